@@ -1,0 +1,410 @@
+//! [`Client`] and [`ClientBuilder`].
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{Method, Url};
+use serde::Deserialize;
+
+use crate::auth::{Credentials, InMemoryTokenStore, StoredToken, TokenCache, TokenFetcher, TokenStore};
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::ratelimit::{LocalRateLimiter, RateLimiter, RateLimits};
+use crate::retry::RetryPolicy;
+use crate::transport::{ApiRequest, RawResponse, Transport, TransportConfig};
+
+/// The production base URL of the 1NCE Management API.
+pub const DEFAULT_BASE_URL: &str = "https://api.1nce.com/management-api";
+
+/// The user agent every request carries (after any application prefix).
+pub const USER_AGENT: &str = concat!("once-sdk-rust/", env!("CARGO_PKG_VERSION"));
+
+/// A client for the 1NCE Management API.
+///
+/// Cheap to clone (an `Arc` inside): clones share the token cache, the rate
+/// limiter and the connection pool, so create one per process and clone it
+/// into tasks.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), once_sdk::Error> {
+/// let client = once_sdk::Client::from_env()?;
+/// let iccid = "8988280666000000000".parse()?;
+/// let sim = client.sims().get(&iccid).await?;
+/// println!("{} is {:?}", sim.iccid, sim.status);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) transport: Arc<Transport>,
+    pub(crate) tokens: Arc<TokenCache>,
+    client_id: String,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.transport.base_url.as_str())
+            .field("client_id", &self.inner.client_id)
+            .field("retry", &self.inner.transport.config.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder with 1NCE's defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `ONCE_CLIENT_ID`,
+    /// `ONCE_CLIENT_SECRET` and optionally `ONCE_BASE_URL` (default
+    /// [`DEFAULT_BASE_URL`]). Proxies come from `HTTPS_PROXY`/`HTTP_PROXY`/
+    /// `ALL_PROXY`, with `NO_PROXY` exceptions.
+    pub fn from_env() -> Result<Client> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The base URL every request goes to.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.transport.base_url
+    }
+
+    /// The client id in use.
+    pub fn client_id(&self) -> &str {
+        &self.inner.client_id
+    }
+
+    /// Sends a request with the retry rules of its idempotency.
+    pub(crate) async fn execute(&self, req: ApiRequest) -> Result<RawResponse> {
+        self.inner
+            .transport
+            .execute(&req, Some(&self.inner.tokens), None)
+            .await
+    }
+
+    /// Sends a request and decodes the JSON body.
+    pub(crate) async fn call<T: serde::de::DeserializeOwned>(&self, req: ApiRequest) -> Result<T> {
+        let op = req.operation;
+        self.execute(req).await?.decode(op)
+    }
+
+    /// Sends a request whose response body carries nothing (200/201/204,
+    /// possibly with an empty body).
+    pub(crate) async fn call_empty(&self, req: ApiRequest) -> Result<()> {
+        self.execute(req).await.map(|_| ())
+    }
+
+    /// A valid access token (from the cache, or freshly issued). Useful to
+    /// call 1NCE endpoints the SDK does not cover yet.
+    pub async fn access_token(&self) -> Result<crate::AccessToken> {
+        self.inner.tokens.token().await
+    }
+}
+
+/// Configures a [`Client`].
+///
+/// ```
+/// use std::time::Duration;
+/// use once_sdk::{Client, Credentials, RetryPolicy};
+/// let client = Client::builder()
+///     .credentials(Credentials::new("id", "secret"))
+///     .connect_timeout(Duration::from_secs(5))
+///     .attempt_timeout(Duration::from_secs(20))
+///     .retry_policy(RetryPolicy::default().max_retries(5))
+///     .user_agent("fleet-manager/2.1")
+///     .build()?;
+/// # Ok::<(), once_sdk::Error>(())
+/// ```
+#[must_use]
+pub struct ClientBuilder {
+    credentials: Option<Credentials>,
+    base_url: String,
+    connect_timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    rate_limits: RateLimits,
+    rate_limiter: Option<Arc<dyn RateLimiter>>,
+    token_store: Option<Arc<dyn TokenStore>>,
+    token_refresh_margin: Duration,
+    user_agent: Option<String>,
+    proxy: Option<String>,
+    no_proxy: bool,
+    allow_insecure_http: bool,
+    max_response_bytes: usize,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            base_url: DEFAULT_BASE_URL.to_string(),
+            connect_timeout: Duration::from_secs(10),
+            attempt_timeout: Some(Duration::from_secs(30)),
+            operation_timeout: Some(Duration::from_secs(120)),
+            retry: RetryPolicy::default(),
+            rate_limits: RateLimits::default(),
+            rate_limiter: None,
+            token_store: None,
+            token_refresh_margin: Duration::from_secs(300),
+            user_agent: None,
+            proxy: None,
+            no_proxy: false,
+            allow_insecure_http: false,
+            max_response_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("credentials", &self.credentials)
+            .field("base_url", &self.base_url)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("operation_timeout", &self.operation_timeout)
+            .field("retry", &self.retry)
+            .field("rate_limits", &self.rate_limits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder filled from `ONCE_CLIENT_ID`, `ONCE_CLIENT_SECRET` and
+    /// `ONCE_BASE_URL` (optional).
+    pub fn from_env() -> Result<ClientBuilder> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let id = var("ONCE_CLIENT_ID")
+            .ok_or_else(|| Error::Config("ONCE_CLIENT_ID is not set".into()))?;
+        let secret = var("ONCE_CLIENT_SECRET")
+            .ok_or_else(|| Error::Config("ONCE_CLIENT_SECRET is not set".into()))?;
+        let mut b = ClientBuilder::default().credentials(Credentials::new(id, secret));
+        if let Some(url) = var("ONCE_BASE_URL") {
+            b = b.base_url(url);
+        }
+        Ok(b)
+    }
+
+    /// The API client id and secret (required).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The API base URL (default [`DEFAULT_BASE_URL`]). Must be `https`,
+    /// except for loopback addresses (the sandbox, tests).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// How long to wait for a TCP/TLS connection (default 10 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = d;
+        self
+    }
+
+    /// How long one attempt may take, response body included (default 30 s).
+    pub fn attempt_timeout(mut self, d: Duration) -> Self {
+        self.attempt_timeout = Some(d);
+        self
+    }
+
+    /// The deadline for a whole call, retries and waits included (default
+    /// 120 s); `None` for no deadline.
+    pub fn operation_timeout(mut self, d: Option<Duration>) -> Self {
+        self.operation_timeout = d;
+        self
+    }
+
+    /// How failed calls are retried (see [`RetryPolicy`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Client-side rate limits per endpoint group (default: 1NCE's published
+    /// limits). Use [`RateLimits::unlimited`] to switch pacing off.
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = limits;
+        self
+    }
+
+    /// A custom rate limiter, e.g. one shared between processes. Replaces
+    /// the in-process limiter built from [`rate_limits`](Self::rate_limits).
+    pub fn rate_limiter(mut self, limiter: Arc<dyn RateLimiter>) -> Self {
+        self.rate_limiter = Some(limiter);
+        self
+    }
+
+    /// Where the access token is kept (default: in memory).
+    pub fn token_store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.token_store = Some(store);
+        self
+    }
+
+    /// How long before expiry the token is refreshed in the background
+    /// (default 5 minutes).
+    pub fn token_refresh_margin(mut self, d: Duration) -> Self {
+        self.token_refresh_margin = d;
+        self
+    }
+
+    /// Your application's name, sent before `once-sdk-rust/<version>` in the
+    /// `User-Agent` header.
+    pub fn user_agent(mut self, app: impl Into<String>) -> Self {
+        self.user_agent = Some(app.into());
+        self
+    }
+
+    /// An explicit proxy for every request (`http://host:port`). Without it,
+    /// `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` are honoured.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    /// Ignore proxy environment variables.
+    pub fn no_proxy(mut self) -> Self {
+        self.no_proxy = true;
+        self
+    }
+
+    /// Allow plain `http` to non-loopback hosts. For tests only: the bearer
+    /// token would travel in clear text.
+    pub fn danger_allow_insecure_http(mut self) -> Self {
+        self.allow_insecure_http = true;
+        self
+    }
+
+    /// The largest response body accepted (default 32 MiB).
+    pub fn max_response_bytes(mut self, n: usize) -> Self {
+        self.max_response_bytes = n;
+        self
+    }
+
+    /// Builds the client. Fails on missing credentials or a bad base URL.
+    pub fn build(self) -> Result<Client> {
+        let credentials = self
+            .credentials
+            .ok_or_else(|| Error::Config("credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)".into()))?;
+        let base_url = parse_base_url(&self.base_url, self.allow_insecure_http)?;
+        let ua = match &self.user_agent {
+            Some(app) => format!("{app} {USER_AGENT}"),
+            None => USER_AGENT.to_string(),
+        };
+        let mut http = reqwest::Client::builder()
+            .user_agent(ua)
+            .connect_timeout(self.connect_timeout)
+            // Never follow redirects: the bearer token goes to the base URL's host only.
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(60));
+        if self.no_proxy {
+            http = http.no_proxy();
+        }
+        if let Some(p) = &self.proxy {
+            let proxy = reqwest::Proxy::all(p)
+                .map_err(|e| Error::Config(format!("invalid proxy URL {p:?}: {e}")))?;
+            http = http.proxy(proxy);
+        }
+        let http = http
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        let clock = Clock::new();
+        let limiter = self
+            .rate_limiter
+            .unwrap_or_else(|| Arc::new(LocalRateLimiter::new(self.rate_limits)));
+        let transport = Arc::new(Transport {
+            http,
+            base_url,
+            config: TransportConfig {
+                attempt_timeout: self.attempt_timeout,
+                operation_timeout: self.operation_timeout,
+                max_response_bytes: self.max_response_bytes,
+                retry: self.retry,
+            },
+            limiter,
+            clock,
+        });
+        let fetch = token_fetcher(Arc::clone(&transport), credentials.clone());
+        let store = self
+            .token_store
+            .unwrap_or_else(|| Arc::new(InMemoryTokenStore::new()));
+        let tokens = Arc::new(TokenCache::new(store, fetch, self.token_refresh_margin, clock));
+        Ok(Client {
+            inner: Arc::new(Inner {
+                transport,
+                tokens,
+                client_id: credentials.client_id().to_string(),
+            }),
+        })
+    }
+}
+
+fn parse_base_url(raw: &str, allow_insecure: bool) -> Result<Url> {
+    let url = Url::parse(raw.trim_end_matches('/'))
+        .map_err(|e| Error::Config(format!("invalid base URL {raw:?}: {e}")))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if allow_insecure || is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "base URL {raw:?} uses plain http to a non-loopback host; use https \
+                 (or danger_allow_insecure_http() in tests)"
+            )))
+        }
+        s => return Err(Error::Config(format!("base URL {raw:?}: unsupported scheme {s:?}"))),
+    }
+    if url.host().is_none() {
+        return Err(Error::Config(format!("base URL {raw:?} has no host")));
+    }
+    Ok(url)
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host_str() {
+        Some("localhost") => true,
+        Some(h) => h
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+        None => false,
+    }
+}
+
+#[derive(Deserialize)]
+struct TokenResponse {
+    access_token: String,
+    #[serde(default, deserialize_with = "crate::types::de::opt_i64")]
+    expires_in: Option<i64>,
+}
+
+fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFetcher {
+    Arc::new(move || {
+        let transport = Arc::clone(&transport);
+        let credentials = credentials.clone();
+        Box::pin(async move {
+            // Issuing a token changes nothing at 1NCE: safe to retry.
+            let req = ApiRequest::new("oauth.token", Method::POST, "/oauth/token", "/oauth/token".into())
+                .json(&serde_json::json!({"grant_type": "client_credentials"}))?
+                .idempotent(true);
+            let resp = transport
+                .execute(&req, None, Some((credentials.client_id(), credentials.expose_secret())))
+                .await?;
+            let t: TokenResponse = resp.decode("oauth.token")?;
+            let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
+            Ok(StoredToken {
+                token: crate::AccessToken::new(t.access_token),
+                expires_at: transport.clock.now() + lifetime,
+            })
+        })
+    })
+}

@@ -1,0 +1,279 @@
+//! The one error type of the SDK.
+//!
+//! Every fallible call returns [`Error`]. It says what happened in its
+//! `Display` text and exposes the details (HTTP status, 1NCE error code,
+//! message, raw body, request id, `Retry-After`) through accessors, so callers
+//! can branch on them without parsing strings.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Result alias used throughout the SDK.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the 1NCE API said when it refused a call.
+///
+/// 1NCE sends errors in several shapes (`{statusCode, errorCode, message}` on
+/// v1, `{error_code, error_token, message}` on v2, Spring-style
+/// `{timestamp, status, error, message, path}` from the gateway, and HTML
+/// pages from proxies). The parsed parts land in `code` and `message`; the raw
+/// body is always kept.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiErrorDetails {
+    /// HTTP status code of the response.
+    pub status: u16,
+    /// 1NCE's error code (`errorCode` on v1, `error_token` on v2, `error` on
+    /// gateway errors), when the body carried one.
+    pub code: Option<String>,
+    /// 1NCE's human-readable message, when the body carried one.
+    pub message: Option<String>,
+    /// The response body as received (lossily decoded as UTF-8, at most 4 KiB).
+    pub body: String,
+    /// The request id header (`x-amzn-requestid`, `x-request-id`) if present.
+    pub request_id: Option<String>,
+}
+
+impl fmt::Debug for ApiErrorDetails {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiErrorDetails")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("body", &self.body)
+            .field("request_id", &self.request_id)
+            .finish()
+    }
+}
+
+impl fmt::Display for ApiErrorDetails {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " {code}")?;
+        }
+        match &self.message {
+            Some(m) => write!(f, ": {m}")?,
+            None if !self.body.is_empty() => write!(f, ": {}", snippet(&self.body, 200))?,
+            None => {}
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A rejected input value: which field, and which rule it broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The name of the field or parameter, as in the 1NCE API (`iccid`, `pageSize`).
+    pub field: &'static str,
+    /// The rule the value broke, in words.
+    pub rule: String,
+}
+
+impl ValidationError {
+    /// A validation error for `field` that broke `rule`.
+    pub fn new(field: &'static str, rule: impl Into<String>) -> Self {
+        Self {
+            field,
+            rule: rule.into(),
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid `{}`: {}", self.field, self.rule)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Everything that can go wrong when talking to 1NCE.
+///
+/// The enum is `#[non_exhaustive]`: match the kinds you care about and keep a
+/// catch-all arm. The predicates ([`Error::is_retryable`],
+/// [`Error::is_timeout`], ...) and accessors ([`Error::status`],
+/// [`Error::code`], ...) work across kinds.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad input, rejected before anything was sent.
+    #[error("{0}")]
+    InvalidInput(#[from] ValidationError),
+
+    /// Authentication failed: the token endpoint refused the credentials, or
+    /// an API call was refused with 401 even with a freshly issued token.
+    #[error("authentication failed: {details}")]
+    Auth {
+        /// What the server said.
+        details: ApiErrorDetails,
+    },
+
+    /// The API answered 429 and the retry budget is spent (or retries are off).
+    #[error("rate limited by 1NCE{}: {details}", retry_after_text(*.retry_after))]
+    RateLimited {
+        /// How long the server asked us to wait, from `Retry-After`.
+        retry_after: Option<Duration>,
+        /// What the server said.
+        details: ApiErrorDetails,
+    },
+
+    /// The API answered with an error status.
+    #[error("1NCE API error: {0}")]
+    Api(ApiErrorDetails),
+
+    /// The call did not finish in time (per attempt or overall deadline).
+    #[error("timed out: {0}")]
+    Timeout(String),
+
+    /// The request could not be sent or the response could not be read
+    /// (DNS, connect, TLS, connection reset).
+    #[error("transport error: {message}")]
+    Transport {
+        /// Description of the failure.
+        message: String,
+        /// The underlying error, when there is one.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+
+    /// The response arrived but its body could not be decoded into the
+    /// expected type.
+    #[error("could not decode {what} (HTTP {status}): {message}; body starts with: {snippet:?}")]
+    Decode {
+        /// What was being decoded (e.g. the operation name).
+        what: String,
+        /// HTTP status of the response.
+        status: u16,
+        /// The decoder's message.
+        message: String,
+        /// The first bytes of the body.
+        snippet: String,
+    },
+
+    /// A call that costs money or changes state (top-up, SMS, order, reset,
+    /// transfer, extension, support request) may or may not have been applied
+    /// by 1NCE. It was not retried, because retrying could apply it twice.
+    /// Check the state (e.g. list the SMS, read the quota) before trying again.
+    #[error("outcome unknown for `{operation}`: the request may have been applied by 1NCE; it was not retried to avoid applying it twice ({cause})")]
+    OutcomeUnknown {
+        /// The operation whose outcome is unknown.
+        operation: &'static str,
+        /// What went wrong after the request was sent.
+        #[source]
+        cause: Box<Error>,
+    },
+
+    /// The client was configured wrongly (bad base URL, missing credentials).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+fn retry_after_text(d: Option<Duration>) -> String {
+    match d {
+        Some(d) => format!(" (retry after {}s)", d.as_secs_f64()),
+        None => String::new(),
+    }
+}
+
+/// The first `max` characters of `s`, on a char boundary.
+pub(crate) fn snippet(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+impl Error {
+    pub(crate) fn transport(
+        message: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Transport {
+            message: message.into(),
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// The API error details (status, code, message, body), if the server answered.
+    pub fn details(&self) -> Option<&ApiErrorDetails> {
+        match self {
+            Error::Api(d) | Error::Auth { details: d } | Error::RateLimited { details: d, .. } => {
+                Some(d)
+            }
+            Error::OutcomeUnknown { cause, .. } => cause.details(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, if the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Decode { status, .. } => Some(*status),
+            _ => self.details().map(|d| d.status),
+        }
+    }
+
+    /// 1NCE's error code (`BadCredentials`, `NotFound`, ...), if the body had one.
+    pub fn code(&self) -> Option<&str> {
+        self.details().and_then(|d| d.code.as_deref())
+    }
+
+    /// 1NCE's error message, if the body had one.
+    pub fn message(&self) -> Option<&str> {
+        self.details().and_then(|d| d.message.as_deref())
+    }
+
+    /// The raw response body, if the server answered.
+    pub fn body(&self) -> Option<&str> {
+        self.details().map(|d| d.body.as_str())
+    }
+
+    /// The request id the server sent back, if any (quote it to 1NCE support).
+    pub fn request_id(&self) -> Option<&str> {
+        self.details().and_then(|d| d.request_id.as_deref())
+    }
+
+    /// How long the server asked us to wait (429 with `Retry-After`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// The validation failure, if the input was rejected before sending.
+    pub fn validation(&self) -> Option<&ValidationError> {
+        match self {
+            Error::InvalidInput(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// True for timeouts (per attempt or overall).
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Timeout(_) => true,
+            Error::OutcomeUnknown { cause, .. } => cause.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// True when the outcome of a non-idempotent call is unknown.
+    pub fn is_outcome_unknown(&self) -> bool {
+        matches!(self, Error::OutcomeUnknown { .. })
+    }
+
+    /// True when the same call may succeed if tried again later: timeouts,
+    /// transport failures, 429, and 500/502/503/504. Outcome-unknown errors are
+    /// not retryable: find out what happened first.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout(_) | Error::Transport { .. } | Error::RateLimited { .. } => true,
+            Error::Api(d) => matches!(d.status, 500 | 502 | 503 | 504),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! [`Page`] and streaming across pages.
+//!
+//! 1NCE lists are paged with `page` (from 1) and a page size; the response
+//! headers `X-Total-Count`, `X-Total-Pages`, `X-Current-Page` and
+//! `X-Count-Per-Page` describe the whole result. Every list call returns one
+//! [`Page`], and can be turned into a stream of items that fetches the next
+//! page while the caller works through the current one (at most one page
+//! ahead). Nothing is sent until the stream is first polled.
+
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+use crate::transport::RawResponse;
+
+/// One page of a list, with the figures 1NCE reports for the whole list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// This page's number (from 1).
+    pub page: u32,
+    /// The page size asked for.
+    pub page_size: u32,
+    /// Items in the whole list (`X-Total-Count`), when reported.
+    pub total_count: Option<u64>,
+    /// Pages in the whole list (`X-Total-Pages`), when reported.
+    pub total_pages: Option<u32>,
+}
+
+impl<T> Page<T> {
+    /// True when a page follows this one.
+    pub fn has_next(&self) -> bool {
+        if self.items.is_empty() {
+            return false;
+        }
+        match self.total_pages {
+            Some(total) => self.page < total,
+            None => self.items.len() as u32 >= self.page_size,
+        }
+    }
+
+    /// Iterates over the items.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    /// The number of items on this page.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when the page holds no items.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<T> IntoIterator for Page<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+fn header_num<N: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<N> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+impl<T: DeserializeOwned> Page<T> {
+    /// A page from a list response: the body is a JSON array, the totals come
+    /// from the `X-*` headers (falling back to what was asked for).
+    pub(crate) fn from_response(
+        resp: &RawResponse,
+        what: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Self> {
+        let items: Option<Vec<T>> = resp.decode(what)?;
+        let items = items.unwrap_or_default();
+        Ok(Page {
+            page: header_num(&resp.headers, "x-current-page").unwrap_or(page),
+            page_size: header_num(&resp.headers, "x-count-per-page").unwrap_or(page_size),
+            total_count: header_num(&resp.headers, "x-total-count"),
+            total_pages: header_num(&resp.headers, "x-total-pages"),
+            items,
+        })
+    }
+}
+
+/// A stream of pages.
+pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
+/// A stream of items across all pages.
+pub type ItemStream<T> = BoxStream<'static, Result<T>>;
+
+/// Fetches page `n` of a list.
+pub(crate) type PageFetcher<T> = Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+
+/// Aborts the prefetch task when the stream is dropped.
+struct Prefetch<T>(tokio::task::JoinHandle<Result<Page<T>>>);
+
+impl<T> Drop for Prefetch<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+struct State<T> {
+    fetch: PageFetcher<T>,
+    next: u32,
+    ahead: Option<Prefetch<T>>,
+    done: bool,
+}
+
+/// Pages from `first` on, fetching the next page ahead while the current one
+/// is consumed.
+pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) -> PageStream<T> {
+    let state = State {
+        fetch,
+        next: first,
+        ahead: None,
+        done: false,
+    };
+    stream::unfold(state, |mut st| async move {
+        if st.done {
+            return None;
+        }
+        let requested = st.next;
+        let result = match st.ahead.take() {
+            Some(mut p) => match (&mut p.0).await {
+                Ok(r) => r,
+                Err(e) => Err(Error::Transport {
+                    message: format!("page prefetch task failed: {e}"),
+                    source: None,
+                }),
+            },
+            None => (st.fetch)(requested).await,
+        };
+        match result {
+            Err(e) => {
+                st.done = true;
+                Some((Err(e), st))
+            }
+            Ok(page) => {
+                if page.page != requested {
+                    // The server answered with another page than asked for:
+                    // stop instead of looping over the same items.
+                    tracing::warn!(requested, got = page.page, "server returned a different page; stopping");
+                    st.done = true;
+                    return Some((Ok(Page { items: Vec::new(), ..page }), st));
+                }
+                if page.has_next() {
+                    st.next = requested + 1;
+                    st.ahead = Some(Prefetch(tokio::spawn((st.fetch)(st.next))));
+                } else {
+                    st.done = true;
+                }
+                Some((Ok(page), st))
+            }
+        }
+    })
+    .boxed()
+}
+
+/// Items across all pages from `first` on.
+pub(crate) fn item_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) -> ItemStream<T> {
+    page_stream(fetch, first)
+        .map_ok(|p| stream::iter(p.items.into_iter().map(Ok)))
+        .try_flatten()
+        .boxed()
+}
+
+/// A stream that yields `err` once: for list calls whose input is invalid.
+pub(crate) fn failed<T: Send + 'static>(err: Error) -> BoxStream<'static, Result<T>> {
+    stream::once(async move { Err(err) }).boxed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    fn fake(total: u32, size: u32, calls: Arc<AtomicU32>) -> PageFetcher<u32> {
+        Arc::new(move |n| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Box::pin(async move {
+                let start = (n - 1) * size;
+                let items: Vec<u32> = (start..total.min(start + size)).collect();
+                Ok(Page {
+                    items,
+                    page: n,
+                    page_size: size,
+                    total_count: Some(total.into()),
+                    total_pages: Some(total.div_ceil(size)),
+                })
+            })
+        })
+    }
+
+    #[tokio::test]
+    async fn every_item_once_for_many_shapes() {
+        for (total, size) in [(0, 10), (1, 10), (10, 10), (11, 10), (95, 7), (1000, 100)] {
+            let calls = Arc::new(AtomicU32::new(0));
+            let items: Vec<u32> = item_stream(fake(total, size, calls.clone()), 1)
+                .try_collect()
+                .await
+                .unwrap();
+            assert_eq!(items, (0..total).collect::<Vec<_>>(), "total {total} size {size}");
+            assert_eq!(calls.load(Ordering::SeqCst), total.div_ceil(size).max(1));
+        }
+    }
+
+    #[tokio::test]
+    async fn lazy_and_at_most_one_page_ahead() {
+        let calls = Arc::new(AtomicU32::new(0));
+        let mut s = page_stream(fake(100, 10, calls.clone()), 1);
+        tokio::task::yield_now().await;
+        assert_eq!(calls.load(Ordering::SeqCst), 0, "nothing sent before polling");
+        let first = s.next().await.unwrap().unwrap();
+        assert_eq!(first.page, 1);
+        for _ in 0..5 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 2, "exactly one page prefetched");
+    }
+
+    #[tokio::test]
+    async fn stops_when_the_server_repeats_a_page() {
+        let fetch: PageFetcher<u32> = Arc::new(|_| {
+            Box::pin(async {
+                Ok(Page { items: vec![1, 2], page: 1, page_size: 2, total_count: None, total_pages: None })
+            })
+        });
+        let items: Vec<u32> = item_stream(fetch, 1).try_collect().await.unwrap();
+        assert_eq!(items, vec![1, 2]);
+    }
+}

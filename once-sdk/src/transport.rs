@@ -1,0 +1,430 @@
+//! The one place a request is sent: rate limiter, bearer token, retries with
+//! backoff, `Retry-After`, timeouts, the tracing span and error mapping.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::{Method, StatusCode, Url};
+use serde::de::DeserializeOwned;
+use tracing::{field, Instrument};
+
+use crate::auth::{AccessToken, TokenCache};
+use crate::clock::Clock;
+use crate::error::{snippet, ApiErrorDetails, Error, Result};
+use crate::ratelimit::{EndpointGroup, RateLimiter};
+use crate::retry::RetryPolicy;
+
+/// One API call, before it is sent.
+#[derive(Debug, Clone)]
+pub(crate) struct ApiRequest {
+    /// Name of the operation, e.g. `sims.get` (for spans and errors).
+    pub operation: &'static str,
+    pub method: Method,
+    /// Path template, e.g. `/v2/sims/{iccid}` (for spans; no ids in metrics).
+    pub template: &'static str,
+    /// The actual path, ids filled in and percent-encoded.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Vec<u8>>,
+    /// Safe to send twice: decides which failures are retried.
+    pub idempotent: bool,
+}
+
+impl ApiRequest {
+    /// A request; GET, PUT and DELETE are idempotent, POST is not unless
+    /// marked with [`ApiRequest::idempotent`].
+    pub(crate) fn new(
+        operation: &'static str,
+        method: Method,
+        template: &'static str,
+        path: String,
+    ) -> Self {
+        let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD);
+        Self {
+            operation,
+            method,
+            template,
+            path,
+            query: Vec::new(),
+            body: None,
+            idempotent,
+        }
+    }
+
+    pub(crate) fn query(mut self, key: &'static str, value: impl ToString) -> Self {
+        self.query.push((key, value.to_string()));
+        self
+    }
+
+    pub(crate) fn query_opt(self, key: &'static str, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(v) => self.query(key, v),
+            None => self,
+        }
+    }
+
+    pub(crate) fn json<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Result<Self> {
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::Decode {
+            what: format!("{} request body", self.operation),
+            status: 0,
+            message: e.to_string(),
+            snippet: String::new(),
+        })?;
+        self.body = Some(bytes);
+        Ok(self)
+    }
+
+    /// Marks a POST as safe to repeat (e.g. setting a value, not adding one).
+    pub(crate) fn idempotent(mut self, yes: bool) -> Self {
+        self.idempotent = yes;
+        self
+    }
+}
+
+/// Percent-encodes one path segment.
+pub(crate) fn seg(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A successful response.
+#[derive(Debug)]
+pub(crate) struct RawResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    pub(crate) fn decode<T: DeserializeOwned>(&self, what: &str) -> Result<T> {
+        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
+        serde_json::from_slice(body).map_err(|e| Error::Decode {
+            what: what.to_string(),
+            status: self.status.as_u16(),
+            message: e.to_string(),
+            snippet: snippet(&String::from_utf8_lossy(&self.body), 200),
+        })
+    }
+}
+
+/// Timeouts and limits of the transport.
+#[derive(Clone, Debug)]
+pub(crate) struct TransportConfig {
+    pub attempt_timeout: Option<Duration>,
+    pub operation_timeout: Option<Duration>,
+    pub max_response_bytes: usize,
+    pub retry: RetryPolicy,
+}
+
+pub(crate) struct Transport {
+    pub http: reqwest::Client,
+    pub base_url: Url,
+    pub config: TransportConfig,
+    pub limiter: Arc<dyn RateLimiter>,
+    pub clock: Clock,
+}
+
+/// How one attempt failed before a response arrived.
+enum SendFailure {
+    /// Never reached the server (connect/DNS/TLS failure): safe to retry.
+    NotSent(Error),
+    /// The attempt timed out; the server may have got it.
+    Timeout(Error),
+    /// Failed after sending (reset, truncated body): the server may have got it.
+    AfterSend(Error),
+}
+
+impl Transport {
+    pub(crate) fn url(&self, path: &str, query: &[(&'static str, String)]) -> Url {
+        let mut url = self.base_url.clone();
+        let base = self.base_url.path().trim_end_matches('/');
+        url.set_path(&format!("{base}{path}"));
+        if !query.is_empty() {
+            let mut q = url.query_pairs_mut();
+            for (k, v) in query {
+                q.append_pair(k, v);
+            }
+        }
+        url
+    }
+
+    /// Sends one attempt and reads the body (capped).
+    async fn attempt(
+        &self,
+        req: &ApiRequest,
+        auth: Option<&HeaderValue>,
+        basic: Option<(&str, &str)>,
+    ) -> std::result::Result<RawResponse, SendFailure> {
+        let mut rb = self
+            .http
+            .request(req.method.clone(), self.url(&req.path, &req.query))
+            .header(ACCEPT, "application/json");
+        if let Some(a) = auth {
+            rb = rb.header(AUTHORIZATION, a.clone());
+        }
+        if let Some((user, pass)) = basic {
+            rb = rb.basic_auth(user, Some(pass));
+        }
+        if let Some(body) = &req.body {
+            rb = rb.header(CONTENT_TYPE, "application/json").body(body.clone());
+        }
+        if let Some(t) = self.config.attempt_timeout {
+            rb = rb.timeout(t);
+        }
+        let mut resp = rb.send().await.map_err(classify)?;
+        let status = resp.status();
+        let headers = std::mem::take(resp.headers_mut());
+        let mut body = Vec::new();
+        loop {
+            match resp.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > self.config.max_response_bytes {
+                        return Err(SendFailure::AfterSend(Error::Transport {
+                            message: format!(
+                                "response body exceeds the limit of {} bytes",
+                                self.config.max_response_bytes
+                            ),
+                            source: None,
+                        }));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    let e = classify(e);
+                    return Err(match e {
+                        SendFailure::NotSent(e) | SendFailure::AfterSend(e) => {
+                            SendFailure::AfterSend(e)
+                        }
+                        t => t,
+                    });
+                }
+            }
+        }
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// Sends `req` with the retry rules of its idempotency. `token` supplies
+    /// the bearer token (`None` for the token request itself, which uses
+    /// `basic` credentials).
+    pub(crate) async fn execute(
+        &self,
+        req: &ApiRequest,
+        tokens: Option<&Arc<TokenCache>>,
+        basic: Option<(&str, &str)>,
+    ) -> Result<RawResponse> {
+        let span = tracing::debug_span!(
+            "once_sdk.call",
+            operation = req.operation,
+            method = %req.method,
+            path = req.template,
+            attempt = field::Empty,
+            status = field::Empty,
+            latency_ms = field::Empty,
+        );
+        let fut = self.execute_inner(req, tokens, basic, span.clone());
+        let res = match self.config.operation_timeout {
+            Some(t) => match tokio::time::timeout(t, fut).await {
+                Ok(r) => r,
+                Err(_) => {
+                    let e = Error::Timeout(format!(
+                        "`{}` did not finish within the overall deadline of {t:?}",
+                        req.operation
+                    ));
+                    Err(if req.idempotent {
+                        e
+                    } else {
+                        Error::OutcomeUnknown {
+                            operation: req.operation,
+                            cause: Box::new(e),
+                        }
+                    })
+                }
+            },
+            None => fut.await,
+        };
+        if let Err(e) = &res {
+            span.in_scope(|| tracing::debug!(error = %e, "call failed"));
+        }
+        res
+    }
+
+    async fn execute_inner(
+        &self,
+        req: &ApiRequest,
+        tokens: Option<&Arc<TokenCache>>,
+        basic: Option<(&str, &str)>,
+        span: tracing::Span,
+    ) -> Result<RawResponse> {
+        let group = EndpointGroup::of_path(&req.path);
+        let mut delays = self.config.retry.delays();
+        let mut attempt = 0u32;
+        let mut renewed_token = false;
+        loop {
+            attempt += 1;
+            if let Some(g) = group {
+                self.limiter.acquire(g).instrument(span.clone()).await;
+            }
+            let token: Option<AccessToken> = match tokens {
+                Some(t) => Some(t.token().instrument(span.clone()).await?),
+                None => None,
+            };
+            let auth = match &token {
+                Some(t) => {
+                    let mut v = HeaderValue::from_str(&format!("Bearer {}", t.expose())).map_err(
+                        |_| Error::Config("access token contains invalid header characters".into()),
+                    )?;
+                    v.set_sensitive(true);
+                    Some(v)
+                }
+                None => None,
+            };
+            span.record("attempt", attempt);
+            let started = Instant::now();
+            let outcome = self
+                .attempt(req, auth.as_ref(), basic)
+                .instrument(span.clone())
+                .await;
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+
+            // Decide: done, or retry after how long.
+            let (err, retry_after) = match outcome {
+                Ok(resp) if resp.status.is_success() => {
+                    span.record("status", resp.status.as_u16());
+                    return Ok(resp);
+                }
+                Ok(resp) => {
+                    span.record("status", resp.status.as_u16());
+                    let status = resp.status.as_u16();
+                    let details = error_details(&resp);
+                    if status == 401 {
+                        if let (Some(cache), Some(t), false) = (tokens, &token, renewed_token) {
+                            // The token was refused: drop it (only it) and replay once.
+                            renewed_token = true;
+                            span.in_scope(|| tracing::debug!("401: renewing the access token and replaying once"));
+                            cache.invalidate(t).await?;
+                            attempt -= 1;
+                            continue;
+                        }
+                        return Err(Error::Auth { details });
+                    }
+                    let retry_after = retry_after(&resp.headers, &self.clock);
+                    match status {
+                        429 => (
+                            Error::RateLimited {
+                                retry_after,
+                                details,
+                            },
+                            retry_after,
+                        ),
+                        500 | 502 | 503 | 504 => {
+                            let e = Error::Api(details);
+                            if !req.idempotent {
+                                return Err(Error::OutcomeUnknown {
+                                    operation: req.operation,
+                                    cause: Box::new(e),
+                                });
+                            }
+                            (e, retry_after)
+                        }
+                        _ if basic.is_some() => return Err(Error::Auth { details }),
+                        _ => return Err(Error::Api(details)),
+                    }
+                }
+                Err(SendFailure::NotSent(e)) => (e, None),
+                Err(SendFailure::Timeout(e)) | Err(SendFailure::AfterSend(e)) => {
+                    if !req.idempotent {
+                        return Err(Error::OutcomeUnknown {
+                            operation: req.operation,
+                            cause: Box::new(e),
+                        });
+                    }
+                    (e, None)
+                }
+            };
+            let Some(backoff) = delays.next() else {
+                return Err(err);
+            };
+            let delay = match retry_after {
+                Some(ra) => ra.min(self.config.retry.max_retry_after),
+                None => backoff,
+            };
+            span.in_scope(|| {
+                tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying")
+            });
+            tokio::time::sleep(delay).await;
+        }
+    }
+}
+
+fn classify(e: reqwest::Error) -> SendFailure {
+    let message = e.to_string();
+    if e.is_connect() {
+        SendFailure::NotSent(Error::transport(format!("could not connect: {message}"), e))
+    } else if e.is_timeout() {
+        SendFailure::Timeout(Error::Timeout(format!("attempt timed out: {message}")))
+    } else if e.is_builder() {
+        SendFailure::NotSent(Error::Config(message))
+    } else {
+        SendFailure::AfterSend(Error::transport(message, e))
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub(crate) fn retry_after(headers: &HeaderMap, clock: &Clock) -> Option<Duration> {
+    let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = v.parse::<f64>() {
+        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let at = std::time::SystemTime::from(date);
+    Some(at.duration_since(clock.now()).unwrap_or(Duration::ZERO))
+}
+
+/// Parses whichever error shape 1NCE sent; keeps the raw body.
+pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
+    let body = String::from_utf8_lossy(&resp.body);
+    let (mut code, mut message) = (None, None);
+    if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice::<serde_json::Value>(&resp.body) {
+        let text = |k: &str| match m.get(k) {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        code = text("errorCode")
+            .or_else(|| text("error_token"))
+            .or_else(|| text("error"))
+            .or_else(|| text("error_code"));
+        message = text("message")
+            .or_else(|| text("error_description"))
+            .or_else(|| text("errorMessage"));
+    }
+    let request_id = ["x-request-id", "x-amzn-requestid", "x-amz-apigw-id", "x-correlation-id"]
+        .iter()
+        .find_map(|h| resp.headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    ApiErrorDetails {
+        status: resp.status.as_u16(),
+        code,
+        message,
+        body: snippet(&body, 4096),
+        request_id,
+    }
+}

@@ -1,0 +1,164 @@
+//! [`Timestamp`]: a UTC instant decoded from every shape 1NCE sends.
+
+use std::fmt;
+use std::ops::Deref;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A point in time, in UTC.
+///
+/// Decodes all the shapes the 1NCE specs and real responses use:
+/// `2018-03-09T07:59:09.000+0000`, `2029-01-01T00:00:00.000Z`,
+/// `2018-03-14T16:10:29Z`, zone-less `2031-11-26 00:00:00` (taken as UTC), and
+/// plain dates `2031-11-26` (midnight UTC). Encodes as RFC 3339.
+///
+/// ```
+/// let t: once_sdk::Timestamp = "2018-03-09T07:59:09.000+0000".parse()?;
+/// assert_eq!(t.to_rfc3339(), "2018-03-09T07:59:09+00:00");
+/// let t: once_sdk::Timestamp = "2031-11-26 00:00:00".parse()?;
+/// assert_eq!(t.to_rfc3339(), "2031-11-26T00:00:00+00:00");
+/// # Ok::<(), once_sdk::ValidationError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub DateTime<Utc>);
+
+impl Timestamp {
+    /// The instant as a chrono `DateTime<Utc>`.
+    pub fn as_datetime(&self) -> DateTime<Utc> {
+        self.0
+    }
+
+    /// Parses any of the accepted shapes; `None` if none fits.
+    pub fn parse_lenient(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Some(Self(t.with_timezone(&Utc)));
+        }
+        // Offsets without a colon (+0000), with or without fraction, 'T' or ' '.
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%d %H:%M:%S%.f%z",
+            "%Y-%m-%d %H:%M:%S%z",
+        ] {
+            if let Ok(t) = DateTime::parse_from_str(s, fmt) {
+                return Some(Self(t.with_timezone(&Utc)));
+            }
+        }
+        // Zone-less: taken as UTC.
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
+            if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+                return Some(Self(Utc.from_utc_datetime(&t)));
+            }
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return d.and_hms_opt(0, 0, 0).map(|t| Self(Utc.from_utc_datetime(&t)));
+        }
+        // Epoch milliseconds, as some gateways send.
+        if s.len() >= 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+            return s
+                .parse::<i64>()
+                .ok()
+                .and_then(|ms| Utc.timestamp_millis_opt(ms).single())
+                .map(Self);
+        }
+        None
+    }
+}
+
+impl Deref for Timestamp {
+    type Target = DateTime<Utc>;
+    fn deref(&self) -> &DateTime<Utc> {
+        &self.0
+    }
+}
+
+impl From<DateTime<Utc>> for Timestamp {
+    fn from(t: DateTime<Utc>) -> Self {
+        Self(t)
+    }
+}
+
+impl From<Timestamp> for DateTime<Utc> {
+    fn from(t: Timestamp) -> Self {
+        t.0
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = crate::ValidationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse_lenient(s).ok_or_else(|| {
+            crate::ValidationError::new(
+                "timestamp",
+                format!("{s:?} is not a date or date-time 1NCE uses (e.g. 2018-03-14T16:10:29Z)"),
+            )
+        })
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({})", self.0.to_rfc3339())
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.to_rfc3339())
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = crate::types::de::string_or_number(d)?;
+        Self::parse_lenient(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unrecognised timestamp {s:?}")))
+    }
+}
+
+/// `Option<Timestamp>` where an empty string or an unparseable value counts
+/// as absent (the field is informative; it must not fail a whole response).
+pub(crate) fn opt_timestamp<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    let s = crate::types::de::opt_string(d)?;
+    Ok(s.and_then(|s| Timestamp::parse_lenient(&s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape() {
+        let cases = [
+            ("2018-03-09T07:59:09.000+0000", "2018-03-09T07:59:09+00:00"),
+            ("2029-01-01T00:00:00.000Z", "2029-01-01T00:00:00+00:00"),
+            ("2018-03-14T16:10:29Z", "2018-03-14T16:10:29+00:00"),
+            ("2018-03-14T18:10:29+02:00", "2018-03-14T16:10:29+00:00"),
+            ("2031-11-26 00:00:00", "2031-11-26T00:00:00+00:00"),
+            ("2023-08-06 09:59:05", "2023-08-06T09:59:05+00:00"),
+            ("2031-11-26", "2031-11-26T00:00:00+00:00"),
+            ("2018-03-09T07:59:09.000+0100", "2018-03-09T06:59:09+00:00"),
+        ];
+        for (input, want) in cases {
+            let t: Timestamp = serde_json::from_value(serde_json::json!(input)).unwrap();
+            assert_eq!(t.to_rfc3339(), want, "input {input}");
+        }
+        assert!("yesterday".parse::<Timestamp>().is_err());
+    }
+}
