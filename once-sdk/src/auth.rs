@@ -160,7 +160,8 @@ impl TokenStore for InMemoryTokenStore {
     }
 }
 
-pub(crate) type TokenFetcher = Arc<dyn Fn() -> BoxFuture<'static, Result<StoredToken>> + Send + Sync>;
+pub(crate) type TokenFetcher =
+    Arc<dyn Fn() -> BoxFuture<'static, Result<StoredToken>> + Send + Sync>;
 
 /// How long after a failed background refresh the next one may start.
 const REFRESH_RETRY_PAUSE: Duration = Duration::from_secs(5);
@@ -226,7 +227,10 @@ impl TokenCache {
 
     fn spawn_refresh(self: &Arc<Self>) {
         {
-            let pause = self.no_refresh_before.lock().unwrap_or_else(|p| p.into_inner());
+            let pause = self
+                .no_refresh_before
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
             if pause.is_some_and(|t| self.clock.now() < t) {
                 return;
             }
@@ -240,7 +244,10 @@ impl TokenCache {
             if let Err(e) = result {
                 // The old token is still valid: keep it, try again a bit later.
                 tracing::warn!(error = %e, "background token refresh failed; keeping the current token");
-                *this.no_refresh_before.lock().unwrap_or_else(|p| p.into_inner()) =
+                *this
+                    .no_refresh_before
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner()) =
                     Some(this.clock.now() + REFRESH_RETRY_PAUSE);
             }
             this.refreshing.store(false, Ordering::Release);

@@ -8,7 +8,9 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 use serde::Deserialize;
 
-use crate::auth::{Credentials, InMemoryTokenStore, StoredToken, TokenCache, TokenFetcher, TokenStore};
+use crate::auth::{
+    Credentials, InMemoryTokenStore, StoredToken, TokenCache, TokenFetcher, TokenStore,
+};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::ratelimit::{LocalRateLimiter, RateLimiter, RateLimits};
@@ -337,7 +339,12 @@ impl ClientBuilder {
         let store = self
             .token_store
             .unwrap_or_else(|| Arc::new(InMemoryTokenStore::new()));
-        let tokens = Arc::new(TokenCache::new(store, fetch, self.token_refresh_margin, clock));
+        let tokens = Arc::new(TokenCache::new(
+            store,
+            fetch,
+            self.token_refresh_margin,
+            clock,
+        ));
         Ok(Client {
             inner: Arc::new(Inner {
                 transport,
@@ -360,7 +367,11 @@ fn parse_base_url(raw: &str, allow_insecure: bool) -> Result<Url> {
                  (or danger_allow_insecure_http() in tests)"
             )))
         }
-        s => return Err(Error::Config(format!("base URL {raw:?}: unsupported scheme {s:?}"))),
+        s => {
+            return Err(Error::Config(format!(
+                "base URL {raw:?}: unsupported scheme {s:?}"
+            )))
+        }
     }
     if url.host().is_none() {
         return Err(Error::Config(format!("base URL {raw:?} has no host")));
@@ -393,11 +404,20 @@ fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFe
         let credentials = credentials.clone();
         Box::pin(async move {
             // Issuing a token changes nothing at 1NCE: safe to retry.
-            let req = ApiRequest::new("oauth.token", Method::POST, "/oauth/token", "/oauth/token".into())
-                .json(&serde_json::json!({"grant_type": "client_credentials"}))?
-                .idempotent(true);
+            let req = ApiRequest::new(
+                "oauth.token",
+                Method::POST,
+                "/oauth/token",
+                "/oauth/token".into(),
+            )
+            .json(&serde_json::json!({"grant_type": "client_credentials"}))?
+            .idempotent(true);
             let resp = transport
-                .execute(&req, None, Some((credentials.client_id(), credentials.expose_secret())))
+                .execute(
+                    &req,
+                    None,
+                    Some((credentials.client_id(), credentials.expose_secret())),
+                )
                 .await?;
             let t: TokenResponse = resp.decode("oauth.token")?;
             let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);

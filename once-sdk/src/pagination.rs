@@ -99,7 +99,8 @@ pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
 pub type ItemStream<T> = BoxStream<'static, Result<T>>;
 
 /// Fetches page `n` of a list.
-pub(crate) type PageFetcher<T> = Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+pub(crate) type PageFetcher<T> =
+    Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
 
 /// Aborts the prefetch task when the stream is dropped.
 struct Prefetch<T>(tokio::task::JoinHandle<Result<Page<T>>>);
@@ -150,9 +151,19 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                 if page.page != requested {
                     // The server answered with another page than asked for:
                     // stop instead of looping over the same items.
-                    tracing::warn!(requested, got = page.page, "server returned a different page; stopping");
+                    tracing::warn!(
+                        requested,
+                        got = page.page,
+                        "server returned a different page; stopping"
+                    );
                     st.done = true;
-                    return Some((Ok(Page { items: Vec::new(), ..page }), st));
+                    return Some((
+                        Ok(Page {
+                            items: Vec::new(),
+                            ..page
+                        }),
+                        st,
+                    ));
                 }
                 if page.has_next() {
                     st.next = requested + 1;
@@ -210,7 +221,11 @@ mod tests {
                 .try_collect()
                 .await
                 .unwrap();
-            assert_eq!(items, (0..total).collect::<Vec<_>>(), "total {total} size {size}");
+            assert_eq!(
+                items,
+                (0..total).collect::<Vec<_>>(),
+                "total {total} size {size}"
+            );
             assert_eq!(calls.load(Ordering::SeqCst), total.div_ceil(size).max(1));
         }
     }
@@ -220,20 +235,34 @@ mod tests {
         let calls = Arc::new(AtomicU32::new(0));
         let mut s = page_stream(fake(100, 10, calls.clone()), 1);
         tokio::task::yield_now().await;
-        assert_eq!(calls.load(Ordering::SeqCst), 0, "nothing sent before polling");
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            0,
+            "nothing sent before polling"
+        );
         let first = s.next().await.unwrap().unwrap();
         assert_eq!(first.page, 1);
         for _ in 0..5 {
             tokio::task::yield_now().await;
         }
-        assert_eq!(calls.load(Ordering::SeqCst), 2, "exactly one page prefetched");
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            2,
+            "exactly one page prefetched"
+        );
     }
 
     #[tokio::test]
     async fn stops_when_the_server_repeats_a_page() {
         let fetch: PageFetcher<u32> = Arc::new(|_| {
             Box::pin(async {
-                Ok(Page { items: vec![1, 2], page: 1, page_size: 2, total_count: None, total_pages: None })
+                Ok(Page {
+                    items: vec![1, 2],
+                    page: 1,
+                    page_size: 2,
+                    total_count: None,
+                    total_pages: None,
+                })
             })
         });
         let items: Vec<u32> = item_stream(fetch, 1).try_collect().await.unwrap();

@@ -206,7 +206,9 @@ impl fmt::Debug for LocalRateLimiter {
             .iter()
             .map(|g| (g, self.windows[g.index()].as_ref().map(|w| w.limit)))
             .collect();
-        f.debug_struct("LocalRateLimiter").field("limits", &limits).finish()
+        f.debug_struct("LocalRateLimiter")
+            .field("limits", &limits)
+            .finish()
     }
 }
 
@@ -227,12 +229,30 @@ mod tests {
 
     #[test]
     fn groups_by_path() {
-        assert_eq!(EndpointGroup::of_path("/v2/sims/1"), Some(EndpointGroup::Sims));
-        assert_eq!(EndpointGroup::of_path("/v1/sims"), Some(EndpointGroup::Sims));
-        assert_eq!(EndpointGroup::of_path("/oauth/token"), Some(EndpointGroup::OAuth));
-        assert_eq!(EndpointGroup::of_path("/v1/orders/7"), Some(EndpointGroup::Orders));
-        assert_eq!(EndpointGroup::of_path("/v1/products"), Some(EndpointGroup::Products));
-        assert_eq!(EndpointGroup::of_path("/v1/support"), Some(EndpointGroup::Support));
+        assert_eq!(
+            EndpointGroup::of_path("/v2/sims/1"),
+            Some(EndpointGroup::Sims)
+        );
+        assert_eq!(
+            EndpointGroup::of_path("/v1/sims"),
+            Some(EndpointGroup::Sims)
+        );
+        assert_eq!(
+            EndpointGroup::of_path("/oauth/token"),
+            Some(EndpointGroup::OAuth)
+        );
+        assert_eq!(
+            EndpointGroup::of_path("/v1/orders/7"),
+            Some(EndpointGroup::Orders)
+        );
+        assert_eq!(
+            EndpointGroup::of_path("/v1/products"),
+            Some(EndpointGroup::Products)
+        );
+        assert_eq!(
+            EndpointGroup::of_path("/v1/support"),
+            Some(EndpointGroup::Support)
+        );
         assert_eq!(EndpointGroup::of_path("/v3/other"), None);
     }
 
@@ -265,7 +285,10 @@ mod tests {
         assert_eq!(times[34].1, Duration::from_secs(3));
         // No window of 1 s holds more than 10 starts.
         for (i, (_, t)) in times.iter().enumerate() {
-            let in_window = times[i..].iter().filter(|(_, u)| *u < *t + Duration::from_secs(1)).count();
+            let in_window = times[i..]
+                .iter()
+                .filter(|(_, u)| *u < *t + Duration::from_secs(1))
+                .count();
             assert!(in_window <= 10, "{in_window} starts within 1 s of {t:?}");
         }
         // Unlimited groups never wait.

@@ -40,7 +40,10 @@ impl ApiRequest {
         template: &'static str,
         path: String,
     ) -> Self {
-        let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD);
+        let idempotent = matches!(
+            method,
+            Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+        );
         Self {
             operation,
             method,
@@ -178,7 +181,9 @@ impl Transport {
             rb = rb.basic_auth(user, Some(pass));
         }
         if let Some(body) = &req.body {
-            rb = rb.header(CONTENT_TYPE, "application/json").body(body.clone());
+            rb = rb
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.clone());
         }
         if let Some(t) = self.config.attempt_timeout {
             rb = rb.timeout(t);
@@ -287,9 +292,10 @@ impl Transport {
             };
             let auth = match &token {
                 Some(t) => {
-                    let mut v = HeaderValue::from_str(&format!("Bearer {}", t.expose())).map_err(
-                        |_| Error::Config("access token contains invalid header characters".into()),
-                    )?;
+                    let mut v =
+                        HeaderValue::from_str(&format!("Bearer {}", t.expose())).map_err(|_| {
+                            Error::Config("access token contains invalid header characters".into())
+                        })?;
                     v.set_sensitive(true);
                     Some(v)
                 }
@@ -317,7 +323,9 @@ impl Transport {
                         if let (Some(cache), Some(t), false) = (tokens, &token, renewed_token) {
                             // The token was refused: drop it (only it) and replay once.
                             renewed_token = true;
-                            span.in_scope(|| tracing::debug!("401: renewing the access token and replaying once"));
+                            span.in_scope(|| {
+                                tracing::debug!("401: renewing the access token and replaying once")
+                            });
                             cache.invalidate(t).await?;
                             attempt -= 1;
                             continue;
@@ -365,9 +373,9 @@ impl Transport {
                 Some(ra) => ra.min(self.config.retry.max_retry_after),
                 None => backoff,
             };
-            span.in_scope(|| {
-                tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying")
-            });
+            span.in_scope(
+                || tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying"),
+            );
             tokio::time::sleep(delay).await;
         }
     }
@@ -401,7 +409,9 @@ pub(crate) fn retry_after(headers: &HeaderMap, clock: &Clock) -> Option<Duration
 pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
     let body = String::from_utf8_lossy(&resp.body);
     let (mut code, mut message) = (None, None);
-    if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice::<serde_json::Value>(&resp.body) {
+    if let Ok(serde_json::Value::Object(m)) =
+        serde_json::from_slice::<serde_json::Value>(&resp.body)
+    {
         let text = |k: &str| match m.get(k) {
             Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
@@ -415,11 +425,16 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
             .or_else(|| text("error_description"))
             .or_else(|| text("errorMessage"));
     }
-    let request_id = ["x-request-id", "x-amzn-requestid", "x-amz-apigw-id", "x-correlation-id"]
-        .iter()
-        .find_map(|h| resp.headers.get(*h))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let request_id = [
+        "x-request-id",
+        "x-amzn-requestid",
+        "x-amz-apigw-id",
+        "x-correlation-id",
+    ]
+    .iter()
+    .find_map(|h| resp.headers.get(*h))
+    .and_then(|v| v.to_str().ok())
+    .map(str::to_string);
     ApiErrorDetails {
         status: resp.status.as_u16(),
         code,

@@ -134,8 +134,13 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
         let send_size = self.page_size.is_some();
         Arc::new(move |page| {
             let client = client.clone();
-            let mut req = ApiRequest::new(spec.operation, reqwest::Method::GET, spec.template, path.clone())
-                .query("page", page);
+            let mut req = ApiRequest::new(
+                spec.operation,
+                reqwest::Method::GET,
+                spec.template,
+                path.clone(),
+            )
+            .query("page", page);
             if send_size {
                 req = req.query(spec.size_param, size);
             }

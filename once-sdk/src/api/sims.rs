@@ -161,7 +161,11 @@ impl UpdateSim {
     /// Sends the change.
     pub async fn send(mut self) -> Result<()> {
         if self.update.is_empty() {
-            return Err(ValidationError::new("body", "set at least one of label, status, imei_lock").into());
+            return Err(ValidationError::new(
+                "body",
+                "set at least one of label, status, imei_lock",
+            )
+            .into());
         }
         if let Some(label) = &self.update.label {
             if label.chars().count() > 255 {
@@ -169,7 +173,11 @@ impl UpdateSim {
             }
         }
         if let Some(SimStatus::Unknown(s)) = &self.update.status {
-            return Err(ValidationError::new("status", format!("must be Enabled or Disabled, got {s:?}")).into());
+            return Err(ValidationError::new(
+                "status",
+                format!("must be Enabled or Disabled, got {s:?}"),
+            )
+            .into());
         }
         self.update.iccid = Some(self.iccid.clone());
         let req = ApiRequest::new(

@@ -4,10 +4,12 @@
 pub(crate) mod de;
 pub mod ids;
 pub mod sim;
+pub mod sms;
 pub mod time;
 
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
 pub use sim::*;
+pub use sms::*;
 pub use time::Timestamp;
 
 /// Defines a string enum that keeps values it does not know as

@@ -59,7 +59,9 @@ impl Timestamp {
             }
         }
         if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return d.and_hms_opt(0, 0, 0).map(|t| Self(Utc.from_utc_datetime(&t)));
+            return d
+                .and_hms_opt(0, 0, 0)
+                .map(|t| Self(Utc.from_utc_datetime(&t)));
         }
         // Epoch milliseconds, as some gateways send.
         if s.len() >= 12 && s.bytes().all(|b| b.is_ascii_digit()) {
