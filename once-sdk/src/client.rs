@@ -213,16 +213,17 @@ impl ClientBuilder {
         self
     }
 
-    /// How long one attempt may take, response body included (default 30 s).
-    pub fn attempt_timeout(mut self, d: Duration) -> Self {
-        self.attempt_timeout = Some(d);
+    /// How long one attempt may take, response body included (default
+    /// 30 s); `None` for no limit.
+    pub fn attempt_timeout(mut self, d: impl Into<Option<Duration>>) -> Self {
+        self.attempt_timeout = d.into();
         self
     }
 
     /// The deadline for a whole call, retries and waits included (default
     /// 120 s); `None` for no deadline.
-    pub fn operation_timeout(mut self, d: Option<Duration>) -> Self {
-        self.operation_timeout = d;
+    pub fn operation_timeout(mut self, d: impl Into<Option<Duration>>) -> Self {
+        self.operation_timeout = d.into();
         self
     }
 

@@ -60,6 +60,7 @@ impl ApiRequest {
         self
     }
 
+    #[allow(dead_code)]
     pub(crate) fn query_opt(self, key: &'static str, value: Option<impl ToString>) -> Self {
         match value {
             Some(v) => self.query(key, v),
@@ -443,3 +444,6 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
         request_id,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -28,7 +28,8 @@ pub struct Op {
     pub decode_response: Option<fn(serde_json::Value) -> Result<(), serde_json::Error>>,
     /// Decodes a request body example into the SDK's request type and
     /// encodes it again (the result must equal the example).
-    pub roundtrip_request: Option<fn(serde_json::Value) -> Result<serde_json::Value, serde_json::Error>>,
+    pub roundtrip_request:
+        Option<fn(serde_json::Value) -> Result<serde_json::Value, serde_json::Error>>,
 }
 
 /// Every row.

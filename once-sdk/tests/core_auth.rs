@@ -1,0 +1,270 @@
+//! The token cache against wiremock: single-flight, refresh ahead of expiry,
+//! 401 replay, token endpoint errors.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::*;
+use once_sdk::{Error, Iccid};
+use serde_json::json;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+/// Issues `token-1`, `token-2`, ... with a given lifetime and delay.
+struct TokenSequence {
+    issued: Arc<AtomicUsize>,
+    expires_in: u64,
+    delay: Duration,
+}
+
+impl Respond for TokenSequence {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let n = self.issued.fetch_add(1, Ordering::SeqCst) + 1;
+        ResponseTemplate::new(200)
+            .set_delay(self.delay)
+            .set_body_json(
+                json!({"access_token": format!("token-{n}"), "expires_in": self.expires_in}),
+            )
+    }
+}
+
+async fn server_with_sequence(expires_in: u64, delay: Duration) -> (MockServer, Arc<AtomicUsize>) {
+    let server = MockServer::start().await;
+    let issued = Arc::new(AtomicUsize::new(0));
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .and(header("authorization", BASIC_AUTH))
+        .respond_with(TokenSequence {
+            issued: issued.clone(),
+            expires_in,
+            delay,
+        })
+        .mount(&server)
+        .await;
+    (server, issued)
+}
+
+fn iccid() -> Iccid {
+    "8988280666000000000".parse().unwrap()
+}
+
+async fn mount_quota(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000/quota/data"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"volume": 1.5})))
+        .mount(server)
+        .await;
+}
+
+fn bearers(reqs: &[Request]) -> Vec<String> {
+    reqs.iter()
+        .map(|r| {
+            r.headers
+                .get("authorization")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_calls_on_a_cold_cache_make_one_token_request() {
+    // The token endpoint is slow, so all 200 calls pile up on the cold cache.
+    let (server, issued) = server_with_sequence(3600, Duration::from_millis(200)).await;
+    mount_quota(&server).await;
+    let client = client(&server);
+    let calls = (0..200).map(|_| {
+        let client = client.clone();
+        tokio::spawn(async move { client.sims().data_quota(&iccid()).await })
+    });
+    for r in futures::future::join_all(calls).await {
+        assert_eq!(r.unwrap().unwrap().volume, Some(1.5));
+    }
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+    assert_eq!(token_requests(&server).await, 1);
+    let reqs = api_requests(&server).await;
+    assert_eq!(reqs.len(), 200);
+    assert!(bearers(&reqs).iter().all(|b| b == "Bearer token-1"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn refreshes_once_ahead_of_expiry_without_making_callers_wait() {
+    // Tokens live 600 s; refresh margin 300 s; the refresh takes 300 ms.
+    let (server, issued) = server_with_sequence(600, Duration::from_millis(300)).await;
+    mount_quota(&server).await;
+    let client = builder(&server)
+        .token_refresh_margin(Duration::from_secs(300))
+        .attempt_timeout(None)
+        .operation_timeout(None)
+        .build()
+        .unwrap();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+
+    // Inside the margin: 20 calls run on the old token while one refresh runs.
+    tokio::time::advance(Duration::from_secs(350)).await;
+    let calls = (0..20).map(|_| {
+        let client = client.clone();
+        tokio::spawn(async move { client.sims().data_quota(&iccid()).await })
+    });
+    for r in futures::future::join_all(calls).await {
+        r.unwrap().unwrap();
+    }
+    let during = bearers(&api_requests(&server).await);
+    assert_eq!(during.len(), 21);
+    assert!(
+        during.iter().all(|b| b == "Bearer token-1"),
+        "callers must not wait for the refresh: {during:?}"
+    );
+
+    // Once the refresh lands, calls use the new token; there was one refresh.
+    let mut used_new = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        client.sims().data_quota(&iccid()).await.unwrap();
+        let all = bearers(&api_requests(&server).await);
+        if all.last().map(String::as_str) == Some("Bearer token-2") {
+            used_new = true;
+            break;
+        }
+    }
+    assert!(used_new, "the refreshed token is used");
+    assert_eq!(issued.load(Ordering::SeqCst), 2, "exactly one refresh");
+}
+
+/// Answers 401 to `token-1` (optionally after a delay) and 200 to others.
+struct RefuseFirstToken {
+    delay: Duration,
+}
+
+impl Respond for RefuseFirstToken {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let auth = req.headers.get("authorization").unwrap().to_str().unwrap();
+        if auth == "Bearer token-1" {
+            ResponseTemplate::new(401)
+                .set_delay(self.delay)
+                .set_body_json(json!({"timestamp": "2024-01-01T00:00:00Z", "status": 401, "error": "Unauthorized", "message": "token expired", "path": "/v2/sims"}))
+        } else {
+            ResponseTemplate::new(200).set_body_json(json!({"volume": 2.0}))
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_401_renews_the_token_once_and_replays_once() {
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000/quota/data"))
+        .respond_with(RefuseFirstToken {
+            delay: Duration::ZERO,
+        })
+        .mount(&server)
+        .await;
+    let quota = client(&server).sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(quota.volume, Some(2.0));
+    assert_eq!(issued.load(Ordering::SeqCst), 2);
+    assert_eq!(
+        bearers(&api_requests(&server).await),
+        vec!["Bearer token-1", "Bearer token-2"]
+    );
+}
+
+#[tokio::test]
+async fn concurrent_401s_drop_only_the_refused_token() {
+    // Both calls are refused with token-1; the second to notice must not
+    // drop token-2, which the first already fetched.
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000/quota/data"))
+        .respond_with(RefuseFirstToken {
+            delay: Duration::from_millis(100),
+        })
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let (sims, id) = (client.sims(), iccid());
+    let (a, b) = tokio::join!(sims.data_quota(&id), sims.data_quota(&id));
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(issued.load(Ordering::SeqCst), 2, "one renewal for both");
+}
+
+#[tokio::test]
+async fn a_second_401_is_an_auth_error() {
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            json!({"statusCode": 401, "errorCode": "Unauthorized", "message": "nope"}),
+        ))
+        .mount(&server)
+        .await;
+    let err = client(&server).sims().get(&iccid()).await.unwrap_err();
+    assert!(matches!(err, Error::Auth { .. }), "{err:?}");
+    assert_eq!(err.status(), Some(401));
+    assert_eq!(err.code(), Some("Unauthorized"));
+    assert_eq!(
+        api_requests(&server).await.len(),
+        2,
+        "the call and one replay"
+    );
+    assert_eq!(issued.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn bad_credentials_are_an_auth_error_with_1nce_code() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "statusCode": 400, "errorCode": "BadCredentials", "message": "User does not exist."
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server).sims().get(&iccid()).await.unwrap_err();
+    assert!(matches!(err, Error::Auth { .. }), "{err:?}");
+    assert_eq!(err.code(), Some("BadCredentials"));
+    assert_eq!(err.message(), Some("User does not exist."));
+    assert!(err.to_string().contains("BadCredentials"), "{err}");
+    assert!(
+        api_requests(&server).await.is_empty(),
+        "no API call without a token"
+    );
+}
+
+#[tokio::test]
+async fn expired_token_is_replaced_before_the_call() {
+    // A token that lives 1 s is expired at the second call 1.2 s later.
+    let (server, issued) = server_with_sequence(1, Duration::ZERO).await;
+    mount_quota(&server).await;
+    let client = builder(&server)
+        .token_refresh_margin(Duration::ZERO)
+        .build()
+        .unwrap();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    client.sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(issued.load(Ordering::SeqCst), 2);
+    assert_eq!(
+        bearers(&api_requests(&server).await),
+        vec!["Bearer token-1", "Bearer token-2"]
+    );
+}
+
+#[tokio::test]
+async fn a_shared_token_store_serves_several_clients() {
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    mount_quota(&server).await;
+    let store = Arc::new(once_sdk::InMemoryTokenStore::new());
+    let a = builder(&server).token_store(store.clone()).build().unwrap();
+    let b = builder(&server).token_store(store.clone()).build().unwrap();
+    a.sims().data_quota(&iccid()).await.unwrap();
+    b.sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+}
