@@ -336,3 +336,31 @@ async fn user_agent_carries_the_application_name() {
     let ua = reqs[0].headers.get("user-agent").unwrap().to_str().unwrap();
     assert_eq!(ua, format!("fleet-manager/2.1 {}", once_sdk::USER_AGENT));
 }
+
+#[tokio::test]
+async fn the_overall_deadline_bounds_retries() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_millis(400)))
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .retry_policy(
+            once_sdk::RetryPolicy::default()
+                .max_retries(10)
+                .initial_delay(Duration::from_millis(1)),
+        )
+        .attempt_timeout(Duration::from_millis(100))
+        .operation_timeout(Duration::from_millis(250))
+        .build()
+        .unwrap();
+    let err = client.sims().get(&iccid()).await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(err.to_string().contains("overall deadline"), "{err}");
+    let attempts = api_requests(&server).await.len();
+    assert!(
+        (1..=3).contains(&attempts),
+        "the deadline cut the retries short: {attempts}"
+    );
+}
