@@ -62,18 +62,45 @@ impl fmt::Debug for Credentials {
 
 /// A bearer token issued by `POST /oauth/token`. Its value never appears in
 /// `Debug` or `Display` output.
-#[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken(Arc<str>);
+#[derive(Clone)]
+pub struct AccessToken(Arc<TokenInner>);
+
+struct TokenInner {
+    value: String,
+    /// `Bearer <value>`, built once, marked sensitive; `None` if the value
+    /// cannot be a header.
+    header: Option<reqwest::header::HeaderValue>,
+}
+
+impl PartialEq for AccessToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.value == other.0.value
+    }
+}
+
+impl Eq for AccessToken {}
 
 impl AccessToken {
     /// Wraps a token value.
     pub fn new(value: impl Into<String>) -> Self {
-        Self(Arc::from(value.into()))
+        let value = value.into();
+        let header = reqwest::header::HeaderValue::from_str(&format!("Bearer {value}"))
+            .ok()
+            .map(|mut h| {
+                h.set_sensitive(true);
+                h
+            });
+        Self(Arc::new(TokenInner { value, header }))
     }
 
     /// The token value, for the `Authorization` header or a token store.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.0.value
+    }
+
+    /// The `Authorization` header value, if the token is a valid header.
+    pub(crate) fn header(&self) -> Option<&reqwest::header::HeaderValue> {
+        self.0.header.as_ref()
     }
 }
 

@@ -292,20 +292,17 @@ impl Transport {
                 None => None,
             };
             let auth = match &token {
-                Some(t) => {
-                    let mut v =
-                        HeaderValue::from_str(&format!("Bearer {}", t.expose())).map_err(|_| {
-                            Error::Config("access token contains invalid header characters".into())
-                        })?;
-                    v.set_sensitive(true);
-                    Some(v)
-                }
+                Some(t) => Some(t.header().ok_or_else(|| {
+                    Error::Config(
+                        "the access token contains characters not allowed in a header".into(),
+                    )
+                })?),
                 None => None,
             };
             span.record("attempt", attempt);
             let started = Instant::now();
             let outcome = self
-                .attempt(req, auth.as_ref(), basic)
+                .attempt(req, auth, basic)
                 .instrument(span.clone())
                 .await;
             span.record("latency_ms", started.elapsed().as_millis() as u64);
