@@ -146,7 +146,10 @@ async fn list_sims() {
         None,
     )
     .await;
-    assert_eq!((page.page, page.total_count, page.total_pages), (2, Some(3), Some(2)));
+    assert_eq!(
+        (page.page, page.total_count, page.total_pages),
+        (2, Some(3), Some(2))
+    );
     assert!(!page.has_next());
     let sim = &page.items[0];
     assert_eq!(sim.iccid, iccid(ICCID));
@@ -194,7 +197,12 @@ async fn get_sim() {
         ResponseTemplate::new(200).set_body_json(sim_json(ICCID)),
     )
     .await;
-    let sim = client(&server).v1().sims().get(&iccid(ICCID)).await.unwrap();
+    let sim = client(&server)
+        .v1()
+        .sims()
+        .get(&iccid(ICCID))
+        .await
+        .unwrap();
     assert_request(&server, "GET", "/v1/sims/8988280666000000000", None, None).await;
     assert_eq!(sim.status, Some(SimStatus::Enabled));
     assert_eq!(sim.imei.unwrap().as_str(), "0000000000000018");
@@ -214,7 +222,13 @@ async fn get_sim() {
 #[tokio::test]
 async fn update_sim() {
     let server = server().await;
-    mount(&server, "PUT", "/v1/sims/8988280666000000000", ResponseTemplate::new(200)).await;
+    mount(
+        &server,
+        "PUT",
+        "/v1/sims/8988280666000000000",
+        ResponseTemplate::new(200),
+    )
+    .await;
     let update = SimUpdate::new(iccid(ICCID), SimStatus::Disabled)
         .label("pump-17")
         .imei_lock(true);
@@ -237,7 +251,12 @@ async fn update_many_sims() {
         SimUpdate::new(iccid(ICCID), SimStatus::Enabled).label("a"),
         SimUpdate::new(iccid(ICCID2), SimStatus::Disabled),
     ];
-    client(&server).v1().sims().update_many(&updates).await.unwrap();
+    client(&server)
+        .v1()
+        .sims()
+        .update_many(&updates)
+        .await
+        .unwrap();
     assert_request(
         &server,
         "POST",
@@ -278,8 +297,20 @@ async fn sim_status() {
         })),
     )
     .await;
-    let c = client(&server).v1().sims().status(&iccid(ICCID)).await.unwrap();
-    assert_request(&server, "GET", "/v1/sims/8988280666000000000/status", None, None).await;
+    let c = client(&server)
+        .v1()
+        .sims()
+        .status(&iccid(ICCID))
+        .await
+        .unwrap();
+    assert_request(
+        &server,
+        "GET",
+        "/v1/sims/8988280666000000000/status",
+        None,
+        None,
+    )
+    .await;
     assert_eq!(c.status, Some(ConnectivityStatus::Online));
     let loc = c.location.unwrap();
     assert_eq!(
@@ -292,7 +323,10 @@ async fn sim_status() {
     assert_eq!(loc.country.unwrap().mcc.as_deref(), Some("262"));
     let pdp = c.pdp_context.unwrap();
     assert_eq!(pdp.rat_type.unwrap().description.as_deref(), Some("4G"));
-    assert_eq!(c.services, Some(vec!["GPRS".to_string(), "SMS".to_string()]));
+    assert_eq!(
+        c.services,
+        Some(vec!["GPRS".to_string(), "SMS".to_string()])
+    );
 }
 
 #[tokio::test]
@@ -334,7 +368,10 @@ async fn connectivity_info() {
         None,
     )
     .await;
-    assert_eq!(info.ussd_info.unwrap().error.as_deref(), Some("Request Timeout Error"));
+    assert_eq!(
+        info.ussd_info.unwrap().error.as_deref(),
+        Some("Request Timeout Error")
+    );
     let loc = info.subscriber_info.unwrap().location.unwrap();
     assert_eq!(loc.age_of_location, Some(2));
     let cell = loc.cell_global_id.unwrap();
@@ -376,9 +413,27 @@ async fn connectivity_info_sends_no_flags_by_default() {
 #[tokio::test]
 async fn reset_connectivity() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/8988280666000000000/reset", ResponseTemplate::new(201)).await;
-    client(&server).v1().sims().reset(&iccid(ICCID)).await.unwrap();
-    assert_request(&server, "POST", "/v1/sims/8988280666000000000/reset", None, None).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/8988280666000000000/reset",
+        ResponseTemplate::new(201),
+    )
+    .await;
+    client(&server)
+        .v1()
+        .sims()
+        .reset(&iccid(ICCID))
+        .await
+        .unwrap();
+    assert_request(
+        &server,
+        "POST",
+        "/v1/sims/8988280666000000000/reset",
+        None,
+        None,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -433,7 +488,10 @@ async fn events_page() {
     assert_eq!(e.id, Some(7));
     assert_eq!(e.alert, Some(false));
     assert_eq!(e.mnc.as_deref(), Some("01"));
-    assert_eq!(e.timestamp.unwrap().to_rfc3339(), "2018-05-07T14:08:05+00:00");
+    assert_eq!(
+        e.timestamp.unwrap().to_rfc3339(),
+        "2018-05-07T14:08:05+00:00"
+    );
 }
 
 #[tokio::test]
@@ -485,13 +543,16 @@ async fn usage_splits_off_the_total_row() {
     .await;
     assert_eq!(usage.stats.len(), 2);
     assert_eq!(
-        usage.stats[0].date.to_rfc3339(),
+        usage.stats[0].date.unwrap().to_rfc3339(),
         "2021-06-30T00:00:00+00:00"
     );
     let data = usage.stats[0].data.as_ref().unwrap();
     assert_eq!(data.volume_rx, Some(0.001482));
     assert_eq!(data.currency.as_ref().unwrap().code.as_deref(), Some("EUR"));
-    assert_eq!(usage.stats[1].date.to_rfc3339(), "2021-07-01T00:00:00+00:00");
+    assert_eq!(
+        usage.stats[1].date.unwrap().to_rfc3339(),
+        "2021-07-01T00:00:00+00:00"
+    );
     assert_eq!(usage.sms_volume(), 3.0);
     let total = usage.total.unwrap();
     assert_eq!(total.data.unwrap().volume, Some(1.002803));
@@ -516,12 +577,27 @@ async fn data_quota() {
         })),
     )
     .await;
-    let q = client(&server).v1().sims().data_quota(&iccid(ICCID)).await.unwrap();
-    assert_request(&server, "GET", "/v1/sims/8988280666000000000/quota/data", None, None).await;
+    let q = client(&server)
+        .v1()
+        .sims()
+        .data_quota(&iccid(ICCID))
+        .await
+        .unwrap();
+    assert_request(
+        &server,
+        "GET",
+        "/v1/sims/8988280666000000000/quota/data",
+        None,
+        None,
+    )
+    .await;
     assert_eq!(q.volume, Some(435.787951));
     assert_eq!(q.peak_throughput, Some(1_000_000));
     assert_eq!(q.threshold_percentage, Some(20));
-    assert_eq!(q.expiry_date.unwrap().to_rfc3339(), "2031-11-26T00:00:00+00:00");
+    assert_eq!(
+        q.expiry_date.unwrap().to_rfc3339(),
+        "2031-11-26T00:00:00+00:00"
+    );
 }
 
 #[tokio::test]
@@ -538,8 +614,20 @@ async fn sms_quota() {
         })),
     )
     .await;
-    let q = client(&server).v1().sims().sms_quota(&iccid(ICCID)).await.unwrap();
-    assert_request(&server, "GET", "/v1/sims/8988280666000000000/quota/sms", None, None).await;
+    let q = client(&server)
+        .v1()
+        .sims()
+        .sms_quota(&iccid(ICCID))
+        .await
+        .unwrap();
+    assert_request(
+        &server,
+        "GET",
+        "/v1/sims/8988280666000000000/quota/sms",
+        None,
+        None,
+    )
+    .await;
     assert_eq!((q.volume, q.total_volume), (Some(42.0), Some(250.0)));
     assert_eq!(q.peak_throughput, None);
 }
@@ -578,7 +666,10 @@ async fn list_sms() {
     let s = &page.items[0];
     assert_eq!(s.retry_count, Some(1));
     assert_eq!(s.udh, None);
-    assert_eq!(s.status.as_ref().unwrap().description.as_deref(), Some("DELIVERED"));
+    assert_eq!(
+        s.status.as_ref().unwrap().description.as_deref(),
+        Some("DELIVERED")
+    );
     assert_eq!(s.source_address_type.as_ref().unwrap().id, Some(145));
     assert_eq!(
         s.delivery_date.unwrap().to_rfc3339(),
@@ -589,7 +680,13 @@ async fn list_sms() {
 #[tokio::test]
 async fn send_sms() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/8988280666000000000/sms", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/8988280666000000000/sms",
+        ResponseTemplate::new(201),
+    )
+    .await;
     let sms = Sms::text("This is a SMS message.").udh("050003CC0301");
     client(&server)
         .v1()
@@ -623,7 +720,14 @@ async fn get_sms() {
         .get_sms(&iccid(ICCID), 590)
         .await
         .unwrap();
-    assert_request(&server, "GET", "/v1/sims/8988280666000000000/sms/590", None, None).await;
+    assert_request(
+        &server,
+        "GET",
+        "/v1/sims/8988280666000000000/sms/590",
+        None,
+        None,
+    )
+    .await;
     assert_eq!(sms.id, Some(590));
     assert_eq!(sms.sms_type.unwrap().description.as_deref(), Some("MT"));
     assert_eq!(sms.iccid, Some(iccid(ICCID)));
@@ -632,14 +736,27 @@ async fn get_sms() {
 #[tokio::test]
 async fn delete_sms() {
     let server = server().await;
-    mount(&server, "DELETE", "/v1/sims/8988280666000000000/sms/590", ResponseTemplate::new(204)).await;
+    mount(
+        &server,
+        "DELETE",
+        "/v1/sims/8988280666000000000/sms/590",
+        ResponseTemplate::new(204),
+    )
+    .await;
     client(&server)
         .v1()
         .sims()
         .delete_sms(&iccid(ICCID), 590)
         .await
         .unwrap();
-    assert_request(&server, "DELETE", "/v1/sims/8988280666000000000/sms/590", None, None).await;
+    assert_request(
+        &server,
+        "DELETE",
+        "/v1/sims/8988280666000000000/sms/590",
+        None,
+        None,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -649,8 +766,10 @@ async fn top_up_one() {
         &server,
         "POST",
         "/v1/sims/8988280666000000000/topup",
-        ResponseTemplate::new(201)
-            .insert_header("Location", "https://api.1nce.com/management-api/v1/orders/1234"),
+        ResponseTemplate::new(201).insert_header(
+            "Location",
+            "https://api.1nce.com/management-api/v1/orders/1234",
+        ),
     )
     .await;
     let order = client(&server)
@@ -674,7 +793,13 @@ async fn top_up_one() {
 #[tokio::test]
 async fn top_up_many() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/topup", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/topup",
+        ResponseTemplate::new(201),
+    )
+    .await;
     let order = client(&server)
         .v1()
         .sims()
@@ -682,7 +807,14 @@ async fn top_up_many() {
         .send()
         .await
         .unwrap();
-    assert_request(&server, "POST", "/v1/sims/topup", None, Some(json!([ICCID, ICCID2]))).await;
+    assert_request(
+        &server,
+        "POST",
+        "/v1/sims/topup",
+        None,
+        Some(json!([ICCID, ICCID2])),
+    )
+    .await;
     assert_eq!(order.location, None);
     assert_eq!(order.order_id(), None);
 }
@@ -690,7 +822,13 @@ async fn top_up_many() {
 #[tokio::test]
 async fn auto_top_up() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/autoTopup", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/autoTopup",
+        ResponseTemplate::new(201),
+    )
+    .await;
     client(&server)
         .v1()
         .sims()
@@ -733,7 +871,13 @@ async fn global_limits() {
 #[tokio::test]
 async fn set_global_limits() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/limits", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/limits",
+        ResponseTemplate::new(201),
+    )
+    .await;
     client(&server)
         .v1()
         .sims()
@@ -781,7 +925,8 @@ async fn selectable_limits_in_the_spec_shape() {
         &server,
         "GET",
         "/v1/sims/data/limits",
-        ResponseTemplate::new(200).set_body_json(json!({"data": {"id": 1, "limit": "16", "unit": "MB"}})),
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"data": {"id": 1, "limit": "16", "unit": "MB"}})),
     )
     .await;
     let options = client(&server)
@@ -797,7 +942,13 @@ async fn selectable_limits_in_the_spec_shape() {
 #[tokio::test]
 async fn extend_sims() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/extension", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/extension",
+        ResponseTemplate::new(201),
+    )
+    .await;
     client(&server)
         .v1()
         .sims()
@@ -818,12 +969,23 @@ async fn extend_sims() {
 #[tokio::test]
 async fn transfer_sims() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/simTransfer", ResponseTemplate::new(201)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/simTransfer",
+        ResponseTemplate::new(201),
+    )
+    .await;
     let transfer = Transfer::new()
         .target_organisation(2_000_000_001)
         .range(iccid(ICCID), iccid("8988280666000000010"))
         .iccid(iccid("8988280666000000042"));
-    client(&server).v1().sims().transfer(&transfer).await.unwrap();
+    client(&server)
+        .v1()
+        .sims()
+        .transfer(&transfer)
+        .await
+        .unwrap();
     assert_request(
         &server,
         "POST",
@@ -843,7 +1005,13 @@ async fn transfer_sims() {
 #[tokio::test]
 async fn top_up_is_never_sent_twice() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/8988280666000000000/topup", ResponseTemplate::new(502)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/8988280666000000000/topup",
+        ResponseTemplate::new(502),
+    )
+    .await;
     let err = client(&server)
         .v1()
         .sims()
@@ -858,10 +1026,26 @@ async fn top_up_is_never_sent_twice() {
 #[tokio::test]
 async fn reset_and_transfer_are_never_sent_twice() {
     let server = server().await;
-    mount(&server, "POST", "/v1/sims/8988280666000000000/reset", ResponseTemplate::new(503)).await;
-    mount(&server, "POST", "/v1/sims/simTransfer", ResponseTemplate::new(503)).await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/8988280666000000000/reset",
+        ResponseTemplate::new(503),
+    )
+    .await;
+    mount(
+        &server,
+        "POST",
+        "/v1/sims/simTransfer",
+        ResponseTemplate::new(503),
+    )
+    .await;
     let sims = client(&server).v1().sims();
-    assert!(sims.reset(&iccid(ICCID)).await.unwrap_err().is_outcome_unknown());
+    assert!(sims
+        .reset(&iccid(ICCID))
+        .await
+        .unwrap_err()
+        .is_outcome_unknown());
     let t = Transfer::new().iccid(iccid(ICCID));
     assert!(sims.transfer(&t).await.unwrap_err().is_outcome_unknown());
     assert_eq!(api_requests(&server).await.len(), 2);
@@ -887,7 +1071,9 @@ async fn auto_top_up_and_set_limits_are_retried() {
     }
     let sims = client(&server).v1().sims();
     sims.auto_top_up(&[iccid(ICCID)], false).await.unwrap();
-    sims.set_limits(&SetLimits::default().data(1)).await.unwrap();
+    sims.set_limits(&SetLimits::default().data(1))
+        .await
+        .unwrap();
     sims.update_many(&[SimUpdate::new(iccid(ICCID), SimStatus::Enabled)])
         .await
         .unwrap();
@@ -909,15 +1095,36 @@ async fn list_filters_and_page_sizes_are_checked() {
     for (res, field) in cases {
         assert_eq!(res.unwrap_err().validation().unwrap().field, field);
     }
-    let e = sims.list_sms(&iccid(ICCID)).page_size(101).send().await.unwrap_err();
+    let e = sims
+        .list_sms(&iccid(ICCID))
+        .page_size(101)
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "pageSize");
-    let e = sims.list_sms(&iccid(ICCID)).sort("a,,b").send().await.unwrap_err();
+    let e = sims
+        .list_sms(&iccid(ICCID))
+        .sort("a,,b")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "sort");
-    let e = sims.events(&iccid(ICCID)).page_size(1001).send().await.unwrap_err();
+    let e = sims
+        .events(&iccid(ICCID))
+        .page_size(1001)
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "pageSize");
     let e = sims.events(&iccid(ICCID)).page(0).send().await.unwrap_err();
     assert_eq!(e.validation().unwrap().field, "page");
-    let e = sims.events(&iccid(ICCID)).sort("-").stream().try_next().await.unwrap_err();
+    let e = sims
+        .events(&iccid(ICCID))
+        .sort("-")
+        .stream()
+        .try_next()
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "sort");
     assert_nothing_sent(&server).await;
 }
@@ -1006,17 +1213,36 @@ async fn updates_are_checked() {
     let server = MockServer::start().await;
     let sims = client(&server).v1().sims();
     let unknown: SimStatus = "Suspended".parse().unwrap();
-    let e = sims.update(&SimUpdate::new(iccid(ICCID), unknown)).await.unwrap_err();
+    let e = sims
+        .update(&SimUpdate::new(iccid(ICCID), unknown))
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "status");
     let long = SimUpdate::new(iccid(ICCID), SimStatus::Enabled).label("x".repeat(256));
-    assert_eq!(sims.update(&long).await.unwrap_err().validation().unwrap().field, "label");
+    assert_eq!(
+        sims.update(&long)
+            .await
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .field,
+        "label"
+    );
     let e = sims.update_many(&[]).await.unwrap_err();
     assert_eq!(e.validation().unwrap().field, "body");
     let twice = [
         SimUpdate::new(iccid(ICCID), SimStatus::Enabled),
         SimUpdate::new(iccid(ICCID), SimStatus::Disabled),
     ];
-    assert_eq!(sims.update_many(&twice).await.unwrap_err().validation().unwrap().field, "iccid");
+    assert_eq!(
+        sims.update_many(&twice)
+            .await
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .field,
+        "iccid"
+    );
     assert_nothing_sent(&server).await;
 }
 
@@ -1025,11 +1251,18 @@ async fn top_ups_are_checked() {
     let server = MockServer::start().await;
     let sims = client(&server).v1().sims();
     let bogus: PaymentMethod = "paypal".parse().unwrap();
-    let e = sims.top_up(&iccid(ICCID)).payment_method(bogus).await.unwrap_err();
+    let e = sims
+        .top_up(&iccid(ICCID))
+        .payment_method(bogus)
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "payment_method");
     let e = sims.top_up_many(&[]).await.unwrap_err();
     assert_eq!(e.validation().unwrap().field, "iccids");
-    let e = sims.top_up_many(&[iccid(ICCID), iccid(ICCID)]).await.unwrap_err();
+    let e = sims
+        .top_up_many(&[iccid(ICCID), iccid(ICCID)])
+        .await
+        .unwrap_err();
     assert!(e.validation().unwrap().rule.contains("twice"));
     let e = sims
         .top_up_many(&[Iccid::new_unchecked("12")])
@@ -1047,7 +1280,10 @@ async fn limits_are_checked() {
     let sims = client(&server).v1().sims();
     let e = sims.set_limits(&SetLimits::default()).await.unwrap_err();
     assert_eq!(e.validation().unwrap().field, "body");
-    let e = sims.set_limits(&SetLimits::default().sms_mt(0)).await.unwrap_err();
+    let e = sims
+        .set_limits(&SetLimits::default().sms_mt(0))
+        .await
+        .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "smsMtLimitId");
     let e = sims
         .selectable_limits("voice".parse().unwrap())
@@ -1112,7 +1348,9 @@ async fn empty_and_whitespace_2xx_bodies_are_fine() {
     sims.update(&SimUpdate::new(iccid(ICCID), SimStatus::Enabled))
         .await
         .unwrap();
-    sims.send_sms(&iccid(ICCID), &Sms::text("hi")).await.unwrap();
+    sims.send_sms(&iccid(ICCID), &Sms::text("hi"))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -1165,4 +1403,10 @@ fn usage_rows_with_bad_dates_fail_to_decode() {
     let wire = json!({"stats": [{"date": "yesterday"}]});
     let err = serde_json::from_value::<Usage>(wire).unwrap_err();
     assert!(err.to_string().contains("yesterday"), "{err}");
+    // A row without a date is kept as a day of unknown date.
+    let usage: Usage = serde_json::from_value(json!({"stats": [{"data": {"volume": 1}}]})).unwrap();
+    assert_eq!((usage.stats.len(), usage.stats[0].date), (1, None));
+    // An empty body (200 with nothing) is no usage.
+    let usage: Usage = serde_json::from_value(Value::Null).unwrap();
+    assert!(usage.stats.is_empty() && usage.total.is_none());
 }

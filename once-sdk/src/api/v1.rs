@@ -145,7 +145,10 @@ impl List<SmsRecord> {
     /// (`-submit_date`).
     pub fn sort(self, sort: impl Into<String>) -> Self {
         let sort = sort.into();
-        if sort.split(',').any(|k| k.trim().trim_start_matches('-').is_empty()) {
+        if sort
+            .split(',')
+            .any(|k| k.trim().trim_start_matches('-').is_empty())
+        {
             return self.reject(ValidationError::new(
                 "sort",
                 "must be comma-separated keys, each optionally prefixed with -",
@@ -255,9 +258,14 @@ impl V1Sims {
                 .into());
             }
         }
-        let req = ApiRequest::new("v1.sims.update_many", Method::POST, "/v1/sims", "/v1/sims".into())
-            .json(updates)?
-            .idempotent(true);
+        let req = ApiRequest::new(
+            "v1.sims.update_many",
+            Method::POST,
+            "/v1/sims",
+            "/v1/sims".into(),
+        )
+        .json(updates)?
+        .idempotent(true);
         self.client.call_empty(req).await
     }
 
@@ -351,7 +359,7 @@ impl V1Sims {
     /// let since = chrono::Utc::now().date_naive() - chrono::Days::new(30);
     /// let usage = client.v1().sims().usage(&iccid).since(since).await?;
     /// for day in &usage.stats {
-    ///     println!("{}: {:?} MB", day.date.date_naive(), day.data.as_ref().and_then(|d| d.volume));
+    ///     println!("{:?}: {:?} MB", day.date, day.data.as_ref().and_then(|d| d.volume));
     /// }
     /// # Ok(()) }
     /// ```
@@ -502,7 +510,7 @@ impl V1Sims {
     pub async fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Result<()> {
         non_empty("iccids", iccids)?;
         let body = AutoTopUp {
-            enabled,
+            enabled: Some(enabled),
             iccids: iccids.to_vec(),
         };
         let req = ApiRequest::new(
@@ -785,7 +793,10 @@ impl EventList {
     /// (`-timestamp,id`).
     pub fn sort(mut self, sort: impl Into<String>) -> Self {
         let sort = sort.into();
-        if sort.split(',').any(|k| k.trim().trim_start_matches('-').is_empty()) {
+        if sort
+            .split(',')
+            .any(|k| k.trim().trim_start_matches('-').is_empty())
+        {
             self.invalid.get_or_insert(ValidationError::new(
                 "sort",
                 "must be comma-separated keys, each optionally prefixed with -",
@@ -830,9 +841,7 @@ impl EventList {
                 Ok(Page {
                     page: header_num(h, "x-current-page").unwrap_or(page),
                     page_size: header_num(h, "x-count-per-page").unwrap_or(size),
-                    total_count: body
-                        .total_events
-                        .or_else(|| header_num(h, "x-total-count")),
+                    total_count: body.total_events.or_else(|| header_num(h, "x-total-count")),
                     total_pages: body.total_pages.or_else(|| header_num(h, "x-total-pages")),
                     items: body.events,
                 })

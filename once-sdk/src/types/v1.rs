@@ -485,7 +485,11 @@ pub struct CellGlobalId {
 #[non_exhaustive]
 pub struct Event {
     /// The event's id (when 1NCE sends one).
-    #[serde(default, deserialize_with = "opt_i64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// When it happened.
     #[serde(default, deserialize_with = "opt_timestamp")]
@@ -633,8 +637,9 @@ pub struct Traffic {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DailyUsage {
-    /// The day (midnight UTC).
-    pub date: Timestamp,
+    /// The day (midnight UTC); `None` if 1NCE left it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Timestamp>,
     /// Data used that day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Traffic>,
@@ -720,17 +725,21 @@ impl<'de> Deserialize<'de> for Usage {
             total: None,
         };
         for row in wire.and_then(|w| w.stats).unwrap_or_default() {
-            let date = row.date.unwrap_or_default();
-            if date.trim().eq_ignore_ascii_case("TOTAL") {
-                usage.total = Some(UsageTotal {
-                    data: row.data,
-                    sms: row.sms,
-                });
-                continue;
-            }
-            let date = Timestamp::parse_lenient(&date).ok_or_else(|| {
-                serde::de::Error::custom(format!("usage row with unrecognised date {date:?}"))
-            })?;
+            let date = match row.date {
+                Some(d) if d.trim().eq_ignore_ascii_case("TOTAL") => {
+                    usage.total = Some(UsageTotal {
+                        data: row.data,
+                        sms: row.sms,
+                    });
+                    continue;
+                }
+                // A date that is neither a day nor TOTAL is an unknown kind
+                // of row: refuse it rather than count it as a day.
+                Some(d) => Some(Timestamp::parse_lenient(&d).ok_or_else(|| {
+                    serde::de::Error::custom(format!("usage row with unrecognised date {d:?}"))
+                })?),
+                None => None,
+            };
             usage.stats.push(DailyUsage {
                 date,
                 data: row.data,
@@ -784,7 +793,7 @@ pub struct Described {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsRecord {
-    /// The SMS id (for [`crate::api::v1::V1Sims::sms`] and `delete_sms`).
+    /// The SMS id (for [`get_sms`](crate::api::v1::V1Sims::get_sms) and [`delete_sms`](crate::api::v1::V1Sims::delete_sms)).
     #[serde(default, deserialize_with = "opt_i64")]
     pub id: Option<i64>,
     /// When the SMS was submitted.
@@ -932,13 +941,25 @@ string_enum!(
 #[non_exhaustive]
 pub struct SetLimits {
     /// The data limit id.
-    #[serde(default, rename = "dataLimitId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "dataLimitId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data_limit_id: Option<i64>,
     /// The MT-SMS limit id.
-    #[serde(default, rename = "smsMtLimitId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "smsMtLimitId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sms_mt_limit_id: Option<i64>,
     /// The MO-SMS limit id.
-    #[serde(default, rename = "smsMoLimitId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "smsMoLimitId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sms_mo_limit_id: Option<i64>,
 }
 
@@ -979,7 +1000,9 @@ impl SetLimits {
                 if id < 1 {
                     return Err(ValidationError::new(
                         field,
-                        format!("must be a limit id (1 or more) from the selectable limits, got {id}"),
+                        format!(
+                            "must be a limit id (1 or more) from the selectable limits, got {id}"
+                        ),
                     ));
                 }
             }
@@ -1009,8 +1032,10 @@ string_enum!(
 #[non_exhaustive]
 pub struct AutoTopUp {
     /// On (`true`) or off.
-    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
     /// The SIMs.
+    #[serde(default)]
     pub iccids: Vec<Iccid>,
 }
 
@@ -1019,6 +1044,7 @@ pub struct AutoTopUp {
 #[non_exhaustive]
 pub struct Extension {
     /// The SIMs to extend (at least one).
+    #[serde(default)]
     pub iccids: Vec<Iccid>,
     /// A product to switch to (see the product list); the current product
     /// when absent.
@@ -1045,7 +1071,10 @@ impl Extension {
     /// id (if any) is positive.
     pub fn validate(&self) -> Result<(), ValidationError> {
         if self.iccids.is_empty() {
-            return Err(ValidationError::new("iccids", "must list at least one ICCID"));
+            return Err(ValidationError::new(
+                "iccids",
+                "must list at least one ICCID",
+            ));
         }
         check_iccids("iccids", &self.iccids, true)?;
         if let Some(id) = self.product_id {
@@ -1160,7 +1189,10 @@ pub(crate) fn check_iccids(
     let mut seen = std::collections::HashSet::new();
     for iccid in iccids {
         if let Err(e) = iccid.as_str().parse::<Iccid>() {
-            return Err(ValidationError::new(field, format!("{}: {}", iccid, e.rule)));
+            return Err(ValidationError::new(
+                field,
+                format!("{}: {}", iccid, e.rule),
+            ));
         }
         if unique && !seen.insert(iccid.as_str()) {
             return Err(ValidationError::new(
