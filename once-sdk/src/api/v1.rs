@@ -241,8 +241,9 @@ impl V1Sims {
     /// the changes and applies them asynchronously; success means queued.
     ///
     /// `POST /v1/sims`. Free of charge; changes the SIMs. Setting values is
-    /// idempotent, so it is retried on transient failures. There is no v2
-    /// counterpart. The list must not be empty nor name a SIM twice.
+    /// idempotent, so it is retried on transient failures. The list must not
+    /// be empty nor name a SIM twice.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub async fn update_many(&self, updates: &[SimUpdate]) -> Result<()> {
         if updates.is_empty() {
             return Err(ValidationError::new("body", "must list at least one SIM update").into());
@@ -291,7 +292,8 @@ impl V1Sims {
     /// (default: false) to choose what is queried; await it or call `send()`.
     ///
     /// `GET /v1/sims/{iccid}/connectivity_info`. Read-only; retried on
-    /// transient failures. There is no v2 counterpart.
+    /// transient failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     ///
     /// ```no_run
     /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
@@ -352,7 +354,8 @@ impl V1Sims {
     /// call `send()`.
     ///
     /// `GET /v1/sims/{iccid}/usage`. Read-only; retried on transient
-    /// failures. There is no v2 counterpart.
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     ///
     /// ```no_run
     /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
@@ -493,7 +496,8 @@ impl V1Sims {
     /// how to pay with [`TopUp::payment_method`]; await it or call `send()`.
     ///
     /// `POST /v1/sims/topup`. **Costs money**; not idempotent, so never
-    /// retried once it may have reached 1NCE. There is no v2 counterpart.
+    /// retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub fn top_up_many(&self, iccids: &[Iccid]) -> TopUp {
         TopUp {
             client: self.client.clone(),
@@ -506,7 +510,8 @@ impl V1Sims {
     ///
     /// `POST /v1/sims/autoTopup`. Changes settings (later top-ups cost
     /// money); setting a flag is idempotent, so it is retried on transient
-    /// failures. There is no v2 counterpart.
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub async fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Result<()> {
         non_empty("iccids", iccids)?;
         let body = AutoTopUp {
@@ -527,7 +532,7 @@ impl V1Sims {
     /// The account-wide self-set monthly limits (data, MT-SMS, MO-SMS).
     ///
     /// `GET /v1/sims/limits`. Read-only; retried on transient failures.
-    /// There is no v2 counterpart.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub async fn limits(&self) -> Result<Limits> {
         self.client
             .call(ApiRequest::new(
@@ -544,8 +549,8 @@ impl V1Sims {
     /// positive.
     ///
     /// `POST /v1/sims/limits`. Changes every SIM's limits; setting values is
-    /// idempotent, so it is retried on transient failures. There is no v2
-    /// counterpart.
+    /// idempotent, so it is retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     ///
     /// ```no_run
     /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
@@ -572,7 +577,8 @@ impl V1Sims {
     /// The limits that can be chosen for a service (`data`, `smsMO`, `smsMT`).
     ///
     /// `GET /v1/sims/{service}/limits`. Read-only; retried on transient
-    /// failures. There is no v2 counterpart.
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub async fn selectable_limits(&self, service: LimitService) -> Result<Vec<Limit>> {
         if let LimitService::Unknown(s) = &service {
             return Err(ValidationError::new(
@@ -598,8 +604,8 @@ impl V1Sims {
     /// [`Extend::payment_method`]; await it or call `send()`.
     ///
     /// `POST /v1/sims/extension`. **Costs money** (1NCE invoices it); not
-    /// idempotent, so never retried once it may have reached 1NCE. There is
-    /// no v2 counterpart.
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub fn extend(&self, extension: Extension) -> Extend {
         Extend {
             client: self.client.clone(),
@@ -611,8 +617,8 @@ impl V1Sims {
     /// Moves SIMs to another customer or sub-organisation.
     ///
     /// `POST /v1/sims/simTransfer`. Changes who owns the SIMs; not
-    /// idempotent, so never retried once it may have reached 1NCE. There is
-    /// no v2 counterpart.
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub async fn transfer(&self, transfer: &Transfer) -> Result<()> {
         transfer.validate()?;
         let req = ApiRequest::new(
