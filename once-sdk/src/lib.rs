@@ -66,6 +66,7 @@ mod retry;
 mod transport;
 pub mod types;
 
+pub use api::v1::{V1Sims, V1};
 pub use api::List;
 pub use auth::{AccessToken, Credentials, InMemoryTokenStore, StoredToken, TokenStore};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};

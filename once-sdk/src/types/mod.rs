@@ -6,6 +6,7 @@ pub mod ids;
 pub mod sim;
 pub mod sms;
 pub mod time;
+pub mod v1;
 
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
 pub use sim::*;

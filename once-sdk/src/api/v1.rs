@@ -1,0 +1,992 @@
+//! SIM management v1: `client.v1().sims()`.
+//!
+//! **1NCE retires SIM management v1 at the end of 2026.** Every v1 operation
+//! is here, but where v2 has the operation, use v2 ([`Client::sims`]); the
+//! operations only v1 has (usage, connectivity info, bulk update, multiple
+//! top-up, auto top-up, limits, extension, transfer) have no v2 counterpart
+//! yet and stay reachable here.
+
+use std::sync::Arc;
+
+use chrono::{Months, NaiveDate, Utc};
+use reqwest::header::{HeaderMap, LOCATION};
+use reqwest::Method;
+
+use crate::api::{check_range, List, ListSpec};
+use crate::client::Client;
+use crate::error::{Result, ValidationError};
+use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
+use crate::transport::{seg, ApiRequest};
+use crate::types::v1::{
+    check_iccids, AutoTopUp, Connectivity, ConnectivityInfo, Event, EventCollection, Extension,
+    Limit, LimitOptions, LimitService, Limits, PaymentMethod, Quota, SetLimits, Sim, SimUpdate,
+    SmsRecord, TopUpOrder, Transfer, Usage,
+};
+use crate::types::{Iccid, Sms};
+
+/// SIM management v1, from [`Client::v1`].
+///
+/// **Deprecated by 1NCE: SIM management v1 retires at the end of 2026.**
+/// Where v2 has the operation, use [`Client::sims`] (get, update, list, data
+/// and SMS quota today; reset, status, events, top-up and SMS as v2 grows).
+/// Usage, connectivity info, bulk update, multiple top-up, auto top-up,
+/// global limits, limits by service, extension and transfer exist only here.
+#[derive(Clone, Debug)]
+pub struct V1 {
+    client: Client,
+}
+
+impl Client {
+    /// SIM management v1 (`/v1/sims...`).
+    ///
+    /// **1NCE retires SIM management v1 at the end of 2026.** Use
+    /// [`Client::sims`] (v2) wherever it has the operation; the v1-only
+    /// operations (usage, connectivity info, limits, auto top-up, bulk
+    /// changes, extension, transfer) have no v2 counterpart.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// let usage = client.v1().sims().usage(&iccid).await?;
+    /// println!("{} MB in {} days", usage.data_volume(), usage.stats.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn v1(&self) -> V1 {
+        V1 {
+            client: self.clone(),
+        }
+    }
+}
+
+impl V1 {
+    /// The SIM operations of v1 (all 23 v1 operations are on [`V1Sims`]).
+    ///
+    /// 1NCE retires SIM management v1 at the end of 2026; see [`V1`] for the
+    /// v2 counterparts.
+    pub fn sims(&self) -> V1Sims {
+        V1Sims {
+            client: self.client.clone(),
+        }
+    }
+}
+
+/// The SIM operations of SIM management v1, from [`V1::sims`].
+///
+/// **1NCE retires SIM management v1 at the end of 2026.** Each method's
+/// documentation names its v2 counterpart, or says that there is none.
+#[derive(Clone, Debug)]
+pub struct V1Sims {
+    client: Client,
+}
+
+const LIST_SIMS: ListSpec = ListSpec {
+    operation: "v1.sims.list",
+    template: "/v1/sims",
+    size_param: "pageSize",
+    default_size: 10,
+    max_size: 100,
+};
+
+const LIST_SMS: ListSpec = ListSpec {
+    operation: "v1.sims.sms.list",
+    template: "/v1/sims/{iccid}/sms",
+    size_param: "pageSize",
+    default_size: 10,
+    max_size: 100,
+};
+
+const EVENTS_DEFAULT_SIZE: u32 = 10;
+const EVENTS_MAX_SIZE: u32 = 1000;
+
+/// The fields v1 SIM lists filter and sort by.
+const SIM_FIELDS: [&str; 2] = ["imei", "ip_address"];
+
+impl List<Sim> {
+    /// Filters by `field:value` pairs, comma separated, on `imei` and
+    /// `ip_address` (`ip_address:10.0.0.1,imei:4711`): 1NCE's `q` parameter.
+    /// Other fields are refused before sending.
+    pub fn filter(self, q: impl Into<String>) -> Self {
+        let q = q.into();
+        for pair in q.split(',') {
+            let ok = match pair.split_once(':') {
+                Some((field, value)) => {
+                    SIM_FIELDS.contains(&field.trim()) && !value.trim().is_empty()
+                }
+                None => false,
+            };
+            if !ok {
+                return self.reject(ValidationError::new(
+                    "q",
+                    format!("{pair:?} is not field:value with field imei or ip_address"),
+                ));
+            }
+        }
+        self.param("q", q)
+    }
+
+    /// Sorts by `imei` or `ip_address`, comma separated; prefix `-` for
+    /// descending (`ip_address,-imei`). Other keys are refused before sending.
+    pub fn sort(self, sort: impl Into<String>) -> Self {
+        let sort = sort.into();
+        for key in sort.split(',') {
+            let key = key.trim();
+            if !SIM_FIELDS.contains(&key.strip_prefix('-').unwrap_or(key)) {
+                return self.reject(ValidationError::new(
+                    "sort",
+                    format!("{key:?} is not imei or ip_address (prefix - for descending)"),
+                ));
+            }
+        }
+        self.param("sort", sort)
+    }
+}
+
+impl List<SmsRecord> {
+    /// Sorts by keys, comma separated; prefix `-` for descending
+    /// (`-submit_date`).
+    pub fn sort(self, sort: impl Into<String>) -> Self {
+        let sort = sort.into();
+        if sort
+            .split(',')
+            .any(|k| k.trim().trim_start_matches('-').is_empty())
+        {
+            return self.reject(ValidationError::new(
+                "sort",
+                "must be comma-separated keys, each optionally prefixed with -",
+            ));
+        }
+        self.param("sort", sort)
+    }
+}
+
+fn sim_path(iccid: &Iccid, rest: &str) -> String {
+    format!("/v1/sims/{}{}", seg(iccid.as_str()), rest)
+}
+
+fn reject_unknown_payment(method: &Option<PaymentMethod>) -> Result<()> {
+    if let Some(PaymentMethod::Unknown(m)) = method {
+        return Err(ValidationError::new(
+            "payment_method",
+            format!("must be banktransfer, creditcard, monthlyinvoice or boleto, got {m:?} (1NCE would silently use banktransfer)"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn non_empty(field: &'static str, iccids: &[Iccid]) -> Result<()> {
+    if iccids.is_empty() {
+        return Err(ValidationError::new(field, "must list at least one ICCID").into());
+    }
+    check_iccids(field, iccids, true)?;
+    Ok(())
+}
+
+impl V1Sims {
+    /// Lists the account's SIMs, 10 per page by default (at most 100),
+    /// optionally filtered ([`List::filter`]) and sorted ([`List::sort`]).
+    ///
+    /// `GET /v1/sims`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: use `client.sims().list()` (v2).
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
+    /// let page = client.v1().sims().list().page_size(100).filter("imei:4711").send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self) -> List<Sim> {
+        List::new(self.client.clone(), LIST_SIMS, "/v1/sims".into())
+    }
+
+    /// One SIM: status, label, MSISDN, IMSI, IMEI, IP, quotas.
+    ///
+    /// `GET /v1/sims/{iccid}`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: use `client.sims().get()` (v2).
+    pub async fn get(&self, iccid: &Iccid) -> Result<Sim> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.get",
+                Method::GET,
+                "/v1/sims/{iccid}",
+                sim_path(iccid, ""),
+            ))
+            .await
+    }
+
+    /// Changes one SIM: status (required by v1), label, IMEI lock.
+    ///
+    /// `PUT /v1/sims/{iccid}` with the ICCID of `update`. Free of charge;
+    /// changes the SIM (disabling it cuts it off the network); idempotent, so
+    /// retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: use `client.sims().update()` (v2).
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::{types::v1::SimUpdate, SimStatus};
+    /// client.v1().sims().update(&SimUpdate::new(iccid, SimStatus::Enabled).label("pump-17")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(&self, update: &SimUpdate) -> Result<()> {
+        update.validate()?;
+        let req = ApiRequest::new(
+            "v1.sims.update",
+            Method::PUT,
+            "/v1/sims/{iccid}",
+            sim_path(&update.iccid, ""),
+        )
+        .json(update)?;
+        self.client.call_empty(req).await
+    }
+
+    /// Changes many SIMs at once (status, label, IMEI lock each). 1NCE queues
+    /// the changes and applies them asynchronously; success means queued.
+    ///
+    /// `POST /v1/sims`. Free of charge; changes the SIMs. Setting values is
+    /// idempotent, so it is retried on transient failures. The list must not
+    /// be empty nor name a SIM twice.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub async fn update_many(&self, updates: &[SimUpdate]) -> Result<()> {
+        if updates.is_empty() {
+            return Err(ValidationError::new("body", "must list at least one SIM update").into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for u in updates {
+            u.validate()?;
+            if !seen.insert(u.iccid.as_str()) {
+                return Err(ValidationError::new(
+                    "iccid",
+                    format!("{} is updated twice in one request", u.iccid),
+                )
+                .into());
+            }
+        }
+        let req = ApiRequest::new(
+            "v1.sims.update_many",
+            Method::POST,
+            "/v1/sims",
+            "/v1/sims".into(),
+        )
+        .json(updates)?
+        .idempotent(true);
+        self.client.call_empty(req).await
+    }
+
+    /// The SIM's connectivity status (offline, online, attached), location
+    /// and data session.
+    ///
+    /// `GET /v1/sims/{iccid}/status`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().status()`.
+    pub async fn status(&self, iccid: &Iccid) -> Result<Connectivity> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.status",
+                Method::GET,
+                "/v1/sims/{iccid}/status",
+                sim_path(iccid, "/status"),
+            ))
+            .await
+    }
+
+    /// Connectivity and cell tower information of the device (valid on
+    /// 2G/3G only). Set [`subscriber`](ConnectivityInfoRequest::subscriber)
+    /// (1NCE's default: true) and [`ussd`](ConnectivityInfoRequest::ussd)
+    /// (default: false) to choose what is queried; await it or call `send()`.
+    ///
+    /// `GET /v1/sims/{iccid}/connectivity_info`. Read-only; retried on
+    /// transient failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// let info = client.v1().sims().connectivity_info(&iccid).ussd(true).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn connectivity_info(&self, iccid: &Iccid) -> ConnectivityInfoRequest {
+        ConnectivityInfoRequest {
+            client: self.client.clone(),
+            iccid: iccid.clone(),
+            subscriber: None,
+            ussd: None,
+        }
+    }
+
+    /// Resets the SIM's connectivity (detaches it so the device reattaches).
+    /// 1NCE queues the reset; success means queued.
+    ///
+    /// `POST /v1/sims/{iccid}/reset`. Free of charge but changes state: not
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().reset()`.
+    pub async fn reset(&self, iccid: &Iccid) -> Result<()> {
+        self.client
+            .call_empty(ApiRequest::new(
+                "v1.sims.reset",
+                Method::POST,
+                "/v1/sims/{iccid}/reset",
+                sim_path(iccid, "/reset"),
+            ))
+            .await
+    }
+
+    /// The SIM's network and status events, 10 per page by default (at most
+    /// 1000), optionally sorted ([`EventList::sort`]).
+    ///
+    /// `GET /v1/sims/{iccid}/events`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().events()`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// let latest = client.v1().sims().events(&iccid).sort("-timestamp").page_size(50).send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn events(&self, iccid: &Iccid) -> EventList {
+        EventList {
+            client: self.client.clone(),
+            path: sim_path(iccid, "/events"),
+            page: 1,
+            page_size: None,
+            sort: None,
+            invalid: None,
+        }
+    }
+
+    /// Daily data and SMS usage of the SIM, with the period's totals apart
+    /// ([`Usage::total`]). 1NCE keeps the last 6 months: dates before that
+    /// are refused before sending, as is a start after the end. Await it or
+    /// call `send()`.
+    ///
+    /// `GET /v1/sims/{iccid}/usage`. Read-only; retried on transient
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// let since = chrono::Utc::now().date_naive() - chrono::Days::new(30);
+    /// let usage = client.v1().sims().usage(&iccid).since(since).await?;
+    /// for day in &usage.stats {
+    ///     println!("{:?}: {:?} MB", day.date, day.data.as_ref().and_then(|d| d.volume));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn usage(&self, iccid: &Iccid) -> UsageRequest {
+        UsageRequest {
+            client: self.client.clone(),
+            iccid: iccid.clone(),
+            start: None,
+            end: None,
+        }
+    }
+
+    /// The SIM's data quota (MB left, expiry, throughput).
+    ///
+    /// `GET /v1/sims/{iccid}/quota/data`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: use `client.sims().data_quota()` (v2).
+    pub async fn data_quota(&self, iccid: &Iccid) -> Result<Quota> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.data_quota",
+                Method::GET,
+                "/v1/sims/{iccid}/quota/data",
+                sim_path(iccid, "/quota/data"),
+            ))
+            .await
+    }
+
+    /// The SIM's SMS quota (messages left, expiry).
+    ///
+    /// `GET /v1/sims/{iccid}/quota/sms`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: use `client.sims().sms_quota()` (v2).
+    pub async fn sms_quota(&self, iccid: &Iccid) -> Result<Quota> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.sms_quota",
+                Method::GET,
+                "/v1/sims/{iccid}/quota/sms",
+                sim_path(iccid, "/quota/sms"),
+            ))
+            .await
+    }
+
+    /// The SMS sent to and received from the SIM, 10 per page by default (at
+    /// most 100), optionally sorted.
+    ///
+    /// `GET /v1/sims/{iccid}/sms`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().list()`.
+    pub fn list_sms(&self, iccid: &Iccid) -> List<SmsRecord> {
+        List::new(self.client.clone(), LIST_SMS, sim_path(iccid, "/sms"))
+    }
+
+    /// Sends an SMS to the device with the SIM. The SMS is checked with
+    /// [`Sms::validate`] first.
+    ///
+    /// `POST /v1/sims/{iccid}/sms`. Uses the SIM's SMS quota; not
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().send()`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// client.v1().sims().send_sms(&iccid, &once_sdk::Sms::text("ping")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_sms(&self, iccid: &Iccid, sms: &Sms) -> Result<()> {
+        sms.validate()?;
+        let req = ApiRequest::new(
+            "v1.sims.sms.send",
+            Method::POST,
+            "/v1/sims/{iccid}/sms",
+            sim_path(iccid, "/sms"),
+        )
+        .json(sms)?;
+        self.client.call_empty(req).await
+    }
+
+    /// One SMS of the SIM, by id.
+    ///
+    /// `GET /v1/sims/{iccid}/sms/{id}`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().get()`.
+    pub async fn get_sms(&self, iccid: &Iccid, id: u64) -> Result<SmsRecord> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.sms.get",
+                Method::GET,
+                "/v1/sims/{iccid}/sms/{id}",
+                sim_path(iccid, &format!("/sms/{id}")),
+            ))
+            .await
+    }
+
+    /// Cancels an SMS that waits for delivery to the device.
+    ///
+    /// `DELETE /v1/sims/{iccid}/sms/{id}`. Changes state; idempotent, so
+    /// retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().delete()`.
+    pub async fn delete_sms(&self, iccid: &Iccid, id: u64) -> Result<()> {
+        self.client
+            .call_empty(ApiRequest::new(
+                "v1.sims.sms.delete",
+                Method::DELETE,
+                "/v1/sims/{iccid}/sms/{id}",
+                sim_path(iccid, &format!("/sms/{id}")),
+            ))
+            .await
+    }
+
+    /// Tops up the SIM's data and SMS volume. Choose how to pay with
+    /// [`TopUp::payment_method`] (1NCE's default: bank transfer); await it
+    /// or call `send()`. The result carries the order's address.
+    ///
+    /// `POST /v1/sims/{iccid}/topup`. **Costs money**; not idempotent, so
+    /// never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().top_up()`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::types::v1::PaymentMethod;
+    /// let order = client.v1().sims().top_up(&iccid).payment_method(PaymentMethod::MonthlyInvoice).await?;
+    /// println!("order {:?}", order.order_id());
+    /// # Ok(()) }
+    /// ```
+    pub fn top_up(&self, iccid: &Iccid) -> TopUp {
+        TopUp {
+            client: self.client.clone(),
+            target: TopUpTarget::One(iccid.clone()),
+            payment_method: None,
+        }
+    }
+
+    /// Tops up several SIMs in one order (non-empty, no SIM twice). Choose
+    /// how to pay with [`TopUp::payment_method`]; await it or call `send()`.
+    ///
+    /// `POST /v1/sims/topup`. **Costs money**; not idempotent, so never
+    /// retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub fn top_up_many(&self, iccids: &[Iccid]) -> TopUp {
+        TopUp {
+            client: self.client.clone(),
+            target: TopUpTarget::Many(iccids.to_vec()),
+            payment_method: None,
+        }
+    }
+
+    /// Switches automatic top-up on or off for SIMs (non-empty, no SIM twice).
+    ///
+    /// `POST /v1/sims/autoTopup`. Changes settings (later top-ups cost
+    /// money); setting a flag is idempotent, so it is retried on transient
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub async fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Result<()> {
+        non_empty("iccids", iccids)?;
+        let body = AutoTopUp {
+            enabled: Some(enabled),
+            iccids: iccids.to_vec(),
+        };
+        let req = ApiRequest::new(
+            "v1.sims.auto_top_up",
+            Method::POST,
+            "/v1/sims/autoTopup",
+            "/v1/sims/autoTopup".into(),
+        )
+        .json(&body)?
+        .idempotent(true);
+        self.client.call_empty(req).await
+    }
+
+    /// The account-wide self-set monthly limits (data, MT-SMS, MO-SMS).
+    ///
+    /// `GET /v1/sims/limits`. Read-only; retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub async fn limits(&self) -> Result<Limits> {
+        self.client
+            .call(ApiRequest::new(
+                "v1.sims.limits",
+                Method::GET,
+                "/v1/sims/limits",
+                "/v1/sims/limits".into(),
+            ))
+            .await
+    }
+
+    /// Sets the account-wide monthly limits by id (ids from
+    /// [`selectable_limits`](Self::selectable_limits)); at least one, each
+    /// positive.
+    ///
+    /// `POST /v1/sims/limits`. Changes every SIM's limits; setting values is
+    /// idempotent, so it is retried on transient failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::types::v1::{LimitService, SetLimits};
+    /// let options = client.v1().sims().selectable_limits(LimitService::Data).await?;
+    /// if let Some(id) = options.first().and_then(|l| l.id) {
+    ///     client.v1().sims().set_limits(&SetLimits::default().data(id)).await?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn set_limits(&self, limits: &SetLimits) -> Result<()> {
+        limits.validate()?;
+        let req = ApiRequest::new(
+            "v1.sims.set_limits",
+            Method::POST,
+            "/v1/sims/limits",
+            "/v1/sims/limits".into(),
+        )
+        .json(limits)?
+        .idempotent(true);
+        self.client.call_empty(req).await
+    }
+
+    /// The limits that can be chosen for a service (`data`, `smsMO`, `smsMT`).
+    ///
+    /// `GET /v1/sims/{service}/limits`. Read-only; retried on transient
+    /// failures.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub async fn selectable_limits(&self, service: LimitService) -> Result<Vec<Limit>> {
+        if let LimitService::Unknown(s) = &service {
+            return Err(ValidationError::new(
+                "service",
+                format!("must be data, smsMO or smsMT, got {s:?}"),
+            )
+            .into());
+        }
+        let options: LimitOptions = self
+            .client
+            .call(ApiRequest::new(
+                "v1.sims.selectable_limits",
+                Method::GET,
+                "/v1/sims/{service}/limits",
+                format!("/v1/sims/{}/limits", seg(service.as_str())),
+            ))
+            .await?;
+        Ok(options.options)
+    }
+
+    /// Extends SIMs' activation period and renews their data and SMS quotas,
+    /// optionally switching product. Choose how to pay with
+    /// [`Extend::payment_method`]; await it or call `send()`.
+    ///
+    /// `POST /v1/sims/extension`. **Costs money** (1NCE invoices it); not
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub fn extend(&self, extension: Extension) -> Extend {
+        Extend {
+            client: self.client.clone(),
+            extension,
+            payment_method: None,
+        }
+    }
+
+    /// Moves SIMs to another customer or sub-organisation.
+    ///
+    /// `POST /v1/sims/simTransfer`. Changes who owns the SIMs; not
+    /// idempotent, so never retried once it may have reached 1NCE.
+    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    pub async fn transfer(&self, transfer: &Transfer) -> Result<()> {
+        transfer.validate()?;
+        let req = ApiRequest::new(
+            "v1.sims.transfer",
+            Method::POST,
+            "/v1/sims/simTransfer",
+            "/v1/sims/simTransfer".into(),
+        )
+        .json(transfer)?;
+        self.client.call_empty(req).await
+    }
+}
+
+/// A connectivity info query, from [`V1Sims::connectivity_info`].
+///
+/// 1NCE retires SIM management v1 at the end of 2026; there is no v2
+/// counterpart.
+#[derive(Debug)]
+#[must_use = "a query does nothing until you await it or call send()"]
+pub struct ConnectivityInfoRequest {
+    client: Client,
+    iccid: Iccid,
+    subscriber: Option<bool>,
+    ussd: Option<bool>,
+}
+
+impl ConnectivityInfoRequest {
+    /// Whether to query subscriber (location) information (1NCE's default: true).
+    pub fn subscriber(mut self, yes: bool) -> Self {
+        self.subscriber = Some(yes);
+        self
+    }
+
+    /// Whether to query USSD information (1NCE's default: false).
+    pub fn ussd(mut self, yes: bool) -> Self {
+        self.ussd = Some(yes);
+        self
+    }
+
+    /// Sends the query.
+    pub async fn send(self) -> Result<ConnectivityInfo> {
+        let req = ApiRequest::new(
+            "v1.sims.connectivity_info",
+            Method::GET,
+            "/v1/sims/{iccid}/connectivity_info",
+            sim_path(&self.iccid, "/connectivity_info"),
+        )
+        .query_opt("subscriber", self.subscriber)
+        .query_opt("ussd", self.ussd);
+        self.client.call(req).await
+    }
+}
+
+impl std::future::IntoFuture for ConnectivityInfoRequest {
+    type Output = Result<ConnectivityInfo>;
+    type IntoFuture = futures::future::BoxFuture<'static, Result<ConnectivityInfo>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// A usage query, from [`V1Sims::usage`].
+///
+/// 1NCE retires SIM management v1 at the end of 2026; there is no v2
+/// counterpart.
+#[derive(Debug)]
+#[must_use = "a query does nothing until you await it or call send()"]
+pub struct UsageRequest {
+    client: Client,
+    iccid: Iccid,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+}
+
+impl UsageRequest {
+    /// The first day of the period (`start_dt`); at most 6 months ago.
+    pub fn since(mut self, start: NaiveDate) -> Self {
+        self.start = Some(start);
+        self
+    }
+
+    /// The last day of the period (`end_dt`), not before the first.
+    pub fn until(mut self, end: NaiveDate) -> Self {
+        self.end = Some(end);
+        self
+    }
+
+    /// Both days of the period (`start_dt`, `end_dt`).
+    pub fn between(self, start: NaiveDate, end: NaiveDate) -> Self {
+        self.since(start).until(end)
+    }
+
+    fn validate(&self) -> std::result::Result<(), ValidationError> {
+        if let (Some(start), Some(end)) = (self.start, self.end) {
+            if start > end {
+                return Err(ValidationError::new(
+                    "start_dt",
+                    format!("must not be after end_dt ({start} > {end})"),
+                ));
+            }
+        }
+        let today = Utc::now().date_naive();
+        let Some(earliest) = today.checked_sub_months(Months::new(6)) else {
+            return Ok(());
+        };
+        for (field, date) in [("start_dt", self.start), ("end_dt", self.end)] {
+            if let Some(date) = date {
+                if date < earliest {
+                    return Err(ValidationError::new(
+                        field,
+                        format!("1NCE keeps usage for the last 6 months only: {date} is before {earliest}"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends the query.
+    pub async fn send(self) -> Result<Usage> {
+        self.validate()?;
+        let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let req = ApiRequest::new(
+            "v1.sims.usage",
+            Method::GET,
+            "/v1/sims/{iccid}/usage",
+            sim_path(&self.iccid, "/usage"),
+        )
+        .query_opt("start_dt", self.start.map(fmt))
+        .query_opt("end_dt", self.end.map(fmt));
+        self.client.call(req).await
+    }
+}
+
+impl std::future::IntoFuture for UsageRequest {
+    type Output = Result<Usage>;
+    type IntoFuture = futures::future::BoxFuture<'static, Result<Usage>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// A page of events, from [`V1Sims::events`]: set the page, the page size
+/// (at most 1000) and the order, then [`send`](Self::send) one page or
+/// [`stream`](Self::stream) every event.
+///
+/// 1NCE retires SIM management v1 at the end of 2026: v2 has events as
+/// `client.sims().events()`.
+#[derive(Debug)]
+#[must_use = "a list does nothing until you call send(), pages() or stream()"]
+pub struct EventList {
+    client: Client,
+    path: String,
+    page: u32,
+    page_size: Option<u32>,
+    sort: Option<String>,
+    invalid: Option<ValidationError>,
+}
+
+fn header_num<N: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<N> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+impl EventList {
+    /// The page to fetch (from 1; default 1). For streams, the first page.
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = page;
+        self
+    }
+
+    /// Events per page (1 to 1000; 1NCE's default 10).
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size);
+        self
+    }
+
+    /// Sorts by keys, comma separated; prefix `-` for descending
+    /// (`-timestamp,id`).
+    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+        let sort = sort.into();
+        if sort
+            .split(',')
+            .any(|k| k.trim().trim_start_matches('-').is_empty())
+        {
+            self.invalid.get_or_insert(ValidationError::new(
+                "sort",
+                "must be comma-separated keys, each optionally prefixed with -",
+            ));
+        }
+        self.sort = Some(sort);
+        self
+    }
+
+    fn validate(&self) -> std::result::Result<u32, ValidationError> {
+        if let Some(e) = &self.invalid {
+            return Err(e.clone());
+        }
+        if self.page < 1 {
+            return Err(ValidationError::new("page", "must be at least 1"));
+        }
+        let size = self.page_size.unwrap_or(EVENTS_DEFAULT_SIZE);
+        check_range("pageSize", size, 1, EVENTS_MAX_SIZE)?;
+        Ok(size)
+    }
+
+    fn fetcher(&self, size: u32) -> PageFetcher<Event> {
+        let client = self.client.clone();
+        let path = self.path.clone();
+        let sort = self.sort.clone();
+        let send_size = self.page_size.is_some();
+        Arc::new(move |page| {
+            let client = client.clone();
+            let req = ApiRequest::new(
+                "v1.sims.events",
+                Method::GET,
+                "/v1/sims/{iccid}/events",
+                path.clone(),
+            )
+            .query("page", page)
+            .query_opt("pageSize", send_size.then_some(size))
+            .query_opt("sort", sort.clone());
+            Box::pin(async move {
+                let resp = client.execute(req).await?;
+                let body: EventCollection = resp.decode("v1.sims.events")?;
+                let h = &resp.headers;
+                Ok(Page {
+                    page: header_num(h, "x-current-page").unwrap_or(page),
+                    page_size: header_num(h, "x-count-per-page").unwrap_or(size),
+                    total_count: body.total_events.or_else(|| header_num(h, "x-total-count")),
+                    total_pages: body.total_pages.or_else(|| header_num(h, "x-total-pages")),
+                    items: body.events,
+                })
+            })
+        })
+    }
+
+    /// Fetches the one page set with [`page`](Self::page).
+    pub async fn send(self) -> Result<Page<Event>> {
+        let size = self.validate()?;
+        (self.fetcher(size))(self.page).await
+    }
+
+    /// Every page from [`page`](Self::page) on, fetching one page ahead.
+    pub fn pages(self) -> PageStream<Event> {
+        match self.validate() {
+            Ok(size) => pagination::page_stream(self.fetcher(size), self.page),
+            Err(e) => pagination::failed(e.into()),
+        }
+    }
+
+    /// Every event across pages, fetching one page ahead. Nothing is sent
+    /// until the stream is polled.
+    pub fn stream(self) -> ItemStream<Event> {
+        match self.validate() {
+            Ok(size) => pagination::item_stream(self.fetcher(size), self.page),
+            Err(e) => pagination::failed(e.into()),
+        }
+    }
+}
+
+#[derive(Debug)]
+enum TopUpTarget {
+    One(Iccid),
+    Many(Vec<Iccid>),
+}
+
+/// A top-up order, from [`V1Sims::top_up`] or [`V1Sims::top_up_many`].
+/// **Costs money**; never sent twice by a retry.
+///
+/// 1NCE retires SIM management v1 at the end of 2026: v2 has single top-ups
+/// as `client.sims().top_up()`; multiple top-ups have no v2 counterpart.
+#[derive(Debug)]
+#[must_use = "a top-up does nothing until you await it or call send()"]
+pub struct TopUp {
+    client: Client,
+    target: TopUpTarget,
+    payment_method: Option<PaymentMethod>,
+}
+
+impl TopUp {
+    /// How to pay (1NCE's default: bank transfer).
+    pub fn payment_method(mut self, method: PaymentMethod) -> Self {
+        self.payment_method = Some(method);
+        self
+    }
+
+    /// Places the order.
+    pub async fn send(self) -> Result<TopUpOrder> {
+        reject_unknown_payment(&self.payment_method)?;
+        let req = match &self.target {
+            TopUpTarget::One(iccid) => ApiRequest::new(
+                "v1.sims.top_up",
+                Method::POST,
+                "/v1/sims/{iccid}/topup",
+                sim_path(iccid, "/topup"),
+            ),
+            TopUpTarget::Many(iccids) => {
+                non_empty("iccids", iccids)?;
+                ApiRequest::new(
+                    "v1.sims.top_up_many",
+                    Method::POST,
+                    "/v1/sims/topup",
+                    "/v1/sims/topup".into(),
+                )
+                .json(iccids)?
+            }
+        }
+        .query_opt("payment_method", self.payment_method.as_ref());
+        let resp = self.client.execute(req).await?;
+        Ok(TopUpOrder {
+            location: resp
+                .headers
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+        })
+    }
+}
+
+impl std::future::IntoFuture for TopUp {
+    type Output = Result<TopUpOrder>;
+    type IntoFuture = futures::future::BoxFuture<'static, Result<TopUpOrder>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// A SIM extension order, from [`V1Sims::extend`]. **Costs money**; never
+/// sent twice by a retry.
+///
+/// 1NCE retires SIM management v1 at the end of 2026; there is no v2
+/// counterpart.
+#[derive(Debug)]
+#[must_use = "an extension does nothing until you await it or call send()"]
+pub struct Extend {
+    client: Client,
+    extension: Extension,
+    payment_method: Option<PaymentMethod>,
+}
+
+impl Extend {
+    /// How to pay (1NCE's default: bank transfer; credit card needs the
+    /// card saved in the 1NCE portal).
+    pub fn payment_method(mut self, method: PaymentMethod) -> Self {
+        self.payment_method = Some(method);
+        self
+    }
+
+    /// Places the order.
+    pub async fn send(self) -> Result<()> {
+        reject_unknown_payment(&self.payment_method)?;
+        self.extension.validate()?;
+        let req = ApiRequest::new(
+            "v1.sims.extend",
+            Method::POST,
+            "/v1/sims/extension",
+            "/v1/sims/extension".into(),
+        )
+        .query_opt("payment_method", self.payment_method.as_ref())
+        .json(&self.extension)?;
+        self.client.call_empty(req).await
+    }
+}
+
+impl std::future::IntoFuture for Extend {
+    type Output = Result<()>;
+    type IntoFuture = futures::future::BoxFuture<'static, Result<()>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
