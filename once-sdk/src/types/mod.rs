@@ -1,15 +1,23 @@
 //! Models of the 1NCE API: identifiers, timestamps and the request and
 //! response types of each area.
 
+pub mod connectivity;
 pub(crate) mod de;
+pub mod event;
 pub mod ids;
 pub mod sim;
 pub mod sms;
+pub mod sms_record;
 pub mod time;
+pub mod top_up;
 
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
 pub use sim::*;
+pub use connectivity::*;
+pub use event::*;
 pub use sms::*;
+pub use sms_record::*;
+pub use top_up::*;
 pub use time::Timestamp;
 
 /// Defines a string enum that keeps values it does not know as
