@@ -44,7 +44,11 @@ fn content_type(req: &wiremock::Request) -> Option<String> {
 /// Asserts that nothing at all (not even a token request) reached the server.
 async fn assert_no_traffic(server: &MockServer) {
     let reqs = server.received_requests().await.unwrap_or_default();
-    assert!(reqs.is_empty(), "{} requests reached the server", reqs.len());
+    assert!(
+        reqs.is_empty(),
+        "{} requests reached the server",
+        reqs.len()
+    );
 }
 
 fn invalid_field(err: &Error) -> &'static str {
@@ -132,10 +136,7 @@ async fn status_decodes_the_connectivity_detail() {
     );
     let uli = pdp.gtp_v2_uli.as_ref().unwrap();
     assert_eq!(uli.tac.as_deref(), Some("38402"));
-    assert_eq!(
-        uli.cgi.as_ref().unwrap().lac.as_deref(),
-        Some("40217")
-    );
+    assert_eq!(uli.cgi.as_ref().unwrap().lac.as_deref(), Some("40217"));
     assert_eq!(
         pdp.rat_type.as_ref().unwrap().description.as_deref(),
         Some("NB-IoT")
@@ -195,7 +196,12 @@ async fn events_page_sends_page_and_page_size() {
     let req = only_request(&server).await;
     assert_eq!(req.url.query(), Some("page=2&pageSize=500"));
     assert_eq!(
-        (page.page, page.page_size, page.total_count, page.total_pages),
+        (
+            page.page,
+            page.page_size,
+            page.total_count,
+            page.total_pages
+        ),
         (2, 500, Some(1001), Some(3))
     );
     assert_eq!(page.len(), 2);
@@ -227,7 +233,10 @@ async fn events_page_sends_page_and_page_size() {
     );
     let pdp = detail.pdp_context.as_ref().unwrap();
     assert_eq!(pdp.nsapi.as_deref(), Some("5"));
-    assert_eq!(pdp.rat_type.as_ref().unwrap().rat_type_id.as_deref(), Some("6"));
+    assert_eq!(
+        pdp.rat_type.as_ref().unwrap().rat_type_id.as_deref(),
+        Some("6")
+    );
     assert_eq!(
         pdp.gtp_v1_uli.as_ref().unwrap().lac.as_deref(),
         Some("40217")
@@ -328,12 +337,12 @@ async fn sms_send_posts_the_exact_body_and_returns_the_id() {
     let sms = Sms::binary("48656c6c6f")
         .udh("050003CC0301")
         .source_address("1234567890", SourceAddressType::INTERNATIONAL)
-        .expiry_date("2028-03-14T16:10:29.000+00:00".parse::<once_sdk::Timestamp>().unwrap());
-    let id = client(&server)
-        .sms()
-        .send(&iccid(), sms)
-        .await
-        .unwrap();
+        .expiry_date(
+            "2028-03-14T16:10:29.000+00:00"
+                .parse::<once_sdk::Timestamp>()
+                .unwrap(),
+        );
+    let id = client(&server).sms().send(&iccid(), sms).await.unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.url.query(), None);
     assert_eq!(content_type(&req).as_deref(), Some("application/json"));
@@ -359,9 +368,17 @@ async fn sms_send_accepts_an_empty_or_numeric_answer() {
         .mount(&server)
         .await;
     let client = client(&server);
-    let first = client.sms().send(&iccid(), Sms::text("first")).await.unwrap();
+    let first = client
+        .sms()
+        .send(&iccid(), Sms::text("first"))
+        .await
+        .unwrap();
     assert_eq!(first, None);
-    let second = client.sms().send(&iccid(), Sms::text("second")).await.unwrap();
+    let second = client
+        .sms()
+        .send(&iccid(), Sms::text("second"))
+        .await
+        .unwrap();
     assert_eq!(second, Some(590));
 }
 
@@ -416,7 +433,10 @@ async fn sms_list_pages_with_per_page() {
         .unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.url.query(), Some("page=1&per_page=1000"));
-    assert_eq!((page.page, page.page_size, page.total_count), (1, 1000, Some(2)));
+    assert_eq!(
+        (page.page, page.page_size, page.total_count),
+        (1, 1000, Some(2))
+    );
     let ids: Vec<_> = page.iter().map(|s| s.id).collect();
     assert_eq!(ids, vec![Some(589), Some(590)]);
     assert!(!page.has_next());
@@ -510,7 +530,11 @@ async fn calls_that_change_the_world_are_sent_once_on_500() {
     let errors = [
         client.sims().reset(&iccid()).await.unwrap_err(),
         client.sims().top_up(&iccid()).await.unwrap_err(),
-        client.sms().send(&iccid(), Sms::text("ping")).await.unwrap_err(),
+        client
+            .sms()
+            .send(&iccid(), Sms::text("ping"))
+            .await
+            .unwrap_err(),
     ];
     for (err, op) in errors.iter().zip(["sims.reset", "sims.top_up", "sms.send"]) {
         match err {
@@ -582,7 +606,10 @@ async fn v2_error_bodies_map_to_code_and_message() {
         .send(&iccid(), Sms::text("ping"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Api(_)), "a 409 is a definite answer: {err}");
+    assert!(
+        matches!(err, Error::Api(_)),
+        "a 409 is a definite answer: {err}"
+    );
     assert_eq!(
         (err.status(), err.code(), err.message()),
         (Some(409), Some("Conflict"), Some("Conflicting request"))
@@ -611,7 +638,13 @@ async fn event_page_size_is_checked_before_sending() {
         assert_eq!(invalid_field(&err), "pageSize");
         assert!(err.to_string().contains("between 1 and 1000"), "{err}");
     }
-    let err = client.sims().events(&iccid()).page(0).send().await.unwrap_err();
+    let err = client
+        .sims()
+        .events(&iccid())
+        .page(0)
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(invalid_field(&err), "page");
     let err = client
         .sims()
@@ -640,7 +673,13 @@ async fn sms_per_page_is_checked_before_sending() {
         assert_eq!(invalid_field(&err), "per_page");
         assert!(err.to_string().contains("between 1 and 1000"), "{err}");
     }
-    let err = client.sms().list(&iccid()).page(0).send().await.unwrap_err();
+    let err = client
+        .sms()
+        .list(&iccid())
+        .page(0)
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(invalid_field(&err), "page");
     assert_no_traffic(&server).await;
 }

@@ -34,7 +34,10 @@ const LIST_SMS: ListSpec = ListSpec {
 /// SMS ids are positive integers.
 fn check_id(id: u64) -> std::result::Result<(), ValidationError> {
     if id == 0 {
-        return Err(ValidationError::new("id", "must be a positive SMS id, got 0"));
+        return Err(ValidationError::new(
+            "id",
+            "must be a positive SMS id, got 0",
+        ));
     }
     Ok(())
 }

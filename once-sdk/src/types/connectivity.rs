@@ -72,9 +72,7 @@ pub struct SimConnectivity {
 }
 
 /// A JSON array where `null` counts as empty.
-fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Vec<T>, D::Error> {
+fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
@@ -242,7 +240,11 @@ pub struct PdpContext {
     #[serde(default, deserialize_with = "opt_string")]
     pub pdp_context_id: Option<String>,
     /// The endpoint (SIM device) id.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub endpoint_id: Option<String>,
     /// The tariff id.
     #[serde(default, deserialize_with = "opt_string")]
@@ -251,16 +253,28 @@ pub struct PdpContext {
     #[serde(default, deserialize_with = "opt_string")]
     pub ratezone_id: Option<String>,
     /// The organisation id.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub organisation_id: Option<String>,
     /// The IMSI's id.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub imsi_id: Option<String>,
     /// The IMSI in use.
     #[serde(default, deserialize_with = "opt_string")]
     pub imsi: Option<String>,
     /// The SIM's id.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sim_id: Option<String>,
     /// Tunnel id, user plane.
     #[serde(default, deserialize_with = "opt_string")]
@@ -272,10 +286,18 @@ pub struct PdpContext {
     #[serde(default, deserialize_with = "opt_string")]
     pub rx_teid: Option<String>,
     /// Receive tunnel id, user plane.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rx_teid_data_plane: Option<String>,
     /// Receive tunnel id, control plane.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rx_teid_control_plane: Option<String>,
     /// The GTP version (`1`, `2`).
     #[serde(default, deserialize_with = "opt_string")]
@@ -453,9 +475,10 @@ mod tests {
 
     #[test]
     fn rat_type_both_shapes() {
-        let r: RatType =
-            serde_json::from_value(serde_json::json!({"rat_type_id": "2", "description": "NB-IoT"}))
-                .unwrap();
+        let r: RatType = serde_json::from_value(
+            serde_json::json!({"rat_type_id": "2", "description": "NB-IoT"}),
+        )
+        .unwrap();
         assert_eq!(r.rat_type_id.as_deref(), Some("2"));
         assert_eq!(r.description.as_deref(), Some("NB-IoT"));
         let r: RatType = serde_json::from_value(serde_json::json!(6)).unwrap();

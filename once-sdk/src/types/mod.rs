@@ -11,14 +11,14 @@ pub mod sms_record;
 pub mod time;
 pub mod top_up;
 
-pub use ids::{Iccid, Imei, Imsi, Msisdn};
-pub use sim::*;
 pub use connectivity::*;
 pub use event::*;
+pub use ids::{Iccid, Imei, Imsi, Msisdn};
+pub use sim::*;
 pub use sms::*;
 pub use sms_record::*;
-pub use top_up::*;
 pub use time::Timestamp;
+pub use top_up::*;
 
 /// Defines a string enum that keeps values it does not know as
 /// `Unknown(String)`, so a new status at 1NCE never breaks decoding.

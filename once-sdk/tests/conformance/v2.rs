@@ -2,9 +2,7 @@
 //! 13 operations; the spec's pseudo path `/prod/token: {}` has none).
 
 use futures::FutureExt;
-use once_sdk::{
-    Event, Iccid, Quota, Sim, SimConnectivity, SimUpdate, Sms, SmsReceipt, SmsRecord,
-};
+use once_sdk::{Event, Iccid, Quota, Sim, SimConnectivity, SimUpdate, Sms, SmsReceipt, SmsRecord};
 use serde_json::Value;
 
 use crate::{Op, ICCID};
