@@ -382,6 +382,39 @@ async fn sms_send_accepts_an_empty_or_numeric_answer() {
     assert_eq!(second, Some(590));
 }
 
+#[tokio::test]
+async fn sms_send_odd_answers_are_not_errors_once_accepted() {
+    // The SMS is accepted by then: an error would invite sending it twice.
+    let server = server().await;
+    for (payload, answer) in [
+        (
+            "a",
+            ResponseTemplate::new(201).set_body_json(json!({"id": "abc"})),
+        ),
+        (
+            "b",
+            ResponseTemplate::new(201).set_body_string("<html>created</html>"),
+        ),
+    ] {
+        Mock::given(method("POST"))
+            .and(path("/v2/sims/8988280666000000000/sms"))
+            .and(body_json(json!({ "payload": payload })))
+            .respond_with(answer)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server);
+    for payload in ["a", "b"] {
+        let id = client
+            .sms()
+            .send(&iccid(), Sms::text(payload))
+            .await
+            .unwrap();
+        assert_eq!(id, None, "payload {payload}");
+    }
+}
+
 fn sms_json(id: i64) -> serde_json::Value {
     json!({
         "submit_date": "2019-09-29T07:33:15.000Z",
