@@ -67,9 +67,9 @@ pub struct Server {
     pub counters: Arc<Counters>,
 }
 
-/// Starts the canned server on its own thread and runtime. `fleet_size` and
-/// `fleet_delay` shape `/v2/sims?page=..` lists beyond the canned 100-SIM page
-/// (`/v2/sims?fleet=1`).
+/// Starts the canned server on its own thread and runtime. With `fleet_size`
+/// 0, `/v2/sims` answers the same canned 100-SIM page; otherwise it pages
+/// through a fleet of that size, each page after `fleet_delay`.
 pub fn start(fleet_size: u64, fleet_delay: Duration) -> Server {
     let counters = Arc::new(Counters::default());
     let page: Vec<_> = (0..100).map(sim_json).collect();
@@ -149,7 +149,7 @@ async fn handle(
     if path == "/v2/sims" {
         let page = query(&req, "page").unwrap_or(1);
         let size = query(&req, "pageSize").unwrap_or(10);
-        let (body, total) = if query(&req, "fleet").is_some() || c.fleet_size > 0 && size != 100 {
+        let (body, total) = if c.fleet_size > 0 {
             tokio::time::sleep(c.fleet_delay).await;
             let start = (page - 1) * size;
             let sims: Vec<_> = (start..c.fleet_size.min(start + size))

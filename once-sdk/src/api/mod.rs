@@ -11,6 +11,7 @@ use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
 use crate::transport::ApiRequest;
 
 pub mod sims;
+pub mod sms;
 pub mod v1;
 
 /// Checks that `value` lies in `min..=max`.

@@ -7,7 +7,9 @@ use crate::api::ListSpec;
 use crate::client::Client;
 use crate::error::{Result, ValidationError};
 use crate::transport::{seg, ApiRequest};
-use crate::types::{Iccid, Quota, Sim, SimStatus, SimUpdate};
+use crate::types::{
+    Event, Iccid, PaymentMethod, Quota, Sim, SimConnectivity, SimStatus, SimUpdate, TopUpOrder,
+};
 
 /// SIM management (API v2), from [`Client::sims`].
 #[derive(Clone, Debug)]
@@ -49,6 +51,14 @@ impl List<Sim> {
         self.param("sort", sort.into())
     }
 }
+
+const LIST_EVENTS: ListSpec = ListSpec {
+    operation: "sims.events",
+    template: "/v2/sims/{iccid}/events",
+    size_param: "pageSize",
+    default_size: 10,
+    max_size: 1000,
+};
 
 impl Sims {
     /// Lists the account's SIMs, 10 per page by default (at most 100).
@@ -127,6 +137,153 @@ impl Sims {
                 format!("/v2/sims/{}/quota/sms", seg(iccid.as_str())),
             ))
             .await
+    }
+
+    /// Resets the SIM's connectivity: 1NCE detaches it from the network so
+    /// the device attaches afresh. The reset runs asynchronously; success
+    /// means 1NCE queued it.
+    ///
+    /// `POST /v2/sims/{iccid}/reset`. Changes the world (drops the device's
+    /// sessions), so it is not retried once it may have reached 1NCE: a lost
+    /// answer gives [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown).
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// client.sims().reset(&iccid).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn reset(&self, iccid: &Iccid) -> Result<()> {
+        self.client
+            .call_empty(ApiRequest::new(
+                "sims.reset",
+                Method::POST,
+                "/v2/sims/{iccid}/reset",
+                format!("/v2/sims/{}/reset", seg(iccid.as_str())),
+            ))
+            .await
+    }
+
+    /// The SIM's connectivity: online, attached, offline or blocked, where
+    /// it is (operator, country, cells), its data sessions and the services
+    /// available.
+    ///
+    /// `GET /v2/sims/{iccid}/status`. Read-only; retried on transient failures.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::ConnectivityStatus;
+    /// let status = client.sims().status(&iccid).await?;
+    /// if status.status.description == ConnectivityStatus::Online {
+    ///     println!("online via {:?}", status.location.and_then(|l| l.operator));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn status(&self, iccid: &Iccid) -> Result<SimConnectivity> {
+        self.client
+            .call(ApiRequest::new(
+                "sims.status",
+                Method::GET,
+                "/v2/sims/{iccid}/status",
+                format!("/v2/sims/{}/status", seg(iccid.as_str())),
+            ))
+            .await
+    }
+
+    /// The SIM's diagnostic events (attaches, data sessions, quota
+    /// thresholds, VPN), 10 per page by default (at most 1000).
+    ///
+    /// `GET /v2/sims/{iccid}/events`. Read-only; retried on transient failures.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// let page = client.sims().events(&iccid).page_size(100).send().await?;
+    /// for event in page {
+    ///     println!("{:?} {:?}", event.timestamp, event.description);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn events(&self, iccid: &Iccid) -> List<Event> {
+        List::new(
+            self.client.clone(),
+            LIST_EVENTS,
+            format!("/v2/sims/{}/events", seg(iccid.as_str())),
+        )
+    }
+
+    /// Tops up the SIM's data and SMS volume: 1NCE creates an order, paid by
+    /// bank transfer unless [`TopUp::payment_method`] says otherwise.
+    ///
+    /// `POST /v2/sims/{iccid}/topup`. **Costs money.** Never retried once it
+    /// may have reached 1NCE: a lost answer gives
+    /// [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown); check the
+    /// quota or the orders before trying again.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::PaymentMethod;
+    /// let order = client.sims().top_up(&iccid).payment_method(PaymentMethod::MonthlyInvoice).await?;
+    /// println!("order {:?}", order.order_number());
+    /// # Ok(()) }
+    /// ```
+    pub fn top_up(&self, iccid: &Iccid) -> TopUp {
+        TopUp {
+            client: self.client.clone(),
+            iccid: iccid.clone(),
+            payment_method: None,
+        }
+    }
+}
+
+/// A pending top-up, from [`Sims::top_up`]. Send it with
+/// [`send`](TopUp::send) or `.await`.
+#[derive(Debug)]
+#[must_use = "a top-up does nothing until you call send() or .await it"]
+pub struct TopUp {
+    client: Client,
+    iccid: Iccid,
+    payment_method: Option<PaymentMethod>,
+}
+
+impl TopUp {
+    /// How to pay (default at 1NCE: bank transfer). 1NCE silently falls back
+    /// to bank transfer on a value it does not know, so unknown values are
+    /// refused before sending.
+    pub fn payment_method(mut self, method: PaymentMethod) -> Self {
+        self.payment_method = Some(method);
+        self
+    }
+
+    /// Places the top-up order.
+    pub async fn send(self) -> Result<TopUpOrder> {
+        if let Some(PaymentMethod::Unknown(s)) = &self.payment_method {
+            return Err(ValidationError::new(
+                "payment_method",
+                format!("must be banktransfer, creditcard, monthlyinvoice or boleto, got {s:?}"),
+            )
+            .into());
+        }
+        let req = ApiRequest::new(
+            "sims.top_up",
+            Method::POST,
+            "/v2/sims/{iccid}/topup",
+            format!("/v2/sims/{}/topup", seg(self.iccid.as_str())),
+        )
+        .query_opt("payment_method", self.payment_method.as_ref());
+        let resp = self.client.execute(req).await?;
+        let location = resp
+            .headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        Ok(TopUpOrder { location })
+    }
+}
+
+impl std::future::IntoFuture for TopUp {
+    type Output = Result<TopUpOrder>;
+    type IntoFuture = futures::future::BoxFuture<'static, Result<TopUpOrder>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 

@@ -1,17 +1,25 @@
 //! Models of the 1NCE API: identifiers, timestamps and the request and
 //! response types of each area.
 
+pub mod connectivity;
 pub(crate) mod de;
+pub mod event;
 pub mod ids;
 pub mod sim;
 pub mod sms;
+pub mod sms_record;
 pub mod time;
+pub mod top_up;
 pub mod v1;
 
+pub use connectivity::*;
+pub use event::*;
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
 pub use sim::*;
 pub use sms::*;
+pub use sms_record::*;
 pub use time::Timestamp;
+pub use top_up::*;
 
 /// Defines a string enum that keeps values it does not know as
 /// `Unknown(String)`, so a new status at 1NCE never breaks decoding.

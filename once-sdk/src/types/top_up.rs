@@ -1,0 +1,49 @@
+//! Top-ups of a SIM's volume (SIM management v2 `POST /v2/sims/{iccid}/topup`).
+
+use serde::{Deserialize, Serialize};
+
+use super::string_enum;
+
+string_enum!(
+    /// How a top-up order is paid.
+    PaymentMethod {
+        /// Bank transfer (1NCE's default).
+        BankTransfer = "banktransfer",
+        /// Credit card.
+        CreditCard = "creditcard",
+        /// The monthly invoice.
+        MonthlyInvoice = "monthlyinvoice",
+        /// Boleto (Brazil).
+        Boleto = "boleto",
+    }
+);
+
+/// The order 1NCE created for a top-up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TopUpOrder {
+    /// Where the order is (the `Location` header, e.g.
+    /// `https://api.1nce.com/management-api/v2/orders/1234`), when 1NCE sent it.
+    #[serde(default)]
+    pub location: Option<String>,
+}
+
+impl TopUpOrder {
+    /// The order number: the last path segment of [`location`](Self::location).
+    ///
+    /// ```
+    /// # use once_sdk::TopUpOrder;
+    /// let order: TopUpOrder = serde_json::from_value(serde_json::json!(
+    ///     {"location": "https://api.1nce.com/management-api/v2/orders/1234"}
+    /// )).unwrap();
+    /// assert_eq!(order.order_number(), Some("1234"));
+    /// ```
+    pub fn order_number(&self) -> Option<&str> {
+        let location = self.location.as_deref()?;
+        let path = location.split(['?', '#']).next().unwrap_or(location);
+        path.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .filter(|s| !s.is_empty())
+    }
+}
