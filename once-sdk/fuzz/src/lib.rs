@@ -252,7 +252,7 @@ pub fn ids(data: &[u8]) {
     check_id::<Imsi>(s);
     check_id::<Imei>(s);
     check_id::<Msisdn>(s);
-    if let Ok(i) = s.parse::<Iccid>() {
+    if s.parse::<Iccid>().is_ok() {
         assert!((19..=20).contains(&s.len()) && s.starts_with("89"));
         assert!(s.len() == 19 || luhn_valid(s));
     }

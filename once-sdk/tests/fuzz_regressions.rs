@@ -1,0 +1,90 @@
+//! One test per defect the fuzz targets (`once-sdk/fuzz/`) found, through the
+//! public API. The failing inputs are also kept in the fuzz seeds, so the
+//! smoke run replays them too.
+
+mod common;
+
+use std::time::Duration;
+
+use once_sdk::{Error, Iccid, RetryPolicy, Sim, Timestamp};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+/// Found by `response_meta`: a `Retry-After` of more seconds than a
+/// `Duration` holds made the transport panic (`Duration::from_secs_f64`).
+#[tokio::test]
+async fn huge_retry_after_does_not_panic() {
+    let server = common::server().await;
+    let huge = "3".repeat(60);
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", huge.as_str()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = common::builder(&server)
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let iccid: Iccid = "8988280666000000000".parse().unwrap();
+    let err = client.sims().get(&iccid).await.unwrap_err();
+    assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
+    assert_eq!(err.retry_after(), Some(Duration::MAX));
+    assert!(err.to_string().contains("rate limited"), "{err}");
+}
+
+/// Found by `response_meta`, retried: the wait is still capped by
+/// `max_retry_after`, so a huge `Retry-After` does not stall the call.
+#[tokio::test(start_paused = true)]
+async fn huge_retry_after_is_capped_when_retrying() {
+    let server = common::server().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/sims/8988280666000000000"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1e300"))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let client = common::builder(&server)
+        .retry_policy(
+            RetryPolicy::default()
+                .max_retries(1)
+                .max_retry_after(Duration::from_millis(10)),
+        )
+        .build()
+        .unwrap();
+    let iccid: Iccid = "8988280666000000000".parse().unwrap();
+    let err = client.sims().get(&iccid).await.unwrap_err();
+    assert_eq!(err.retry_after(), Some(Duration::MAX), "{err:?}");
+}
+
+/// Found by `timestamp`: instants outside the years 0000 to 9999 (UTC) were
+/// accepted, but the SDK's own RFC 3339 encoding of them (`+10000-01-01...Z`)
+/// did not decode again. They are refused now.
+#[test]
+fn timestamps_beyond_year_9999_are_refused() {
+    for input in [
+        "9999-12-31T23:59:59.999999999-23:59", // year 10000 in UTC
+        "253402300800000",                     // epoch ms of 10000-01-01
+        "+10000-01-01T00:00:00Z",
+        "0000-01-01T00:00:00+01:00", // year -1 in UTC
+    ] {
+        assert_eq!(Timestamp::parse_lenient(input), None, "{input}");
+        let err = input.parse::<Timestamp>().unwrap_err();
+        assert_eq!(err.field, "timestamp");
+    }
+    for input in [
+        "9999-12-31T23:59:59.999999999Z",
+        "0000-01-01T00:00:00Z",
+        "253402300799999",
+    ] {
+        let t = Timestamp::parse_lenient(input).unwrap_or_else(|| panic!("{input}"));
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), t);
+    }
+    // In a response the field is informative: it reads as absent.
+    let sim: Sim = serde_json::from_str(
+        r#"{"iccid":"8988280666000000000","activation_date":"253402300800000"}"#,
+    )
+    .unwrap();
+    assert_eq!(sim.activation_date, None);
+}
