@@ -88,3 +88,30 @@ fn timestamps_beyond_year_9999_are_refused() {
     .unwrap();
     assert_eq!(sim.activation_date, None);
 }
+
+/// Found by `sms`: a hex payload or UDH with a `+` in it passed
+/// `Sms::validate` (`u8::from_str_radix("+0", 16)` is 0), so an SMS 1NCE
+/// would refuse or garble went out.
+#[test]
+fn hex_with_a_sign_is_refused() {
+    for payload in ["+00E", "+0+0", "00+1"] {
+        for dcs in [4, 8] {
+            let err = once_sdk::Sms::text(payload)
+                .dcs(dcs)
+                .validate()
+                .unwrap_err();
+            assert_eq!(err.field, "payload", "{payload} dcs {dcs}");
+            assert!(err.rule.contains("hex digits"), "{}", err.rule);
+        }
+    }
+    let err = once_sdk::Sms::text("hello")
+        .udh("+20000")
+        .validate()
+        .unwrap_err();
+    assert_eq!(err.field, "udh");
+    assert!(once_sdk::Sms::binary("00aAfF").validate().is_ok());
+    assert!(once_sdk::Sms::text("hi")
+        .udh("050003CC0301")
+        .validate()
+        .is_ok());
+}

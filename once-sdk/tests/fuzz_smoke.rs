@@ -230,6 +230,30 @@ fn run_one(target: &str, body: fn(&[u8]), input: &[u8]) {
     }
 }
 
+/// Longest a single input may take in a timed run.
+const HANG: Duration = Duration::from_secs(60);
+
+fn watchdog(target: &'static str, seed: u64) -> std::sync::mpsc::Sender<u64> {
+    let (tx, rx) = std::sync::mpsc::channel::<u64>();
+    std::thread::spawn(move || {
+        let mut last = 0;
+        loop {
+            match rx.recv_timeout(HANG) {
+                Ok(run) => last = run,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    eprintln!(
+                        "fuzz smoke {target}: mutated input {last} (seed {seed:#x}) \
+                         ran for over {HANG:?}: a hang"
+                    );
+                    std::process::abort();
+                }
+            }
+        }
+    });
+    tx
+}
+
 fn env_u64(name: &str) -> Option<u64> {
     let v = std::env::var(name).ok()?;
     Some(
@@ -239,7 +263,7 @@ fn env_u64(name: &str) -> Option<u64> {
     )
 }
 
-fn smoke(target: &str) {
+fn smoke(target: &'static str) {
     let body = bodies::TARGETS
         .iter()
         .find(|(name, _)| *name == target)
@@ -257,6 +281,9 @@ fn smoke(target: &str) {
     let mut rng = Rng(seed ^ fingerprint(target.as_bytes()) | 1);
     let started = Instant::now();
     let mut runs = 0u64;
+    // In a timed run, an input that hangs ends the process with a message
+    // (the seed and run number reproduce it) instead of stalling CI.
+    let alive = budget.map(|_| watchdog(target, seed));
     // Inputs that did not fail are kept (up to a bound) and mutated further,
     // so mutations stack.
     let mut pool: Vec<Vec<u8>> = seeds.clone();
@@ -270,6 +297,9 @@ fn smoke(target: &str) {
         }
         let mut input = pool[rng.below(pool.len())].clone();
         mutate(&mut rng, &mut input, &seeds);
+        if let Some(alive) = &alive {
+            let _ = alive.send(runs);
+        }
         run_one(target, body, &input);
         if rng.below(16) == 0 {
             if pool.len() < 4096 {
