@@ -22,9 +22,15 @@ use once_sdk::{Iccid, Imei, Imsi, Msisdn, Sms, SourceAddressType, Timestamp};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// A target's body.
+pub type Body = fn(&[u8]);
+
+/// A header of a response input: name and value.
+pub type Header<'a> = (&'a [u8], &'a [u8]);
+
 /// Every target: its name (the `cargo fuzz` target and the seed folder) and
 /// its body.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("decode_v2", decode_v2),
     ("decode_v1", decode_v1),
     ("response_meta", response_meta),
@@ -34,7 +40,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 ];
 
 /// Splits an input into status, headers and body (see the module doc).
-pub fn split_response(data: &[u8]) -> (u16, Vec<(&[u8], &[u8])>, &[u8]) {
+pub fn split_response(data: &[u8]) -> (u16, Vec<Header<'_>>, &[u8]) {
     let mut status = 200;
     let mut headers = Vec::new();
     if !data.first().is_some_and(u8::is_ascii_alphabetic) {
