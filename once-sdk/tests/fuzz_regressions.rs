@@ -35,7 +35,7 @@ async fn huge_retry_after_does_not_panic() {
 
 /// Found by `response_meta`, retried: the wait is still capped by
 /// `max_retry_after`, so a huge `Retry-After` does not stall the call.
-#[tokio::test(start_paused = true)]
+#[tokio::test]
 async fn huge_retry_after_is_capped_when_retrying() {
     let server = common::server().await;
     Mock::given(method("GET"))
@@ -48,7 +48,7 @@ async fn huge_retry_after_is_capped_when_retrying() {
         .retry_policy(
             RetryPolicy::default()
                 .max_retries(1)
-                .max_retry_after(Duration::from_millis(10)),
+                .max_retry_after(Duration::from_millis(1)),
         )
         .build()
         .unwrap();
@@ -114,4 +114,39 @@ fn hex_with_a_sign_is_refused() {
         .udh("050003CC0301")
         .validate()
         .is_ok());
+}
+
+/// Found by `decode_v1`: serde_json's default number parser can land one
+/// unit in the last place off, so `8828066600606660.0` written by the SDK
+/// (or the sandbox) came back as `8828066600606659.0`. The workspace now
+/// enables serde_json's `float_roundtrip`.
+#[test]
+fn numbers_decode_to_the_value_written() {
+    for volume in [
+        8828066600606660.0,
+        0.1 + 0.2,
+        1.7976931348623157e308,
+        5e-324,
+    ] {
+        let quota: once_sdk::types::v1::Quota =
+            serde_json::from_value(serde_json::json!({ "volume": volume })).unwrap();
+        let text = serde_json::to_string(&quota).unwrap();
+        let again: once_sdk::types::v1::Quota = serde_json::from_str(&text).unwrap();
+        assert_eq!(again.volume, Some(volume), "{text}");
+    }
+    let quota: once_sdk::Quota = serde_json::from_str(r#"{"volume": 8828066600606660.0}"#).unwrap();
+    assert_eq!(quota.volume, Some(8828066600606660.0));
+}
+
+/// Found by `decode_v2`: a RAT type sent as a bare `""` decoded as
+/// `rat_type_id: Some("")`, while the same empty id inside the object form
+/// decodes as `None`; the SDK's own serialization did not round-trip.
+#[test]
+fn empty_rat_type_reads_as_absent() {
+    let bare: once_sdk::RatType = serde_json::from_str(r#""""#).unwrap();
+    let object: once_sdk::RatType = serde_json::from_str(r#"{"rat_type_id": ""}"#).unwrap();
+    assert_eq!(bare.rat_type_id, None);
+    assert_eq!(bare, object);
+    let numbered: once_sdk::RatType = serde_json::from_str("6").unwrap();
+    assert_eq!(numbered.rat_type_id.as_deref(), Some("6"));
 }
