@@ -157,11 +157,19 @@ fn to_response(o: Outcome) -> Response<Body> {
     let body = if o.truncate && o.body.len() > 1 {
         let half = Bytes::from(o.body[..o.body.len() / 2].to_vec());
         b = b.header("content-length", o.body.len().to_string());
-        let frames: Vec<Result<Frame<Bytes>, std::io::Error>> = vec![
-            Ok(Frame::data(half)),
-            Err(std::io::Error::other("truncated by an injected fault")),
-        ];
-        BodyExt::boxed(StreamBody::new(futures::stream::iter(frames)))
+        // Send the first half, give hyper a moment to flush it with the
+        // head, then fail the body so that the connection closes mid-way.
+        let frames = futures::stream::unfold(Some(half), |half| async move {
+            match half {
+                Some(h) => Some((Ok(Frame::data(h)), None)),
+                None => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    let cut = std::io::Error::other("truncated by an injected fault");
+                    Some((Err(cut), None))
+                }
+            }
+        });
+        BodyExt::boxed(StreamBody::new(frames))
     } else {
         full(o.body)
     };
