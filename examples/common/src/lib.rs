@@ -29,13 +29,13 @@ use once_sdk::{Client, ClientBuilder, RateLimits};
 #[derive(Clone, Debug, clap::Args)]
 pub struct ConnectArgs {
     /// SIMs in the local sandbox used when ONCE_CLIENT_ID is not set.
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", global = true)]
     pub sandbox_sims: usize,
 
     /// Multiply the client's rate limits (1NCE's published ones) by this
     /// factor. Only for a sandbox started with raised limits
     /// (`once-sandbox --rate-limit-factor`); 1NCE answers 429 above its limits.
-    #[arg(long, env = "ONCE_RATE_LIMIT_FACTOR", value_name = "FACTOR")]
+    #[arg(long, env = "ONCE_RATE_LIMIT_FACTOR", value_name = "FACTOR", global = true)]
     pub rate_limit_factor: Option<f64>,
 }
 
