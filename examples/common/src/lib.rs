@@ -35,7 +35,12 @@ pub struct ConnectArgs {
     /// Multiply the client's rate limits (1NCE's published ones) by this
     /// factor. Only for a sandbox started with raised limits
     /// (`once-sandbox --rate-limit-factor`); 1NCE answers 429 above its limits.
-    #[arg(long, env = "ONCE_RATE_LIMIT_FACTOR", value_name = "FACTOR", global = true)]
+    #[arg(
+        long,
+        env = "ONCE_RATE_LIMIT_FACTOR",
+        value_name = "FACTOR",
+        global = true
+    )]
     pub rate_limit_factor: Option<f64>,
 }
 
@@ -70,8 +75,15 @@ pub async fn connect(app: &str, args: &ConnectArgs) -> Result<Connection, Box<dy
             builder = builder.rate_limits(RateLimits::default().scaled(factor));
         }
         let client = builder.build()?;
-        eprintln!("{app}: using the 1NCE API at {} (client id {})", client.base_url(), client.client_id());
-        return Ok(Connection { client, sandbox: None });
+        eprintln!(
+            "{app}: using the 1NCE API at {} (client id {})",
+            client.base_url(),
+            client.client_id()
+        );
+        return Ok(Connection {
+            client,
+            sandbox: None,
+        });
     }
     let sandbox = Sandbox::builder().sims(args.sandbox_sims).start().await?;
     let client = sandbox.client_builder().user_agent(app).build()?;
@@ -82,7 +94,10 @@ pub async fn connect(app: &str, args: &ConnectArgs) -> Result<Connection, Box<dy
         args.sandbox_sims,
         sandbox.base_url()
     );
-    Ok(Connection { client, sandbox: Some(sandbox) })
+    Ok(Connection {
+        client,
+        sandbox: Some(sandbox),
+    })
 }
 
 /// Turns the result of a tool's `run` into its exit code, printing the error
@@ -122,7 +137,13 @@ pub mod testing {
     /// A fresh sandbox with `sims` SIMs and rate limits raised by
     /// [`RATE_LIMIT_FACTOR`].
     pub async fn sandbox(sims: usize) -> Sandbox {
-        match Sandbox::builder().sims(sims).seed(7).rate_limit_factor(RATE_LIMIT_FACTOR).start().await {
+        match Sandbox::builder()
+            .sims(sims)
+            .seed(7)
+            .rate_limit_factor(RATE_LIMIT_FACTOR)
+            .start()
+            .await
+        {
             Ok(sandbox) => sandbox,
             Err(e) => panic!("the sandbox did not start: {e}"),
         }
@@ -142,7 +163,13 @@ pub mod testing {
     impl Output {
         /// Panics with both streams unless the run succeeded.
         pub fn assert_success(&self) -> &Self {
-            assert!(self.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", self.status, self.stdout, self.stderr);
+            assert!(
+                self.status.success(),
+                "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+                self.status,
+                self.stdout,
+                self.stderr
+            );
             self
         }
     }
@@ -150,10 +177,20 @@ pub mod testing {
     /// Runs the binary `bin` (from `env!("CARGO_BIN_EXE_...")`) with `args`
     /// in `dir`: against `sandbox` through ONCE_CLIENT_ID, ONCE_CLIENT_SECRET
     /// and ONCE_BASE_URL, or with those unset when `sandbox` is `None`.
-    pub async fn run(bin: &str, sandbox: Option<&Sandbox>, dir: &std::path::Path, args: &[&str]) -> Output {
+    pub async fn run(
+        bin: &str,
+        sandbox: Option<&Sandbox>,
+        dir: &std::path::Path,
+        args: &[&str],
+    ) -> Output {
         let mut cmd = Command::new(bin);
         cmd.args(args).current_dir(dir);
-        for var in ["ONCE_CLIENT_ID", "ONCE_CLIENT_SECRET", "ONCE_BASE_URL", "ONCE_RATE_LIMIT_FACTOR"] {
+        for var in [
+            "ONCE_CLIENT_ID",
+            "ONCE_CLIENT_SECRET",
+            "ONCE_BASE_URL",
+            "ONCE_RATE_LIMIT_FACTOR",
+        ] {
             cmd.env_remove(var);
         }
         if let Some(sandbox) = sandbox {

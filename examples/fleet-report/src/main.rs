@@ -131,7 +131,11 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         rows.len(),
         used,
         args.days,
-        if failed > 0 { format!(", {failed} with errors (see the error column)") } else { String::new() },
+        if failed > 0 {
+            format!(", {failed} with errors (see the error column)")
+        } else {
+            String::new()
+        },
         match &args.output {
             Some(path) => format!("; written to {}", path.display()),
             None => String::new(),
@@ -152,7 +156,9 @@ async fn sim_row(client: &Client, sim: Sim, since: NaiveDate) -> Row {
         client.v1().sims().usage(iccid).since(since).send(),
     );
     let mut errors = Vec::new();
-    let data = data.map_err(|e| errors.push(format!("data quota: {e}"))).ok();
+    let data = data
+        .map_err(|e| errors.push(format!("data quota: {e}")))
+        .ok();
     let sms = sms.map_err(|e| errors.push(format!("SMS quota: {e}"))).ok();
     let usage = usage.map_err(|e| errors.push(format!("usage: {e}"))).ok();
     let day = |t: &Option<Timestamp>| t.map(|t| t.date_naive());
@@ -168,7 +174,9 @@ async fn sim_row(client: &Client, sim: Sim, since: NaiveDate) -> Row {
         data_expiry: data.as_ref().and_then(|q| day(&q.expiry_date)),
         sms_expiry: sms.as_ref().and_then(|q| day(&q.expiry_date)),
         // Sums of 1NCE's 6-decimal figures, rounded back to 6 decimals.
-        data_used_mb: usage.as_ref().map(|u| (u.data_volume() * 1e6).round() / 1e6),
+        data_used_mb: usage
+            .as_ref()
+            .map(|u| (u.data_volume() * 1e6).round() / 1e6),
         sms_used: usage.as_ref().map(|u| u.sms_volume()),
         error: (!errors.is_empty()).then(|| errors.join("; ")),
     }
@@ -184,9 +192,21 @@ fn write_csv(out: impl Write, rows: &[Row]) -> Result<(), Box<dyn std::error::Er
 }
 
 fn write_table(mut out: impl Write, rows: &[Row]) -> std::io::Result<()> {
-    let num = |v: Option<f64>, decimals: usize| v.map_or("-".to_string(), |v| format!("{v:.decimals$}"));
+    let num =
+        |v: Option<f64>, decimals: usize| v.map_or("-".to_string(), |v| format!("{v:.decimals$}"));
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    let header = ["ICCID", "LABEL", "STATUS", "IMEI", "DATA LEFT MB", "SMS LEFT", "EXPIRES", "USED MB", "USED SMS", "ERROR"];
+    let header = [
+        "ICCID",
+        "LABEL",
+        "STATUS",
+        "IMEI",
+        "DATA LEFT MB",
+        "SMS LEFT",
+        "EXPIRES",
+        "USED MB",
+        "USED SMS",
+        "ERROR",
+    ];
     let cells: Vec<[String; 10]> = rows
         .iter()
         .map(|r| {

@@ -10,16 +10,39 @@ const TMP: &str = env!("CARGO_TARGET_TMPDIR");
 async fn csv_has_one_row_per_sim() {
     let sandbox = sandbox(30).await;
     let dir = scratch_dir(TMP, "fleet-report-csv");
-    let out = run(BIN, Some(&sandbox), &dir, &["--csv", "--output", "fleet.csv"]).await;
+    let out = run(
+        BIN,
+        Some(&sandbox),
+        &dir,
+        &["--csv", "--output", "fleet.csv"],
+    )
+    .await;
     out.assert_success();
-    assert!(out.stderr.contains("fleet-report: 30 SIMs"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("fleet-report: 30 SIMs"),
+        "{}",
+        out.stderr
+    );
 
     let mut csv = csv::Reader::from_path(dir.join("fleet.csv")).expect("the CSV file");
     let headers = csv.headers().expect("a header row").clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        ["iccid", "label", "status", "imei", "data_left_mb", "data_total_mb", "sms_left", "sms_total",
-         "data_expiry", "sms_expiry", "data_used_mb", "sms_used", "error"]
+        [
+            "iccid",
+            "label",
+            "status",
+            "imei",
+            "data_left_mb",
+            "data_total_mb",
+            "sms_left",
+            "sms_total",
+            "data_expiry",
+            "sms_expiry",
+            "data_used_mb",
+            "sms_used",
+            "error"
+        ]
     );
     let rows: Vec<csv::StringRecord> = csv.records().collect::<Result<_, _>>().expect("CSV rows");
     assert_eq!(rows.len(), 30);
@@ -30,8 +53,14 @@ async fn csv_has_one_row_per_sim() {
     assert_eq!(iccids, expected);
     for row in &rows {
         assert_eq!(&row[12], "", "no errors expected: {row:?}");
-        assert!(row[4].parse::<f64>().is_ok(), "data left is a number: {row:?}");
-        assert!(row[10].parse::<f64>().expect("data used") > 0.0, "the sandbox fleet used data last week: {row:?}");
+        assert!(
+            row[4].parse::<f64>().is_ok(),
+            "data left is a number: {row:?}"
+        );
+        assert!(
+            row[10].parse::<f64>().expect("data used") > 0.0,
+            "the sandbox fleet used data last week: {row:?}"
+        );
     }
 
     // Each SIM: two quotas and one usage query, all under the raised limits.
@@ -46,14 +75,33 @@ async fn filter_is_sent_as_q() {
     let sandbox = sandbox(25).await;
     let dir = scratch_dir(TMP, "fleet-report-filter");
     let client = sandbox.client().expect("client");
-    let expected = client.sims().list().filter("imei:35").page_size(100).send().await.expect("list").len();
-    assert!(expected > 0 && expected < 25, "the sandbox fleet has SIMs without an IMEI");
+    let expected = client
+        .sims()
+        .list()
+        .filter("imei:35")
+        .page_size(100)
+        .send()
+        .await
+        .expect("list")
+        .len();
+    assert!(
+        expected > 0 && expected < 25,
+        "the sandbox fleet has SIMs without an IMEI"
+    );
 
     let out = run(BIN, Some(&sandbox), &dir, &["--csv", "--filter", "imei:35"]).await;
     out.assert_success();
     let lines = out.stdout.lines().count();
-    assert_eq!(lines, expected + 1, "header plus one line per matching SIM:\n{}", out.stdout);
-    assert!(sandbox.requests().iter().any(|r| r.path == "/v2/sims" && r.query.as_deref().is_some_and(|q| q.contains("q=imei%3A35") || q.contains("q=imei:35"))));
+    assert_eq!(
+        lines,
+        expected + 1,
+        "header plus one line per matching SIM:\n{}",
+        out.stdout
+    );
+    assert!(sandbox.requests().iter().any(|r| r.path == "/v2/sims"
+        && r.query
+            .as_deref()
+            .is_some_and(|q| q.contains("q=imei%3A35") || q.contains("q=imei:35"))));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -61,8 +109,17 @@ async fn without_credentials_it_uses_the_sandbox() {
     let dir = scratch_dir(TMP, "fleet-report-no-creds");
     let out = run(BIN, None, &dir, &["--sandbox-sims", "5"]).await;
     out.assert_success();
-    assert!(out.stderr.contains("ONCE_CLIENT_ID is not set"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ONCE_CLIENT_ID is not set"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("local 1NCE sandbox"), "{}", out.stderr);
     assert!(out.stdout.starts_with("ICCID"), "{}", out.stdout);
-    assert_eq!(out.stdout.lines().count(), 6, "header and 5 SIMs:\n{}", out.stdout);
+    assert_eq!(
+        out.stdout.lines().count(),
+        6,
+        "header and 5 SIMs:\n{}",
+        out.stdout
+    );
 }

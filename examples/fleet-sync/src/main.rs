@@ -144,7 +144,11 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     let client = &conn.client;
     // Keep the sandbox's mirror apart from the real account's.
     let path = args.db.clone().unwrap_or_else(|| {
-        PathBuf::from(if conn.is_sandbox() { "fleet-sandbox.db" } else { "fleet.db" })
+        PathBuf::from(if conn.is_sandbox() {
+            "fleet-sandbox.db"
+        } else {
+            "fleet.db"
+        })
     });
     let mut db = Connection::open(&path)?;
     db.execute_batch(SCHEMA)?;
@@ -184,14 +188,23 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     println!("  quotas       {:>6} rows changed", changes.quotas);
     println!("  events       {:>6} rows changed", changes.events);
     println!("  daily_usage  {:>6} rows changed", changes.daily_usage);
-    println!("  total        {total:>6} rows changed{}", if total == 0 { " (already up to date)" } else { "" });
+    println!(
+        "  total        {total:>6} rows changed{}",
+        if total == 0 {
+            " (already up to date)"
+        } else {
+            ""
+        }
+    );
     Ok(())
 }
 
 /// The last day of usage stored for each SIM.
 fn usage_synced(db: &Connection) -> rusqlite::Result<HashMap<String, NaiveDate>> {
     let mut stmt = db.prepare("SELECT iccid, through FROM usage_synced")?;
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
     let mut synced = HashMap::new();
     for row in rows {
         let (iccid, through) = row?;
@@ -203,23 +216,43 @@ fn usage_synced(db: &Connection) -> rusqlite::Result<HashMap<String, NaiveDate>>
 }
 
 /// One SIM's quotas, events and missing usage days, fetched together.
-async fn fetch(client: &Client, sim: Sim, from: NaiveDate, to: NaiveDate) -> Result<Fetched, Error> {
+async fn fetch(
+    client: &Client,
+    sim: Sim,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Fetched, Error> {
     let sims = client.sims();
     let iccid = &sim.iccid;
     let usage = async {
         if from > to {
             return Ok(None);
         }
-        let usage = client.v1().sims().usage(iccid).between(from, to).send().await?;
+        let usage = client
+            .v1()
+            .sims()
+            .usage(iccid)
+            .between(from, to)
+            .send()
+            .await?;
         Ok(Some((from, to, usage)))
     };
     let (data, sms, events, usage) = tokio::try_join!(
         sims.data_quota(iccid),
         sims.sms_quota(iccid),
-        sims.events(iccid).page_size(1000).stream().try_collect::<Vec<_>>(),
+        sims.events(iccid)
+            .page_size(1000)
+            .stream()
+            .try_collect::<Vec<_>>(),
         usage,
     )?;
-    Ok(Fetched { sim, data, sms, events, usage })
+    Ok(Fetched {
+        sim,
+        data,
+        sms,
+        events,
+        usage,
+    })
 }
 
 fn time(t: &Option<Timestamp>) -> Option<String> {
@@ -305,7 +338,9 @@ fn store(tx: &Transaction<'_>, f: &Fetched, changes: &mut Changes) -> rusqlite::
     }
     if let Some((from, to, usage)) = &f.usage {
         for day in &usage.stats {
-            let Some(date) = day.date.map(|d| d.date_naive()) else { continue };
+            let Some(date) = day.date.map(|d| d.date_naive()) else {
+                continue;
+            };
             // Only the days asked for: today's figures are still growing.
             if date < *from || date > *to {
                 continue;

@@ -14,7 +14,9 @@ fn counts(db: &std::path::Path) -> Vec<(String, i64)> {
     ["sims", "quotas", "events", "daily_usage", "usage_synced"]
         .iter()
         .map(|t| {
-            let n = conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).expect("count");
+            let n = conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .expect("count");
             (t.to_string(), n)
         })
         .collect()
@@ -42,11 +44,20 @@ async fn second_run_changes_nothing() {
     let first = counts(&db);
     assert_eq!(first[0], ("sims".to_string(), 25));
     assert_eq!(first[1], ("quotas".to_string(), 50));
-    assert!(first[2].1 >= 25, "every SIM has at least its activation event: {first:?}");
-    assert!(first[3].1 >= 25 * 7, "the sandbox fleet used data on each of the last 7 days: {first:?}");
+    assert!(
+        first[2].1 >= 25,
+        "every SIM has at least its activation event: {first:?}"
+    );
+    assert!(
+        first[3].1 >= 25 * 7,
+        "the sandbox fleet used data on each of the last 7 days: {first:?}"
+    );
     assert_eq!(first[4], ("usage_synced".to_string(), 25));
     assert_eq!(changed(&out.stdout, "sims"), 25);
-    assert_eq!(changed(&out.stdout, "total"), first[..4].iter().map(|(_, n)| n).sum::<i64>());
+    assert_eq!(
+        changed(&out.stdout, "total"),
+        first[..4].iter().map(|(_, n)| n).sum::<i64>()
+    );
     assert_eq!(sandbox.stats().requests_to("GET", USAGE), 25);
 
     let out = run(BIN, Some(&sandbox), &dir, &["--db", "mirror.db"]).await;
@@ -54,7 +65,11 @@ async fn second_run_changes_nothing() {
     assert_eq!(counts(&db), first);
     assert_eq!(changed(&out.stdout, "total"), 0);
     assert!(out.stdout.contains("already up to date"), "{}", out.stdout);
-    assert_eq!(sandbox.stats().requests_to("GET", USAGE), 25, "no usage fetched for days already stored");
+    assert_eq!(
+        sandbox.stats().requests_to("GET", USAGE),
+        25,
+        "no usage fetched for days already stored"
+    );
 
     // The device of one SIM uses data: its data quota row changes, nothing else
     // (today's usage is stored once the day is over).
@@ -67,9 +82,19 @@ async fn second_run_changes_nothing() {
     assert_eq!(changed(&out.stdout, "daily_usage"), 0);
     let conn = Connection::open(&db).expect("database");
     let left: f64 = conn
-        .query_row("SELECT volume FROM quotas WHERE iccid = ?1 AND service = 'data'", [iccid.as_str()], |r| r.get(0))
+        .query_row(
+            "SELECT volume FROM quotas WHERE iccid = ?1 AND service = 'data'",
+            [iccid.as_str()],
+            |r| r.get(0),
+        )
         .expect("data quota row");
-    let now = sandbox.client().expect("client").sims().data_quota(&iccid).await.expect("quota");
+    let now = sandbox
+        .client()
+        .expect("client")
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .expect("quota");
     assert_eq!(Some(left), now.volume);
 }
 
@@ -78,8 +103,19 @@ async fn without_credentials_it_uses_the_sandbox() {
     let dir = scratch_dir(TMP, "fleet-sync-no-creds");
     let out = run(BIN, None, &dir, &["--sandbox-sims", "5"]).await;
     out.assert_success();
-    assert!(out.stderr.contains("ONCE_CLIENT_ID is not set"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ONCE_CLIENT_ID is not set"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("local 1NCE sandbox"), "{}", out.stderr);
-    assert!(out.stdout.contains("5 SIMs synced into fleet-sandbox.db"), "{}", out.stdout);
-    assert_eq!(counts(&dir.join("fleet-sandbox.db"))[0], ("sims".to_string(), 5));
+    assert!(
+        out.stdout.contains("5 SIMs synced into fleet-sandbox.db"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        counts(&dir.join("fleet-sandbox.db"))[0],
+        ("sims".to_string(), 5)
+    );
 }

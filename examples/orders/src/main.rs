@@ -110,14 +110,23 @@ impl Address {
     /// The address given on the command line, if any part was.
     fn delivery_address(&self) -> Option<DeliveryAddress> {
         let parts = [
-            &self.company, &self.first_name, &self.last_name, &self.street, &self.house_number,
-            &self.zip, &self.city, &self.country, &self.phone,
+            &self.company,
+            &self.first_name,
+            &self.last_name,
+            &self.street,
+            &self.house_number,
+            &self.zip,
+            &self.city,
+            &self.country,
+            &self.phone,
         ];
         if parts.iter().all(|p| p.is_none()) {
             return None;
         }
         let mut a = DeliveryAddress::new();
-        let set = |a: DeliveryAddress, v: &Option<String>, f: fn(DeliveryAddress, String) -> DeliveryAddress| match v {
+        let set = |a: DeliveryAddress,
+                   v: &Option<String>,
+                   f: fn(DeliveryAddress, String) -> DeliveryAddress| match v {
             Some(v) => f(a, v.clone()),
             None => a,
         };
@@ -154,7 +163,10 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn products(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-    println!("{:>6}  {:<40}  {:>12}  QUANTITY", "ID", "PRODUCT", "PRICE (NET)");
+    println!(
+        "{:>6}  {:<40}  {:>12}  QUANTITY",
+        "ID", "PRODUCT", "PRICE (NET)"
+    );
     for p in client.products().list().await? {
         let quantity = match (p.min_quantity, p.max_quantity) {
             (Some(min), Some(max)) => format!("{min}..{max}"),
@@ -166,7 +178,9 @@ async fn products(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
             "{:>6}  {:<40}  {:>12}  {quantity}",
             p.id.map_or("-".into(), |id| id.to_string()),
             p.product.as_deref().unwrap_or("-"),
-            price(&p).map_or("-".into(), |(amount, currency)| format!("{amount:.2} {currency}")),
+            price(&p).map_or("-".into(), |(amount, currency)| format!(
+                "{amount:.2} {currency}"
+            )),
         );
     }
     Ok(())
@@ -175,7 +189,10 @@ async fn products(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
 /// A product's one-time price per unit, net.
 fn price(p: &Product) -> Option<(f64, String)> {
     let charge = p.one_time_charges.as_ref()?.first()?;
-    Some((charge.amount_net?, charge.currency.clone().unwrap_or_default()))
+    Some((
+        charge.amount_net?,
+        charge.currency.clone().unwrap_or_default(),
+    ))
 }
 
 async fn list(client: &Client, limit: usize) -> Result<(), Box<dyn std::error::Error>> {
@@ -195,9 +212,16 @@ async fn list(client: &Client, limit: usize) -> Result<(), Box<dyn std::error::E
         page -= 1;
     }
     orders.truncate(limit);
-    println!("{:>12}  {:<16}  {:<12}  {:<10}  {:>12}  INVOICE", "ORDER", "TYPE", "STATUS", "DATE", "AMOUNT");
+    println!(
+        "{:>12}  {:<16}  {:<12}  {:<10}  {:>12}  INVOICE",
+        "ORDER", "TYPE", "STATUS", "DATE", "AMOUNT"
+    );
     for o in &orders {
-        let amount = format!("{} {}", o.invoice_amount.as_deref().unwrap_or("-"), o.currency.as_deref().unwrap_or(""));
+        let amount = format!(
+            "{} {}",
+            o.invoice_amount.as_deref().unwrap_or("-"),
+            o.currency.as_deref().unwrap_or("")
+        );
         println!(
             "{:>12}  {:<16}  {:<12}  {:<10}  {:>12}  {}",
             o.order_number.map_or("-".into(), |n| n.to_string()),
@@ -215,18 +239,37 @@ async fn list(client: &Client, limit: usize) -> Result<(), Box<dyn std::error::E
 fn show(o: &Order) {
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
     println!("order      {}", opt(o.order_number.map(|n| n.to_string())));
-    println!("type       {}", opt(o.order_type.as_ref().map(|t| t.to_string())));
+    println!(
+        "type       {}",
+        opt(o.order_type.as_ref().map(|t| t.to_string()))
+    );
     println!("status     {}", opt(o.order_status.clone()));
     println!("date       {}", day(&o.order_date));
-    println!("invoice    {} ({} {})", opt(o.invoice_number.clone()), opt(o.invoice_amount.clone()), o.currency.as_deref().unwrap_or(""));
+    println!(
+        "invoice    {} ({} {})",
+        opt(o.invoice_number.clone()),
+        opt(o.invoice_amount.clone()),
+        o.currency.as_deref().unwrap_or("")
+    );
     for line in o.products.iter().flatten() {
-        println!("product    {} x {}", opt(line.quantity.map(|q| q.to_string())), opt(line.product_id.map(|p| p.to_string())));
+        println!(
+            "product    {} x {}",
+            opt(line.quantity.map(|q| q.to_string())),
+            opt(line.product_id.map(|p| p.to_string()))
+        );
     }
     if let Some(a) = &o.shipping_address {
-        let parts: Vec<&str> = [&a.company, &a.street, &a.house_number, &a.zip, &a.city, &a.country]
-            .into_iter()
-            .filter_map(|p| p.as_deref())
-            .collect();
+        let parts: Vec<&str> = [
+            &a.company,
+            &a.street,
+            &a.house_number,
+            &a.zip,
+            &a.city,
+            &a.country,
+        ]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .collect();
         println!("ship to    {}", parts.join(", "));
     }
     println!("SIMs       {}", o.sims.as_ref().map_or(0, Vec::len));
@@ -238,7 +281,12 @@ async fn place(client: &Client, place: Place) -> Result<(), Box<dyn std::error::
     let product = products
         .iter()
         .find(|p| p.id == Some(place.product))
-        .ok_or_else(|| format!("not ordered: there is no product {} (see `orders products`)", place.product))?;
+        .ok_or_else(|| {
+            format!(
+                "not ordered: there is no product {} (see `orders products`)",
+                place.product
+            )
+        })?;
     let (min, max) = (product.min_quantity.unwrap_or(1), product.max_quantity);
     let quantity = i64::try_from(place.quantity).unwrap_or(i64::MAX);
     if quantity < min || max.is_some_and(|max| max > 0 && quantity > max) {
@@ -250,7 +298,10 @@ async fn place(client: &Client, place: Place) -> Result<(), Box<dyn std::error::
         .into());
     }
 
-    let mut order = client.orders().create().product(place.product, place.quantity);
+    let mut order = client
+        .orders()
+        .create()
+        .product(place.product, place.quantity);
     if let Some(address) = place.address.delivery_address() {
         order = order.delivery_address(address);
     }
@@ -266,7 +317,10 @@ async fn place(client: &Client, place: Place) -> Result<(), Box<dyn std::error::
             place.product,
             each * place.quantity as f64
         ),
-        None => println!("order: {} x {name} (product {})", place.quantity, place.product),
+        None => println!(
+            "order: {} x {name} (product {})",
+            place.quantity, place.product
+        ),
     }
     match &order.request().delivery_address {
         Some(_) => println!("ship to: the address given"),
@@ -280,7 +334,9 @@ async fn place(client: &Client, place: Place) -> Result<(), Box<dyn std::error::
         Ok(created) => {
             match created.order_number {
                 Some(n) => println!("placed order {n} (see `orders show {n}`)"),
-                None => println!("placed the order (1NCE returned no order number: see `orders list`)"),
+                None => {
+                    println!("placed the order (1NCE returned no order number: see `orders list`)")
+                }
             }
             Ok(())
         }

@@ -144,7 +144,12 @@ impl Journal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
-        Ok(Self { path: path.to_path_buf(), entries, valid_len, file: None })
+        Ok(Self {
+            path: path.to_path_buf(),
+            entries,
+            valid_len,
+            file: None,
+        })
     }
 
     /// The journal's path.
@@ -155,7 +160,10 @@ impl Journal {
     /// Appends an entry and waits until it is on disk.
     pub fn append(&mut self, entry: Entry) -> std::io::Result<()> {
         if self.file.is_none() {
-            let file = OpenOptions::new().create(true).append(true).open(&self.path)?;
+            let file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&self.path)?;
             // Drop a torn last line before adding to the file.
             if file.metadata()?.len() > self.valid_len {
                 file.set_len(self.valid_len)?;
@@ -202,13 +210,29 @@ impl Journal {
         let mut pending: BTreeMap<(String, String), Unsettled> = BTreeMap::new();
         for entry in &self.entries {
             match entry {
-                Entry::Intent { run, iccid, data, sms, .. } => {
+                Entry::Intent {
+                    run,
+                    iccid,
+                    data,
+                    sms,
+                    ..
+                } => {
                     pending.insert(
                         (run.clone(), iccid.clone()),
-                        Unsettled { run: run.clone(), iccid: iccid.clone(), data: data.clone(), sms: sms.clone() },
+                        Unsettled {
+                            run: run.clone(),
+                            iccid: iccid.clone(),
+                            data: data.clone(),
+                            sms: sms.clone(),
+                        },
                     );
                 }
-                Entry::Outcome { run, iccid, outcome, .. } if *outcome != Outcome::Unknown => {
+                Entry::Outcome {
+                    run,
+                    iccid,
+                    outcome,
+                    ..
+                } if *outcome != Outcome::Unknown => {
                     pending.remove(&(run.clone(), iccid.clone()));
                 }
                 _ => {}

@@ -101,19 +101,29 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     let client = &conn.client;
     // Keep the sandbox's journal apart from the real account's.
     let journal_path = args.journal.clone().unwrap_or_else(|| {
-        PathBuf::from(if conn.is_sandbox() { "quota-watchdog.sandbox.journal" } else { "quota-watchdog.journal" })
+        PathBuf::from(if conn.is_sandbox() {
+            "quota-watchdog.sandbox.journal"
+        } else {
+            "quota-watchdog.journal"
+        })
     });
     let mut journal = Journal::load(&journal_path)?;
     let mut tally = Tally::default();
     if args.apply {
-        println!("quota-watchdog: --apply: SIMs that need it are topped up (each top-up costs money)");
+        println!(
+            "quota-watchdog: --apply: SIMs that need it are topped up (each top-up costs money)"
+        );
     } else {
         println!("quota-watchdog: dry run: nothing is ordered (add --apply to top up)");
     }
     println!(
         "journal: {} (each top-up is written down before it is sent, and its outcome after{})",
         journal.path().display(),
-        if args.apply { "" } else { "; only read in a dry run" }
+        if args.apply {
+            ""
+        } else {
+            "; only read in a dry run"
+        }
     );
 
     // 1. Settle top-ups whose outcome is unknown by reading the quota again.
@@ -133,12 +143,21 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         let applied = entry.data.raised_in(&data) || entry.sms.raised_in(&sms);
         let (outcome, what) = if applied {
             tally.confirmed += 1;
-            (Outcome::ConfirmedApplied, "the quota went up: it was applied")
+            (
+                Outcome::ConfirmedApplied,
+                "the quota went up: it was applied",
+            )
         } else {
             tally.not_applied += 1;
-            (Outcome::NotApplied, "the quota did not go up: it was not applied")
+            (
+                Outcome::NotApplied,
+                "the quota did not go up: it was not applied",
+            )
         };
-        println!("  {iccid}  top-up of run {} had an unknown outcome; re-checked: {what}", entry.run);
+        println!(
+            "  {iccid}  top-up of run {} had an unknown outcome; re-checked: {what}",
+            entry.run
+        );
         if args.apply {
             journal.append(Entry::Outcome {
                 run: entry.run,
@@ -159,7 +178,10 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         None => {
             let run = Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
             if args.apply {
-                journal.append(Entry::RunStarted { run: run.clone(), at: Utc::now() })?;
+                journal.append(Entry::RunStarted {
+                    run: run.clone(),
+                    at: Utc::now(),
+                })?;
             }
             run
         }
@@ -192,7 +214,12 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
                 let reasons = reasons(&args, soon, &data, &sms);
                 // A SIM listed twice (the list moved while paging) counts once.
                 if !reasons.is_empty() && seen.insert(iccid.clone()) {
-                    candidates.push(Candidate { iccid, reasons, data: QuotaMark::of(&data), sms: QuotaMark::of(&sms) });
+                    candidates.push(Candidate {
+                        iccid,
+                        reasons,
+                        data: QuotaMark::of(&data),
+                        sms: QuotaMark::of(&sms),
+                    });
                 }
             }
         }
@@ -208,7 +235,10 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         let why = c.reasons.join("; ");
         if unsettled.contains(c.iccid.as_str()) {
             tally.skipped_attempted += 1;
-            println!("  {}  {why}: not topped up until its earlier top-up is settled", c.iccid);
+            println!(
+                "  {}  {why}: not topped up until its earlier top-up is settled",
+                c.iccid
+            );
             continue;
         }
         if attempted.contains(c.iccid.as_str()) {
@@ -221,9 +251,15 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
             println!("  {}  {why}: would top up", c.iccid);
             continue;
         }
-        if args.max_top_ups.is_some_and(|max| tally.topped_up + tally.confirmed >= max) {
+        if args
+            .max_top_ups
+            .is_some_and(|max| tally.topped_up + tally.confirmed >= max)
+        {
             tally.over_limit += 1;
-            println!("  {}  {why}: not topped up (--max-top-ups reached)", c.iccid);
+            println!(
+                "  {}  {why}: not topped up (--max-top-ups reached)",
+                c.iccid
+            );
             continue;
         }
         journal.append(Entry::Intent {
@@ -238,7 +274,9 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         let (outcome, detail) = match result {
             Ok(order) => {
                 tally.topped_up += 1;
-                let order = order.order_number().map_or("no order number".to_string(), |n| format!("order {n}"));
+                let order = order
+                    .order_number()
+                    .map_or("no order number".to_string(), |n| format!("order {n}"));
                 println!("  {}  {why}: topped up ({order})", c.iccid);
                 (Outcome::Applied, Some(order))
             }
@@ -261,11 +299,17 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
                 let (outcome, what) = match settled {
                     Some(true) => {
                         tally.confirmed += 1;
-                        (Outcome::ConfirmedApplied, "re-checked the quota: it was applied")
+                        (
+                            Outcome::ConfirmedApplied,
+                            "re-checked the quota: it was applied",
+                        )
                     }
                     Some(false) => {
                         tally.not_applied += 1;
-                        (Outcome::NotApplied, "re-checked the quota: it was not applied (not re-sent in this run)")
+                        (
+                            Outcome::NotApplied,
+                            "re-checked the quota: it was not applied (not re-sent in this run)",
+                        )
                     }
                     None => {
                         tally.still_unknown += 1;
@@ -277,12 +321,21 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
                 (outcome, Some("settled by re-reading the quota".into()))
             }
         };
-        journal.append(Entry::Outcome { run: run.clone(), iccid: c.iccid.to_string(), at: Utc::now(), outcome, detail })?;
+        journal.append(Entry::Outcome {
+            run: run.clone(),
+            iccid: c.iccid.to_string(),
+            at: Utc::now(),
+            outcome,
+            detail,
+        })?;
     }
     // Top-ups still unsettled stay in the journal and are re-checked at the
     // next start; the run itself is over.
     if args.apply {
-        journal.append(Entry::RunFinished { run: run.clone(), at: Utc::now() })?;
+        journal.append(Entry::RunFinished {
+            run: run.clone(),
+            at: Utc::now(),
+        })?;
     }
     summary(&args, &tally);
     Ok(())
@@ -321,7 +374,11 @@ fn reasons(args: &Args, soon: NaiveDate, data: &Quota, sms: &Quota) -> Vec<Strin
         why.push(format!("{left:.0} SMS left"));
     }
     for (what, quota) in [("data", data), ("SMS", sms)] {
-        if let Some(expiry) = quota.expiry_date.map(|t| t.date_naive()).filter(|d| *d <= soon) {
+        if let Some(expiry) = quota
+            .expiry_date
+            .map(|t| t.date_naive())
+            .filter(|d| *d <= soon)
+        {
             why.push(format!("{what} quota expires {expiry}"));
         }
     }
@@ -368,6 +425,9 @@ fn summary(args: &Args, t: &Tally) {
         }
     }
     if !args.apply && t.would_top_up > 0 {
-        println!("run again with --apply to order these {} top-ups", t.would_top_up);
+        println!(
+            "run again with --apply to order these {} top-ups",
+            t.would_top_up
+        );
     }
 }

@@ -91,7 +91,9 @@ async fn main() -> ExitCode {
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     // An SMS 1NCE would refuse is refused here, before connecting at all.
     let sms = match &args.command {
-        Command::Send { payload, dcs, udh, .. } => Some(build_sms(payload, *dcs, udh.as_deref())?),
+        Command::Send {
+            payload, dcs, udh, ..
+        } => Some(build_sms(payload, *dcs, udh.as_deref())?),
         _ => None,
     };
     let conn = common::connect("sms-console", &args.connect).await?;
@@ -117,7 +119,14 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn sims(client: &Client, limit: usize) -> Result<(), Box<dyn std::error::Error>> {
-    let sims: Vec<_> = client.sims().list().page_size(page_size(limit, 100)).stream().take(limit).try_collect().await?;
+    let sims: Vec<_> = client
+        .sims()
+        .list()
+        .page_size(page_size(limit, 100))
+        .stream()
+        .take(limit)
+        .try_collect()
+        .await?;
     println!("{:<20}  {:<15}  {:<8}  LABEL", "ICCID", "MSISDN", "STATUS");
     for sim in sims {
         println!(
@@ -167,13 +176,27 @@ async fn send(client: &Client, iccid: &Iccid, sms: Sms) -> Result<(), Box<dyn st
     Ok(())
 }
 
-async fn list(client: &Client, iccid: &Iccid, limit: usize) -> Result<(), Box<dyn std::error::Error>> {
-    let all: Vec<SmsRecord> = client.sms().list(iccid).page_size(page_size(limit, 1000)).stream().take(limit).try_collect().await?;
+async fn list(
+    client: &Client,
+    iccid: &Iccid,
+    limit: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let all: Vec<SmsRecord> = client
+        .sms()
+        .list(iccid)
+        .page_size(page_size(limit, 1000))
+        .stream()
+        .take(limit)
+        .try_collect()
+        .await?;
     if all.is_empty() {
         println!("no SMS for {iccid}");
         return Ok(());
     }
-    println!("{:>8}  {:<3}  {:<9}  {:<20}  {:>3}  PAYLOAD", "ID", "DIR", "STATUS", "SUBMITTED", "DCS");
+    println!(
+        "{:>8}  {:<3}  {:<9}  {:<20}  {:>3}  PAYLOAD",
+        "ID", "DIR", "STATUS", "SUBMITTED", "DCS"
+    );
     for sms in &all {
         let mut payload = sms.payload.clone().unwrap_or_default();
         if payload.chars().count() > 40 {
@@ -220,11 +243,17 @@ fn page_size(limit: usize, max: usize) -> u32 {
 }
 
 fn status(sms: &SmsRecord) -> &str {
-    sms.status.as_ref().and_then(|s| s.description.as_ref()).map_or("?", |s| s.as_str())
+    sms.status
+        .as_ref()
+        .and_then(|s| s.description.as_ref())
+        .map_or("?", |s| s.as_str())
 }
 
 fn direction(sms: &SmsRecord) -> &str {
-    sms.sms_type.as_ref().and_then(|t| t.description.as_ref()).map_or("?", |d| d.as_str())
+    sms.sms_type
+        .as_ref()
+        .and_then(|t| t.description.as_ref())
+        .map_or("?", |d| d.as_str())
 }
 
 fn time(t: &Option<Timestamp>) -> String {
