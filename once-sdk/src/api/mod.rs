@@ -10,7 +10,10 @@ use crate::error::{Result, ValidationError};
 use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
 use crate::transport::ApiRequest;
 
+pub mod orders;
+pub mod products;
 pub mod sims;
+pub mod support;
 
 /// Checks that `value` lies in `min..=max`.
 pub(crate) fn check_range(

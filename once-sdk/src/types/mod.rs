@@ -3,13 +3,19 @@
 
 pub(crate) mod de;
 pub mod ids;
+pub mod order;
+pub mod product;
 pub mod sim;
 pub mod sms;
+pub mod support;
 pub mod time;
 
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
+pub use order::*;
+pub use product::*;
 pub use sim::*;
 pub use sms::*;
+pub use support::*;
 pub use time::Timestamp;
 
 /// Defines a string enum that keeps values it does not know as
