@@ -118,11 +118,18 @@ async fn list_orders_sends_paging_and_sort_and_decodes() {
         &server,
         "GET",
         "/v1/orders",
-        &[("page", "2"), ("pageSize", "10"), ("sort", "order_status,order_date")],
+        &[
+            ("page", "2"),
+            ("pageSize", "10"),
+            ("sort", "order_status,order_date"),
+        ],
         None,
     )
     .await;
-    assert_eq!((page.page, page.total_count, page.total_pages), (2, Some(11), Some(2)));
+    assert_eq!(
+        (page.page, page.total_count, page.total_pages),
+        (2, Some(11), Some(2))
+    );
     assert!(!page.has_next());
     let order = &page.items[0];
     assert_eq!(order.order_number, Some(2_000_000_001));
@@ -140,7 +147,10 @@ async fn list_orders_sends_paging_and_sort_and_decodes() {
     assert_eq!(sim.iccid.as_ref().unwrap().as_str(), "8988280666000000000");
     assert_eq!(sim.links.as_ref().unwrap()[0].rel.as_deref(), Some("self"));
     let product = &order.products.as_ref().unwrap()[0];
-    assert_eq!((product.product_id, product.quantity), (Some(1001), Some(5)));
+    assert_eq!(
+        (product.product_id, product.quantity),
+        (Some(1001), Some(5))
+    );
 }
 
 #[tokio::test]
@@ -176,10 +186,10 @@ async fn create_order_sends_the_exact_body_and_reads_the_location() {
     let server = server().await;
     Mock::given(method("POST"))
         .and(path("/v1/orders"))
-        .respond_with(
-            ResponseTemplate::new(201)
-                .insert_header("Location", "https://api.1nce.com/management-api/v1/orders/1234"),
-        )
+        .respond_with(ResponseTemplate::new(201).insert_header(
+            "Location",
+            "https://api.1nce.com/management-api/v1/orders/1234",
+        ))
         .mount(&server)
         .await;
     let created = client(&server)
@@ -244,13 +254,25 @@ async fn create_order_decodes_the_echoed_order_and_survives_a_bad_body() {
         .mount(&server)
         .await;
     let client = client(&server);
-    let created = client.orders().create().product(1001, 2).send().await.unwrap();
+    let created = client
+        .orders()
+        .create()
+        .product(1001, 2)
+        .send()
+        .await
+        .unwrap();
     let order = created.order.unwrap();
     assert_eq!(order.products[0].quantity, Some(2));
     assert_eq!(order.customer_reference.as_deref(), Some("PO-1"));
     assert_eq!(created.order_number, None);
     // The order was placed: an undecodable body must not look like a failure.
-    let created = client.orders().create().product(1001, 2).send().await.unwrap();
+    let created = client
+        .orders()
+        .create()
+        .product(1001, 2)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(created.order, None);
 }
 
@@ -525,7 +547,12 @@ async fn order_unknown_salutation_is_rejected() {
 async fn support_page_size_out_of_range_is_rejected() {
     let server = MockServer::start().await;
     for size in [0, 101] {
-        let r = client(&server).support().list().page_size(size).send().await;
+        let r = client(&server)
+            .support()
+            .list()
+            .page_size(size)
+            .send()
+            .await;
         assert_rejected(&server, r, "pageSize").await;
     }
 }
@@ -542,7 +569,14 @@ async fn support_request_needs_subject_and_text() {
 #[tokio::test]
 async fn support_request_needs_a_plausible_reply_address() {
     let server = MockServer::start().await;
-    for bad in ["ops", "ops@", "@example.com", "ops@example", "o ps@example.com", "a@b@c.de"] {
+    for bad in [
+        "ops",
+        "ops@",
+        "@example.com",
+        "ops@example",
+        "o ps@example.com",
+        "a@b@c.de",
+    ] {
         let r = client(&server)
             .support()
             .create("subject", "text")

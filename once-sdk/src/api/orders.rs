@@ -7,7 +7,9 @@ use crate::api::{List, ListSpec};
 use crate::client::Client;
 use crate::error::{Result, ValidationError};
 use crate::transport::{seg, ApiRequest, RawResponse};
-use crate::types::{DeliveryAddress, Order, OrderCreated, OrderRequest, OrderedProduct, Salutation};
+use crate::types::{
+    DeliveryAddress, Order, OrderCreated, OrderRequest, OrderedProduct, Salutation,
+};
 
 /// Order management, from [`Client::orders`].
 #[derive(Clone, Debug)]
@@ -163,9 +165,14 @@ impl CreateOrder {
     /// is wrong.
     pub async fn send(self) -> Result<OrderCreated> {
         validate(&self.order)?;
-        let req = ApiRequest::new("orders.create", Method::POST, "/v1/orders", "/v1/orders".into())
-            .json(&self.order)?
-            .idempotent(false);
+        let req = ApiRequest::new(
+            "orders.create",
+            Method::POST,
+            "/v1/orders",
+            "/v1/orders".into(),
+        )
+        .json(&self.order)?
+        .idempotent(false);
         let resp = self.client.execute(req).await?;
         Ok(created(&resp))
     }

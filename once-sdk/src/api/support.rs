@@ -41,7 +41,7 @@ impl Support {
     /// ```no_run
     /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
     /// let page = client.support().list().page_size(100).send().await?;
-    /// for request in &page {
+    /// for request in page.iter() {
     ///     println!("{:?} {:?} {:?}", request.case_id, request.status, request.subject);
     /// }
     /// # Ok(()) }
@@ -142,7 +142,10 @@ fn validate(request: &NewServiceRequest) -> std::result::Result<(), ValidationEr
     }
     if let Some(name) = &request.sender_name {
         if name.trim().is_empty() {
-            return Err(ValidationError::new("senderName", "must not be empty when set"));
+            return Err(ValidationError::new(
+                "senderName",
+                "must not be empty when set",
+            ));
         }
     }
     if let Some(mail) = &request.reply_to_mail {

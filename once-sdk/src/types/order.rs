@@ -38,9 +38,9 @@ string_enum!(
 pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     match opt_i64(d)? {
         None => Ok(None),
-        Some(n) => u64::try_from(n)
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("expected a non-negative integer, got {n}"))),
+        Some(n) => u64::try_from(n).map(Some).map_err(|_| {
+            serde::de::Error::custom(format!("expected a non-negative integer, got {n}"))
+        }),
     }
 }
 
@@ -82,34 +82,74 @@ pub struct DeliveryAddress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<Salutation>,
     /// First name.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_name: Option<String>,
     /// Company name.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub company: Option<String>,
     /// Street name.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub street: Option<String>,
     /// Second address line.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address_line2: Option<String>,
     /// House number.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub house_number: Option<String>,
     /// ZIP code.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub zip: Option<String>,
     /// City.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2 country code (`DE`).
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
     /// Phone number with international prefix.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
 }
 
@@ -155,10 +195,19 @@ address_setters!(
 #[non_exhaustive]
 pub struct OrderedProduct {
     /// The product's id (`productId` on the wire).
-    #[serde(default, rename = "productId", deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "productId",
+        deserialize_with = "opt_u64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub product_id: Option<u64>,
     /// How many to order (at least 1).
-    #[serde(default, deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_u64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub quantity: Option<u64>,
 }
 
@@ -184,7 +233,11 @@ pub struct OrderRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_address: Option<DeliveryAddress>,
     /// Your own reference for the order.
-    #[serde(default, deserialize_with = "opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_reference: Option<String>,
 }
 

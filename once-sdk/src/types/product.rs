@@ -43,7 +43,11 @@ pub struct Product {
     #[serde(default, rename = "maxQuantity", deserialize_with = "opt_i64")]
     pub max_quantity: Option<i64>,
     /// The largest quantity per customer.
-    #[serde(default, rename = "maxQuantityPerCustomer", deserialize_with = "opt_i64")]
+    #[serde(
+        default,
+        rename = "maxQuantityPerCustomer",
+        deserialize_with = "opt_i64"
+    )]
     pub max_quantity_per_customer: Option<i64>,
     /// The minimum contract duration in months.
     #[serde(default, deserialize_with = "opt_i64")]

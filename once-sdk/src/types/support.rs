@@ -52,7 +52,11 @@ pub struct Communication {
     #[serde(default, deserialize_with = "opt_string")]
     pub id: Option<String>,
     /// When it was sent.
-    #[serde(default, rename = "communicationDate", deserialize_with = "opt_timestamp")]
+    #[serde(
+        default,
+        rename = "communicationDate",
+        deserialize_with = "opt_timestamp"
+    )]
     pub communication_date: Option<Timestamp>,
     /// To 1NCE (`IN`) or from 1NCE (`OUT`).
     #[serde(default)]
@@ -103,10 +107,18 @@ pub struct ServiceRequest {
 #[non_exhaustive]
 pub struct NewServiceRequest {
     /// The e-mail address 1NCE answers to.
-    #[serde(default, rename = "replyToMail", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "replyToMail",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reply_to_mail: Option<String>,
     /// The name of the person opening the request.
-    #[serde(default, rename = "senderName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "senderName",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sender_name: Option<String>,
     /// The subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -107,7 +107,11 @@ pub async fn check_calls(file: &'static str) {
             .iter()
             .find(|o| o.spec == file && o.method == row.method && o.path == row.path)
         else {
-            let _ = writeln!(report, "row {} {} is not an operation of {file}", row.method, row.path);
+            let _ = writeln!(
+                report,
+                "row {} {} is not an operation of {file}",
+                row.method, row.path
+            );
             continue;
         };
         if let Err(e) = check_call(row, op, &every).await {
@@ -151,7 +155,10 @@ async fn check_call(row: &Op, op: &SpecOp, every: &[SpecOp]) -> Result<(), Strin
                 .iter()
                 .map(|r| format!("{} {}", r.method, r.url.path()))
                 .collect();
-            return Err(format!("sent {} requests, expected one: {list:?}", many.len()));
+            return Err(format!(
+                "sent {} requests, expected one: {list:?}",
+                many.len()
+            ));
         }
     }
     match result {
@@ -162,7 +169,11 @@ async fn check_call(row: &Op, op: &SpecOp, every: &[SpecOp]) -> Result<(), Strin
         Err(e) => Err(format!(
             "failed against the spec's 2xx answer ({} {}): {e}",
             op.success_status,
-            if op.success_body.is_some() { "with its example" } else { "empty" }
+            if op.success_body.is_some() {
+                "with its example"
+            } else {
+                "empty"
+            }
         )),
     }
 }
@@ -312,9 +323,16 @@ fn yaml_keeps_leading_zero_digits_as_strings() {
         .iter()
         .filter(|(_, v)| v == &Value::String("0000000000000018".into()))
         .collect();
-    assert_eq!(zeros.len(), 3, "the three unquoted IMEI examples: {found:#?}");
+    assert_eq!(
+        zeros.len(),
+        3,
+        "the three unquoted IMEI examples: {found:#?}"
+    );
     let numbers: Vec<_> = found.iter().filter(|(_, v)| v.is_number()).collect();
-    assert!(numbers.is_empty(), "IMEI examples read as numbers: {numbers:#?}");
+    assert!(
+        numbers.is_empty(),
+        "IMEI examples read as numbers: {numbers:#?}"
+    );
 }
 
 /// The table of docs/API_COVERAGE.md, generated from the rows.
@@ -408,15 +426,24 @@ fn coverage_doc_is_current() {
 /// segment counts, or `every_row_calls_its_operation` proves nothing.
 #[test]
 fn routing_prefers_concrete_paths() {
-    assert_eq!(spec::template_match("/v1/sims/{iccid}", "/v1/sims/123"), Some(2));
+    assert_eq!(
+        spec::template_match("/v1/sims/{iccid}", "/v1/sims/123"),
+        Some(2)
+    );
     assert_eq!(spec::template_match("/v1/sims/{iccid}", "/v1/sims"), None);
-    assert_eq!(spec::template_match("/v1/sims/{iccid}", "/v1/sims/1/usage"), None);
+    assert_eq!(
+        spec::template_match("/v1/sims/{iccid}", "/v1/sims/1/usage"),
+        None
+    );
     assert_eq!(spec::template_match("/v1/sims/{iccid}", "/v1/sims/"), None);
     let every = spec::all_operations();
     let hit = spec::route(&every, "GET", "/v1/sims/limits").expect("routes");
     assert_eq!(hit.path, "/v1/sims/limits");
     let hit = spec::route(&every, "GET", "/v1/orders/17").expect("routes");
-    assert_eq!((hit.spec, hit.path.as_str()), ("order-management.yml", "/v1/orders/{order_number}"));
+    assert_eq!(
+        (hit.spec, hit.path.as_str()),
+        ("order-management.yml", "/v1/orders/{order_number}")
+    );
     assert!(spec::route(&every, "DELETE", "/v1/orders").is_none());
 }
 
@@ -428,7 +455,10 @@ fn json_comparison_is_strict_but_for_number_and_time_notation() {
         &json!("2028-03-14T16:10:29.000+00:00"),
         &json!("2028-03-14T16:10:29Z")
     ));
-    assert!(!json_eq(&json!("2028-03-14T16:10:29Z"), &json!("2028-03-14T16:10:30Z")));
+    assert!(!json_eq(
+        &json!("2028-03-14T16:10:29Z"),
+        &json!("2028-03-14T16:10:30Z")
+    ));
     assert!(!json_eq(&json!({"a": 1}), &json!({"a": 1, "b": null})));
     assert!(!json_eq(&json!({"a": "18"}), &json!({"a": 18})));
     assert!(!json_eq(&json!(["x"]), &json!(["y"])));

@@ -29,9 +29,9 @@ use once_sdk::Client;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod checks;
 #[path = "../common/mod.rs"]
 mod common;
-mod checks;
 mod other;
 mod spec;
 mod v1;
@@ -53,7 +53,8 @@ pub struct Op {
     pub decode_response: Option<fn(serde_json::Value) -> Result<(), serde_json::Error>>,
     /// Decodes a request body example into the SDK's request type and
     /// encodes it again (the result must equal the example).
-    pub roundtrip_request: Option<fn(serde_json::Value) -> Result<serde_json::Value, serde_json::Error>>,
+    pub roundtrip_request:
+        Option<fn(serde_json::Value) -> Result<serde_json::Value, serde_json::Error>>,
 }
 
 /// Every row.
@@ -91,7 +92,12 @@ pub fn decode<T: DeserializeOwned + Serialize>(
 }
 
 /// Paths of `example` fields that `encoded` lacks (null and "" are absent).
-fn lost_fields(example: &serde_json::Value, encoded: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+fn lost_fields(
+    example: &serde_json::Value,
+    encoded: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<String>,
+) {
     use serde_json::Value;
     match (example, encoded) {
         (Value::Object(ex), Value::Object(enc)) => {

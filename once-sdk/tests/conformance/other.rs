@@ -147,6 +147,9 @@ fn token_request_body(_example: Value) -> Result<Value, serde_json::Error> {
     .map_err(custom)?;
     match sent.as_slice() {
         [body] => serde_json::from_slice(body),
-        many => Err(custom(format!("{} token requests, expected one", many.len()))),
+        many => Err(custom(format!(
+            "{} token requests, expected one",
+            many.len()
+        ))),
     }
 }

@@ -190,10 +190,18 @@ pub fn operations(spec: &'static str, doc: &Value) -> Vec<SpecOp> {
                     let resp = resolve(doc, resp);
                     let mut found = Vec::new();
                     if let Some(content) = resp.get("content") {
-                        content_examples(doc, content, &format!("{} {path} {code}", method.to_uppercase()), &mut found);
+                        content_examples(
+                            doc,
+                            content,
+                            &format!("{} {path} {code}", method.to_uppercase()),
+                            &mut found,
+                        );
                     }
                     for e in &found {
-                        if !response_examples.iter().any(|x: &Example| x.value == e.value) {
+                        if !response_examples
+                            .iter()
+                            .any(|x: &Example| x.value == e.value)
+                        {
                             response_examples.push(e.clone());
                         }
                     }
@@ -210,7 +218,12 @@ pub fn operations(spec: &'static str, doc: &Value) -> Vec<SpecOp> {
             if let Some(body) = op.get("requestBody") {
                 let body = resolve(doc, body);
                 if let Some(content) = body.get("content") {
-                    content_examples(doc, content, &format!("{} {path} request", method.to_uppercase()), &mut request_examples);
+                    content_examples(
+                        doc,
+                        content,
+                        &format!("{} {path} request", method.to_uppercase()),
+                        &mut request_examples,
+                    );
                 }
             }
             ops.push(SpecOp {
@@ -278,7 +291,10 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
         (Value::String(x), Value::String(y)) if x != y => {
-            match (x.parse::<once_sdk::Timestamp>(), y.parse::<once_sdk::Timestamp>()) {
+            match (
+                x.parse::<once_sdk::Timestamp>(),
+                y.parse::<once_sdk::Timestamp>(),
+            ) {
                 (Ok(x), Ok(y)) => x == y,
                 _ => false,
             }
@@ -288,7 +304,8 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
         }
         _ => a == b,
     }
