@@ -186,20 +186,17 @@ fn validate(order: &OrderRequest) -> std::result::Result<(), ValidationError> {
             "must list at least one product",
         ));
     }
-    for line in &order.products {
-        if line.product_id.is_none() {
-            return Err(ValidationError::new("productId", "is required"));
-        }
-        match line.quantity {
-            Some(q) if q >= 1 => {}
-            Some(q) => {
-                return Err(ValidationError::new(
-                    "quantity",
-                    format!("must be at least 1, got {q}"),
-                ))
-            }
-            None => return Err(ValidationError::new("quantity", "is required")),
-        }
+    // Lines come from `CreateOrder::product`, which always sets both fields.
+    if let Some(q) = order
+        .products
+        .iter()
+        .filter_map(|line| line.quantity)
+        .find(|q| *q < 1)
+    {
+        return Err(ValidationError::new(
+            "quantity",
+            format!("must be at least 1, got {q}"),
+        ));
     }
     if let Some(address) = &order.delivery_address {
         if let Some(Salutation::Unknown(s)) = &address.salutation {
