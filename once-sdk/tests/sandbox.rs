@@ -136,7 +136,16 @@ async fn same_seed_same_fleet_other_seed_other_fleet() {
     let c = Sandbox::builder().sims(30).seed(8).start().await.unwrap();
     let list = |sb: &Sandbox| {
         let client = client(sb);
-        async move { client.sims().list().page_size(30).send().await.unwrap().items }
+        async move {
+            client
+                .sims()
+                .list()
+                .page_size(30)
+                .send()
+                .await
+                .unwrap()
+                .items
+        }
     };
     let (sa, sb_, sc) = (list(&a).await, list(&b).await, list(&c).await);
     assert_eq!(sa.len(), 30);
@@ -182,7 +191,14 @@ async fn pagination_over_1000_sims_returns_each_exactly_once() {
     assert_eq!(sb.stats().requests_to("GET", "/v2/sims"), 10);
     assert_eq!(sb.stats().token_requests, 1);
 
-    let page = client.sims().list().page(3).page_size(7).send().await.unwrap();
+    let page = client
+        .sims()
+        .list()
+        .page(3)
+        .page_size(7)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.total_count, Some(1000));
     assert_eq!(page.total_pages, Some(143));
     assert_eq!(page.items[0].iccid, sb.iccids()[14]);
@@ -196,7 +212,10 @@ async fn pagination_over_1000_sims_returns_each_exactly_once() {
     assert_eq!(a.header("x-count-per-page"), Some("100"));
     assert_eq!(a.json().as_array().unwrap().len(), 100);
     // Past the end: an empty page.
-    assert_eq!(raw.get("/v2/sims?page=11&pageSize=100").await.json(), json!([]));
+    assert_eq!(
+        raw.get("/v2/sims?page=11&pageSize=100").await.json(),
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -231,11 +250,19 @@ async fn page_size_limits_are_enforced_with_the_spec_error_bodies() {
         assert_eq!(a.status, 200, "{path} {}", a.text);
         let b = raw.get(&format!("{path}?pageSize={too_big}")).await;
         assert!(matches!(b.status, 400 | 422), "{path}: {}", b.status);
-        assert!(b.text.contains(&format!("between 1 and {ok}")), "{}", b.text);
+        assert!(
+            b.text.contains(&format!("between 1 and {ok}")),
+            "{}",
+            b.text
+        );
     }
-    let a = raw.get(&format!("/v2/sims/{iccid}/sms?per_page=1000")).await;
+    let a = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=1000"))
+        .await;
     assert_eq!(a.status, 200);
-    let b = raw.get(&format!("/v2/sims/{iccid}/sms?per_page=1001")).await;
+    let b = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=1001"))
+        .await;
     assert_eq!(b.status, 400);
     assert!(b.text.contains("per_page must be between 1 and 1000"));
     // Default page sizes: support lists one case per page.
@@ -261,7 +288,9 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
     // Today's usage shows the 12.5 MB, and the TOTAL row sums the days.
     let today = chrono::Utc::now().date_naive();
     let usage = raw
-        .get(&format!("/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"))
+        .get(&format!(
+            "/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"
+        ))
         .await
         .json();
     let rows = usage["stats"].as_array().unwrap();
@@ -271,7 +300,13 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
     assert_eq!(rows[1]["date"], "TOTAL");
 
     // v2 top-up: +500 MB and +250 SMS, with an order behind it.
-    let sms_before = client.sims().sms_quota(iccid).await.unwrap().volume.unwrap();
+    let sms_before = client
+        .sims()
+        .sms_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     let t = raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await;
     assert_eq!(t.status, 201, "{}", t.text);
     assert_eq!(t.text, "");
@@ -298,12 +333,19 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
         .await;
     assert_eq!(m.status, 201);
     let bulk = raw
-        .get(m.header("location").unwrap().trim_start_matches(sb.base_url()))
+        .get(
+            m.header("location")
+                .unwrap()
+                .trim_start_matches(sb.base_url()),
+        )
         .await
         .json();
     assert_eq!(bulk["order_type"], "BULK_TOPUP");
     assert_eq!(bulk["invoice_amount"], "20.00");
-    let q = raw.get(&format!("/v1/sims/{iccid}/quota/data")).await.json();
+    let q = raw
+        .get(&format!("/v1/sims/{iccid}/quota/data"))
+        .await
+        .json();
     assert!((q["volume"].as_f64().unwrap() - (v - 12.5 + 1000.0)).abs() < 1e-6);
     assert_eq!(sb.stats().top_ups_applied, 4);
 
@@ -312,11 +354,20 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
         .post_empty(&format!("/v2/sims/{iccid}/topup?payment_method=cash"))
         .await;
     assert_eq!(bad.status, 400);
-    assert_eq!(bad.json(), json!({"message": "Payment method used is not valid."}));
+    assert_eq!(
+        bad.json(),
+        json!({"message": "Payment method used is not valid."})
+    );
     assert_eq!(sb.stats().top_ups_applied, 4);
 
     // SMS used by the device.
-    let sms_now = client.sims().sms_quota(iccid).await.unwrap().volume.unwrap();
+    let sms_now = client
+        .sims()
+        .sms_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     assert_eq!(sb.consume_sms(iccid, 3).unwrap(), sms_now - 3.0);
     assert_eq!(
         client.sims().sms_quota(iccid).await.unwrap().volume,
@@ -340,20 +391,34 @@ async fn running_out_records_events_and_auto_top_up_refills() {
     let status = raw.get(&format!("/v2/sims/{iccid}/status")).await.json();
     assert_eq!(status["data_traffic_limit_state"]["description"], "REACHED");
     let events = raw
-        .get(&format!("/v2/sims/{iccid}/events?pageSize=1000&sort=-timestamp"))
+        .get(&format!(
+            "/v2/sims/{iccid}/events?pageSize=1000&sort=-timestamp"
+        ))
         .await
         .json();
-    assert_eq!(events[0]["event_type"]["description"], "Data quota exhausted");
+    assert_eq!(
+        events[0]["event_type"]["description"],
+        "Data quota exhausted"
+    );
     assert_eq!(events[0]["alert"], true);
 
     let a = raw
-        .post("/v1/sims/autoTopup", json!({"enabled": true, "iccids": [iccid.as_str()]}))
+        .post(
+            "/v1/sims/autoTopup",
+            json!({"enabled": true, "iccids": [iccid.as_str()]}),
+        )
         .await;
     assert_eq!(a.status, 201);
     client.sims().data_quota(&iccid).await.unwrap();
     // Top up once by hand, then run it dry again: auto top-up refills it.
     raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await;
-    let v = client.sims().data_quota(&iccid).await.unwrap().volume.unwrap();
+    let v = client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     let left = sb.consume_data(&iccid, v + 0.5).unwrap();
     assert!((left - 499.5).abs() < 1e-6, "{left}");
     let stats = sb.stats();
@@ -367,7 +432,13 @@ async fn sms_lifecycle_v2_and_v1() {
     let client = client(&sb);
     let raw = Raw::new(&sb).await;
     let iccid = sb.iccids()[0].clone();
-    let sms_before = client.sims().sms_quota(&iccid).await.unwrap().volume.unwrap();
+    let sms_before = client
+        .sims()
+        .sms_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
 
     let sent = raw
         .post(
@@ -406,13 +477,18 @@ async fn sms_lifecycle_v2_and_v1() {
     assert_eq!(one.json()["iccid"], iccid.as_str());
 
     // Delete both.
-    let d = raw.send("DELETE", &format!("/v2/sims/{iccid}/sms/{id}"), None).await;
+    let d = raw
+        .send("DELETE", &format!("/v2/sims/{iccid}/sms/{id}"), None)
+        .await;
     assert_eq!((d.status, d.json()), (200, json!({"id": id})));
     let d = raw
         .send("DELETE", &format!("/v1/sims/{iccid}/sms/{v1_id}"), None)
         .await;
     assert_eq!(d.status, 200);
-    assert_eq!(raw.get(&format!("/v2/sims/{iccid}/sms")).await.json(), json!([]));
+    assert_eq!(
+        raw.get(&format!("/v2/sims/{iccid}/sms")).await.json(),
+        json!([])
+    );
     let gone = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await;
     assert_eq!(gone.status, 404);
     assert_eq!(gone.json()["error_token"], "NotFound");
@@ -420,12 +496,18 @@ async fn sms_lifecycle_v2_and_v1() {
 
     // Bad input is refused in the version's error shape.
     let bad = raw
-        .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "", "dcs": 3}))
+        .post(
+            &format!("/v2/sims/{iccid}/sms"),
+            json!({"payload": "", "dcs": 3}),
+        )
         .await;
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["error_token"], "BadRequest");
     let bad = raw
-        .post(&format!("/v1/sims/{iccid}/sms"), json!({"payload": "x", "dcs": 3}))
+        .post(
+            &format!("/v1/sims/{iccid}/sms"),
+            json!({"payload": "x", "dcs": 3}),
+        )
         .await;
     assert_eq!(bad.status, 422);
     assert_eq!(bad.json()["message"], "dcs must be 0, 4 or 8");
@@ -475,11 +557,21 @@ async fn sim_updates_v2_through_the_sdk_and_v1_by_hand() {
         .await;
     assert_eq!(bulk.status, 201);
     let s1 = raw.get(&format!("/v1/sims/{}", ids[1])).await.json();
-    assert_eq!((s1["label"].clone(), s1["imei_lock"].clone()), (json!("meter-1"), json!(true)));
-    assert_eq!(client.sims().get(&ids[2]).await.unwrap().label.as_deref(), Some("a"));
+    assert_eq!(
+        (s1["label"].clone(), s1["imei_lock"].clone()),
+        (json!("meter-1"), json!(true))
+    );
+    assert_eq!(
+        client.sims().get(&ids[2]).await.unwrap().label.as_deref(),
+        Some("a")
+    );
 
     let bad = raw
-        .send("PUT", &format!("/v2/sims/{}", ids[0]), Some(json!({"status": "Paused"})))
+        .send(
+            "PUT",
+            &format!("/v2/sims/{}", ids[0]),
+            Some(json!({"status": "Paused"})),
+        )
         .await;
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["message"], "status must be Enabled or Disabled");
@@ -513,8 +605,14 @@ async fn token_expiry_mid_run_is_survived_by_the_client() {
         .collect();
     assert_eq!(log.len(), 4);
     assert_eq!(log[1].status, Some(401));
-    assert_eq!(log[1].header("authorization"), log[0].header("authorization"));
-    assert_ne!(log[2].header("authorization"), log[1].header("authorization"));
+    assert_eq!(
+        log[1].header("authorization"),
+        log[0].header("authorization")
+    );
+    assert_ne!(
+        log[2].header("authorization"),
+        log[1].header("authorization")
+    );
     assert_eq!(log[2].header("accept"), Some("application/json"));
 
     // A short lifetime: every token is refused once it has lived it.
@@ -584,7 +682,9 @@ async fn rate_limits_answer_429_with_retry_after_scaled_or_off() {
     let results = futures::future::join_all(sims_limit).await;
     let limited: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert!(!limited.is_empty(), "40 concurrent calls against 1/s");
-    assert!(limited.iter().all(|e| matches!(e, Error::RateLimited { .. })));
+    assert!(limited
+        .iter()
+        .all(|e| matches!(e, Error::RateLimited { .. })));
     assert!(limited.iter().all(|e| e.retry_after().is_some()));
     assert_eq!(sb.stats().rate_limited as usize, limited.len() + 1);
 
@@ -599,7 +699,12 @@ async fn injected_status_hits_only_matching_requests_and_applies_nothing() {
     let sb = sandbox(2).await;
     let raw = Raw::new(&sb).await;
     let iccid = sb.iccids()[0].clone();
-    sb.inject(Fault::status(503).method("POST").path("/v2/sims/*/topup").times(2));
+    sb.inject(
+        Fault::status(503)
+            .method("POST")
+            .path("/v2/sims/*/topup")
+            .times(2),
+    );
     // Other requests pass.
     assert_eq!(raw.get(&format!("/v2/sims/{iccid}")).await.status, 200);
     for _ in 0..2 {
@@ -608,7 +713,12 @@ async fn injected_status_hits_only_matching_requests_and_applies_nothing() {
         assert_eq!(a.json()["error_token"], "ServiceUnavailable");
     }
     assert_eq!(sb.stats().top_ups_applied, 0);
-    assert_eq!(raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await.status, 201);
+    assert_eq!(
+        raw.post_empty(&format!("/v2/sims/{iccid}/topup"))
+            .await
+            .status,
+        201
+    );
     assert_eq!(sb.stats().top_ups_applied, 1);
     assert_eq!(sb.stats().faults_injected, 2);
     assert!(sb.pending_faults().is_empty());
@@ -620,11 +730,27 @@ async fn idempotent_sdk_calls_ride_out_transient_faults() {
     let client = client(&sb);
     let iccid = sb.iccids()[0].clone();
     sb.inject(Fault::status(503).method("GET").path("/v2/sims/*").times(2));
-    sb.inject(Fault::drop_connection().method("GET").path("/v2/sims/*/quota/data"));
+    sb.inject(
+        Fault::drop_connection()
+            .method("GET")
+            .path("/v2/sims/*/quota/data"),
+    );
     sb.inject(Fault::html(502).path("/v2/sims/*/quota/sms"));
     assert_eq!(client.sims().get(&iccid).await.unwrap().iccid, iccid);
-    assert!(client.sims().data_quota(&iccid).await.unwrap().volume.is_some());
-    assert!(client.sims().sms_quota(&iccid).await.unwrap().volume.is_some());
+    assert!(client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .is_some());
+    assert!(client
+        .sims()
+        .sms_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .is_some());
     let s = sb.stats();
     assert_eq!(s.requests_to("GET", "/v2/sims/{iccid}"), 3);
     assert_eq!(s.requests_to("GET", "/v2/sims/{iccid}/quota/data"), 2);
@@ -639,10 +765,19 @@ async fn idempotent_sdk_calls_ride_out_transient_faults() {
 
     // A PUT applied before a 500 is retried, and the label is set (once, idempotently).
     sb.inject(Fault::apply_then_status(500).method("PUT"));
-    client.sims().update(&iccid).label("x-1").send().await.unwrap();
+    client
+        .sims()
+        .update(&iccid)
+        .label("x-1")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(s.requests_to("PUT", "/v2/sims/{iccid}"), 0);
     assert_eq!(sb.stats().requests_to("PUT", "/v2/sims/{iccid}"), 2);
-    assert_eq!(client.sims().get(&iccid).await.unwrap().label.as_deref(), Some("x-1"));
+    assert_eq!(
+        client.sims().get(&iccid).await.unwrap().label.as_deref(),
+        Some("x-1")
+    );
 }
 
 #[tokio::test]
@@ -665,11 +800,23 @@ async fn faults_surface_as_the_errors_they_are() {
     assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
     sb.inject(Fault::rate_limited_without_retry_after());
     let err = client.sims().get(&iccid).await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { retry_after: None, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                retry_after: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 
     sb.inject(Fault::truncated_body().path("/v2/sims/*"));
     let err = client.sims().get(&iccid).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { .. } | Error::Decode { .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport { .. } | Error::Decode { .. }),
+        "{err:?}"
+    );
 
     let slow = sb
         .client_builder()
@@ -684,7 +831,10 @@ async fn faults_surface_as_the_errors_they_are() {
     // Fault on the token endpoint: the first token request fails.
     sb.inject(Fault::status(500).path("/oauth/token").always());
     let fresh = client_without_retries(&sb);
-    assert_eq!(fresh.sims().get(&iccid).await.unwrap_err().status(), Some(500));
+    assert_eq!(
+        fresh.sims().get(&iccid).await.unwrap_err().status(),
+        Some(500)
+    );
     sb.clear_faults();
     assert!(fresh.sims().get(&iccid).await.is_ok());
 }
@@ -695,11 +845,21 @@ async fn apply_then_fail_proves_at_most_once() {
     let raw = Raw::new(&sb).await;
     let client = client(&sb);
     let iccid = sb.iccids()[0].clone();
-    let v = client.sims().data_quota(&iccid).await.unwrap().volume.unwrap();
+    let v = client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
 
     // The top-up is applied, the answer is lost: the caller sees a broken
     // connection, the quota shows the top-up exactly once.
-    sb.inject(Fault::apply_then_drop().method("POST").path("/v2/sims/*/topup"));
+    sb.inject(
+        Fault::apply_then_drop()
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
     let err = raw
         .http
         .post(format!("{}/v2/sims/{iccid}/topup", sb.base_url()))
@@ -712,7 +872,11 @@ async fn apply_then_fail_proves_at_most_once() {
     assert!((q.volume.unwrap() - (v + 500.0)).abs() < 1e-6);
 
     // An SMS accepted, then 500: it is in the list all the same.
-    sb.inject(Fault::apply_then_status(500).method("POST").path("/v2/sims/*/sms"));
+    sb.inject(
+        Fault::apply_then_status(500)
+            .method("POST")
+            .path("/v2/sims/*/sms"),
+    );
     let a = raw
         .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "once"}))
         .await;
@@ -769,10 +933,21 @@ async fn orders_products_and_support_keep_state() {
         .unwrap();
     let order = raw.get(&format!("/v1/orders/{n}")).await.json();
     assert_eq!(order["invoice_amount"], "30.00");
-    assert_eq!(order["products"], json!([{"product_id": 1001, "quantity": 3}]));
-    let newest = raw.get("/v1/orders?sort=-order_number&pageSize=1").await.json();
+    assert_eq!(
+        order["products"],
+        json!([{"product_id": 1001, "quantity": 3}])
+    );
+    let newest = raw
+        .get("/v1/orders?sort=-order_number&pageSize=1")
+        .await
+        .json();
     assert_eq!(newest[0]["order_number"], n);
-    let bad = raw.post("/v1/orders", json!({"products": [{"productId": 9, "quantity": 1}]})).await;
+    let bad = raw
+        .post(
+            "/v1/orders",
+            json!({"products": [{"productId": 9, "quantity": 1}]}),
+        )
+        .await;
     assert_eq!(bad.status, 422);
     assert_eq!(raw.get("/v1/orders/1").await.status, 404);
     assert_eq!(sb.stats().orders_created, 1);
@@ -800,21 +975,44 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
     let limits = raw.get("/v1/sims/limits").await.json();
     assert_eq!(limits["data"]["unit"], "MB");
     let set = raw
-        .post("/v1/sims/limits", json!({"dataLimitId": 2, "smsMtLimitId": 1}))
+        .post(
+            "/v1/sims/limits",
+            json!({"dataLimitId": 2, "smsMtLimitId": 1}),
+        )
         .await;
     assert_eq!(set.status, 201);
     let limits = raw.get("/v1/sims/limits").await.json();
-    assert_eq!(limits["data"], json!({"id": 2, "limit": "16", "unit": "MB"}));
+    assert_eq!(
+        limits["data"],
+        json!({"id": 2, "limit": "16", "unit": "MB"})
+    );
     assert_eq!(limits["smsMt"]["limit"], "10");
-    assert_eq!(raw.get("/v1/sims/smsMT/limits").await.json(), json!({"smsMt": limits["smsMt"]}));
-    assert_eq!(raw.post("/v1/sims/limits", json!({"dataLimitId": 99})).await.status, 422);
+    assert_eq!(
+        raw.get("/v1/sims/smsMT/limits").await.json(),
+        json!({"smsMt": limits["smsMt"]})
+    );
+    assert_eq!(
+        raw.post("/v1/sims/limits", json!({"dataLimitId": 99}))
+            .await
+            .status,
+        422
+    );
 
-    let before = raw.get(&format!("/v1/sims/{}/quota/data", ids[0])).await.json();
+    let before = raw
+        .get(&format!("/v1/sims/{}/quota/data", ids[0]))
+        .await
+        .json();
     let ext = raw
-        .post("/v1/sims/extension", json!({"iccids": [ids[0].as_str()], "productId": 3001}))
+        .post(
+            "/v1/sims/extension",
+            json!({"iccids": [ids[0].as_str()], "productId": 3001}),
+        )
         .await;
     assert_eq!(ext.status, 201);
-    let after = raw.get(&format!("/v1/sims/{}/quota/data", ids[0])).await.json();
+    let after = raw
+        .get(&format!("/v1/sims/{}/quota/data", ids[0]))
+        .await
+        .json();
     assert!(after["expiry_date"].as_str() > before["expiry_date"].as_str());
 
     let reset = raw.post_empty(&format!("/v2/sims/{}/reset", ids[1])).await;
@@ -829,11 +1027,22 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
         .iter()
         .map(|e| e["event_type"]["description"].as_str().unwrap().to_string())
         .collect();
-    assert!(kinds.contains(&"Connectivity reset".to_string()), "{kinds:?}");
-    assert_eq!(raw.post_empty(&format!("/v1/sims/{}/reset", ids[1])).await.status, 201);
+    assert!(
+        kinds.contains(&"Connectivity reset".to_string()),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        raw.post_empty(&format!("/v1/sims/{}/reset", ids[1]))
+            .await
+            .status,
+        201
+    );
 
     let status = raw.get(&format!("/v1/sims/{}/status", ids[2])).await.json();
-    assert!(matches!(status["status"].as_str(), Some("ONLINE" | "ATTACHED" | "OFFLINE")));
+    assert!(matches!(
+        status["status"].as_str(),
+        Some("ONLINE" | "ATTACHED" | "OFFLINE")
+    ));
     assert_eq!(status["location"]["iccid"], ids[2].as_str());
     let info = raw
         .get(&format!("/v1/sims/{}/connectivity_info?ussd=true", ids[2]))
@@ -842,7 +1051,10 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
     assert!(info["subscriber_info"]["success"].as_bool().unwrap());
     assert!(info["ussd_info"].is_object());
     let info = raw
-        .get(&format!("/v1/sims/{}/connectivity_info?subscriber=false", ids[2]))
+        .get(&format!(
+            "/v1/sims/{}/connectivity_info?subscriber=false",
+            ids[2]
+        ))
         .await
         .json();
     assert!(info.get("subscriber_info").is_none() && info.get("ussd_info").is_none());

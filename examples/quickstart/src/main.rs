@@ -33,30 +33,63 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         (Client::from_env()?, None)
     } else {
         let sandbox = Sandbox::builder().sims(25).start().await?;
-        println!("ONCE_CLIENT_ID is not set: using the local 1NCE sandbox at {}\n", sandbox.base_url());
+        println!(
+            "ONCE_CLIENT_ID is not set: using the local 1NCE sandbox at {}\n",
+            sandbox.base_url()
+        );
         (sandbox.client()?, Some(sandbox))
     };
 
     // One page of SIMs.
-    let page = client.sims().list().page_size(args.page_size).send().await?;
-    println!("{} SIMs in the account, the first {}:", page.total_count.unwrap_or(0), page.len());
+    let page = client
+        .sims()
+        .list()
+        .page_size(args.page_size)
+        .send()
+        .await?;
+    println!(
+        "{} SIMs in the account, the first {}:",
+        page.total_count.unwrap_or(0),
+        page.len()
+    );
     for sim in page.iter() {
         let status = sim.status.as_ref().map_or("?", |s| s.as_str());
-        println!("  {}  {:<8}  {}", sim.iccid, status, sim.label.as_deref().unwrap_or("-"));
+        println!(
+            "  {}  {:<8}  {}",
+            sim.iccid,
+            status,
+            sim.label.as_deref().unwrap_or("-")
+        );
     }
 
     // One SIM: its state and quotas.
     let iccid = match args.iccid {
         Some(iccid) => iccid,
-        None => page.items.first().ok_or("the account has no SIMs")?.iccid.clone(),
+        None => page
+            .items
+            .first()
+            .ok_or("the account has no SIMs")?
+            .iccid
+            .clone(),
     };
     let sim = client.sims().get(&iccid).await?;
     let data = client.sims().data_quota(&iccid).await?;
     let sms = client.sims().sms_quota(&iccid).await?;
     println!("\nSIM {iccid}");
-    println!("  status      {}", sim.status.as_ref().map_or("?", |s| s.as_str()));
-    println!("  data left   {:.2} of {:.0} MB", data.volume.unwrap_or(0.0), data.total_volume.unwrap_or(0.0));
-    println!("  SMS left    {:.0} of {:.0}", sms.volume.unwrap_or(0.0), sms.total_volume.unwrap_or(0.0));
+    println!(
+        "  status      {}",
+        sim.status.as_ref().map_or("?", |s| s.as_str())
+    );
+    println!(
+        "  data left   {:.2} of {:.0} MB",
+        data.volume.unwrap_or(0.0),
+        data.total_volume.unwrap_or(0.0)
+    );
+    println!(
+        "  SMS left    {:.0} of {:.0}",
+        sms.volume.unwrap_or(0.0),
+        sms.total_volume.unwrap_or(0.0)
+    );
 
     // PENDING(sdk): connectivity status, once `client.sims().status` is merged:
     //   let status = client.sims().status(&iccid).await?;

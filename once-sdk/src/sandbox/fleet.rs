@@ -3,8 +3,7 @@
 use chrono::{DateTime, Duration as Days, NaiveDate, TimeZone, Utc};
 
 use super::state::{
-    Connectivity, DayUsage, Event, EventKind, Order, OrderSim, Product, Quota, SimCard,
-    SupportCase,
+    Connectivity, DayUsage, Event, EventKind, Order, OrderSim, Product, Quota, SimCard, SupportCase,
 };
 use crate::types::ids::luhn_check_digit;
 
@@ -191,11 +190,35 @@ fn round6(x: f64) -> f64 {
 /// 1NCE's catalogue as the sandbox sells it.
 pub(crate) fn products() -> Vec<Product> {
     vec![
-        Product::new(1001, "1NCE IoT FlexSIM - Standard", "1NCE FlexSIM", 10.0, 120),
-        Product::new(1002, "1NCE IoT FlexSIM - Industrial", "1NCE FlexSIM Industrial", 15.0, 120),
-        Product::new(1003, "1NCE IoT FlexSIM - Chip (MFF2)", "1NCE FlexSIM Chip", 12.0, 120),
+        Product::new(
+            1001,
+            "1NCE IoT FlexSIM - Standard",
+            "1NCE FlexSIM",
+            10.0,
+            120,
+        ),
+        Product::new(
+            1002,
+            "1NCE IoT FlexSIM - Industrial",
+            "1NCE FlexSIM Industrial",
+            15.0,
+            120,
+        ),
+        Product::new(
+            1003,
+            "1NCE IoT FlexSIM - Chip (MFF2)",
+            "1NCE FlexSIM Chip",
+            12.0,
+            120,
+        ),
         Product::new(2001, "1NCE Top-up 500 MB / 250 SMS", "Top-up", 10.0, 0),
-        Product::new(3001, "1NCE Lifetime extension (10 years)", "Extension", 10.0, 120),
+        Product::new(
+            3001,
+            "1NCE Lifetime extension (10 years)",
+            "Extension",
+            10.0,
+            120,
+        ),
     ]
 }
 

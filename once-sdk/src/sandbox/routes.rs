@@ -126,9 +126,7 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         }
         ("GET", ["v1", "sims", i, "sms"]) => r(V1ListSms, "/v1/sims/{iccid}/sms", &[i]),
         ("POST", ["v1", "sims", i, "sms"]) => r(V1SendSms, "/v1/sims/{iccid}/sms", &[i]),
-        ("GET", ["v1", "sims", i, "sms", id]) => {
-            r(V1GetSms, "/v1/sims/{iccid}/sms/{id}", &[i, id])
-        }
+        ("GET", ["v1", "sims", i, "sms", id]) => r(V1GetSms, "/v1/sims/{iccid}/sms/{id}", &[i, id]),
         ("DELETE", ["v1", "sims", i, "sms", id]) => {
             r(V1DeleteSms, "/v1/sims/{iccid}/sms/{id}", &[i, id])
         }
@@ -146,9 +144,7 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         ("GET", ["v2", "sims", i, "status"]) => r(V2Status, "/v2/sims/{iccid}/status", &[i]),
         ("POST", ["v2", "sims", i, "sms"]) => r(V2SendSms, "/v2/sims/{iccid}/sms", &[i]),
         ("GET", ["v2", "sims", i, "sms"]) => r(V2ListSms, "/v2/sims/{iccid}/sms", &[i]),
-        ("GET", ["v2", "sims", i, "sms", id]) => {
-            r(V2GetSms, "/v2/sims/{iccid}/sms/{id}", &[i, id])
-        }
+        ("GET", ["v2", "sims", i, "sms", id]) => r(V2GetSms, "/v2/sims/{iccid}/sms/{id}", &[i, id]),
         ("DELETE", ["v2", "sims", i, "sms", id]) => {
             r(V2DeleteSms, "/v2/sims/{iccid}/sms/{id}", &[i, id])
         }
@@ -254,8 +250,18 @@ impl Call<'_> {
 
     fn json_body(&self) -> Result<Value, Reply> {
         serde_json::from_slice(self.body).map_err(|e| match self.style() {
-            Style::V2 => error(Style::V2, 400, "BadRequest", format!("Invalid JSON body: {e}")),
-            Style::V1 => error(Style::V1, 400, "BodyValidationError", format!("Request body validation error: {e}")),
+            Style::V2 => error(
+                Style::V2,
+                400,
+                "BadRequest",
+                format!("Invalid JSON body: {e}"),
+            ),
+            Style::V1 => error(
+                Style::V1,
+                400,
+                "BodyValidationError",
+                format!("Request body validation error: {e}"),
+            ),
         })
     }
 
@@ -267,12 +273,19 @@ impl Call<'_> {
     }
 
     /// `page` and the page size, checked against the list's limits.
-    fn paging(&self, size_param: &str, default: usize, max: usize) -> Result<(usize, usize), Reply> {
+    fn paging(
+        &self,
+        size_param: &str,
+        default: usize,
+        max: usize,
+    ) -> Result<(usize, usize), Reply> {
         let num = |name: &str, default: usize| -> Result<usize, Reply> {
             match self.param(name) {
                 None => Ok(default),
                 Some(v) => v.trim().parse::<usize>().map_err(|_| {
-                    self.invalid(format!("Cannot parse parameter {name} as Int: For Input String \"{v}\""))
+                    self.invalid(format!(
+                        "Cannot parse parameter {name} as Int: For Input String \"{v}\""
+                    ))
                 }),
             }
         };
@@ -334,7 +347,12 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
     use Op::*;
     let now = c.now;
     Ok(match c.route.op {
-        Token => error(Style::V1, 500, "InternalServerError", "token endpoint misrouted"),
+        Token => error(
+            Style::V1,
+            500,
+            "InternalServerError",
+            "token endpoint misrouted",
+        ),
         V1ListSims | V2ListSims => list_sims(world, c)?,
         V1GetSim | V2GetSim => Reply::json(200, json::sim(&world.sims[c.sim(world)?])),
         V1UpdateSim | V2UpdateSim => {
@@ -419,9 +437,9 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             let date = |k: &str| -> Result<Option<NaiveDate>, Reply> {
                 match c.param(k) {
                     None | Some("") => Ok(None),
-                    Some(v) => parse_day(v)
-                        .map(Some)
-                        .ok_or_else(|| c.invalid(format!("{k} must be a date (YYYY-MM-DD), got {v:?}"))),
+                    Some(v) => parse_day(v).map(Some).ok_or_else(|| {
+                        c.invalid(format!("{k} must be a date (YYYY-MM-DD), got {v:?}"))
+                    }),
                 }
             };
             let from = date("start_dt")?;
@@ -578,11 +596,23 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             let product = body.get("productId").and_then(Value::as_u64);
             let months = match product.and_then(|p| world.products.iter().find(|x| x.id == p)) {
                 Some(p) if p.min_contract_duration > 0 => p.min_contract_duration,
-                _ => return Err(error(Style::V1, 400, "BadRequest", "productId is not an extension product")),
+                _ => {
+                    return Err(error(
+                        Style::V1,
+                        400,
+                        "BadRequest",
+                        "productId is not an extension product",
+                    ))
+                }
             };
             let sims = iccid_list(world, c, body.get("iccids"))?;
             if sims.is_empty() {
-                return Err(error(Style::V1, 400, "BadRequest", "iccids must not be empty"));
+                return Err(error(
+                    Style::V1,
+                    400,
+                    "BadRequest",
+                    "iccids must not be empty",
+                ));
             }
             for i in sims {
                 world.extend(i, months, now);
@@ -591,7 +621,11 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1Transfer => {
             let body = c.json_body()?;
-            if body.get("target_organisation").and_then(Value::as_u64).is_none() {
+            if body
+                .get("target_organisation")
+                .and_then(Value::as_u64)
+                .is_none()
+            {
                 return Err(c.invalid("target_organisation must be an organisation id"));
             }
             let mut sims = match body.get("iccids") {
@@ -676,7 +710,11 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         CreateOrder => {
             let body = c.json_body()?;
-            let Some(items) = body.get("products").and_then(Value::as_array).filter(|p| !p.is_empty()) else {
+            let Some(items) = body
+                .get("products")
+                .and_then(Value::as_array)
+                .filter(|p| !p.is_empty())
+            else {
                 return Err(c.invalid("products must list at least one product"));
             };
             let mut products = Vec::new();
@@ -725,7 +763,12 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         CreateSupport => {
             let body = c.json_body()?;
-            let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::trim).unwrap_or("");
+            let field = |k: &str| {
+                body.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .unwrap_or("")
+            };
             for k in ["subject", "text", "replyToMail", "senderName"] {
                 if field(k).is_empty() {
                     return Err(c.invalid(format!("{k} is required")));
@@ -831,7 +874,11 @@ fn apply_change(world: &mut World, i: usize, ch: SimChange, now: DateTime<Utc>) 
 }
 
 fn sms_request(c: &Call<'_>, body: &Value) -> Result<SmsMessage, Reply> {
-    let Some(payload) = body.get("payload").and_then(Value::as_str).filter(|p| !p.is_empty()) else {
+    let Some(payload) = body
+        .get("payload")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+    else {
         return Err(c.invalid("payload is required"));
     };
     let dcs = match body.get("dcs") {
@@ -897,7 +944,9 @@ fn list_sims(world: &World, c: &Call<'_>) -> Result<Reply, Reply> {
             match field {
                 "imei" => sims.retain(|s| s.imei.as_deref().is_some_and(|i| i.contains(value))),
                 "ip_address" => sims.retain(|s| s.ip_address == value),
-                _ => return Err(c.invalid(format!("cannot filter by {field:?} (imei, ip_address)"))),
+                _ => {
+                    return Err(c.invalid(format!("cannot filter by {field:?} (imei, ip_address)")))
+                }
             }
         }
     }

@@ -472,7 +472,13 @@ impl World {
     }
 
     /// Uses `n` SMS of `sim`'s quota today (messages sent by the device).
-    pub(crate) fn consume_sms(&mut self, sim: usize, n: f64, mobile_originated: bool, now: DateTime<Utc>) {
+    pub(crate) fn consume_sms(
+        &mut self,
+        sim: usize,
+        n: f64,
+        mobile_originated: bool,
+        now: DateTime<Utc>,
+    ) {
         let Some(s) = self.sims.get_mut(sim) else {
             return;
         };
@@ -503,7 +509,11 @@ impl World {
             }
             self.record(i, EventKind::TopUp, now);
         }
-        let order_type = if sims.len() == 1 { "TOPUP" } else { "BULK_TOPUP" };
+        let order_type = if sims.len() == 1 {
+            "TOPUP"
+        } else {
+            "BULK_TOPUP"
+        };
         self.add_order(
             order_type,
             "COMPLETED",
@@ -585,9 +595,7 @@ impl World {
         if let Some(s) = self.sims.get_mut(sim) {
             for q in [&mut s.data, &mut s.sms] {
                 let from = q.expiry_date.max(now);
-                q.expiry_date = from
-                    .checked_add_months(Months::new(months))
-                    .unwrap_or(from);
+                q.expiry_date = from.checked_add_months(Months::new(months)).unwrap_or(from);
             }
         }
         self.record(sim, EventKind::Extended, now);
