@@ -1099,3 +1099,91 @@ async fn served_under_management_api_too_and_stops_on_shutdown() {
         .await;
     assert!(after.is_err());
 }
+
+#[tokio::test]
+async fn expired_sims_refuse_changes_until_extended() {
+    let sb = sandbox(2).await;
+    let raw = Raw::new(&sb).await;
+    let client = client(&sb);
+    let iccid = sb.iccids()[0].clone();
+    sb.expire_sim(&iccid).unwrap();
+    let q = client.sims().data_quota(&iccid).await.unwrap();
+    assert_eq!(q.status.unwrap().description.unwrap().as_str(), "EXPIRED");
+    let v1 = raw.post_empty(&format!("/v1/sims/{iccid}/topup")).await;
+    assert_eq!(v1.status, 422);
+    assert_eq!(v1.json()["errorCode"], "SimExpired");
+    let v2 = raw
+        .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "hi"}))
+        .await;
+    assert_eq!(v2.status, 409);
+    assert_eq!(v2.json()["error_token"], "Conflict");
+    let err = client
+        .sims()
+        .update(&iccid)
+        .label("x")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(409));
+    assert_eq!((sb.stats().top_ups_applied, sb.stats().sms_sent), (0, 0));
+
+    let ext = raw
+        .post(
+            "/v1/sims/extension",
+            json!({"iccids": [iccid.as_str()], "productId": 3001}),
+        )
+        .await;
+    assert_eq!(ext.status, 201);
+    assert_eq!(
+        raw.post_empty(&format!("/v2/sims/{iccid}/topup"))
+            .await
+            .status,
+        201
+    );
+}
+
+#[tokio::test]
+async fn the_binary_prints_its_base_url_and_credentials_and_serves() {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-sandbox"))
+        .args(["--port", "0", "--sims", "12", "--seed", "7"])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("once-sandbox starts");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut vars = std::collections::HashMap::new();
+    while vars.len() < 3 {
+        let line = lines
+            .next_line()
+            .await
+            .unwrap()
+            .expect("the binary prints its settings");
+        if let Some((k, v)) = line.split_once('=') {
+            if k.starts_with("ONCE_") {
+                vars.insert(k.to_string(), v.to_string());
+            }
+        }
+    }
+    let client = Client::builder()
+        .credentials(Credentials::new(
+            &vars["ONCE_CLIENT_ID"],
+            &vars["ONCE_CLIENT_SECRET"],
+        ))
+        .base_url(&vars["ONCE_BASE_URL"])
+        .no_proxy()
+        .build()
+        .unwrap();
+    let page = client.sims().list().page_size(100).send().await.unwrap();
+    assert_eq!(page.total_count, Some(12));
+    // Same seed, same fleet as the library's.
+    let lib = sandbox(12).await;
+    assert_eq!(
+        page.items
+            .iter()
+            .map(|s| s.iccid.clone())
+            .collect::<Vec<_>>(),
+        lib.iccids()
+    );
+    child.kill().await.unwrap();
+}

@@ -394,6 +394,19 @@ impl Sandbox {
         Ok(world.sims[i].sms.volume)
     }
 
+    /// Ends the SIM's lifetime now (both quotas expire): 1NCE then refuses
+    /// changes to it (v1 422, v2 409) except an extension
+    /// (`POST /v1/sims/extension`), which brings it back.
+    pub fn expire_sim(&self, iccid: impl AsRef<str>) -> Result<(), UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        let mut world = lock(&self.shared.world);
+        let at = chrono::Utc::now() - chrono::Duration::seconds(1);
+        let sim = &mut world.sims[i];
+        sim.data.expiry_date = at;
+        sim.sms.expiry_date = at;
+        Ok(())
+    }
+
     /// Makes every token issued so far invalid: the next API call with one
     /// gets 401.
     pub fn expire_tokens(&self) {

@@ -207,7 +207,6 @@ pub(crate) fn error(style: Style, status: u16, code: &str, message: impl Into<St
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Effects {
     pub top_ups: u64,
-    pub auto_top_ups: u64,
     pub sms_sent: u64,
     pub orders_created: u64,
     pub support_requests: u64,
@@ -357,6 +356,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         V1GetSim | V2GetSim => Reply::json(200, json::sim(&world.sims[c.sim(world)?])),
         V1UpdateSim | V2UpdateSim => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let body = c.json_body()?;
             let change = sim_change(c, &body)?;
             apply_change(world, i, change, now);
@@ -375,6 +375,8 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                     .ok_or_else(|| c.not_found(&format!("SIM {iccid}")))?;
                 changes.push((i, sim_change(c, item)?));
             }
+            let all: Vec<usize> = changes.iter().map(|(i, _)| *i).collect();
+            check_live(world, c, &all)?;
             for (i, ch) in changes {
                 apply_change(world, i, ch, now);
             }
@@ -401,6 +403,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1Reset | V2Reset => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             world.record(i, EventKind::Reset, now);
             world.record(i, EventKind::PdpDeleted, now);
             Reply::empty(201)
@@ -489,6 +492,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1SendSms | V2SendSms => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let body = c.json_body()?;
             let msg = sms_request(c, &body)?;
             let id = world.send_sms(i, msg, now);
@@ -527,6 +531,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         V1TopUp | V2TopUp => {
             c.payment_method()?;
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let order = world.top_up(&[i], now);
             fx.top_ups += 1;
             Reply::empty(201).header("Location", format!("{}/v1/orders/{order}", c.base_url))
@@ -538,6 +543,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             if sims.is_empty() {
                 return Err(c.invalid("the list of ICCIDs must not be empty"));
             }
+            check_live(world, c, &sims)?;
             let order = world.top_up(&sims, now);
             fx.top_ups += sims.len() as u64;
             Reply::empty(201).header("Location", format!("{}/v1/orders/{order}", c.base_url))
@@ -548,6 +554,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                 return Err(c.invalid("enabled must be true or false"));
             };
             let sims = iccid_list(world, c, body.get("iccids"))?;
+            check_live(world, c, &sims)?;
             for i in sims {
                 world.sims[i].auto_top_up = enabled;
             }
@@ -791,6 +798,35 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             fx.support_requests += 1;
             Reply::empty(201)
         }
+    })
+}
+
+/// 1NCE refuses changes to SIMs whose lifetime has ended; only extensions
+/// are permitted (v1 422, v2 409).
+fn check_live(world: &World, c: &Call<'_>, sims: &[usize]) -> Result<(), Reply> {
+    let expired: Vec<&str> = sims
+        .iter()
+        .filter_map(|&i| world.sims.get(i))
+        .filter(|s| s.data.expired(c.now))
+        .map(|s| s.iccid.as_str())
+        .collect();
+    if expired.is_empty() {
+        return Ok(());
+    }
+    let list = expired.join(", ");
+    Err(match c.style() {
+        Style::V1 => error(
+            Style::V1,
+            422,
+            "SimExpired",
+            format!("The following SIMs are expired and cannot be modified via API. Only extensions are permitted: {list}"),
+        ),
+        Style::V2 => error(
+            Style::V2,
+            409,
+            "Conflict",
+            format!("SIM {list} is expired; only extensions are permitted"),
+        ),
     })
 }
 

@@ -371,10 +371,7 @@ pub(crate) async fn handle(
         Ok(b) => b.to_bytes(),
         Err(_) => Bytes::new(),
     };
-    let query: Vec<(String, String)> = query_string
-        .as_deref()
-        .map(parse_query)
-        .unwrap_or_default();
+    let query: Vec<(String, String)> = query_string.as_deref().map(parse_query).unwrap_or_default();
     let route = routes::resolve(&method, &path);
 
     let mut record = RecordedRequest {
@@ -523,7 +520,6 @@ async fn respond(
         };
         let mut stats = lock(&shared.stats);
         stats.top_ups_applied += fx.top_ups;
-        stats.auto_top_ups += fx.auto_top_ups;
         stats.sms_sent += fx.sms_sent;
         stats.orders_created += fx.orders_created;
         stats.support_requests_created += fx.support_requests;
