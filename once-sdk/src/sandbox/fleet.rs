@@ -77,17 +77,18 @@ fn imei(rng: &mut Rng, index: usize) -> Option<String> {
 
 const LABELS: [&str; 6] = ["pump", "meter", "tracker", "gateway", "sensor", "vending"];
 
-/// Builds `n` SIMs from `seed`. `today` is the sandbox's start day: the last
-/// week of daily usage is recorded against it.
+/// Builds `n` SIMs from `seed`. ICCIDs are sequential from
+/// `8988280666000000000` (the example ICCID of 1NCE's documents) whatever the
+/// seed, as SIMs of one order are; everything else comes from the seed.
+/// `today` is the sandbox's start day: the last week of daily usage is
+/// recorded against it.
 pub(crate) fn sims(n: usize, seed: u64, today: NaiveDate) -> Vec<SimCard> {
     let mut rng = Rng::new(seed);
-    let first = 10_000_000 + rng.below(80_000_000);
     let imsi_base = 100_000_000 + rng.below(800_000_000);
     let msisdn_base = 10_000_000_000 + rng.below(80_000_000_000);
     (0..n)
         .map(|i| {
-            let serial = first + i as u64;
-            let iccid = format!("{ICCID_PREFIX}{serial:08}");
+            let iccid = format!("{ICCID_PREFIX}{i:08}");
             let enabled = rng.below(10) != 0;
             let activated = epoch()
                 + Days::days(rng.below(365) as i64)
@@ -285,7 +286,9 @@ mod tests {
             a.iter().map(|s| &s.iccid).collect::<Vec<_>>(),
             b.iter().map(|s| &s.iccid).collect::<Vec<_>>()
         );
-        assert_ne!(a[0].iccid, c[0].iccid);
+        assert_eq!(a[0].iccid, "8988280666000000000");
+        assert_eq!(a[0].iccid, c[0].iccid);
+        assert_ne!(a[0].imsi, c[0].imsi);
         let mut seen = std::collections::HashSet::new();
         let mut imeisv = 0;
         for s in &a {

@@ -10,6 +10,11 @@
 //! `X-Total-*` headers and page size limits, and the published rate limits
 //! are enforced with 429 and `Retry-After`.
 //!
+//! The fleet's ICCIDs run from `8988280666000000000` (the example ICCID of
+//! 1NCE's documents) upwards; IMSIs, MSISDNs, IMEIs, labels, statuses,
+//! quotas and the last week of usage come from the seed
+//! ([`SandboxBuilder::seed`]), so the same seed gives the same fleet.
+//!
 //! For tests it adds what the real API cannot do: expire every token on
 //! demand, simulate usage, inject faults (status codes, delays, malformed or
 //! truncated bodies, 429s, HTML error pages, dropped connections, changes
