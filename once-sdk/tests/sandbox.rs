@@ -1199,3 +1199,13 @@ async fn the_binary_prints_its_base_url_and_credentials_and_serves() {
     );
     child.kill().await.unwrap();
 }
+
+#[tokio::test]
+async fn secrets_stay_out_of_debug_output() {
+    let builder = Sandbox::builder().credentials("ops", "s3cret-value");
+    assert!(!format!("{builder:?}").contains("s3cret-value"));
+    let sb = builder.start().await.unwrap();
+    assert!(!format!("{sb:?}").contains("s3cret-value"));
+    assert_eq!(sb.credentials().expose_secret(), "s3cret-value");
+    assert!(!format!("{:?}", sb.credentials()).contains("s3cret-value"));
+}

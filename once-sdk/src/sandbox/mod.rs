@@ -153,7 +153,7 @@ impl RecordedRequest {
 }
 
 /// Configures and starts a [`Sandbox`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[must_use]
 pub struct SandboxBuilder {
     sims: usize,
@@ -163,6 +163,20 @@ pub struct SandboxBuilder {
     port: u16,
     client_id: String,
     client_secret: String,
+}
+
+impl fmt::Debug for SandboxBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SandboxBuilder")
+            .field("sims", &self.sims)
+            .field("seed", &self.seed)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("rate_limit_factor", &self.rate_limit_factor)
+            .field("port", &self.port)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .finish()
+    }
 }
 
 impl Default for SandboxBuilder {
@@ -192,7 +206,11 @@ impl SandboxBuilder {
         self
     }
 
-    /// How long issued tokens live (default 3600 s, like 1NCE).
+    /// How long issued tokens live (default 3600 s, like 1NCE). Clients
+    /// refresh ahead of expiry (once-sdk 5 minutes before, see
+    /// [`ClientBuilder::token_refresh_margin`]): with shorter lifetimes,
+    /// lower that margin too. To test expiry mid-run, prefer
+    /// [`Sandbox::expire_tokens`].
     pub fn token_lifetime(mut self, d: Duration) -> Self {
         self.token_lifetime = d;
         self
