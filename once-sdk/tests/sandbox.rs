@@ -1209,3 +1209,120 @@ async fn secrets_stay_out_of_debug_output() {
     assert_eq!(sb.credentials().expose_secret(), "s3cret-value");
     assert!(!format!("{:?}", sb.credentials()).contains("s3cret-value"));
 }
+
+#[tokio::test]
+async fn every_operation_of_the_specs_answers_2xx() {
+    let sb = sandbox(6).await;
+    let raw = Raw::new(&sb).await;
+    let ids: Vec<String> = sb.iccids().iter().map(|i| i.to_string()).collect();
+    let (a, b) = (&ids[0], &ids[1]);
+    let sms_v2 = raw
+        .post(&format!("/v2/sims/{a}/sms"), json!({"payload": "v2"}))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    raw.post(&format!("/v1/sims/{a}/sms"), json!({"payload": "v1"}))
+        .await;
+    let sms_v1 = raw.get(&format!("/v1/sims/{a}/sms?sort=-id")).await.json()[0]["id"].to_string();
+    let address = json!({"first_name": "A", "last_name": "B", "street": "S", "house_number": "1",
+        "zip": "1", "city": "C", "country": "DE"});
+    let rows: Vec<(&str, String, Option<Value>)> = vec![
+        ("GET", "/v1/sims".into(), None),
+        (
+            "POST",
+            "/v1/sims".into(),
+            Some(json!([{"iccid": a, "label": "l"}])),
+        ),
+        ("GET", format!("/v1/sims/{a}"), None),
+        (
+            "PUT",
+            format!("/v1/sims/{a}"),
+            Some(json!({"iccid": a, "imei_lock": false})),
+        ),
+        ("GET", format!("/v1/sims/{a}/status"), None),
+        ("GET", format!("/v1/sims/{a}/connectivity_info"), None),
+        ("POST", format!("/v1/sims/{a}/reset"), None),
+        ("GET", format!("/v1/sims/{a}/events"), None),
+        ("GET", format!("/v1/sims/{a}/usage"), None),
+        ("GET", format!("/v1/sims/{a}/quota/data"), None),
+        ("GET", format!("/v1/sims/{a}/quota/sms"), None),
+        ("GET", format!("/v1/sims/{a}/sms"), None),
+        ("GET", format!("/v1/sims/{a}/sms/{sms_v1}"), None),
+        ("DELETE", format!("/v1/sims/{a}/sms/{sms_v1}"), None),
+        ("POST", format!("/v1/sims/{a}/topup"), None),
+        ("POST", "/v1/sims/topup".into(), Some(json!([a, b]))),
+        (
+            "POST",
+            "/v1/sims/autoTopup".into(),
+            Some(json!({"enabled": true, "iccids": [a]})),
+        ),
+        ("GET", "/v1/sims/limits".into(), None),
+        (
+            "POST",
+            "/v1/sims/limits".into(),
+            Some(json!({"dataLimitId": 1, "smsMtLimitId": 1, "smsMoLimitId": 1})),
+        ),
+        ("GET", "/v1/sims/data/limits".into(), None),
+        (
+            "POST",
+            "/v1/sims/extension".into(),
+            Some(json!({"iccids": [a], "productId": 3001})),
+        ),
+        ("GET", "/v2/sims".into(), None),
+        ("GET", format!("/v2/sims/{a}"), None),
+        ("PUT", format!("/v2/sims/{a}"), Some(json!({"label": "m"}))),
+        ("POST", format!("/v2/sims/{a}/reset"), None),
+        ("GET", format!("/v2/sims/{a}/quota/data"), None),
+        ("GET", format!("/v2/sims/{a}/quota/sms"), None),
+        ("GET", format!("/v2/sims/{a}/status"), None),
+        ("GET", format!("/v2/sims/{a}/sms"), None),
+        ("GET", format!("/v2/sims/{a}/sms/{sms_v2}"), None),
+        ("DELETE", format!("/v2/sims/{a}/sms/{sms_v2}"), None),
+        ("GET", format!("/v2/sims/{a}/events"), None),
+        ("POST", format!("/v2/sims/{a}/topup"), None),
+        ("GET", "/v1/orders".into(), None),
+        (
+            "POST",
+            "/v1/orders".into(),
+            Some(
+                json!({"products": [{"productId": 1001, "quantity": 1}], "delivery_address": address}),
+            ),
+        ),
+        ("GET", "/v1/orders/2000000001".into(), None),
+        ("GET", "/v1/products".into(), None),
+        ("GET", "/v1/support".into(), None),
+        (
+            "POST",
+            "/v1/support".into(),
+            Some(json!({"replyToMail": "a@b.c", "senderName": "A", "subject": "S", "text": "T"})),
+        ),
+        (
+            "POST",
+            "/v1/sims/simTransfer".into(),
+            Some(json!({"target_organisation": 7, "iccids": [b]})),
+        ),
+    ];
+    for (method, path, body) in rows {
+        let answer = raw.send(method, &path, body).await;
+        assert!(
+            (200..300).contains(&answer.status),
+            "{method} {path}: {} {}",
+            answer.status,
+            answer.text
+        );
+        if !answer.text.is_empty() {
+            assert!(answer
+                .header("content-type")
+                .unwrap()
+                .starts_with("application/json"));
+            let _: Value = answer.json();
+        }
+    }
+    let served = sb.stats().by_operation;
+    assert_eq!(served.len(), 43, "{:?}", served.keys().collect::<Vec<_>>());
+    assert!(served
+        .keys()
+        .all(|k| k.contains(" /oauth/") || k.contains(" /v")));
+}

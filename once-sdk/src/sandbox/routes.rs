@@ -17,7 +17,7 @@ pub(crate) enum Style {
 }
 
 /// What a request resolved to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Op {
     Token,
     V1ListSims,
@@ -1009,4 +1009,78 @@ fn list_sims(world: &World, c: &Call<'_>) -> Result<Reply, Reply> {
         }
     }
     Ok(paged(&sims, page, size, |s| json::sim(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every operation of the six OpenAPI documents (43), as written there.
+    const SPEC_OPERATIONS: [(&str, &str); 43] = [
+        ("POST", "/oauth/token"),
+        ("GET", "/v1/sims"),
+        ("POST", "/v1/sims"),
+        ("GET", "/v1/sims/{iccid}"),
+        ("PUT", "/v1/sims/{iccid}"),
+        ("GET", "/v1/sims/{iccid}/status"),
+        ("POST", "/v1/sims/simTransfer"),
+        ("GET", "/v1/sims/{iccid}/connectivity_info"),
+        ("POST", "/v1/sims/{iccid}/reset"),
+        ("GET", "/v1/sims/{iccid}/events"),
+        ("GET", "/v1/sims/{iccid}/usage"),
+        ("GET", "/v1/sims/{iccid}/quota/data"),
+        ("GET", "/v1/sims/{iccid}/quota/sms"),
+        ("GET", "/v1/sims/{iccid}/sms"),
+        ("POST", "/v1/sims/{iccid}/sms"),
+        ("GET", "/v1/sims/{iccid}/sms/{id}"),
+        ("DELETE", "/v1/sims/{iccid}/sms/{id}"),
+        ("POST", "/v1/sims/{iccid}/topup"),
+        ("POST", "/v1/sims/topup"),
+        ("POST", "/v1/sims/autoTopup"),
+        ("GET", "/v1/sims/limits"),
+        ("POST", "/v1/sims/limits"),
+        ("GET", "/v1/sims/{service}/limits"),
+        ("POST", "/v1/sims/extension"),
+        ("GET", "/v2/sims"),
+        ("GET", "/v2/sims/{iccid}"),
+        ("PUT", "/v2/sims/{iccid}"),
+        ("POST", "/v2/sims/{iccid}/reset"),
+        ("GET", "/v2/sims/{iccid}/quota/data"),
+        ("GET", "/v2/sims/{iccid}/quota/sms"),
+        ("GET", "/v2/sims/{iccid}/status"),
+        ("POST", "/v2/sims/{iccid}/sms"),
+        ("GET", "/v2/sims/{iccid}/sms"),
+        ("GET", "/v2/sims/{iccid}/sms/{id}"),
+        ("DELETE", "/v2/sims/{iccid}/sms/{id}"),
+        ("GET", "/v2/sims/{iccid}/events"),
+        ("POST", "/v2/sims/{iccid}/topup"),
+        ("GET", "/v1/orders"),
+        ("POST", "/v1/orders"),
+        ("GET", "/v1/orders/{order_number}"),
+        ("GET", "/v1/products"),
+        ("GET", "/v1/support"),
+        ("POST", "/v1/support"),
+    ];
+
+    #[test]
+    fn every_spec_operation_has_a_route_with_its_template() {
+        let mut ops = std::collections::HashSet::new();
+        for (method, template) in SPEC_OPERATIONS {
+            let path = template
+                .replace("{iccid}", "8988280666000000000")
+                .replace("{id}", "589")
+                .replace("{service}", "smsMO")
+                .replace("{order_number}", "2000000001");
+            let route = resolve(method, &path).unwrap_or_else(|| panic!("{method} {path}"));
+            assert_eq!(route.template, template, "{method} {path}");
+            assert!(
+                ops.insert(route.op),
+                "{method} {template} shares {:?}",
+                route.op
+            );
+        }
+        assert_eq!(ops.len(), 43);
+        assert!(resolve("PATCH", "/v2/sims/8988280666000000000").is_none());
+        assert!(resolve("GET", "/v3/sims").is_none());
+    }
 }
