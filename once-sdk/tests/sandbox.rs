@@ -1326,3 +1326,54 @@ async fn every_operation_of_the_specs_answers_2xx() {
         .keys()
         .all(|k| k.contains(" /oauth/") || k.contains(" /v")));
 }
+
+#[tokio::test]
+async fn sms_to_an_offline_sim_waits_until_it_comes_online() {
+    let sb = sandbox(2).await;
+    let raw = Raw::new(&sb).await;
+    let iccid = sb.iccids()[0].clone();
+    sb.set_online(&iccid, false).unwrap();
+    assert_eq!(
+        raw.get(&format!("/v2/sims/{iccid}/status")).await.json()["status"]["description"],
+        "OFFLINE"
+    );
+    let id = raw
+        .post(
+            &format!("/v2/sims/{iccid}/sms"),
+            json!({"payload": "wake up"}),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sms = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await.json();
+    assert_eq!(sms["status"], json!({"id": 2, "description": "PENDING"}));
+    assert!(sms["delivery_date"].is_null());
+
+    sb.set_online(&iccid, true).unwrap();
+    let sms = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await.json();
+    assert_eq!(sms["status"], json!({"id": 4, "description": "DELIVERED"}));
+    assert!(sms["delivery_date"].is_string());
+    let status = raw.get(&format!("/v2/sims/{iccid}/status")).await.json();
+    assert_eq!(status["status"]["description"], "ONLINE");
+    assert_eq!(status["pdp_contexts"].as_array().unwrap().len(), 1);
+
+    // The device answers.
+    let before = raw.get(&format!("/v2/sims/{iccid}/quota/sms")).await.json()["volume"]
+        .as_f64()
+        .unwrap();
+    let mo = sb.receive_sms(&iccid, "awake").unwrap();
+    let list = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=10"))
+        .await
+        .json();
+    let reply = &list.as_array().unwrap()[1];
+    assert_eq!(reply["id"], mo);
+    assert_eq!(reply["sms_type"], json!({"id": 2, "description": "MO"}));
+    assert_eq!(reply["payload"], "awake");
+    let after = raw.get(&format!("/v2/sims/{iccid}/quota/sms")).await.json()["volume"]
+        .as_f64()
+        .unwrap();
+    assert_eq!(after, before - 1.0);
+}

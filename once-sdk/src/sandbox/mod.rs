@@ -417,6 +417,22 @@ impl Sandbox {
         Ok(world.sims[i].sms.volume)
     }
 
+    /// Brings the SIM online (with a data session) or takes it offline, as
+    /// its connectivity status reports. SMS sent to an offline SIM stay
+    /// pending until it comes online, and are delivered then.
+    pub fn set_online(&self, iccid: impl AsRef<str>, online: bool) -> Result<(), UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        lock(&self.shared.world).set_online(i, online, chrono::Utc::now());
+        Ok(())
+    }
+
+    /// Simulates the device sending an SMS (mobile originated): it shows in
+    /// the SIM's SMS list and uses one SMS of the quota. Returns its id.
+    pub fn receive_sms(&self, iccid: impl AsRef<str>, text: &str) -> Result<u64, UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        Ok(lock(&self.shared.world).receive_sms(i, text, chrono::Utc::now()))
+    }
+
     /// Ends the SIM's lifetime now (both quotas expire): 1NCE then refuses
     /// changes to it (v1 422, v2 409) except an extension
     /// (`POST /v1/sims/extension`), which brings it back.

@@ -239,6 +239,7 @@ pub(crate) enum SmsStatus {
     Pending,
     Delivered,
     Failed,
+    Expired,
 }
 
 impl SmsStatus {
@@ -247,6 +248,7 @@ impl SmsStatus {
             SmsStatus::Pending => (2, "PENDING"),
             SmsStatus::Delivered => (4, "DELIVERED"),
             SmsStatus::Failed => (5, "FAILED"),
+            SmsStatus::Expired => (6, "EXPIRED"),
         }
     }
 }
@@ -587,6 +589,64 @@ impl World {
         if let Some(s) = self.sims.get_mut(sim) {
             s.sms_messages.push(msg);
         }
+        id
+    }
+
+    /// Brings a SIM on or off the network. Coming online delivers the SMS
+    /// waiting for it (those not yet expired; the others expire).
+    pub(crate) fn set_online(&mut self, sim: usize, online: bool, now: DateTime<Utc>) {
+        let Some(s) = self.sims.get_mut(sim) else {
+            return;
+        };
+        let was_online = s.connectivity == Connectivity::Online;
+        s.connectivity = if online {
+            Connectivity::Online
+        } else {
+            Connectivity::Offline
+        };
+        if online {
+            for m in s.sms_messages.iter_mut() {
+                if m.status == SmsStatus::Pending {
+                    if m.expiry_date > now {
+                        m.status = SmsStatus::Delivered;
+                        m.delivery_date = Some(now);
+                    } else {
+                        m.status = SmsStatus::Expired;
+                    }
+                }
+            }
+        }
+        match (was_online, online) {
+            (false, true) => {
+                self.record(sim, EventKind::LocationUpdate, now);
+                self.record(sim, EventKind::PdpCreated, now);
+            }
+            (true, false) => self.record(sim, EventKind::PdpDeleted, now),
+            _ => {}
+        }
+    }
+
+    /// An SMS sent by the device (mobile originated); returns its id.
+    pub(crate) fn receive_sms(&mut self, sim: usize, payload: &str, now: DateTime<Utc>) -> u64 {
+        let id = self.next_sms_id;
+        self.next_sms_id += 1;
+        let Some(s) = self.sims.get_mut(sim) else {
+            return id;
+        };
+        s.sms_messages.push(SmsMessage {
+            id,
+            submit_date: now,
+            delivery_date: Some(now),
+            expiry_date: now + chrono::Duration::days(1),
+            status: SmsStatus::Delivered,
+            mobile_originated: true,
+            source_address: s.msisdn.clone(),
+            source_address_type: 145,
+            dcs: 0,
+            udh: String::new(),
+            payload: payload.to_string(),
+        });
+        self.consume_sms(sim, 1.0, true, now);
         id
     }
 
