@@ -8,7 +8,7 @@
 
 use clap::Parser;
 use once_sdk::sandbox::Sandbox;
-use once_sdk::{Client, Iccid};
+use once_sdk::{Client, Iccid, Sms};
 
 /// List SIMs, read one SIM's quotas, status and usage, send it an SMS.
 /// Runs against a local sandbox unless ONCE_CLIENT_ID and
@@ -91,17 +91,41 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sms.total_volume.unwrap_or(0.0)
     );
 
-    // PENDING(sdk): connectivity status, once `client.sims().status` is merged:
-    //   let status = client.sims().status(&iccid).await?;
-    //   println!("  network     {:?}", status.status);
+    // Where the device is on the network (v2).
+    let status = client.sims().status(&iccid).await?;
+    println!("  network     {}", status.status.description);
 
-    // PENDING(sdk): the last 30 days of usage, once `client.v1().sims().usage` is merged:
-    //   let usage = client.v1().sims().usage(&iccid).await?;
-    //   for day in &usage { println!("  {:?}  {:?} MB  {:?} SMS", day.date, day.data, day.sms); }
+    // The last 30 days of usage (v1 only: 1NCE has no v2 usage yet).
+    let usage = client.v1().sims().usage(&iccid).await?;
+    println!(
+        "  usage       {:.2} MB and {:.0} SMS over {} days",
+        usage.data_volume(),
+        usage.sms_volume(),
+        usage.stats.len()
+    );
 
-    // PENDING(sdk): send an SMS and list it back, once `client.sms()` is merged:
-    //   let sent = client.sms().send(&iccid, once_sdk::Sms::text("ping from once-sdk")).await?;
-    //   for sms in client.sms().list(&iccid).send().await? { println!("  SMS {:?}: {:?}", sms.id, sms.payload); }
+    // Send the device an SMS, then list the SIM's SMS back.
+    let id = client
+        .sms()
+        .send(&iccid, Sms::text("ping from once-sdk"))
+        .await?;
+    println!(
+        "\nSent SMS {}",
+        id.map_or("(no id)".into(), |id| id.to_string())
+    );
+    let messages = client.sms().list(&iccid).send().await?;
+    println!("{} SMS for this SIM:", messages.len());
+    for sms in messages.iter() {
+        let direction = sms.sms_type.as_ref().and_then(|t| t.description.as_ref());
+        let state = sms.status.as_ref().and_then(|s| s.description.as_ref());
+        println!(
+            "  #{:<5} {:<3} {:<10} {}",
+            sms.id.unwrap_or_default(),
+            direction.map_or("?", |d| d.as_str()),
+            state.map_or("?", |s| s.as_str()),
+            sms.payload.as_deref().unwrap_or("")
+        );
+    }
 
     Ok(())
 }
