@@ -48,7 +48,7 @@ const ICCID_PREFIX: &str = "89882806660";
 
 /// The fixed day the seeded fleet was activated around; seeded dates are
 /// relative to it so that two sandboxes with the same seed agree.
-pub(crate) fn epoch() -> DateTime<Utc> {
+fn epoch() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0)
         .single()
         .unwrap_or(DateTime::<Utc>::MIN_UTC)
@@ -226,7 +226,8 @@ pub(crate) fn products() -> Vec<Product> {
 /// The first order that brought the fleet.
 pub(crate) fn first_order(sims: &[SimCard]) -> Order {
     Order {
-        order_number: 2_000_000_001,
+        // The example order number of order-management.yml.
+        order_number: 1234,
         order_type: "FIRST_ORDER",
         order_date: epoch(),
         order_status: "COMPLETED",

@@ -405,7 +405,8 @@ impl World {
                 sms_mo: 4,
             },
             next_event_id: 1,
-            next_sms_id: 589,
+            // The specs' example SMS id: the first SMS sent or received.
+            next_sms_id: 123,
         };
         for mut sim in sims {
             for e in &mut sim.events {
@@ -529,6 +530,7 @@ impl World {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Adds an order; the first gets the spec's example number.
     pub(crate) fn add_order(
         &mut self,
         order_type: &'static str,
@@ -545,8 +547,7 @@ impl World {
             .iter()
             .map(|o| o.order_number)
             .max()
-            .unwrap_or(2_000_000_000)
-            + 1;
+            .map_or(2_000_000_001, |n| n + 1);
         self.orders.push(Order {
             order_number,
             order_type,
