@@ -60,7 +60,6 @@ impl ApiRequest {
         self
     }
 
-    #[allow(dead_code)]
     pub(crate) fn query_opt(self, key: &'static str, value: Option<impl ToString>) -> Self {
         match value {
             Some(v) => self.query(key, v),

@@ -136,12 +136,33 @@ async fn same_seed_same_fleet_other_seed_other_fleet() {
     let c = Sandbox::builder().sims(30).seed(8).start().await.unwrap();
     let list = |sb: &Sandbox| {
         let client = client(sb);
-        async move { client.sims().list().page_size(30).send().await.unwrap().items }
+        async move {
+            client
+                .sims()
+                .list()
+                .page_size(30)
+                .send()
+                .await
+                .unwrap()
+                .items
+        }
     };
     let (sa, sb_, sc) = (list(&a).await, list(&b).await, list(&c).await);
     assert_eq!(sa.len(), 30);
     assert_eq!(sa, sb_);
-    assert_ne!(sa[0].iccid, sc[0].iccid);
+    // ICCIDs are sequential from the documents' example ICCID; the rest
+    // comes from the seed.
+    assert_eq!(sa[0].iccid.as_str(), "8988280666000000000");
+    assert_eq!(sa[29].iccid.as_str(), "8988280666000000029");
+    assert_eq!(sa[0].iccid, sc[0].iccid);
+    assert_ne!(
+        sa.iter()
+            .map(|s| (&s.imsi, &s.imei, &s.label))
+            .collect::<Vec<_>>(),
+        sc.iter()
+            .map(|s| (&s.imsi, &s.imei, &s.label))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(
         sa.iter().map(|s| s.iccid.clone()).collect::<Vec<_>>(),
         a.iccids()
@@ -182,7 +203,14 @@ async fn pagination_over_1000_sims_returns_each_exactly_once() {
     assert_eq!(sb.stats().requests_to("GET", "/v2/sims"), 10);
     assert_eq!(sb.stats().token_requests, 1);
 
-    let page = client.sims().list().page(3).page_size(7).send().await.unwrap();
+    let page = client
+        .sims()
+        .list()
+        .page(3)
+        .page_size(7)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.total_count, Some(1000));
     assert_eq!(page.total_pages, Some(143));
     assert_eq!(page.items[0].iccid, sb.iccids()[14]);
@@ -196,7 +224,10 @@ async fn pagination_over_1000_sims_returns_each_exactly_once() {
     assert_eq!(a.header("x-count-per-page"), Some("100"));
     assert_eq!(a.json().as_array().unwrap().len(), 100);
     // Past the end: an empty page.
-    assert_eq!(raw.get("/v2/sims?page=11&pageSize=100").await.json(), json!([]));
+    assert_eq!(
+        raw.get("/v2/sims?page=11&pageSize=100").await.json(),
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -231,11 +262,19 @@ async fn page_size_limits_are_enforced_with_the_spec_error_bodies() {
         assert_eq!(a.status, 200, "{path} {}", a.text);
         let b = raw.get(&format!("{path}?pageSize={too_big}")).await;
         assert!(matches!(b.status, 400 | 422), "{path}: {}", b.status);
-        assert!(b.text.contains(&format!("between 1 and {ok}")), "{}", b.text);
+        assert!(
+            b.text.contains(&format!("between 1 and {ok}")),
+            "{}",
+            b.text
+        );
     }
-    let a = raw.get(&format!("/v2/sims/{iccid}/sms?per_page=1000")).await;
+    let a = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=1000"))
+        .await;
     assert_eq!(a.status, 200);
-    let b = raw.get(&format!("/v2/sims/{iccid}/sms?per_page=1001")).await;
+    let b = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=1001"))
+        .await;
     assert_eq!(b.status, 400);
     assert!(b.text.contains("per_page must be between 1 and 1000"));
     // Default page sizes: support lists one case per page.
@@ -261,7 +300,9 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
     // Today's usage shows the 12.5 MB, and the TOTAL row sums the days.
     let today = chrono::Utc::now().date_naive();
     let usage = raw
-        .get(&format!("/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"))
+        .get(&format!(
+            "/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"
+        ))
         .await
         .json();
     let rows = usage["stats"].as_array().unwrap();
@@ -271,7 +312,13 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
     assert_eq!(rows[1]["date"], "TOTAL");
 
     // v2 top-up: +500 MB and +250 SMS, with an order behind it.
-    let sms_before = client.sims().sms_quota(iccid).await.unwrap().volume.unwrap();
+    let sms_before = client
+        .sims()
+        .sms_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     let t = raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await;
     assert_eq!(t.status, 201, "{}", t.text);
     assert_eq!(t.text, "");
@@ -298,12 +345,19 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
         .await;
     assert_eq!(m.status, 201);
     let bulk = raw
-        .get(m.header("location").unwrap().trim_start_matches(sb.base_url()))
+        .get(
+            m.header("location")
+                .unwrap()
+                .trim_start_matches(sb.base_url()),
+        )
         .await
         .json();
     assert_eq!(bulk["order_type"], "BULK_TOPUP");
     assert_eq!(bulk["invoice_amount"], "20.00");
-    let q = raw.get(&format!("/v1/sims/{iccid}/quota/data")).await.json();
+    let q = raw
+        .get(&format!("/v1/sims/{iccid}/quota/data"))
+        .await
+        .json();
     assert!((q["volume"].as_f64().unwrap() - (v - 12.5 + 1000.0)).abs() < 1e-6);
     assert_eq!(sb.stats().top_ups_applied, 4);
 
@@ -312,11 +366,20 @@ async fn quotas_go_down_with_usage_and_up_with_top_ups() {
         .post_empty(&format!("/v2/sims/{iccid}/topup?payment_method=cash"))
         .await;
     assert_eq!(bad.status, 400);
-    assert_eq!(bad.json(), json!({"message": "Payment method used is not valid."}));
+    assert_eq!(
+        bad.json(),
+        json!({"message": "Payment method used is not valid."})
+    );
     assert_eq!(sb.stats().top_ups_applied, 4);
 
     // SMS used by the device.
-    let sms_now = client.sims().sms_quota(iccid).await.unwrap().volume.unwrap();
+    let sms_now = client
+        .sims()
+        .sms_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     assert_eq!(sb.consume_sms(iccid, 3).unwrap(), sms_now - 3.0);
     assert_eq!(
         client.sims().sms_quota(iccid).await.unwrap().volume,
@@ -340,20 +403,34 @@ async fn running_out_records_events_and_auto_top_up_refills() {
     let status = raw.get(&format!("/v2/sims/{iccid}/status")).await.json();
     assert_eq!(status["data_traffic_limit_state"]["description"], "REACHED");
     let events = raw
-        .get(&format!("/v2/sims/{iccid}/events?pageSize=1000&sort=-timestamp"))
+        .get(&format!(
+            "/v2/sims/{iccid}/events?pageSize=1000&sort=-timestamp"
+        ))
         .await
         .json();
-    assert_eq!(events[0]["event_type"]["description"], "Data quota exhausted");
+    assert_eq!(
+        events[0]["event_type"]["description"],
+        "Data quota exhausted"
+    );
     assert_eq!(events[0]["alert"], true);
 
     let a = raw
-        .post("/v1/sims/autoTopup", json!({"enabled": true, "iccids": [iccid.as_str()]}))
+        .post(
+            "/v1/sims/autoTopup",
+            json!({"enabled": true, "iccids": [iccid.as_str()]}),
+        )
         .await;
     assert_eq!(a.status, 201);
     client.sims().data_quota(&iccid).await.unwrap();
     // Top up once by hand, then run it dry again: auto top-up refills it.
     raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await;
-    let v = client.sims().data_quota(&iccid).await.unwrap().volume.unwrap();
+    let v = client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
     let left = sb.consume_data(&iccid, v + 0.5).unwrap();
     assert!((left - 499.5).abs() < 1e-6, "{left}");
     let stats = sb.stats();
@@ -367,7 +444,13 @@ async fn sms_lifecycle_v2_and_v1() {
     let client = client(&sb);
     let raw = Raw::new(&sb).await;
     let iccid = sb.iccids()[0].clone();
-    let sms_before = client.sims().sms_quota(&iccid).await.unwrap().volume.unwrap();
+    let sms_before = client
+        .sims()
+        .sms_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
 
     let sent = raw
         .post(
@@ -406,13 +489,18 @@ async fn sms_lifecycle_v2_and_v1() {
     assert_eq!(one.json()["iccid"], iccid.as_str());
 
     // Delete both.
-    let d = raw.send("DELETE", &format!("/v2/sims/{iccid}/sms/{id}"), None).await;
+    let d = raw
+        .send("DELETE", &format!("/v2/sims/{iccid}/sms/{id}"), None)
+        .await;
     assert_eq!((d.status, d.json()), (200, json!({"id": id})));
     let d = raw
         .send("DELETE", &format!("/v1/sims/{iccid}/sms/{v1_id}"), None)
         .await;
     assert_eq!(d.status, 200);
-    assert_eq!(raw.get(&format!("/v2/sims/{iccid}/sms")).await.json(), json!([]));
+    assert_eq!(
+        raw.get(&format!("/v2/sims/{iccid}/sms")).await.json(),
+        json!([])
+    );
     let gone = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await;
     assert_eq!(gone.status, 404);
     assert_eq!(gone.json()["error_token"], "NotFound");
@@ -420,12 +508,18 @@ async fn sms_lifecycle_v2_and_v1() {
 
     // Bad input is refused in the version's error shape.
     let bad = raw
-        .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "", "dcs": 3}))
+        .post(
+            &format!("/v2/sims/{iccid}/sms"),
+            json!({"payload": "", "dcs": 3}),
+        )
         .await;
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["error_token"], "BadRequest");
     let bad = raw
-        .post(&format!("/v1/sims/{iccid}/sms"), json!({"payload": "x", "dcs": 3}))
+        .post(
+            &format!("/v1/sims/{iccid}/sms"),
+            json!({"payload": "x", "dcs": 3}),
+        )
         .await;
     assert_eq!(bad.status, 422);
     assert_eq!(bad.json()["message"], "dcs must be 0, 4 or 8");
@@ -475,11 +569,21 @@ async fn sim_updates_v2_through_the_sdk_and_v1_by_hand() {
         .await;
     assert_eq!(bulk.status, 201);
     let s1 = raw.get(&format!("/v1/sims/{}", ids[1])).await.json();
-    assert_eq!((s1["label"].clone(), s1["imei_lock"].clone()), (json!("meter-1"), json!(true)));
-    assert_eq!(client.sims().get(&ids[2]).await.unwrap().label.as_deref(), Some("a"));
+    assert_eq!(
+        (s1["label"].clone(), s1["imei_lock"].clone()),
+        (json!("meter-1"), json!(true))
+    );
+    assert_eq!(
+        client.sims().get(&ids[2]).await.unwrap().label.as_deref(),
+        Some("a")
+    );
 
     let bad = raw
-        .send("PUT", &format!("/v2/sims/{}", ids[0]), Some(json!({"status": "Paused"})))
+        .send(
+            "PUT",
+            &format!("/v2/sims/{}", ids[0]),
+            Some(json!({"status": "Paused"})),
+        )
         .await;
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["message"], "status must be Enabled or Disabled");
@@ -513,8 +617,14 @@ async fn token_expiry_mid_run_is_survived_by_the_client() {
         .collect();
     assert_eq!(log.len(), 4);
     assert_eq!(log[1].status, Some(401));
-    assert_eq!(log[1].header("authorization"), log[0].header("authorization"));
-    assert_ne!(log[2].header("authorization"), log[1].header("authorization"));
+    assert_eq!(
+        log[1].header("authorization"),
+        log[0].header("authorization")
+    );
+    assert_ne!(
+        log[2].header("authorization"),
+        log[1].header("authorization")
+    );
     assert_eq!(log[2].header("accept"), Some("application/json"));
 
     // A short lifetime: every token is refused once it has lived it.
@@ -584,7 +694,9 @@ async fn rate_limits_answer_429_with_retry_after_scaled_or_off() {
     let results = futures::future::join_all(sims_limit).await;
     let limited: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert!(!limited.is_empty(), "40 concurrent calls against 1/s");
-    assert!(limited.iter().all(|e| matches!(e, Error::RateLimited { .. })));
+    assert!(limited
+        .iter()
+        .all(|e| matches!(e, Error::RateLimited { .. })));
     assert!(limited.iter().all(|e| e.retry_after().is_some()));
     assert_eq!(sb.stats().rate_limited as usize, limited.len() + 1);
 
@@ -599,7 +711,12 @@ async fn injected_status_hits_only_matching_requests_and_applies_nothing() {
     let sb = sandbox(2).await;
     let raw = Raw::new(&sb).await;
     let iccid = sb.iccids()[0].clone();
-    sb.inject(Fault::status(503).method("POST").path("/v2/sims/*/topup").times(2));
+    sb.inject(
+        Fault::status(503)
+            .method("POST")
+            .path("/v2/sims/*/topup")
+            .times(2),
+    );
     // Other requests pass.
     assert_eq!(raw.get(&format!("/v2/sims/{iccid}")).await.status, 200);
     for _ in 0..2 {
@@ -608,7 +725,12 @@ async fn injected_status_hits_only_matching_requests_and_applies_nothing() {
         assert_eq!(a.json()["error_token"], "ServiceUnavailable");
     }
     assert_eq!(sb.stats().top_ups_applied, 0);
-    assert_eq!(raw.post_empty(&format!("/v2/sims/{iccid}/topup")).await.status, 201);
+    assert_eq!(
+        raw.post_empty(&format!("/v2/sims/{iccid}/topup"))
+            .await
+            .status,
+        201
+    );
     assert_eq!(sb.stats().top_ups_applied, 1);
     assert_eq!(sb.stats().faults_injected, 2);
     assert!(sb.pending_faults().is_empty());
@@ -620,11 +742,27 @@ async fn idempotent_sdk_calls_ride_out_transient_faults() {
     let client = client(&sb);
     let iccid = sb.iccids()[0].clone();
     sb.inject(Fault::status(503).method("GET").path("/v2/sims/*").times(2));
-    sb.inject(Fault::drop_connection().method("GET").path("/v2/sims/*/quota/data"));
+    sb.inject(
+        Fault::drop_connection()
+            .method("GET")
+            .path("/v2/sims/*/quota/data"),
+    );
     sb.inject(Fault::html(502).path("/v2/sims/*/quota/sms"));
     assert_eq!(client.sims().get(&iccid).await.unwrap().iccid, iccid);
-    assert!(client.sims().data_quota(&iccid).await.unwrap().volume.is_some());
-    assert!(client.sims().sms_quota(&iccid).await.unwrap().volume.is_some());
+    assert!(client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .is_some());
+    assert!(client
+        .sims()
+        .sms_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .is_some());
     let s = sb.stats();
     assert_eq!(s.requests_to("GET", "/v2/sims/{iccid}"), 3);
     assert_eq!(s.requests_to("GET", "/v2/sims/{iccid}/quota/data"), 2);
@@ -639,10 +777,19 @@ async fn idempotent_sdk_calls_ride_out_transient_faults() {
 
     // A PUT applied before a 500 is retried, and the label is set (once, idempotently).
     sb.inject(Fault::apply_then_status(500).method("PUT"));
-    client.sims().update(&iccid).label("x-1").send().await.unwrap();
+    client
+        .sims()
+        .update(&iccid)
+        .label("x-1")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(s.requests_to("PUT", "/v2/sims/{iccid}"), 0);
     assert_eq!(sb.stats().requests_to("PUT", "/v2/sims/{iccid}"), 2);
-    assert_eq!(client.sims().get(&iccid).await.unwrap().label.as_deref(), Some("x-1"));
+    assert_eq!(
+        client.sims().get(&iccid).await.unwrap().label.as_deref(),
+        Some("x-1")
+    );
 }
 
 #[tokio::test]
@@ -665,11 +812,23 @@ async fn faults_surface_as_the_errors_they_are() {
     assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
     sb.inject(Fault::rate_limited_without_retry_after());
     let err = client.sims().get(&iccid).await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { retry_after: None, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                retry_after: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 
     sb.inject(Fault::truncated_body().path("/v2/sims/*"));
     let err = client.sims().get(&iccid).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { .. } | Error::Decode { .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport { .. } | Error::Decode { .. }),
+        "{err:?}"
+    );
 
     let slow = sb
         .client_builder()
@@ -684,7 +843,10 @@ async fn faults_surface_as_the_errors_they_are() {
     // Fault on the token endpoint: the first token request fails.
     sb.inject(Fault::status(500).path("/oauth/token").always());
     let fresh = client_without_retries(&sb);
-    assert_eq!(fresh.sims().get(&iccid).await.unwrap_err().status(), Some(500));
+    assert_eq!(
+        fresh.sims().get(&iccid).await.unwrap_err().status(),
+        Some(500)
+    );
     sb.clear_faults();
     assert!(fresh.sims().get(&iccid).await.is_ok());
 }
@@ -695,11 +857,21 @@ async fn apply_then_fail_proves_at_most_once() {
     let raw = Raw::new(&sb).await;
     let client = client(&sb);
     let iccid = sb.iccids()[0].clone();
-    let v = client.sims().data_quota(&iccid).await.unwrap().volume.unwrap();
+    let v = client
+        .sims()
+        .data_quota(&iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
 
     // The top-up is applied, the answer is lost: the caller sees a broken
     // connection, the quota shows the top-up exactly once.
-    sb.inject(Fault::apply_then_drop().method("POST").path("/v2/sims/*/topup"));
+    sb.inject(
+        Fault::apply_then_drop()
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
     let err = raw
         .http
         .post(format!("{}/v2/sims/{iccid}/topup", sb.base_url()))
@@ -712,7 +884,11 @@ async fn apply_then_fail_proves_at_most_once() {
     assert!((q.volume.unwrap() - (v + 500.0)).abs() < 1e-6);
 
     // An SMS accepted, then 500: it is in the list all the same.
-    sb.inject(Fault::apply_then_status(500).method("POST").path("/v2/sims/*/sms"));
+    sb.inject(
+        Fault::apply_then_status(500)
+            .method("POST")
+            .path("/v2/sims/*/sms"),
+    );
     let a = raw
         .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "once"}))
         .await;
@@ -769,10 +945,21 @@ async fn orders_products_and_support_keep_state() {
         .unwrap();
     let order = raw.get(&format!("/v1/orders/{n}")).await.json();
     assert_eq!(order["invoice_amount"], "30.00");
-    assert_eq!(order["products"], json!([{"product_id": 1001, "quantity": 3}]));
-    let newest = raw.get("/v1/orders?sort=-order_number&pageSize=1").await.json();
+    assert_eq!(
+        order["products"],
+        json!([{"product_id": 1001, "quantity": 3}])
+    );
+    let newest = raw
+        .get("/v1/orders?sort=-order_number&pageSize=1")
+        .await
+        .json();
     assert_eq!(newest[0]["order_number"], n);
-    let bad = raw.post("/v1/orders", json!({"products": [{"productId": 9, "quantity": 1}]})).await;
+    let bad = raw
+        .post(
+            "/v1/orders",
+            json!({"products": [{"productId": 9, "quantity": 1}]}),
+        )
+        .await;
     assert_eq!(bad.status, 422);
     assert_eq!(raw.get("/v1/orders/1").await.status, 404);
     assert_eq!(sb.stats().orders_created, 1);
@@ -800,21 +987,44 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
     let limits = raw.get("/v1/sims/limits").await.json();
     assert_eq!(limits["data"]["unit"], "MB");
     let set = raw
-        .post("/v1/sims/limits", json!({"dataLimitId": 2, "smsMtLimitId": 1}))
+        .post(
+            "/v1/sims/limits",
+            json!({"dataLimitId": 2, "smsMtLimitId": 1}),
+        )
         .await;
     assert_eq!(set.status, 201);
     let limits = raw.get("/v1/sims/limits").await.json();
-    assert_eq!(limits["data"], json!({"id": 2, "limit": "16", "unit": "MB"}));
+    assert_eq!(
+        limits["data"],
+        json!({"id": 2, "limit": "16", "unit": "MB"})
+    );
     assert_eq!(limits["smsMt"]["limit"], "10");
-    assert_eq!(raw.get("/v1/sims/smsMT/limits").await.json(), json!({"smsMt": limits["smsMt"]}));
-    assert_eq!(raw.post("/v1/sims/limits", json!({"dataLimitId": 99})).await.status, 422);
+    assert_eq!(
+        raw.get("/v1/sims/smsMT/limits").await.json(),
+        json!({"smsMt": limits["smsMt"]})
+    );
+    assert_eq!(
+        raw.post("/v1/sims/limits", json!({"dataLimitId": 99}))
+            .await
+            .status,
+        422
+    );
 
-    let before = raw.get(&format!("/v1/sims/{}/quota/data", ids[0])).await.json();
+    let before = raw
+        .get(&format!("/v1/sims/{}/quota/data", ids[0]))
+        .await
+        .json();
     let ext = raw
-        .post("/v1/sims/extension", json!({"iccids": [ids[0].as_str()], "productId": 3001}))
+        .post(
+            "/v1/sims/extension",
+            json!({"iccids": [ids[0].as_str()], "productId": 3001}),
+        )
         .await;
     assert_eq!(ext.status, 201);
-    let after = raw.get(&format!("/v1/sims/{}/quota/data", ids[0])).await.json();
+    let after = raw
+        .get(&format!("/v1/sims/{}/quota/data", ids[0]))
+        .await
+        .json();
     assert!(after["expiry_date"].as_str() > before["expiry_date"].as_str());
 
     let reset = raw.post_empty(&format!("/v2/sims/{}/reset", ids[1])).await;
@@ -829,11 +1039,22 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
         .iter()
         .map(|e| e["event_type"]["description"].as_str().unwrap().to_string())
         .collect();
-    assert!(kinds.contains(&"Connectivity reset".to_string()), "{kinds:?}");
-    assert_eq!(raw.post_empty(&format!("/v1/sims/{}/reset", ids[1])).await.status, 201);
+    assert!(
+        kinds.contains(&"Connectivity reset".to_string()),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        raw.post_empty(&format!("/v1/sims/{}/reset", ids[1]))
+            .await
+            .status,
+        201
+    );
 
     let status = raw.get(&format!("/v1/sims/{}/status", ids[2])).await.json();
-    assert!(matches!(status["status"].as_str(), Some("ONLINE" | "ATTACHED" | "OFFLINE")));
+    assert!(matches!(
+        status["status"].as_str(),
+        Some("ONLINE" | "ATTACHED" | "OFFLINE")
+    ));
     assert_eq!(status["location"]["iccid"], ids[2].as_str());
     let info = raw
         .get(&format!("/v1/sims/{}/connectivity_info?ussd=true", ids[2]))
@@ -842,7 +1063,10 @@ async fn v1_only_operations_limits_extension_transfer_reset_connectivity() {
     assert!(info["subscriber_info"]["success"].as_bool().unwrap());
     assert!(info["ussd_info"].is_object());
     let info = raw
-        .get(&format!("/v1/sims/{}/connectivity_info?subscriber=false", ids[2]))
+        .get(&format!(
+            "/v1/sims/{}/connectivity_info?subscriber=false",
+            ids[2]
+        ))
         .await
         .json();
     assert!(info.get("subscriber_info").is_none() && info.get("ussd_info").is_none());
@@ -886,4 +1110,270 @@ async fn served_under_management_api_too_and_stops_on_shutdown() {
         .send()
         .await;
     assert!(after.is_err());
+}
+
+#[tokio::test]
+async fn expired_sims_refuse_changes_until_extended() {
+    let sb = sandbox(2).await;
+    let raw = Raw::new(&sb).await;
+    let client = client(&sb);
+    let iccid = sb.iccids()[0].clone();
+    sb.expire_sim(&iccid).unwrap();
+    let q = client.sims().data_quota(&iccid).await.unwrap();
+    assert_eq!(q.status.unwrap().description.unwrap().as_str(), "EXPIRED");
+    let v1 = raw.post_empty(&format!("/v1/sims/{iccid}/topup")).await;
+    assert_eq!(v1.status, 422);
+    assert_eq!(v1.json()["errorCode"], "SimExpired");
+    let v2 = raw
+        .post(&format!("/v2/sims/{iccid}/sms"), json!({"payload": "hi"}))
+        .await;
+    assert_eq!(v2.status, 409);
+    assert_eq!(v2.json()["error_token"], "Conflict");
+    let err = client
+        .sims()
+        .update(&iccid)
+        .label("x")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(409));
+    assert_eq!((sb.stats().top_ups_applied, sb.stats().sms_sent), (0, 0));
+
+    let ext = raw
+        .post(
+            "/v1/sims/extension",
+            json!({"iccids": [iccid.as_str()], "productId": 3001}),
+        )
+        .await;
+    assert_eq!(ext.status, 201);
+    assert_eq!(
+        raw.post_empty(&format!("/v2/sims/{iccid}/topup"))
+            .await
+            .status,
+        201
+    );
+}
+
+#[tokio::test]
+async fn the_binary_prints_its_base_url_and_credentials_and_serves() {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-sandbox"))
+        .args(["--port", "0", "--sims", "12", "--seed", "7"])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("once-sandbox starts");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut vars = std::collections::HashMap::new();
+    while vars.len() < 3 {
+        let line = lines
+            .next_line()
+            .await
+            .unwrap()
+            .expect("the binary prints its settings");
+        if let Some((k, v)) = line.split_once('=') {
+            if k.starts_with("ONCE_") {
+                vars.insert(k.to_string(), v.to_string());
+            }
+        }
+    }
+    let client = Client::builder()
+        .credentials(Credentials::new(
+            &vars["ONCE_CLIENT_ID"],
+            &vars["ONCE_CLIENT_SECRET"],
+        ))
+        .base_url(&vars["ONCE_BASE_URL"])
+        .no_proxy()
+        .build()
+        .unwrap();
+    let page = client.sims().list().page_size(100).send().await.unwrap();
+    assert_eq!(page.total_count, Some(12));
+    // Same seed, same fleet as the library's.
+    let lib = sandbox(12).await;
+    assert_eq!(
+        page.items
+            .iter()
+            .map(|s| s.iccid.clone())
+            .collect::<Vec<_>>(),
+        lib.iccids()
+    );
+    child.kill().await.unwrap();
+}
+
+#[tokio::test]
+async fn secrets_stay_out_of_debug_output() {
+    let builder = Sandbox::builder().credentials("ops", "s3cret-value");
+    assert!(!format!("{builder:?}").contains("s3cret-value"));
+    let sb = builder.start().await.unwrap();
+    assert!(!format!("{sb:?}").contains("s3cret-value"));
+    assert_eq!(sb.credentials().expose_secret(), "s3cret-value");
+    assert!(!format!("{:?}", sb.credentials()).contains("s3cret-value"));
+}
+
+#[tokio::test]
+async fn every_operation_of_the_specs_answers_2xx() {
+    let sb = sandbox(6).await;
+    let raw = Raw::new(&sb).await;
+    let ids: Vec<String> = sb.iccids().iter().map(|i| i.to_string()).collect();
+    let (a, b) = (&ids[0], &ids[1]);
+    let sms_v2 = raw
+        .post(&format!("/v2/sims/{a}/sms"), json!({"payload": "v2"}))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    raw.post(&format!("/v1/sims/{a}/sms"), json!({"payload": "v1"}))
+        .await;
+    let sms_v1 = raw.get(&format!("/v1/sims/{a}/sms?sort=-id")).await.json()[0]["id"].to_string();
+    let address = json!({"first_name": "A", "last_name": "B", "street": "S", "house_number": "1",
+        "zip": "1", "city": "C", "country": "DE"});
+    let rows: Vec<(&str, String, Option<Value>)> = vec![
+        ("GET", "/v1/sims".into(), None),
+        (
+            "POST",
+            "/v1/sims".into(),
+            Some(json!([{"iccid": a, "label": "l"}])),
+        ),
+        ("GET", format!("/v1/sims/{a}"), None),
+        (
+            "PUT",
+            format!("/v1/sims/{a}"),
+            Some(json!({"iccid": a, "imei_lock": false})),
+        ),
+        ("GET", format!("/v1/sims/{a}/status"), None),
+        ("GET", format!("/v1/sims/{a}/connectivity_info"), None),
+        ("POST", format!("/v1/sims/{a}/reset"), None),
+        ("GET", format!("/v1/sims/{a}/events"), None),
+        ("GET", format!("/v1/sims/{a}/usage"), None),
+        ("GET", format!("/v1/sims/{a}/quota/data"), None),
+        ("GET", format!("/v1/sims/{a}/quota/sms"), None),
+        ("GET", format!("/v1/sims/{a}/sms"), None),
+        ("GET", format!("/v1/sims/{a}/sms/{sms_v1}"), None),
+        ("DELETE", format!("/v1/sims/{a}/sms/{sms_v1}"), None),
+        ("POST", format!("/v1/sims/{a}/topup"), None),
+        ("POST", "/v1/sims/topup".into(), Some(json!([a, b]))),
+        (
+            "POST",
+            "/v1/sims/autoTopup".into(),
+            Some(json!({"enabled": true, "iccids": [a]})),
+        ),
+        ("GET", "/v1/sims/limits".into(), None),
+        (
+            "POST",
+            "/v1/sims/limits".into(),
+            Some(json!({"dataLimitId": 1, "smsMtLimitId": 1, "smsMoLimitId": 1})),
+        ),
+        ("GET", "/v1/sims/data/limits".into(), None),
+        (
+            "POST",
+            "/v1/sims/extension".into(),
+            Some(json!({"iccids": [a], "productId": 3001})),
+        ),
+        ("GET", "/v2/sims".into(), None),
+        ("GET", format!("/v2/sims/{a}"), None),
+        ("PUT", format!("/v2/sims/{a}"), Some(json!({"label": "m"}))),
+        ("POST", format!("/v2/sims/{a}/reset"), None),
+        ("GET", format!("/v2/sims/{a}/quota/data"), None),
+        ("GET", format!("/v2/sims/{a}/quota/sms"), None),
+        ("GET", format!("/v2/sims/{a}/status"), None),
+        ("GET", format!("/v2/sims/{a}/sms"), None),
+        ("GET", format!("/v2/sims/{a}/sms/{sms_v2}"), None),
+        ("DELETE", format!("/v2/sims/{a}/sms/{sms_v2}"), None),
+        ("GET", format!("/v2/sims/{a}/events"), None),
+        ("POST", format!("/v2/sims/{a}/topup"), None),
+        ("GET", "/v1/orders".into(), None),
+        (
+            "POST",
+            "/v1/orders".into(),
+            Some(
+                json!({"products": [{"productId": 1001, "quantity": 1}], "delivery_address": address}),
+            ),
+        ),
+        ("GET", "/v1/orders/1234".into(), None),
+        ("GET", "/v1/products".into(), None),
+        ("GET", "/v1/support".into(), None),
+        (
+            "POST",
+            "/v1/support".into(),
+            Some(json!({"replyToMail": "a@b.c", "senderName": "A", "subject": "S", "text": "T"})),
+        ),
+        (
+            "POST",
+            "/v1/sims/simTransfer".into(),
+            Some(json!({"target_organisation": 7, "iccids": [b]})),
+        ),
+    ];
+    for (method, path, body) in rows {
+        let answer = raw.send(method, &path, body).await;
+        assert!(
+            (200..300).contains(&answer.status),
+            "{method} {path}: {} {}",
+            answer.status,
+            answer.text
+        );
+        if !answer.text.is_empty() {
+            assert!(answer
+                .header("content-type")
+                .unwrap()
+                .starts_with("application/json"));
+            let _: Value = answer.json();
+        }
+    }
+    let served = sb.stats().by_operation;
+    assert_eq!(served.len(), 43, "{:?}", served.keys().collect::<Vec<_>>());
+    assert!(served
+        .keys()
+        .all(|k| k.contains(" /oauth/") || k.contains(" /v")));
+}
+
+#[tokio::test]
+async fn sms_to_an_offline_sim_waits_until_it_comes_online() {
+    let sb = sandbox(2).await;
+    let raw = Raw::new(&sb).await;
+    let iccid = sb.iccids()[0].clone();
+    sb.set_online(&iccid, false).unwrap();
+    assert_eq!(
+        raw.get(&format!("/v2/sims/{iccid}/status")).await.json()["status"]["description"],
+        "OFFLINE"
+    );
+    let id = raw
+        .post(
+            &format!("/v2/sims/{iccid}/sms"),
+            json!({"payload": "wake up"}),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sms = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await.json();
+    assert_eq!(sms["status"], json!({"id": 2, "description": "PENDING"}));
+    assert!(sms["delivery_date"].is_null());
+
+    sb.set_online(&iccid, true).unwrap();
+    let sms = raw.get(&format!("/v2/sims/{iccid}/sms/{id}")).await.json();
+    assert_eq!(sms["status"], json!({"id": 4, "description": "DELIVERED"}));
+    assert!(sms["delivery_date"].is_string());
+    let status = raw.get(&format!("/v2/sims/{iccid}/status")).await.json();
+    assert_eq!(status["status"]["description"], "ONLINE");
+    assert_eq!(status["pdp_contexts"].as_array().unwrap().len(), 1);
+
+    // The device answers.
+    let before = raw.get(&format!("/v2/sims/{iccid}/quota/sms")).await.json()["volume"]
+        .as_f64()
+        .unwrap();
+    let mo = sb.receive_sms(&iccid, "awake").unwrap();
+    let list = raw
+        .get(&format!("/v2/sims/{iccid}/sms?per_page=10"))
+        .await
+        .json();
+    let reply = &list.as_array().unwrap()[1];
+    assert_eq!(reply["id"], mo);
+    assert_eq!(reply["sms_type"], json!({"id": 2, "description": "MO"}));
+    assert_eq!(reply["payload"], "awake");
+    let after = raw.get(&format!("/v2/sims/{iccid}/quota/sms")).await.json()["volume"]
+        .as_f64()
+        .unwrap();
+    assert_eq!(after, before - 1.0);
 }

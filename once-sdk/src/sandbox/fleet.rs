@@ -3,8 +3,7 @@
 use chrono::{DateTime, Duration as Days, NaiveDate, TimeZone, Utc};
 
 use super::state::{
-    Connectivity, DayUsage, Event, EventKind, Order, OrderSim, Product, Quota, SimCard,
-    SupportCase,
+    Connectivity, DayUsage, Event, EventKind, Order, OrderSim, Product, Quota, SimCard, SupportCase,
 };
 use crate::types::ids::luhn_check_digit;
 
@@ -49,7 +48,7 @@ const ICCID_PREFIX: &str = "89882806660";
 
 /// The fixed day the seeded fleet was activated around; seeded dates are
 /// relative to it so that two sandboxes with the same seed agree.
-pub(crate) fn epoch() -> DateTime<Utc> {
+fn epoch() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0)
         .single()
         .unwrap_or(DateTime::<Utc>::MIN_UTC)
@@ -78,17 +77,18 @@ fn imei(rng: &mut Rng, index: usize) -> Option<String> {
 
 const LABELS: [&str; 6] = ["pump", "meter", "tracker", "gateway", "sensor", "vending"];
 
-/// Builds `n` SIMs from `seed`. `today` is the sandbox's start day: the last
-/// week of daily usage is recorded against it.
+/// Builds `n` SIMs from `seed`. ICCIDs are sequential from
+/// `8988280666000000000` (the example ICCID of 1NCE's documents) whatever the
+/// seed, as SIMs of one order are; everything else comes from the seed.
+/// `today` is the sandbox's start day: the last week of daily usage is
+/// recorded against it.
 pub(crate) fn sims(n: usize, seed: u64, today: NaiveDate) -> Vec<SimCard> {
     let mut rng = Rng::new(seed);
-    let first = 10_000_000 + rng.below(80_000_000);
     let imsi_base = 100_000_000 + rng.below(800_000_000);
     let msisdn_base = 10_000_000_000 + rng.below(80_000_000_000);
     (0..n)
         .map(|i| {
-            let serial = first + i as u64;
-            let iccid = format!("{ICCID_PREFIX}{serial:08}");
+            let iccid = format!("{ICCID_PREFIX}{i:08}");
             let enabled = rng.below(10) != 0;
             let activated = epoch()
                 + Days::days(rng.below(365) as i64)
@@ -191,18 +191,43 @@ fn round6(x: f64) -> f64 {
 /// 1NCE's catalogue as the sandbox sells it.
 pub(crate) fn products() -> Vec<Product> {
     vec![
-        Product::new(1001, "1NCE IoT FlexSIM - Standard", "1NCE FlexSIM", 10.0, 120),
-        Product::new(1002, "1NCE IoT FlexSIM - Industrial", "1NCE FlexSIM Industrial", 15.0, 120),
-        Product::new(1003, "1NCE IoT FlexSIM - Chip (MFF2)", "1NCE FlexSIM Chip", 12.0, 120),
+        Product::new(
+            1001,
+            "1NCE IoT FlexSIM - Standard",
+            "1NCE FlexSIM",
+            10.0,
+            120,
+        ),
+        Product::new(
+            1002,
+            "1NCE IoT FlexSIM - Industrial",
+            "1NCE FlexSIM Industrial",
+            15.0,
+            120,
+        ),
+        Product::new(
+            1003,
+            "1NCE IoT FlexSIM - Chip (MFF2)",
+            "1NCE FlexSIM Chip",
+            12.0,
+            120,
+        ),
         Product::new(2001, "1NCE Top-up 500 MB / 250 SMS", "Top-up", 10.0, 0),
-        Product::new(3001, "1NCE Lifetime extension (10 years)", "Extension", 10.0, 120),
+        Product::new(
+            3001,
+            "1NCE Lifetime extension (10 years)",
+            "Extension",
+            10.0,
+            120,
+        ),
     ]
 }
 
 /// The first order that brought the fleet.
 pub(crate) fn first_order(sims: &[SimCard]) -> Order {
     Order {
-        order_number: 2_000_000_001,
+        // The example order number of order-management.yml.
+        order_number: 1234,
         order_type: "FIRST_ORDER",
         order_date: epoch(),
         order_status: "COMPLETED",
@@ -262,7 +287,9 @@ mod tests {
             a.iter().map(|s| &s.iccid).collect::<Vec<_>>(),
             b.iter().map(|s| &s.iccid).collect::<Vec<_>>()
         );
-        assert_ne!(a[0].iccid, c[0].iccid);
+        assert_eq!(a[0].iccid, "8988280666000000000");
+        assert_eq!(a[0].iccid, c[0].iccid);
+        assert_ne!(a[0].imsi, c[0].imsi);
         let mut seen = std::collections::HashSet::new();
         let mut imeisv = 0;
         for s in &a {

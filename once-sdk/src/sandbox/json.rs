@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use super::state::{
-    Connectivity, DayUsage, Event, Limits, Order, Product, Quota, SimCard, SmsMessage,
-    SupportCase, DATA_LIMITS, SMS_LIMITS,
+    Connectivity, DayUsage, Event, Limits, Order, Product, Quota, SimCard, SmsMessage, SupportCase,
+    DATA_LIMITS, SMS_LIMITS,
 };
 
 /// `2018-03-09T07:59:09.000+0000`, as 1NCE writes SIM dates.

@@ -10,6 +10,11 @@
 //! `X-Total-*` headers and page size limits, and the published rate limits
 //! are enforced with 429 and `Retry-After`.
 //!
+//! The fleet's ICCIDs run from `8988280666000000000` (the example ICCID of
+//! 1NCE's documents) upwards; IMSIs, MSISDNs, IMEIs, labels, statuses,
+//! quotas and the last week of usage come from the seed
+//! ([`SandboxBuilder::seed`]), so the same seed gives the same fleet.
+//!
 //! For tests it adds what the real API cannot do: expire every token on
 //! demand, simulate usage, inject faults (status codes, delays, malformed or
 //! truncated bodies, 429s, HTML error pages, dropped connections, changes
@@ -148,7 +153,7 @@ impl RecordedRequest {
 }
 
 /// Configures and starts a [`Sandbox`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[must_use]
 pub struct SandboxBuilder {
     sims: usize,
@@ -158,6 +163,20 @@ pub struct SandboxBuilder {
     port: u16,
     client_id: String,
     client_secret: String,
+}
+
+impl fmt::Debug for SandboxBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SandboxBuilder")
+            .field("sims", &self.sims)
+            .field("seed", &self.seed)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("rate_limit_factor", &self.rate_limit_factor)
+            .field("port", &self.port)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .finish()
+    }
 }
 
 impl Default for SandboxBuilder {
@@ -187,7 +206,11 @@ impl SandboxBuilder {
         self
     }
 
-    /// How long issued tokens live (default 3600 s, like 1NCE).
+    /// How long issued tokens live (default 3600 s, like 1NCE). Clients
+    /// refresh ahead of expiry (once-sdk 5 minutes before, see
+    /// [`ClientBuilder::token_refresh_margin`]): with shorter lifetimes,
+    /// lower that margin too. To test expiry mid-run, prefer
+    /// [`Sandbox::expire_tokens`].
     pub fn token_lifetime(mut self, d: Duration) -> Self {
         self.token_lifetime = d;
         self
@@ -392,6 +415,35 @@ impl Sandbox {
         let mut world = lock(&self.shared.world);
         world.consume_sms(i, f64::from(n), true, chrono::Utc::now());
         Ok(world.sims[i].sms.volume)
+    }
+
+    /// Brings the SIM online (with a data session) or takes it offline, as
+    /// its connectivity status reports. SMS sent to an offline SIM stay
+    /// pending until it comes online, and are delivered then.
+    pub fn set_online(&self, iccid: impl AsRef<str>, online: bool) -> Result<(), UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        lock(&self.shared.world).set_online(i, online, chrono::Utc::now());
+        Ok(())
+    }
+
+    /// Simulates the device sending an SMS (mobile originated): it shows in
+    /// the SIM's SMS list and uses one SMS of the quota. Returns its id.
+    pub fn receive_sms(&self, iccid: impl AsRef<str>, text: &str) -> Result<u64, UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        Ok(lock(&self.shared.world).receive_sms(i, text, chrono::Utc::now()))
+    }
+
+    /// Ends the SIM's lifetime now (both quotas expire): 1NCE then refuses
+    /// changes to it (v1 422, v2 409) except an extension
+    /// (`POST /v1/sims/extension`), which brings it back.
+    pub fn expire_sim(&self, iccid: impl AsRef<str>) -> Result<(), UnknownSim> {
+        let i = self.sim_index(iccid.as_ref())?;
+        let mut world = lock(&self.shared.world);
+        let at = chrono::Utc::now() - chrono::Duration::seconds(1);
+        let sim = &mut world.sims[i];
+        sim.data.expiry_date = at;
+        sim.sms.expiry_date = at;
+        Ok(())
     }
 
     /// Makes every token issued so far invalid: the next API call with one

@@ -17,7 +17,7 @@ pub(crate) enum Style {
 }
 
 /// What a request resolved to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Op {
     Token,
     V1ListSims,
@@ -126,9 +126,7 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         }
         ("GET", ["v1", "sims", i, "sms"]) => r(V1ListSms, "/v1/sims/{iccid}/sms", &[i]),
         ("POST", ["v1", "sims", i, "sms"]) => r(V1SendSms, "/v1/sims/{iccid}/sms", &[i]),
-        ("GET", ["v1", "sims", i, "sms", id]) => {
-            r(V1GetSms, "/v1/sims/{iccid}/sms/{id}", &[i, id])
-        }
+        ("GET", ["v1", "sims", i, "sms", id]) => r(V1GetSms, "/v1/sims/{iccid}/sms/{id}", &[i, id]),
         ("DELETE", ["v1", "sims", i, "sms", id]) => {
             r(V1DeleteSms, "/v1/sims/{iccid}/sms/{id}", &[i, id])
         }
@@ -146,9 +144,7 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         ("GET", ["v2", "sims", i, "status"]) => r(V2Status, "/v2/sims/{iccid}/status", &[i]),
         ("POST", ["v2", "sims", i, "sms"]) => r(V2SendSms, "/v2/sims/{iccid}/sms", &[i]),
         ("GET", ["v2", "sims", i, "sms"]) => r(V2ListSms, "/v2/sims/{iccid}/sms", &[i]),
-        ("GET", ["v2", "sims", i, "sms", id]) => {
-            r(V2GetSms, "/v2/sims/{iccid}/sms/{id}", &[i, id])
-        }
+        ("GET", ["v2", "sims", i, "sms", id]) => r(V2GetSms, "/v2/sims/{iccid}/sms/{id}", &[i, id]),
         ("DELETE", ["v2", "sims", i, "sms", id]) => {
             r(V2DeleteSms, "/v2/sims/{iccid}/sms/{id}", &[i, id])
         }
@@ -211,7 +207,6 @@ pub(crate) fn error(style: Style, status: u16, code: &str, message: impl Into<St
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Effects {
     pub top_ups: u64,
-    pub auto_top_ups: u64,
     pub sms_sent: u64,
     pub orders_created: u64,
     pub support_requests: u64,
@@ -254,8 +249,18 @@ impl Call<'_> {
 
     fn json_body(&self) -> Result<Value, Reply> {
         serde_json::from_slice(self.body).map_err(|e| match self.style() {
-            Style::V2 => error(Style::V2, 400, "BadRequest", format!("Invalid JSON body: {e}")),
-            Style::V1 => error(Style::V1, 400, "BodyValidationError", format!("Request body validation error: {e}")),
+            Style::V2 => error(
+                Style::V2,
+                400,
+                "BadRequest",
+                format!("Invalid JSON body: {e}"),
+            ),
+            Style::V1 => error(
+                Style::V1,
+                400,
+                "BodyValidationError",
+                format!("Request body validation error: {e}"),
+            ),
         })
     }
 
@@ -267,12 +272,19 @@ impl Call<'_> {
     }
 
     /// `page` and the page size, checked against the list's limits.
-    fn paging(&self, size_param: &str, default: usize, max: usize) -> Result<(usize, usize), Reply> {
+    fn paging(
+        &self,
+        size_param: &str,
+        default: usize,
+        max: usize,
+    ) -> Result<(usize, usize), Reply> {
         let num = |name: &str, default: usize| -> Result<usize, Reply> {
             match self.param(name) {
                 None => Ok(default),
                 Some(v) => v.trim().parse::<usize>().map_err(|_| {
-                    self.invalid(format!("Cannot parse parameter {name} as Int: For Input String \"{v}\""))
+                    self.invalid(format!(
+                        "Cannot parse parameter {name} as Int: For Input String \"{v}\""
+                    ))
                 }),
             }
         };
@@ -334,11 +346,17 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
     use Op::*;
     let now = c.now;
     Ok(match c.route.op {
-        Token => error(Style::V1, 500, "InternalServerError", "token endpoint misrouted"),
+        Token => error(
+            Style::V1,
+            500,
+            "InternalServerError",
+            "token endpoint misrouted",
+        ),
         V1ListSims | V2ListSims => list_sims(world, c)?,
         V1GetSim | V2GetSim => Reply::json(200, json::sim(&world.sims[c.sim(world)?])),
         V1UpdateSim | V2UpdateSim => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let body = c.json_body()?;
             let change = sim_change(c, &body)?;
             apply_change(world, i, change, now);
@@ -357,6 +375,8 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                     .ok_or_else(|| c.not_found(&format!("SIM {iccid}")))?;
                 changes.push((i, sim_change(c, item)?));
             }
+            let all: Vec<usize> = changes.iter().map(|(i, _)| *i).collect();
+            check_live(world, c, &all)?;
             for (i, ch) in changes {
                 apply_change(world, i, ch, now);
             }
@@ -383,6 +403,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1Reset | V2Reset => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             world.record(i, EventKind::Reset, now);
             world.record(i, EventKind::PdpDeleted, now);
             Reply::empty(201)
@@ -392,10 +413,20 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             let (page, size) = c.paging("pageSize", 10, 1000)?;
             let s = &world.sims[i];
             let mut events: Vec<_> = s.events.iter().collect();
-            match c.param("sort") {
-                None | Some("") | Some("timestamp") | Some("id") => {}
-                Some("-timestamp") | Some("-id") => events.reverse(),
-                Some(v) => return Err(c.invalid(format!("cannot sort events by {v:?}"))),
+            // A comma-separated list of keys, `-` for descending (the spec's
+            // example is `-timestamp,id`); events are kept in timestamp and
+            // id order, so the first key decides.
+            if let Some(sort) = c.param("sort").filter(|s| !s.is_empty()) {
+                let keys: Vec<&str> = sort.split(',').map(str::trim).collect();
+                if let Some(bad) = keys
+                    .iter()
+                    .find(|k| !matches!(k.trim_start_matches('-'), "timestamp" | "id"))
+                {
+                    return Err(c.invalid(format!("cannot sort events by {bad:?} (timestamp, id)")));
+                }
+                if keys.first().is_some_and(|k| k.starts_with('-')) {
+                    events.reverse();
+                }
             }
             if c.route.op == V1Events {
                 let total = events.len();
@@ -419,9 +450,9 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             let date = |k: &str| -> Result<Option<NaiveDate>, Reply> {
                 match c.param(k) {
                     None | Some("") => Ok(None),
-                    Some(v) => parse_day(v)
-                        .map(Some)
-                        .ok_or_else(|| c.invalid(format!("{k} must be a date (YYYY-MM-DD), got {v:?}"))),
+                    Some(v) => parse_day(v).map(Some).ok_or_else(|| {
+                        c.invalid(format!("{k} must be a date (YYYY-MM-DD), got {v:?}"))
+                    }),
                 }
             };
             let from = date("start_dt")?;
@@ -471,6 +502,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1SendSms | V2SendSms => {
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let body = c.json_body()?;
             let msg = sms_request(c, &body)?;
             let id = world.send_sms(i, msg, now);
@@ -509,6 +541,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         V1TopUp | V2TopUp => {
             c.payment_method()?;
             let i = c.sim(world)?;
+            check_live(world, c, &[i])?;
             let order = world.top_up(&[i], now);
             fx.top_ups += 1;
             Reply::empty(201).header("Location", format!("{}/v1/orders/{order}", c.base_url))
@@ -520,6 +553,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             if sims.is_empty() {
                 return Err(c.invalid("the list of ICCIDs must not be empty"));
             }
+            check_live(world, c, &sims)?;
             let order = world.top_up(&sims, now);
             fx.top_ups += sims.len() as u64;
             Reply::empty(201).header("Location", format!("{}/v1/orders/{order}", c.base_url))
@@ -530,6 +564,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                 return Err(c.invalid("enabled must be true or false"));
             };
             let sims = iccid_list(world, c, body.get("iccids"))?;
+            check_live(world, c, &sims)?;
             for i in sims {
                 world.sims[i].auto_top_up = enabled;
             }
@@ -575,14 +610,28 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         V1Extension => {
             c.payment_method()?;
             let body = c.json_body()?;
-            let product = body.get("productId").and_then(Value::as_u64);
+            // Without a productId the SIM's current product (1001, 120
+            // months) is extended, as the spec says.
+            let product = body.get("productId").map_or(Some(1001), Value::as_u64);
             let months = match product.and_then(|p| world.products.iter().find(|x| x.id == p)) {
                 Some(p) if p.min_contract_duration > 0 => p.min_contract_duration,
-                _ => return Err(error(Style::V1, 400, "BadRequest", "productId is not an extension product")),
+                _ => {
+                    return Err(error(
+                        Style::V1,
+                        400,
+                        "BadRequest",
+                        "productId is not an extension product",
+                    ))
+                }
             };
             let sims = iccid_list(world, c, body.get("iccids"))?;
             if sims.is_empty() {
-                return Err(error(Style::V1, 400, "BadRequest", "iccids must not be empty"));
+                return Err(error(
+                    Style::V1,
+                    400,
+                    "BadRequest",
+                    "iccids must not be empty",
+                ));
             }
             for i in sims {
                 world.extend(i, months, now);
@@ -591,7 +640,11 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         V1Transfer => {
             let body = c.json_body()?;
-            if body.get("target_organisation").and_then(Value::as_u64).is_none() {
+            if body
+                .get("target_organisation")
+                .and_then(Value::as_u64)
+                .is_none()
+            {
                 return Err(c.invalid("target_organisation must be an organisation id"));
             }
             let mut sims = match body.get("iccids") {
@@ -676,7 +729,11 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         CreateOrder => {
             let body = c.json_body()?;
-            let Some(items) = body.get("products").and_then(Value::as_array).filter(|p| !p.is_empty()) else {
+            let Some(items) = body
+                .get("products")
+                .and_then(Value::as_array)
+                .filter(|p| !p.is_empty())
+            else {
                 return Err(c.invalid("products must list at least one product"));
             };
             let mut products = Vec::new();
@@ -693,9 +750,13 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                 amount += p.price * qty as f64;
                 products.push((id, qty));
             }
-            let Some(address) = body.get("delivery_address").filter(|a| a.is_object()) else {
-                return Err(c.invalid("delivery_address is required"));
-            };
+            // Only `products` is required (order-management.yml); without an
+            // address 1NCE ships to the account's address.
+            let address = body
+                .get("delivery_address")
+                .filter(|a| a.is_object())
+                .cloned()
+                .unwrap_or_else(|| serde_json::json!({}));
             let reference = body
                 .get("customer_reference")
                 .and_then(Value::as_str)
@@ -706,7 +767,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
                 Vec::<OrderSim>::new(),
                 products,
                 amount,
-                address.clone(),
+                address,
                 reference,
                 now,
             );
@@ -725,13 +786,20 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
         }
         CreateSupport => {
             let body = c.json_body()?;
-            let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::trim).unwrap_or("");
-            for k in ["subject", "text", "replyToMail", "senderName"] {
+            let field = |k: &str| {
+                body.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .unwrap_or("")
+            };
+            // The spec requires no field; a request without subject or text
+            // says nothing, so those two are required here.
+            for k in ["subject", "text"] {
                 if field(k).is_empty() {
                     return Err(c.invalid(format!("{k} is required")));
                 }
             }
-            if !field("replyToMail").contains('@') {
+            if !field("replyToMail").is_empty() && !field("replyToMail").contains('@') {
                 return Err(c.invalid("replyToMail must be an e-mail address"));
             }
             let id = world.cases.iter().map(|c| c.case_id).max().unwrap_or(0) + 1;
@@ -748,6 +816,35 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             fx.support_requests += 1;
             Reply::empty(201)
         }
+    })
+}
+
+/// 1NCE refuses changes to SIMs whose lifetime has ended; only extensions
+/// are permitted (v1 422, v2 409).
+fn check_live(world: &World, c: &Call<'_>, sims: &[usize]) -> Result<(), Reply> {
+    let expired: Vec<&str> = sims
+        .iter()
+        .filter_map(|&i| world.sims.get(i))
+        .filter(|s| s.data.expired(c.now))
+        .map(|s| s.iccid.as_str())
+        .collect();
+    if expired.is_empty() {
+        return Ok(());
+    }
+    let list = expired.join(", ");
+    Err(match c.style() {
+        Style::V1 => error(
+            Style::V1,
+            422,
+            "SimExpired",
+            format!("The following SIMs are expired and cannot be modified via API. Only extensions are permitted: {list}"),
+        ),
+        Style::V2 => error(
+            Style::V2,
+            409,
+            "Conflict",
+            format!("SIM {list} is expired; only extensions are permitted"),
+        ),
     })
 }
 
@@ -831,7 +928,11 @@ fn apply_change(world: &mut World, i: usize, ch: SimChange, now: DateTime<Utc>) 
 }
 
 fn sms_request(c: &Call<'_>, body: &Value) -> Result<SmsMessage, Reply> {
-    let Some(payload) = body.get("payload").and_then(Value::as_str).filter(|p| !p.is_empty()) else {
+    let Some(payload) = body
+        .get("payload")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+    else {
         return Err(c.invalid("payload is required"));
     };
     let dcs = match body.get("dcs") {
@@ -897,7 +998,9 @@ fn list_sims(world: &World, c: &Call<'_>) -> Result<Reply, Reply> {
             match field {
                 "imei" => sims.retain(|s| s.imei.as_deref().is_some_and(|i| i.contains(value))),
                 "ip_address" => sims.retain(|s| s.ip_address == value),
-                _ => return Err(c.invalid(format!("cannot filter by {field:?} (imei, ip_address)"))),
+                _ => {
+                    return Err(c.invalid(format!("cannot filter by {field:?} (imei, ip_address)")))
+                }
             }
         }
     }
@@ -924,4 +1027,78 @@ fn list_sims(world: &World, c: &Call<'_>) -> Result<Reply, Reply> {
         }
     }
     Ok(paged(&sims, page, size, |s| json::sim(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every operation of the six OpenAPI documents (43), as written there.
+    const SPEC_OPERATIONS: [(&str, &str); 43] = [
+        ("POST", "/oauth/token"),
+        ("GET", "/v1/sims"),
+        ("POST", "/v1/sims"),
+        ("GET", "/v1/sims/{iccid}"),
+        ("PUT", "/v1/sims/{iccid}"),
+        ("GET", "/v1/sims/{iccid}/status"),
+        ("POST", "/v1/sims/simTransfer"),
+        ("GET", "/v1/sims/{iccid}/connectivity_info"),
+        ("POST", "/v1/sims/{iccid}/reset"),
+        ("GET", "/v1/sims/{iccid}/events"),
+        ("GET", "/v1/sims/{iccid}/usage"),
+        ("GET", "/v1/sims/{iccid}/quota/data"),
+        ("GET", "/v1/sims/{iccid}/quota/sms"),
+        ("GET", "/v1/sims/{iccid}/sms"),
+        ("POST", "/v1/sims/{iccid}/sms"),
+        ("GET", "/v1/sims/{iccid}/sms/{id}"),
+        ("DELETE", "/v1/sims/{iccid}/sms/{id}"),
+        ("POST", "/v1/sims/{iccid}/topup"),
+        ("POST", "/v1/sims/topup"),
+        ("POST", "/v1/sims/autoTopup"),
+        ("GET", "/v1/sims/limits"),
+        ("POST", "/v1/sims/limits"),
+        ("GET", "/v1/sims/{service}/limits"),
+        ("POST", "/v1/sims/extension"),
+        ("GET", "/v2/sims"),
+        ("GET", "/v2/sims/{iccid}"),
+        ("PUT", "/v2/sims/{iccid}"),
+        ("POST", "/v2/sims/{iccid}/reset"),
+        ("GET", "/v2/sims/{iccid}/quota/data"),
+        ("GET", "/v2/sims/{iccid}/quota/sms"),
+        ("GET", "/v2/sims/{iccid}/status"),
+        ("POST", "/v2/sims/{iccid}/sms"),
+        ("GET", "/v2/sims/{iccid}/sms"),
+        ("GET", "/v2/sims/{iccid}/sms/{id}"),
+        ("DELETE", "/v2/sims/{iccid}/sms/{id}"),
+        ("GET", "/v2/sims/{iccid}/events"),
+        ("POST", "/v2/sims/{iccid}/topup"),
+        ("GET", "/v1/orders"),
+        ("POST", "/v1/orders"),
+        ("GET", "/v1/orders/{order_number}"),
+        ("GET", "/v1/products"),
+        ("GET", "/v1/support"),
+        ("POST", "/v1/support"),
+    ];
+
+    #[test]
+    fn every_spec_operation_has_a_route_with_its_template() {
+        let mut ops = std::collections::HashSet::new();
+        for (method, template) in SPEC_OPERATIONS {
+            let path = template
+                .replace("{iccid}", "8988280666000000000")
+                .replace("{id}", "123")
+                .replace("{service}", "smsMO")
+                .replace("{order_number}", "1234");
+            let route = resolve(method, &path).unwrap_or_else(|| panic!("{method} {path}"));
+            assert_eq!(route.template, template, "{method} {path}");
+            assert!(
+                ops.insert(route.op),
+                "{method} {template} shares {:?}",
+                route.op
+            );
+        }
+        assert_eq!(ops.len(), 43);
+        assert!(resolve("PATCH", "/v2/sims/8988280666000000000").is_none());
+        assert!(resolve("GET", "/v3/sims").is_none());
+    }
 }

@@ -72,7 +72,9 @@ impl Tokens {
     }
 
     fn valid(&self, token: &str) -> bool {
-        self.issued.get(token).is_some_and(|exp| *exp > Instant::now())
+        self.issued
+            .get(token)
+            .is_some_and(|exp| *exp > Instant::now())
     }
 }
 
@@ -95,9 +97,9 @@ impl Limiter {
             hits.pop_front();
         }
         if hits.len() >= limit.max as usize {
-            let wait = hits
-                .front()
-                .map_or(limit.per, |t| (*t + limit.per).saturating_duration_since(now));
+            let wait = hits.front().map_or(limit.per, |t| {
+                (*t + limit.per).saturating_duration_since(now)
+            });
             return Some((wait, limit.max));
         }
         hits.push_back(now);
@@ -138,7 +140,10 @@ impl From<Reply> for Outcome {
             status: r.status,
             headers: r.headers,
             content_type: "application/json;charset=UTF-8",
-            body: r.body.map(|b| b.to_string().into_bytes()).unwrap_or_default(),
+            body: r
+                .body
+                .map(|b| b.to_string().into_bytes())
+                .unwrap_or_default(),
             truncate: false,
         }
     }
@@ -217,7 +222,9 @@ fn html(status: u16) -> Outcome {
 
 fn unauthorized(route: Option<&Route>, path: &str, message: &str) -> Outcome {
     let body = match route.map(Route::style) {
-        Some(Style::V2) => json!({"error_code": 1000, "error_token": "Unauthorized", "message": message}),
+        Some(Style::V2) => {
+            json!({"error_code": 1000, "error_token": "Unauthorized", "message": message})
+        }
         _ => json!({
             "timestamp": super::json::ts_offset(Utc::now()),
             "status": 401,
@@ -252,14 +259,21 @@ impl Shared {
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        if !content_type.to_ascii_lowercase().starts_with("application/json") {
+        if !content_type
+            .to_ascii_lowercase()
+            .starts_with("application/json")
+        {
             return bad("UnsupportedContentTypeError", "Content-Type not supported");
         }
         let basic = headers
             .get("authorization")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Basic "))
-            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+            .and_then(|b| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(b.trim())
+                    .ok()
+            })
             .and_then(|b| String::from_utf8(b).ok());
         let Some(basic) = basic else {
             return bad(
@@ -357,10 +371,7 @@ pub(crate) async fn handle(
         Ok(b) => b.to_bytes(),
         Err(_) => Bytes::new(),
     };
-    let query: Vec<(String, String)> = query_string
-        .as_deref()
-        .map(|q| parse_query(q))
-        .unwrap_or_default();
+    let query: Vec<(String, String)> = query_string.as_deref().map(parse_query).unwrap_or_default();
     let route = routes::resolve(&method, &path);
 
     let mut record = RecordedRequest {
@@ -370,14 +381,29 @@ pub(crate) async fn handle(
         template: route.as_ref().map(|r| r.template.to_string()),
         headers: headers
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect(),
         body: String::from_utf8_lossy(&body).into_owned(),
         status: None,
         fault: None,
     };
 
-    let outcome = respond(&shared, &method, &path, route.as_ref(), &query, &headers, &body, &mut record).await;
+    let outcome = respond(
+        &shared,
+        &method,
+        &path,
+        route.as_ref(),
+        &query,
+        &headers,
+        &body,
+        &mut record,
+    )
+    .await;
 
     {
         let mut stats = lock(&shared.stats);
@@ -494,7 +520,6 @@ async fn respond(
         };
         let mut stats = lock(&shared.stats);
         stats.top_ups_applied += fx.top_ups;
-        stats.auto_top_ups += fx.auto_top_ups;
         stats.sms_sent += fx.sms_sent;
         stats.orders_created += fx.orders_created;
         stats.support_requests_created += fx.support_requests;
@@ -503,7 +528,13 @@ async fn respond(
 
     match fault {
         Some(FaultKind::ApplyThenStatus(s)) => Some(
-            routes::error(style, s, "InternalServerError", "Injected fault after the change was applied").into(),
+            routes::error(
+                style,
+                s,
+                "InternalServerError",
+                "Injected fault after the change was applied",
+            )
+            .into(),
         ),
         Some(FaultKind::ApplyThenDrop) => None,
         Some(FaultKind::TruncatedBody) => {

@@ -239,6 +239,7 @@ pub(crate) enum SmsStatus {
     Pending,
     Delivered,
     Failed,
+    Expired,
 }
 
 impl SmsStatus {
@@ -247,6 +248,7 @@ impl SmsStatus {
             SmsStatus::Pending => (2, "PENDING"),
             SmsStatus::Delivered => (4, "DELIVERED"),
             SmsStatus::Failed => (5, "FAILED"),
+            SmsStatus::Expired => (6, "EXPIRED"),
         }
     }
 }
@@ -403,7 +405,8 @@ impl World {
                 sms_mo: 4,
             },
             next_event_id: 1,
-            next_sms_id: 589,
+            // The specs' example SMS id: the first SMS sent or received.
+            next_sms_id: 123,
         };
         for mut sim in sims {
             for e in &mut sim.events {
@@ -472,7 +475,13 @@ impl World {
     }
 
     /// Uses `n` SMS of `sim`'s quota today (messages sent by the device).
-    pub(crate) fn consume_sms(&mut self, sim: usize, n: f64, mobile_originated: bool, now: DateTime<Utc>) {
+    pub(crate) fn consume_sms(
+        &mut self,
+        sim: usize,
+        n: f64,
+        mobile_originated: bool,
+        now: DateTime<Utc>,
+    ) {
         let Some(s) = self.sims.get_mut(sim) else {
             return;
         };
@@ -503,7 +512,11 @@ impl World {
             }
             self.record(i, EventKind::TopUp, now);
         }
-        let order_type = if sims.len() == 1 { "TOPUP" } else { "BULK_TOPUP" };
+        let order_type = if sims.len() == 1 {
+            "TOPUP"
+        } else {
+            "BULK_TOPUP"
+        };
         self.add_order(
             order_type,
             "COMPLETED",
@@ -517,6 +530,7 @@ impl World {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Adds an order; the first gets the spec's example number.
     pub(crate) fn add_order(
         &mut self,
         order_type: &'static str,
@@ -533,8 +547,7 @@ impl World {
             .iter()
             .map(|o| o.order_number)
             .max()
-            .unwrap_or(2_000_000_000)
-            + 1;
+            .map_or(2_000_000_001, |n| n + 1);
         self.orders.push(Order {
             order_number,
             order_type,
@@ -580,14 +593,70 @@ impl World {
         id
     }
 
+    /// Brings a SIM on or off the network. Coming online delivers the SMS
+    /// waiting for it (those not yet expired; the others expire).
+    pub(crate) fn set_online(&mut self, sim: usize, online: bool, now: DateTime<Utc>) {
+        let Some(s) = self.sims.get_mut(sim) else {
+            return;
+        };
+        let was_online = s.connectivity == Connectivity::Online;
+        s.connectivity = if online {
+            Connectivity::Online
+        } else {
+            Connectivity::Offline
+        };
+        if online {
+            for m in s.sms_messages.iter_mut() {
+                if m.status == SmsStatus::Pending {
+                    if m.expiry_date > now {
+                        m.status = SmsStatus::Delivered;
+                        m.delivery_date = Some(now);
+                    } else {
+                        m.status = SmsStatus::Expired;
+                    }
+                }
+            }
+        }
+        match (was_online, online) {
+            (false, true) => {
+                self.record(sim, EventKind::LocationUpdate, now);
+                self.record(sim, EventKind::PdpCreated, now);
+            }
+            (true, false) => self.record(sim, EventKind::PdpDeleted, now),
+            _ => {}
+        }
+    }
+
+    /// An SMS sent by the device (mobile originated); returns its id.
+    pub(crate) fn receive_sms(&mut self, sim: usize, payload: &str, now: DateTime<Utc>) -> u64 {
+        let id = self.next_sms_id;
+        self.next_sms_id += 1;
+        let Some(s) = self.sims.get_mut(sim) else {
+            return id;
+        };
+        s.sms_messages.push(SmsMessage {
+            id,
+            submit_date: now,
+            delivery_date: Some(now),
+            expiry_date: now + chrono::Duration::days(1),
+            status: SmsStatus::Delivered,
+            mobile_originated: true,
+            source_address: s.msisdn.clone(),
+            source_address_type: 145,
+            dcs: 0,
+            udh: String::new(),
+            payload: payload.to_string(),
+        });
+        self.consume_sms(sim, 1.0, true, now);
+        id
+    }
+
     /// Moves a SIM's lifetime on by `months`.
     pub(crate) fn extend(&mut self, sim: usize, months: u32, now: DateTime<Utc>) {
         if let Some(s) = self.sims.get_mut(sim) {
             for q in [&mut s.data, &mut s.sms] {
                 let from = q.expiry_date.max(now);
-                q.expiry_date = from
-                    .checked_add_months(Months::new(months))
-                    .unwrap_or(from);
+                q.expiry_date = from.checked_add_months(Months::new(months)).unwrap_or(from);
             }
         }
         self.record(sim, EventKind::Extended, now);
