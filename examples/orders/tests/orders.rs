@@ -36,21 +36,26 @@ async fn products_and_orders_are_listed() {
 
     let out = run(BIN, Some(&sandbox), &dir, &["list"]).await;
     out.assert_success();
-    assert!(
-        out.stdout
-            .lines()
-            .any(|l| l.contains("2000000001") && l.contains("FIRST_ORDER")),
-        "{}",
-        out.stdout
-    );
+    let first_order = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("FIRST_ORDER"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("the order that brought the fleet:\n{}", out.stdout))
+        .to_string();
     assert!(
         out.stdout.contains("the newest 1 of 1 orders"),
         "{}",
         out.stdout
     );
 
-    let out = run(BIN, Some(&sandbox), &dir, &["show", "2000000001"]).await;
+    let out = run(BIN, Some(&sandbox), &dir, &["show", &first_order]).await;
     out.assert_success();
+    assert!(
+        out.stdout.contains(&format!("order      {first_order}")),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("SIMs       20"), "{}", out.stdout);
 }
 
