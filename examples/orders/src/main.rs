@@ -37,6 +37,8 @@ struct Args {
     connect: common::ConnectArgs,
 }
 
+// Parsed once per run: the size of the `Place` variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// The products 1NCE offers the account, with their ids and prices.
