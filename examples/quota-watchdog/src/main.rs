@@ -113,6 +113,10 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "quota-watchdog: --apply: SIMs that need it are topped up (each top-up costs money)"
         );
+        println!(
+            "no SIM is topped up twice in a run: the SDK never retries a top-up, and a top-up \
+             whose answer is lost is checked against the quota, not sent again"
+        );
     } else {
         println!("quota-watchdog: dry run: nothing is ordered (add --apply to top up)");
     }
@@ -171,8 +175,12 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
 
     // 2. Resume an interrupted run, or start a new one.
     let run = match journal.open_run() {
-        Some(run) => {
+        Some(run) if args.apply => {
             println!("resuming run {run}, which did not finish: its SIMs are not topped up again");
+            run
+        }
+        Some(run) => {
+            println!("run {run} did not finish: --apply would resume it (its SIMs are not topped up again)");
             run
         }
         None => {
