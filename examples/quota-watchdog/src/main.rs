@@ -132,46 +132,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
 
     // 1. Settle top-ups whose outcome is unknown by reading the quota again.
     //    A SIM whose top-up cannot be settled now is left alone this run.
-    let mut unsettled = BTreeSet::new();
-    for entry in journal.unsettled() {
-        let iccid: Iccid = entry.iccid.parse()?;
-        let (data, sms) = match quotas(client, &iccid).await {
-            Ok(quotas) => quotas,
-            Err(e) => {
-                tally.still_unknown += 1;
-                unsettled.insert(entry.iccid.clone());
-                println!("  {iccid}  top-up of run {} has an unknown outcome; could not re-check it now: {e}", entry.run);
-                continue;
-            }
-        };
-        let applied = entry.data.raised_in(&data) || entry.sms.raised_in(&sms);
-        let (outcome, what) = if applied {
-            tally.confirmed += 1;
-            (
-                Outcome::ConfirmedApplied,
-                "the quota went up: it was applied",
-            )
-        } else {
-            tally.not_applied += 1;
-            (
-                Outcome::NotApplied,
-                "the quota did not go up: it was not applied",
-            )
-        };
-        println!(
-            "  {iccid}  top-up of run {} had an unknown outcome; re-checked: {what}",
-            entry.run
-        );
-        if args.apply {
-            journal.append(Entry::Outcome {
-                run: entry.run,
-                iccid: entry.iccid,
-                at: Utc::now(),
-                outcome,
-                detail: Some("settled by re-reading the quota".into()),
-            })?;
-        }
-    }
+    let unsettled = settle_earlier(client, &mut journal, args.apply, &mut tally).await?;
 
     // 2. Resume an interrupted run, or start a new one.
     let run = match journal.open_run() {
@@ -239,6 +200,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 4. Top up, one at a time, each behind its journal entry.
+    let mut sent = 0;
     for c in candidates {
         let why = c.reasons.join("; ");
         if unsettled.contains(c.iccid.as_str()) {
@@ -259,10 +221,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
             println!("  {}  {why}: would top up", c.iccid);
             continue;
         }
-        if args
-            .max_top_ups
-            .is_some_and(|max| tally.topped_up + tally.confirmed >= max)
-        {
+        if args.max_top_ups.is_some_and(|max| sent >= max) {
             tally.over_limit += 1;
             println!(
                 "  {}  {why}: not topped up (--max-top-ups reached)",
@@ -270,72 +229,8 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
             );
             continue;
         }
-        journal.append(Entry::Intent {
-            run: run.clone(),
-            iccid: c.iccid.to_string(),
-            at: Utc::now(),
-            reasons: c.reasons.clone(),
-            data: c.data.clone(),
-            sms: c.sms.clone(),
-        })?;
-        let result = client.sims().top_up(&c.iccid).send().await;
-        let (outcome, detail) = match result {
-            Ok(order) => {
-                tally.topped_up += 1;
-                let order = order
-                    .order_number()
-                    .map_or("no order number".to_string(), |n| format!("order {n}"));
-                println!("  {}  {why}: topped up ({order})", c.iccid);
-                (Outcome::Applied, Some(order))
-            }
-            Err(e) if refused(&e) => {
-                tally.refused += 1;
-                println!("  {}  {why}: 1NCE refused the top-up: {e}", c.iccid);
-                (Outcome::Refused, Some(e.to_string()))
-            }
-            Err(e) => {
-                // The top-up may or may not have happened: write that down
-                // first, then look at the quota instead of sending it again.
-                journal.append(Entry::Outcome {
-                    run: run.clone(),
-                    iccid: c.iccid.to_string(),
-                    at: Utc::now(),
-                    outcome: Outcome::Unknown,
-                    detail: Some(e.to_string()),
-                })?;
-                let settled = settle(client, &c).await;
-                let (outcome, what) = match settled {
-                    Some(true) => {
-                        tally.confirmed += 1;
-                        (
-                            Outcome::ConfirmedApplied,
-                            "re-checked the quota: it was applied",
-                        )
-                    }
-                    Some(false) => {
-                        tally.not_applied += 1;
-                        (
-                            Outcome::NotApplied,
-                            "re-checked the quota: it was not applied (not re-sent in this run)",
-                        )
-                    }
-                    None => {
-                        tally.still_unknown += 1;
-                        println!("  {}  {why}: outcome unknown ({e}); the quota could not be read, the next start settles it", c.iccid);
-                        continue;
-                    }
-                };
-                println!("  {}  {why}: outcome unknown ({e}); {what}", c.iccid);
-                (outcome, Some("settled by re-reading the quota".into()))
-            }
-        };
-        journal.append(Entry::Outcome {
-            run: run.clone(),
-            iccid: c.iccid.to_string(),
-            at: Utc::now(),
-            outcome,
-            detail,
-        })?;
+        sent += 1;
+        top_up(client, &mut journal, &run, &c, &mut tally).await?;
     }
     // Top-ups still unsettled stay in the journal and are re-checked at the
     // next start; the run itself is over.
@@ -346,6 +241,137 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         })?;
     }
     summary(&args, &tally);
+    Ok(())
+}
+
+/// Settles the top-ups whose outcome is unknown (left by an earlier start), by reading
+/// the SIM's quotas again. Returns the SIMs that could not be settled now.
+async fn settle_earlier(
+    client: &Client,
+    journal: &mut Journal,
+    apply: bool,
+    tally: &mut Tally,
+) -> Result<BTreeSet<String>, Box<dyn std::error::Error>> {
+    let mut unsettled = BTreeSet::new();
+    for entry in journal.unsettled() {
+        let iccid: Iccid = entry.iccid.parse()?;
+        let (data, sms) = match quotas(client, &iccid).await {
+            Ok(quotas) => quotas,
+            Err(e) => {
+                tally.still_unknown += 1;
+                unsettled.insert(entry.iccid.clone());
+                println!("  {iccid}  top-up of run {} has an unknown outcome; could not re-check it now: {e}", entry.run);
+                continue;
+            }
+        };
+        let applied = entry.data.raised_in(&data) || entry.sms.raised_in(&sms);
+        let (outcome, what) = if applied {
+            tally.confirmed += 1;
+            (
+                Outcome::ConfirmedApplied,
+                "the quota went up: it was applied",
+            )
+        } else {
+            tally.not_applied += 1;
+            (
+                Outcome::NotApplied,
+                "the quota did not go up: it was not applied",
+            )
+        };
+        println!(
+            "  {iccid}  top-up of run {} had an unknown outcome; re-checked: {what}",
+            entry.run
+        );
+        if apply {
+            journal.append(Entry::Outcome {
+                run: entry.run,
+                iccid: entry.iccid,
+                at: Utc::now(),
+                outcome,
+                detail: Some("settled by re-reading the quota".into()),
+            })?;
+        }
+    }
+    Ok(unsettled)
+}
+
+/// Tops up one SIM behind its journal entries: the intent is on disk before
+/// the top-up is sent, and the outcome after. A lost answer is settled by
+/// reading the quota, never by sending again.
+async fn top_up(
+    client: &Client,
+    journal: &mut Journal,
+    run: &str,
+    c: &Candidate,
+    tally: &mut Tally,
+) -> std::io::Result<()> {
+    let why = c.reasons.join("; ");
+    journal.append(Entry::Intent {
+        run: run.to_string(),
+        iccid: c.iccid.to_string(),
+        at: Utc::now(),
+        reasons: c.reasons.clone(),
+        data: c.data.clone(),
+        sms: c.sms.clone(),
+    })?;
+    let result = client.sims().top_up(&c.iccid).send().await;
+    let (outcome, detail) = match result {
+        Ok(order) => {
+            tally.topped_up += 1;
+            let order = order
+                .order_number()
+                .map_or("no order number".to_string(), |n| format!("order {n}"));
+            println!("  {}  {why}: topped up ({order})", c.iccid);
+            (Outcome::Applied, Some(order))
+        }
+        Err(e) if refused(&e) => {
+            tally.refused += 1;
+            println!("  {}  {why}: 1NCE refused the top-up: {e}", c.iccid);
+            (Outcome::Refused, Some(e.to_string()))
+        }
+        Err(e) => {
+            // The top-up may or may not have happened: write that down
+            // first, then look at the quota instead of sending it again.
+            journal.append(Entry::Outcome {
+                run: run.to_string(),
+                iccid: c.iccid.to_string(),
+                at: Utc::now(),
+                outcome: Outcome::Unknown,
+                detail: Some(e.to_string()),
+            })?;
+            let settled = settle(client, c).await;
+            let (outcome, what) = match settled {
+                Some(true) => {
+                    tally.confirmed += 1;
+                    (
+                        Outcome::ConfirmedApplied,
+                        "re-checked the quota: it was applied",
+                    )
+                }
+                Some(false) => {
+                    tally.not_applied += 1;
+                    (
+                        Outcome::NotApplied,
+                        "re-checked the quota: it was not applied (not re-sent in this run)",
+                    )
+                }
+                None => {
+                    tally.still_unknown += 1;
+                    println!("  {}  {why}: outcome unknown ({e}); the quota could not be read, the next start settles it", c.iccid);
+                    return Ok(());
+                }
+            };
+            println!("  {}  {why}: outcome unknown ({e}); {what}", c.iccid);
+            (outcome, Some("settled by re-reading the quota".into()))
+        }
+    };
+    journal.append(Entry::Outcome {
+        run: run.to_string(),
+        iccid: c.iccid.to_string(),
+        at: Utc::now(),
+        outcome,
+        detail,
+    })?;
     Ok(())
 }
 
