@@ -123,3 +123,31 @@ async fn without_credentials_it_uses_the_sandbox() {
         out.stdout
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_failing_sim_does_not_stop_the_report() {
+    let sandbox = sandbox(20).await;
+    let dir = scratch_dir(TMP, "fleet-report-one-error");
+    let broken = sandbox.iccids()[4].to_string();
+    sandbox.inject(
+        once_sdk::sandbox::Fault::status(404)
+            .method("GET")
+            .path(&format!("/v2/sims/{broken}/quota/data")),
+    );
+    let out = run(BIN, Some(&sandbox), &dir, &["--csv"]).await;
+    out.assert_success();
+    assert!(
+        out.stderr.contains("20 SIMs") && out.stderr.contains("1 with errors"),
+        "{}",
+        out.stderr
+    );
+    let mut csv = csv::Reader::from_reader(out.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = csv.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 20);
+    let failed: Vec<_> = rows.iter().filter(|r| !r[12].is_empty()).collect();
+    assert_eq!(failed.len(), 1, "{rows:?}");
+    assert_eq!(&failed[0][0], broken);
+    assert_eq!(&failed[0][4], "", "no data figure for the SIM that failed");
+    assert!(failed[0][12].starts_with("data quota: "), "{:?}", failed[0]);
+    assert_ne!(&failed[0][6], "", "its SMS quota is still there");
+}

@@ -158,3 +158,27 @@ async fn without_credentials_it_uses_the_sandbox() {
     assert!(out.stderr.contains("local 1NCE sandbox"), "{}", out.stderr);
     assert!(out.stdout.contains("1001"), "{}", out.stdout);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_is_not_ordered_again() {
+    let sandbox = sandbox(20).await;
+    let dir = scratch_dir(TMP, "orders-lost-answer");
+    sandbox.inject(
+        once_sdk::sandbox::Fault::apply_then_drop()
+            .method("POST")
+            .path("/v1/orders"),
+    );
+    let mut args = vec!["place", "--product", "1002", "--quantity", "2", "--confirm"];
+    args.extend_from_slice(&ADDRESS);
+    let out = run(BIN, Some(&sandbox), &dir, &args).await;
+    assert!(!out.status.success());
+    assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("the order may have been placed: check `orders list` before ordering again"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sandbox.stats().orders_created, 1);
+    assert_eq!(sandbox.stats().requests_to("POST", "/v1/orders"), 1);
+}

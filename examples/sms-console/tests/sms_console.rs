@@ -188,3 +188,27 @@ async fn without_credentials_it_uses_the_sandbox() {
         out.stdout
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_is_not_sent_again() {
+    let sandbox = sandbox(20).await;
+    let dir = scratch_dir(TMP, "sms-lost-answer");
+    let iccid = sandbox.iccids()[0].to_string();
+    sandbox.inject(
+        once_sdk::sandbox::Fault::apply_then_drop()
+            .method("POST")
+            .path("/v2/sims/*/sms"),
+    );
+    let out = run(BIN, Some(&sandbox), &dir, &["send", &iccid, "once only"]).await;
+    assert!(!out.status.success());
+    assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "the SMS may have been sent: check `sms-console list {iccid}`"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sandbox.stats().sms_sent, 1);
+    assert_eq!(sandbox.stats().requests_to("POST", SEND), 1);
+}
