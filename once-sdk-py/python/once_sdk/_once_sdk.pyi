@@ -15,6 +15,7 @@ from typing_extensions import Self
 __version__: str
 
 def _generated_stubs() -> str: ...
+def _raise_outcome_unknown_sample() -> None: ...
 
 _T = TypeVar("_T")
 
@@ -78,7 +79,12 @@ class Client:
 @final
 class AsyncClient:
     """An asyncio client for the 1NCE Management API: the same calls as
-    ``Client``, each returning an awaitable. Usable as ``async with``."""
+    ``Client``, each returning an awaitable. Usable as ``async with``.
+
+    The calls return asyncio futures, not coroutines: call them with the
+    event loop running (inside ``async def``) and ``await`` them, or pass
+    them to ``asyncio.gather``/``wait_for``.
+    """
 
     def __new__(
         cls,
@@ -111,7 +117,7 @@ class AsyncClient:
     @property
     def sims(self) -> AsyncSims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
-    async def access_token(self) -> str:
+    def access_token(self) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
         """Closes the client: later calls raise ``ConfigError``."""
@@ -162,20 +168,20 @@ class AsyncSims:
         sort: str | None = None,
     ) -> AsyncPaginator[Sim]:
         """The account's SIMs (``GET /v2/sims``); ``async for`` over it."""
-    async def get(self, iccid: str) -> Sim:
+    def get(self, iccid: str) -> Awaitable[Sim]:
         """One SIM (``GET /v2/sims/{iccid}``)."""
-    async def update(
+    def update(
         self,
         iccid: str,
         *,
         label: str | None = None,
         status: str | None = None,
         imei_lock: bool | None = None,
-    ) -> None:
+    ) -> Awaitable[None]:
         """Changes a SIM (``PUT /v2/sims/{iccid}``)."""
-    async def data_quota(self, iccid: str) -> Quota:
+    def data_quota(self, iccid: str) -> Awaitable[Quota]:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
-    async def sms_quota(self, iccid: str) -> Quota:
+    def sms_quota(self, iccid: str) -> Awaitable[Quota]:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
 
 @final
@@ -230,7 +236,7 @@ class AsyncPaginator(Generic[_T]):
     def __aiter__(self) -> AsyncItemIterator[_T]: ...
     def pages(self) -> AsyncPageIterator[_T]:
         """Every page, fetched lazily."""
-    async def page(self, n: int = 1) -> Page[_T]:
+    def page(self, n: int = 1) -> Awaitable[Page[_T]]:
         """Page ``n`` (from 1), with the list's totals."""
 
 @final
