@@ -6,9 +6,11 @@ import builtins
 import threading
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 import once_sdk
-from conftest import ICCID, api_requests, options, sim_json
+from conftest import ICCID, api_requests, mount_token, options
 
 
 def test_api_error_has_status_code_message_body_request_id(api, client):
@@ -62,22 +64,25 @@ def test_rate_limit_error_has_retry_after(api, client):
     assert isinstance(e.value, once_sdk.ApiError)
 
 
-def test_timeout_error_is_also_the_builtin(api):
+def test_timeout_error_is_also_the_builtin():
+    # A server of its own: its handler is still blocked when the test ends.
+    server = HTTPServer()
+    server.start()
     release = threading.Event()
 
     def never_answers(request):
         release.wait(10)
-        from werkzeug import Response
-
         return Response("{}", content_type="application/json")
 
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(never_answers)
-    client = once_sdk.Client(**options(api, timeout=0.3))
+    mount_token(server)
+    server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(never_answers)
+    client = once_sdk.Client(**options(server, timeout=0.3))
     try:
         with pytest.raises(once_sdk.TimeoutError) as e:
             client.sims.get(ICCID)
     finally:
         release.set()
+        server.stop()
     assert isinstance(e.value, builtins.TimeoutError)
     assert isinstance(e.value, once_sdk.OnceError)
     assert "timed out" in str(e.value)
