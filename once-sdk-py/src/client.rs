@@ -94,7 +94,11 @@ impl Shared {
     }
 
     /// Runs one operation as an asyncio awaitable.
-    pub(crate) fn spawn<'py, T, F, Fut>(&self, py: Python<'py>, op: F) -> PyResult<Bound<'py, PyAny>>
+    pub(crate) fn spawn<'py, T, F, Fut>(
+        &self,
+        py: Python<'py>,
+        op: F,
+    ) -> PyResult<Bound<'py, PyAny>>
     where
         F: FnOnce(once_sdk::Client) -> Fut,
         Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
@@ -126,7 +130,10 @@ fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Du
     value
         .map(|s| {
             Duration::try_from_secs_f64(s).map_err(|_| {
-                errors::config(py, format!("{name} must be a non-negative number of seconds, got {s}"))
+                errors::config(
+                    py,
+                    format!("{name} must be a non-negative number of seconds, got {s}"),
+                )
             })
         })
         .transpose()
@@ -146,9 +153,8 @@ impl Options {
     ) -> PyResult<Self> {
         let retries = retries
             .map(|n| {
-                usize::try_from(n).map_err(|_| {
-                    errors::config(py, format!("retries must be 0 or more, got {n}"))
-                })
+                usize::try_from(n)
+                    .map_err(|_| errors::config(py, format!("retries must be 0 or more, got {n}")))
             })
             .transpose()?;
         Ok(Self {
@@ -195,7 +201,7 @@ impl Options {
         })
     }
 
-    fn from_env(self) -> Recipe {
+    fn with_env_credentials(self) -> Recipe {
         Box::new(move || self.apply(once_sdk::ClientBuilder::from_env()?).build())
     }
 }
@@ -261,7 +267,7 @@ macro_rules! client_class {
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
                 )?;
-                Ok(Self { shared: Shared::open(py, options.from_env())? })
+                Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
             }
 
             /// SIM management (API v2): list, read and change SIMs, quotas.

@@ -83,7 +83,15 @@ macro_rules! to_py_as_str {
     )*};
 }
 
-to_py_as_str!(Iccid, Imsi, Imei, Msisdn, SimStatus, QuotaState, QuotaService);
+to_py_as_str!(
+    Iccid,
+    Imsi,
+    Imei,
+    Msisdn,
+    SimStatus,
+    QuotaState,
+    QuotaService
+);
 
 impl ToPy for () {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -170,7 +178,10 @@ pub(crate) fn count(py: Python<'_>, field: &'static str, value: i64) -> PyResult
     u32::try_from(value).map_err(|_| {
         errors::validation(
             py,
-            &once_sdk::ValidationError::new(field, format!("must be a positive number, got {value}")),
+            &once_sdk::ValidationError::new(
+                field,
+                format!("must be a positive number, got {value}"),
+            ),
         )
     })
 }

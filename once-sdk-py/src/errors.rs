@@ -8,9 +8,7 @@ use pyo3::types::{PyDict, PyModule};
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    let module = ERRORS.get_or_try_init(py, || {
-        py.import("once_sdk._errors").map(Bound::unbind)
-    })?;
+    let module = ERRORS.get_or_try_init(py, || py.import("once_sdk._errors").map(Bound::unbind))?;
     module.bind(py).getattr(name)
 }
 

@@ -1,10 +1,10 @@
 //! The native module `once_sdk._once_sdk` of the Python wheel `once_sdk`.
 //!
-//! Layout: [`client`] holds `Client`/`AsyncClient` and the Rust client they
+//! Layout: `client` holds `Client`/`AsyncClient` and the Rust client they
 //! share; one file per resource (`sims.rs`) holds the operations;
-//! [`models`] the result classes; [`pagination`] the list machinery;
-//! [`errors`] the mapping of `once_sdk::Error` to Python exceptions;
-//! [`runtime`] the per-process tokio runtime; [`logging`] the bridge from
+//! `models` the result classes; `pagination` the list machinery;
+//! `errors` the mapping of `once_sdk::Error` to Python exceptions;
+//! `runtime` the per-process tokio runtime; `logging` the bridge from
 //! tracing to Python `logging`.
 
 use pyo3::prelude::*;

@@ -101,7 +101,10 @@ pub(crate) fn docstring(indent: &str, lines: &[&str]) -> String {
     if lines.is_empty() {
         return String::new();
     }
-    let text: Vec<&str> = lines.iter().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
+    let text: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
     if text.len() == 1 {
         return format!("{indent}\"\"\"{}\"\"\"\n", text[0]);
     }

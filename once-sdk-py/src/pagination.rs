@@ -186,7 +186,10 @@ fn check_pid(py: Python<'_>, pid: u32) -> PyResult<()> {
     Ok(())
 }
 
-fn class_getitem<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn class_getitem<'py>(
+    cls: &Bound<'py, PyType>,
+    key: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
     py.import("types")?
         .getattr("GenericAlias")?
@@ -231,7 +234,9 @@ impl Page {
         let len = items.len() as isize;
         let i = if index < 0 { index + len } else { index };
         if i < 0 || i >= len {
-            return Err(pyo3::exceptions::PyIndexError::new_err("page index out of range"));
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "page index out of range",
+            ));
         }
         items.get_item(i as usize)
     }
@@ -278,7 +283,10 @@ impl Page {
     }
 
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 }
@@ -332,23 +340,34 @@ paginator_class!(
 #[pymethods]
 impl Paginator {
     fn __iter__(&self, py: Python<'_>) -> PyResult<ItemIterator> {
-        Ok(ItemIterator { pid: std::process::id(), cursor: self.cursor(py)? })
+        Ok(ItemIterator {
+            pid: std::process::id(),
+            cursor: self.cursor(py)?,
+        })
     }
 
     /// Every page, fetched lazily.
     fn pages(&self, py: Python<'_>) -> PyResult<PageIterator> {
-        Ok(PageIterator { pid: std::process::id(), cursor: self.cursor(py)? })
+        Ok(PageIterator {
+            pid: std::process::id(),
+            cursor: self.cursor(py)?,
+        })
     }
 
     /// Page `n` (from 1), with the list's totals.
     #[pyo3(signature = (n=1))]
     fn page<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, Page>> {
         let fut = self.one(py, n)?;
-        runtime::wait(py, fut)?.into_py_result(py)?.into_pyobject(py)
+        runtime::wait(py, fut)?
+            .into_py_result(py)?
+            .into_pyobject(py)
     }
 
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 }
@@ -356,12 +375,18 @@ impl Paginator {
 #[pymethods]
 impl AsyncPaginator {
     fn __aiter__(&self, py: Python<'_>) -> PyResult<AsyncItemIterator> {
-        Ok(AsyncItemIterator { pid: std::process::id(), cursor: self.cursor(py)? })
+        Ok(AsyncItemIterator {
+            pid: std::process::id(),
+            cursor: self.cursor(py)?,
+        })
     }
 
     /// Every page, fetched lazily.
     fn pages(&self, py: Python<'_>) -> PyResult<AsyncPageIterator> {
-        Ok(AsyncPageIterator { pid: std::process::id(), cursor: self.cursor(py)? })
+        Ok(AsyncPageIterator {
+            pid: std::process::id(),
+            cursor: self.cursor(py)?,
+        })
     }
 
     /// Page `n` (from 1), with the list's totals.
@@ -377,7 +402,10 @@ impl AsyncPaginator {
     }
 
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 }
@@ -414,7 +442,10 @@ iterator_class!(
 #[pymethods]
 impl ItemIterator {
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 
@@ -426,14 +457,19 @@ impl ItemIterator {
         check_pid(py, self.pid)?;
         let cursor = Arc::clone(&self.cursor);
         let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
-        next.into_py_result(py)?.map(|i| i.into_py_item(py)).transpose()
+        next.into_py_result(py)?
+            .map(|i| i.into_py_item(py))
+            .transpose()
     }
 }
 
 #[pymethods]
 impl PageIterator {
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 
@@ -445,14 +481,19 @@ impl PageIterator {
         check_pid(py, self.pid)?;
         let cursor = Arc::clone(&self.cursor);
         let next = runtime::wait(py, async move { cursor.lock().await.next_page().await })?;
-        next.into_py_result(py)?.map(|p| p.into_pyobject(py)).transpose()
+        next.into_py_result(py)?
+            .map(|p| p.into_pyobject(py))
+            .transpose()
     }
 }
 
 #[pymethods]
 impl AsyncItemIterator {
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 
@@ -477,7 +518,10 @@ impl AsyncItemIterator {
 #[pymethods]
 impl AsyncPageIterator {
     #[classmethod]
-    fn __class_getitem__<'py>(cls: &Bound<'py, PyType>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
     }
 

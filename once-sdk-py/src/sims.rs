@@ -19,8 +19,7 @@ fn list_sims(
     page_size: Option<i64>,
     filter: Option<String>,
     sort: Option<String>,
-) -> PyResult<impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::Sim> + Send + Sync + 'static>
-{
+) -> PyResult<impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::Sim> + Send + Sync + 'static> {
     let page_size = page_size
         .map(|n| convert::count(py, "pageSize", n))
         .transpose()?;
@@ -59,7 +58,10 @@ impl Update {
             iccid: convert::id(py, iccid)?,
             label,
             // Unknown values are rejected by the Rust call, naming `status`.
-            status: status.map(|s| s.parse().unwrap_or_else(|e: std::convert::Infallible| match e {})),
+            status: status.map(|s| {
+                s.parse()
+                    .unwrap_or_else(|e: std::convert::Infallible| match e {})
+            }),
             imei_lock,
         })
     }
@@ -103,7 +105,10 @@ impl Sims {
         filter: Option<String>,
         sort: Option<String>,
     ) -> PyResult<Paginator> {
-        Ok(Paginator::new(&self.shared, list_sims(py, page_size, filter, sort)?))
+        Ok(Paginator::new(
+            &self.shared,
+            list_sims(py, page_size, filter, sort)?,
+        ))
     }
 
     /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
@@ -167,7 +172,10 @@ impl AsyncSims {
         filter: Option<String>,
         sort: Option<String>,
     ) -> PyResult<AsyncPaginator> {
-        Ok(AsyncPaginator::new(&self.shared, list_sims(py, page_size, filter, sort)?))
+        Ok(AsyncPaginator::new(
+            &self.shared,
+            list_sims(py, page_size, filter, sort)?,
+        ))
     }
 
     /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
