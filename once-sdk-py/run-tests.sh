@@ -45,5 +45,8 @@ cd "$here/tests"
 step "stubtest"
 "$py" -m mypy.stubtest once_sdk
 
+step "mypy --strict on typing_usage.py"
+"$py" -m mypy --strict --no-incremental "$here/tests/typing_usage.py"
+
 step "pytest"
 "$py" -m pytest -q -c "$here/pyproject.toml" --rootdir "$here" "$here/tests" "$@"

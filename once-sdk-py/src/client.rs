@@ -207,9 +207,14 @@ impl Options {
 }
 
 /// Generates `Client` and `AsyncClient`: the same constructors, properties
-/// and closing; they differ in the resource classes and context managers.
+/// and closing; they differ in the resource classes (one getter each, listed
+/// under `resources`) and the context managers (under `methods`).
 macro_rules! client_class {
-    ($(#[$doc:meta])* $name:ident, $sims:ident, { $($extra:tt)* }) => {
+    (
+        $(#[$doc:meta])* $name:ident,
+        resources { $( $(#[$rdoc:meta])* $getter:ident: $resource:ident ),* $(,)? }
+        methods { $($extra:tt)* }
+    ) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "once_sdk")]
         pub struct $name {
@@ -270,11 +275,13 @@ macro_rules! client_class {
                 Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
             }
 
-            /// SIM management (API v2): list, read and change SIMs, quotas.
-            #[getter]
-            fn sims(&self) -> $sims {
-                $sims::new(Arc::clone(&self.shared))
-            }
+            $(
+                $(#[$rdoc])*
+                #[getter]
+                fn $getter(&self) -> $resource {
+                    $resource::new(Arc::clone(&self.shared))
+                }
+            )*
 
             /// Closes the client: later calls raise `ConfigError`. Calls in
             /// flight finish. Closing twice is fine.
@@ -295,14 +302,17 @@ client_class!(
     /// A blocking client for the 1NCE Management API. Calls release the GIL
     /// while they wait, so threads can share one client.
     Client,
-    Sims,
-    {
-    /// A valid access token (cached, or freshly issued), to call 1NCE
-    /// endpoints the SDK does not cover yet. Keep it secret.
-    fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.shared.call(py, |c| async move {
-            c.access_token().await.map(|t| t.expose().to_string())
-        })
+    resources {
+        /// SIM management (API v2): list, read and change SIMs, quotas.
+        sims: Sims,
+    }
+    methods {
+        /// A valid access token (cached, or freshly issued), to call 1NCE
+        /// endpoints the SDK does not cover yet. Keep it secret.
+        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.call(py, |c| async move {
+                c.access_token().await.map(|t| t.expose().to_string())
+            })
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -310,9 +320,8 @@ client_class!(
     }
 
     #[pyo3(signature = (*_exc))]
-    fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+    fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) {
         self.shared.close();
-        false
     }
     }
 );
@@ -321,14 +330,17 @@ client_class!(
     /// An asyncio client for the 1NCE Management API: the same calls as
     /// `Client`, each returning an awaitable.
     AsyncClient,
-    AsyncSims,
-    {
-    /// A valid access token (cached, or freshly issued), to call 1NCE
-    /// endpoints the SDK does not cover yet. Keep it secret.
-    fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.shared.spawn(py, |c| async move {
-            c.access_token().await.map(|t| t.expose().to_string())
-        })
+    resources {
+        /// SIM management (API v2): list, read and change SIMs, quotas.
+        sims: AsyncSims,
+    }
+    methods {
+        /// A valid access token (cached, or freshly issued), to call 1NCE
+        /// endpoints the SDK does not cover yet. Keep it secret.
+        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.spawn(py, |c| async move {
+                c.access_token().await.map(|t| t.expose().to_string())
+            })
     }
 
     fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -344,7 +356,7 @@ client_class!(
         _exc: &Bound<'py, pyo3::types::PyTuple>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.shared.close();
-        runtime::spawn(py, async move { Ok(false) })
+        runtime::spawn(py, async move { Ok(()) })
     }
     }
 );

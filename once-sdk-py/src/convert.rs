@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use once_sdk::{Iccid, Imei, Imsi, Msisdn, QuotaService, QuotaState, SimStatus, Timestamp};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyNone, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyNone, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 
 use crate::errors;
@@ -52,9 +52,13 @@ to_py_via_into!(
     String => "str",
     bool => "bool",
     i64 => "int",
+    i32 => "int",
     u64 => "int",
     u32 => "int",
+    u16 => "int",
+    u8 => "int",
     f64 => "float",
+    f32 => "float",
     NaiveDate => "datetime.date",
     DateTime<Utc> => "datetime.datetime",
 );
@@ -143,6 +147,60 @@ impl<T: ToPy> ToPy for Vec<T> {
     }
     fn py_type() -> String {
         format!("tuple[{}, ...]", T::py_type())
+    }
+}
+
+/// Free-form JSON (fields 1NCE leaves open) as plain Python data.
+impl ToPy for serde_json::Value {
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        use serde_json::Value;
+        match self {
+            Value::Null => Ok(PyNone::get(py).to_owned().into_any()),
+            Value::Bool(b) => b.into_bound_py_any(py),
+            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => i.into_bound_py_any(py),
+                (None, Some(u), _) => u.into_bound_py_any(py),
+                (None, None, f) => f.unwrap_or(f64::NAN).into_bound_py_any(py),
+            },
+            Value::String(s) => s.into_bound_py_any(py),
+            Value::Array(items) => {
+                let items = items
+                    .iter()
+                    .map(|v| v.to_py(py))
+                    .collect::<PyResult<Vec<_>>>()?;
+                Ok(PyList::new(py, items)?.into_any())
+            }
+            Value::Object(map) => {
+                let d = PyDict::new(py);
+                for (k, v) in map {
+                    d.set_item(k, v.to_py(py)?)?;
+                }
+                Ok(d.into_any())
+            }
+        }
+    }
+    fn py_type() -> String {
+        "Any".into()
+    }
+}
+
+impl<T: ToPy> ToPy for std::collections::HashMap<String, T> {
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let d = PyDict::new(py);
+        for (k, v) in self {
+            d.set_item(k, v.to_py(py)?)?;
+        }
+        Ok(d.into_any())
+    }
+    fn to_plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let d = PyDict::new(py);
+        for (k, v) in self {
+            d.set_item(k, v.to_plain(py)?)?;
+        }
+        Ok(d.into_any())
+    }
+    fn py_type() -> String {
+        format!("dict[str, {}]", T::py_type())
     }
 }
 
