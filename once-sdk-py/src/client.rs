@@ -313,16 +313,16 @@ client_class!(
             self.shared.call(py, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
-    }
+        }
 
-    fn __enter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
+        fn __enter__(slf: Py<Self>) -> Py<Self> {
+            slf
+        }
 
-    #[pyo3(signature = (*_exc))]
-    fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) {
-        self.shared.close();
-    }
+        #[pyo3(signature = (*_exc))]
+        fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) {
+            self.shared.close();
+        }
     }
 );
 
@@ -341,22 +341,22 @@ client_class!(
             self.shared.spawn(py, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
-    }
+        }
 
-    fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let me = slf.unbind();
-        runtime::spawn(py, async move { Ok(me) })
-    }
+        fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+            let py = slf.py();
+            let me = slf.unbind();
+            runtime::spawn(py, async move { Ok(me) })
+        }
 
-    #[pyo3(signature = (*_exc))]
-    fn __aexit__<'py>(
-        &self,
-        py: Python<'py>,
-        _exc: &Bound<'py, pyo3::types::PyTuple>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.shared.close();
-        runtime::spawn(py, async move { Ok(()) })
-    }
+        #[pyo3(signature = (*_exc))]
+        fn __aexit__<'py>(
+            &self,
+            py: Python<'py>,
+            _exc: &Bound<'py, pyo3::types::PyTuple>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.close();
+            runtime::spawn(py, async move { Ok(()) })
+        }
     }
 );
