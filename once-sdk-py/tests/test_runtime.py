@@ -101,3 +101,41 @@ def test_clients_work_in_a_forked_child(api, client):
     assert os.waitstatus_to_exitcode(status) == 0
     # The parent's client still works.
     assert client.sims.get(ICCID).iccid == ICCID
+
+
+def test_ctrl_c_interrupts_a_waiting_call():
+    """A blocking call wakes up for signals: Ctrl-C (here simulated with
+    _thread.interrupt_main) raises KeyboardInterrupt instead of waiting for
+    the server."""
+    import _thread
+
+    from pytest_httpserver import HTTPServer
+
+    from conftest import mount_token
+
+    server = HTTPServer()  # its own: the handler is still blocked at the end
+    server.start()
+    arrived, release = threading.Event(), threading.Event()
+
+    def stuck(request):
+        arrived.set()
+        release.wait(10)
+        return Response("{}", content_type="application/json")
+
+    mount_token(server)
+    server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(stuck)
+    client = once_sdk.Client(**options(server))
+
+    def interrupt():
+        arrived.wait(10)
+        _thread.interrupt_main()
+
+    t = threading.Thread(target=interrupt)
+    t.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            client.sims.get(ICCID)
+    finally:
+        release.set()
+        t.join()
+        server.stop()
