@@ -114,6 +114,19 @@ impl Shared {
     }
 }
 
+impl Drop for Shared {
+    fn drop(&mut self) {
+        let state = std::mem::replace(&mut *self.lock(), State::Closed);
+        if let State::Open { pid, client } = state {
+            if pid != std::process::id() {
+                // A client inherited through fork() and never used in this
+                // process: its connections belong to the parent.
+                std::mem::forget(client);
+            }
+        }
+    }
+}
+
 /// The options both clients take besides credentials.
 #[derive(Clone, Default)]
 struct Options {

@@ -419,6 +419,16 @@ macro_rules! iterator_class {
             pid: u32,
             cursor: SharedCursor,
         }
+
+        impl Drop for $name {
+            fn drop(&mut self) {
+                if self.pid != std::process::id() {
+                    // In a forked child the page stream refers to tasks of the
+                    // parent's runtime: never drop it.
+                    std::mem::forget(Arc::clone(&self.cursor));
+                }
+            }
+        }
     };
 }
 

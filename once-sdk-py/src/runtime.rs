@@ -7,6 +7,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -15,16 +16,34 @@ use pyo3_async_runtimes::generic::{ContextExt, Runtime as GenericRuntime};
 use pyo3_async_runtimes::TaskLocals;
 use tokio::runtime::{Builder, Runtime};
 
-static RUNTIME: Mutex<Option<(u32, &'static Runtime)>> = Mutex::new(None);
+/// A runtime and the process it belongs to; leaked, never freed.
+struct Owned {
+    pid: u32,
+    rt: Runtime,
+}
+
+/// The runtime of the current process. Read without locking: tokio's own
+/// threads read it too, and a lock they might hold at `fork()` would stay
+/// locked forever in the child.
+static CURRENT: AtomicPtr<Owned> = AtomicPtr::new(std::ptr::null_mut());
+/// Taken only to create a runtime (once per process).
+static CREATE: Mutex<()> = Mutex::new(());
+
+fn current_of(pid: u32) -> Option<&'static Runtime> {
+    // SAFETY: the pointer is null or comes from `Box::leak` and is never freed.
+    let owned = unsafe { CURRENT.load(Ordering::Acquire).as_ref() }?;
+    (owned.pid == pid).then_some(&owned.rt)
+}
 
 /// The runtime of this process, created on first use.
 pub(crate) fn runtime() -> PyResult<&'static Runtime> {
     let pid = std::process::id();
-    let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some((owner, rt)) = *slot {
-        if owner == pid {
-            return Ok(rt);
-        }
+    if let Some(rt) = current_of(pid) {
+        return Ok(rt);
+    }
+    let _creating = CREATE.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(rt) = current_of(pid) {
+        return Ok(rt);
     }
     let rt = Builder::new_multi_thread()
         .enable_all()
@@ -35,9 +54,10 @@ pub(crate) fn runtime() -> PyResult<&'static Runtime> {
                 "could not start the tokio runtime: {e}"
             ))
         })?;
-    let rt: &'static Runtime = Box::leak(Box::new(rt));
-    *slot = Some((pid, rt));
-    Ok(rt)
+    // The parent's runtime, if any, is left as it is: its threads are gone.
+    let owned: &'static mut Owned = Box::leak(Box::new(Owned { pid, rt }));
+    CURRENT.store(owned, Ordering::Release);
+    Ok(&owned.rt)
 }
 
 /// How often a blocking call wakes up to let Python handle signals (Ctrl-C).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -78,7 +79,14 @@ def test_clients_work_in_a_forked_child(api, client):
     # Warm everything up in the parent: runtime threads, connections, tokens.
     assert client.sims.get(ICCID).iccid == ICCID
     assert asyncio.run(get_async(aclient)).iccid == ICCID
-    started = iter(client.sims.list())
+    api.expect_request("/v2/sims").respond_with_json(
+        [sim_json()], headers={"X-Total-Pages": "3"}
+    )
+    started = iter(client.sims.list(page_size=1))
+    polled = iter(client.sims.list(page_size=1))
+    assert next(polled).iccid == ICCID  # page 2 is being prefetched now
+    unused = once_sdk.Client(**options(api))
+    assert unused.access_token()
 
     pid = os.fork()
     if pid == 0:  # child: report through the exit code only
@@ -94,7 +102,13 @@ def test_clients_work_in_a_forked_child(api, client):
                 next(started)
             except once_sdk.OnceError as e:
                 if "before os.fork()" in str(e):
-                    code = 0
+                    code = 14
+            # Objects inherited from the parent can be dropped in the child.
+            del polled, unused
+            gc.collect()
+            code = 15
+            assert [s.iccid for s in client.sims.list(page_size=1)] == [ICCID] * 3
+            code = 0
         finally:
             os._exit(code)
     _, status = os.waitpid(pid, 0)
