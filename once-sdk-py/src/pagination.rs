@@ -291,6 +291,61 @@ impl Page {
     }
 }
 
+/// An iteration in progress and the process it started in: its page stream
+/// cannot go on in a forked child.
+struct Started {
+    pid: u32,
+    cursor: SharedCursor,
+}
+
+impl Started {
+    fn new(cursor: SharedCursor) -> Self {
+        Self {
+            pid: std::process::id(),
+            cursor,
+        }
+    }
+
+    /// The cursor, unless the iteration started in another process.
+    fn cursor(&self, py: Python<'_>) -> PyResult<SharedCursor> {
+        check_pid(py, self.pid)?;
+        Ok(Arc::clone(&self.cursor))
+    }
+}
+
+impl Drop for Started {
+    fn drop(&mut self) {
+        if self.pid != std::process::id() {
+            // In a forked child the page stream refers to tasks of the
+            // parent's runtime: never drop it.
+            std::mem::forget(Arc::clone(&self.cursor));
+        }
+    }
+}
+
+/// Where a paginator's own iteration stands (it is its own item iterator).
+#[derive(Default)]
+struct Progress(std::sync::Mutex<Option<Started>>);
+
+impl Progress {
+    /// The cursor of the iteration, started with `start` on first use.
+    fn cursor(
+        &self,
+        py: Python<'_>,
+        start: impl FnOnce() -> PyResult<SharedCursor>,
+    ) -> PyResult<SharedCursor> {
+        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match &*slot {
+            Some(started) => started.cursor(py),
+            None => {
+                let cursor = start()?;
+                *slot = Some(Started::new(Arc::clone(&cursor)));
+                Ok(cursor)
+            }
+        }
+    }
+}
+
 /// Generates the sync and async paginator classes.
 macro_rules! paginator_class {
     ($(#[$doc:meta])* $name:ident) => {
@@ -299,6 +354,7 @@ macro_rules! paginator_class {
         pub struct $name {
             shared: Arc<Shared>,
             make: MakeList,
+            progress: Progress,
         }
 
         impl $name {
@@ -308,12 +364,22 @@ macro_rules! paginator_class {
                 T: ToPy + DeserializeOwned + Send + 'static,
                 F: Fn(&once_sdk::Client) -> once_sdk::List<T> + Send + Sync + 'static,
             {
-                Self { shared: Arc::clone(shared), make: make_list(make) }
+                Self {
+                    shared: Arc::clone(shared),
+                    make: make_list(make),
+                    progress: Progress::default(),
+                }
             }
 
-            fn cursor(&self, py: Python<'_>) -> PyResult<SharedCursor> {
+            /// A new iteration from the first page.
+            fn start(&self, py: Python<'_>) -> PyResult<SharedCursor> {
                 let client = self.shared.client(py)?;
                 Ok(Cursor::new((self.make)(&client)))
+            }
+
+            /// This paginator's own iteration over the items.
+            fn items(&self, py: Python<'_>) -> PyResult<SharedCursor> {
+                self.progress.cursor(py, || self.start(py))
             }
 
             fn one(&self, py: Python<'_>, n: i64) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
@@ -326,32 +392,36 @@ macro_rules! paginator_class {
 }
 
 paginator_class!(
-    /// A list: iterate over it for every item (pages are fetched lazily, one
-    /// ahead), or take one `page(n)` or every page with `pages()`.
+    /// A list and an iterator over its items: pages are fetched lazily, one
+    /// ahead, when iterating; `page(n)` fetches one page, `pages()` iterates
+    /// over pages. Nothing is sent before one of these.
     Paginator
 );
 
 paginator_class!(
-    /// An asyncio list: `async for` over it for every item, or await one
-    /// `page(n)`, or `async for` over `pages()`.
+    /// A list and an async iterator over its items: `async for` fetches pages
+    /// lazily, one ahead; `await page(n)` fetches one page, `pages()` is an
+    /// async iterator over pages. Nothing is sent before one of these.
     AsyncPaginator
 );
 
 #[pymethods]
 impl Paginator {
-    fn __iter__(&self, py: Python<'_>) -> PyResult<ItemIterator> {
-        Ok(ItemIterator {
-            pid: std::process::id(),
-            cursor: self.cursor(py)?,
-        })
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
     }
 
-    /// Every page, fetched lazily.
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let cursor = self.items(py)?;
+        let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
+        next.into_py_result(py)?
+            .map(|i| i.into_py_item(py))
+            .transpose()
+    }
+
+    /// Every page from the first, fetched lazily (a new iteration).
     fn pages(&self, py: Python<'_>) -> PyResult<PageIterator> {
-        Ok(PageIterator {
-            pid: std::process::id(),
-            cursor: self.cursor(py)?,
-        })
+        Ok(PageIterator(Started::new(self.start(py)?)))
     }
 
     /// Page `n` (from 1), with the list's totals.
@@ -374,19 +444,25 @@ impl Paginator {
 
 #[pymethods]
 impl AsyncPaginator {
-    fn __aiter__(&self, py: Python<'_>) -> PyResult<AsyncItemIterator> {
-        Ok(AsyncItemIterator {
-            pid: std::process::id(),
-            cursor: self.cursor(py)?,
+    fn __aiter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let cursor = self.items(py)?;
+        runtime::spawn(py, async move {
+            let next = cursor.lock().await.next_item().await;
+            match next {
+                Ok(Some(item)) => Ok(Item(item)),
+                Ok(None) => Err(PyStopAsyncIteration::new_err(())),
+                Err(e) => Err(errors::to_py_async(e).await),
+            }
         })
     }
 
-    /// Every page, fetched lazily.
+    /// Every page from the first, fetched lazily (a new iteration).
     fn pages(&self, py: Python<'_>) -> PyResult<AsyncPageIterator> {
-        Ok(AsyncPageIterator {
-            pid: std::process::id(),
-            cursor: self.cursor(py)?,
-        })
+        Ok(AsyncPageIterator(Started::new(self.start(py)?)))
     }
 
     /// Page `n` (from 1), with the list's totals.
@@ -410,138 +486,45 @@ impl AsyncPaginator {
     }
 }
 
-/// Generates an iterator class over a cursor.
-macro_rules! iterator_class {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            pid: u32,
-            cursor: SharedCursor,
-        }
+/// The pages of a list, from `Paginator.pages()`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct PageIterator(Started);
 
-        impl Drop for $name {
-            fn drop(&mut self) {
-                if self.pid != std::process::id() {
-                    // In a forked child the page stream refers to tasks of the
-                    // parent's runtime: never drop it.
-                    std::mem::forget(Arc::clone(&self.cursor));
-                }
-            }
-        }
-    };
-}
-
-iterator_class!(
-    /// The items of a list, across pages.
-    ItemIterator
-);
-iterator_class!(
-    /// The pages of a list.
-    PageIterator
-);
-iterator_class!(
-    /// The items of a list, across pages (asyncio).
-    AsyncItemIterator
-);
-iterator_class!(
-    /// The pages of a list (asyncio).
-    AsyncPageIterator
-);
-
-#[pymethods]
-impl ItemIterator {
-    #[classmethod]
-    fn __class_getitem__<'py>(
-        cls: &Bound<'py, PyType>,
-        key: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        class_getitem(cls, key)
-    }
-
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        check_pid(py, self.pid)?;
-        let cursor = Arc::clone(&self.cursor);
-        let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
-        next.into_py_result(py)?
-            .map(|i| i.into_py_item(py))
-            .transpose()
-    }
-}
+/// The pages of a list, from `AsyncPaginator.pages()`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct AsyncPageIterator(Started);
 
 #[pymethods]
 impl PageIterator {
-    #[classmethod]
-    fn __class_getitem__<'py>(
-        cls: &Bound<'py, PyType>,
-        key: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        class_getitem(cls, key)
-    }
-
     fn __iter__(slf: Py<Self>) -> Py<Self> {
         slf
     }
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, Page>>> {
-        check_pid(py, self.pid)?;
-        let cursor = Arc::clone(&self.cursor);
+        let cursor = self.0.cursor(py)?;
         let next = runtime::wait(py, async move { cursor.lock().await.next_page().await })?;
         next.into_py_result(py)?
             .map(|p| p.into_pyobject(py))
             .transpose()
     }
-}
 
-#[pymethods]
-impl AsyncItemIterator {
     #[classmethod]
     fn __class_getitem__<'py>(
         cls: &Bound<'py, PyType>,
         key: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         class_getitem(cls, key)
-    }
-
-    fn __aiter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        check_pid(py, self.pid)?;
-        let cursor = Arc::clone(&self.cursor);
-        runtime::spawn(py, async move {
-            let next = cursor.lock().await.next_item().await;
-            match next {
-                Ok(Some(item)) => Ok(Item(item)),
-                Ok(None) => Err(PyStopAsyncIteration::new_err(())),
-                Err(e) => Err(errors::to_py_async(e).await),
-            }
-        })
     }
 }
 
 #[pymethods]
 impl AsyncPageIterator {
-    #[classmethod]
-    fn __class_getitem__<'py>(
-        cls: &Bound<'py, PyType>,
-        key: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        class_getitem(cls, key)
-    }
-
     fn __aiter__(slf: Py<Self>) -> Py<Self> {
         slf
     }
 
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        check_pid(py, self.pid)?;
-        let cursor = Arc::clone(&self.cursor);
+        let cursor = self.0.cursor(py)?;
         runtime::spawn(py, async move {
             let next = cursor.lock().await.next_page().await;
             match next {
@@ -551,6 +534,14 @@ impl AsyncPageIterator {
             }
         })
     }
+
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        class_getitem(cls, key)
+    }
 }
 
 /// Adds the list classes to the module.
@@ -558,9 +549,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Page>()?;
     m.add_class::<Paginator>()?;
     m.add_class::<AsyncPaginator>()?;
-    m.add_class::<ItemIterator>()?;
     m.add_class::<PageIterator>()?;
-    m.add_class::<AsyncItemIterator>()?;
     m.add_class::<AsyncPageIterator>()?;
     Ok(())
 }

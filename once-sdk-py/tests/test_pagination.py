@@ -42,11 +42,25 @@ def test_iterates_every_item_lazily(api, client):
     assert [r.args["page"] for r in api_requests(api)] == ["1", "2", "3"]
 
 
+def test_a_list_is_its_own_iterator(api, client):
+    mount_pages(api)
+    sims = client.sims.list(page_size=2)
+    assert iter(sims) is sims
+    assert next(sims).iccid == ICCIDS[0]
+    assert [s.iccid for s in sims] == ICCIDS[1:]
+    assert list(sims) == [], "an exhausted list stays exhausted, like a generator"
+    # pages() and page(n) are separate requests from the first page on.
+    assert [p.page for p in sims.pages()] == [1, 2, 3]
+    assert sims.page(3).page == 3
+
+
 async def test_iterates_every_item_lazily_async(api, aclient):
     mount_pages(api)
     sims = aclient.sims.list(page_size=2)
     assert api_requests(api) == []
-    assert [s.iccid async for s in sims] == ICCIDS
+    assert sims.__aiter__() is sims
+    assert (await sims.__anext__()).iccid == ICCIDS[0]
+    assert [s.iccid async for s in sims] == ICCIDS[1:]
     assert len(api_requests(api)) == 3
 
 

@@ -24,12 +24,10 @@ from ._errors import (
 )
 from ._once_sdk import (
     AsyncClient,
-    AsyncItemIterator,
     AsyncPageIterator,
     AsyncPaginator,
     AsyncSims,
     Client,
-    ItemIterator,
     Page,
     PageIterator,
     Paginator,
@@ -52,9 +50,7 @@ __all__ = [
     "Paginator",
     "AsyncPaginator",
     "Page",
-    "ItemIterator",
     "PageIterator",
-    "AsyncItemIterator",
     "AsyncPageIterator",
     # models
     "Sim",

@@ -214,43 +214,38 @@ class Page(Generic[_T]):
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
-class Paginator(Generic[_T]):
-    """A list: iterate for every item (pages fetched lazily, one ahead),
-    ``page(n)`` for one page, ``pages()`` for every page."""
-
-    @classmethod
-    def __class_getitem__(cls, key: Any) -> GenericAlias: ...
-    def __iter__(self) -> ItemIterator[_T]: ...
-    def pages(self) -> PageIterator[_T]:
-        """Every page, fetched lazily."""
-    def page(self, n: int = 1) -> Page[_T]:
-        """Page ``n`` (from 1), with the list's totals."""
-
-@final
-class AsyncPaginator(Generic[_T]):
-    """An asyncio list: ``async for`` for every item, ``await page(n)`` for
-    one page, ``async for`` over ``pages()`` for every page."""
-
-    @classmethod
-    def __class_getitem__(cls, key: Any) -> GenericAlias: ...
-    def __aiter__(self) -> AsyncItemIterator[_T]: ...
-    def pages(self) -> AsyncPageIterator[_T]:
-        """Every page, fetched lazily."""
-    def page(self, n: int = 1) -> Awaitable[Page[_T]]:
-        """Page ``n`` (from 1), with the list's totals."""
-
-@final
-class ItemIterator(Iterator[_T]):
-    """The items of a list, across pages."""
+class Paginator(Iterator[_T]):
+    """A list and an iterator over its items: pages are fetched lazily, one
+    ahead, when iterating; ``page(n)`` fetches one page, ``pages()`` iterates
+    over pages. Nothing is sent before one of these."""
 
     @classmethod
     def __class_getitem__(cls, key: Any) -> GenericAlias: ...
     def __iter__(self) -> Self: ...
     def __next__(self) -> _T: ...
+    def pages(self) -> PageIterator[_T]:
+        """Every page from the first, fetched lazily (a new iteration)."""
+    def page(self, n: int = 1) -> Page[_T]:
+        """Page ``n`` (from 1), with the list's totals."""
+
+@final
+class AsyncPaginator(AsyncIterator[_T]):
+    """A list and an async iterator over its items: ``async for`` fetches
+    pages lazily, one ahead; ``await page(n)`` fetches one page, ``pages()``
+    is an async iterator over pages. Nothing is sent before one of these."""
+
+    @classmethod
+    def __class_getitem__(cls, key: Any) -> GenericAlias: ...
+    def __aiter__(self) -> Self: ...
+    def __anext__(self) -> Awaitable[_T]: ...
+    def pages(self) -> AsyncPageIterator[_T]:
+        """Every page from the first, fetched lazily (a new iteration)."""
+    def page(self, n: int = 1) -> Awaitable[Page[_T]]:
+        """Page ``n`` (from 1), with the list's totals."""
 
 @final
 class PageIterator(Iterator[Page[_T]]):
-    """The pages of a list."""
+    """The pages of a list, from ``Paginator.pages()``."""
 
     @classmethod
     def __class_getitem__(cls, key: Any) -> GenericAlias: ...
@@ -258,17 +253,8 @@ class PageIterator(Iterator[Page[_T]]):
     def __next__(self) -> Page[_T]: ...
 
 @final
-class AsyncItemIterator(AsyncIterator[_T]):
-    """The items of a list, across pages (asyncio)."""
-
-    @classmethod
-    def __class_getitem__(cls, key: Any) -> GenericAlias: ...
-    def __aiter__(self) -> Self: ...
-    def __anext__(self) -> Awaitable[_T]: ...
-
-@final
 class AsyncPageIterator(AsyncIterator[Page[_T]]):
-    """The pages of a list (asyncio)."""
+    """The pages of a list, from ``AsyncPaginator.pages()``."""
 
     @classmethod
     def __class_getitem__(cls, key: Any) -> GenericAlias: ...
