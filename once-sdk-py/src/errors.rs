@@ -46,11 +46,14 @@ pub(crate) fn once_error(py: Python<'_>, text: impl Into<String>) -> PyErr {
 /// The Python exception for an SDK error: one class per kind, with the
 /// structured details as attributes and the Rust `Display` text as message.
 pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
+    if let Error::InvalidInput(v) = &err {
+        return validation(py, v);
+    }
     let text = err.to_string();
     let kwargs = PyDict::new(py);
+    // The class name, after filling in its keyword arguments.
     let built: PyResult<&str> = (|| {
         Ok(match &err {
-            Error::InvalidInput(v) => return Err(validation(py, v)),
             Error::Auth { details } | Error::Api(details) | Error::RateLimited { details, .. } => {
                 kwargs.set_item("status", details.status)?;
                 kwargs.set_item("code", details.code.as_deref())?;
@@ -84,6 +87,8 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
                 "OutcomeUnknownError"
             }
             Error::Config(_) => "ConfigError",
+            // InvalidInput is handled above; kinds added to the core later
+            // are at least a OnceError with the core's message.
             _ => "OnceError",
         })
     })();

@@ -146,6 +146,12 @@ impl Cursor {
         }
     }
 
+    /// The next buffered item, if the page at hand has one left and no
+    /// other caller is busy with the cursor (no waiting, no GIL release).
+    fn buffered_item(cursor: &SharedCursor) -> Option<Box<dyn PyItem>> {
+        cursor.try_lock().ok()?.buffered.pop_front()
+    }
+
     async fn next_item(&mut self) -> once_sdk::Result<Option<Box<dyn PyItem>>> {
         loop {
             if let Some(item) = self.buffered.pop_front() {
@@ -413,6 +419,9 @@ impl Paginator {
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let cursor = self.items(py)?;
+        if let Some(item) = Cursor::buffered_item(&cursor) {
+            return item.into_py_item(py).map(Some);
+        }
         let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
         next.into_py_result(py)?
             .map(|i| i.into_py_item(py))
@@ -450,6 +459,12 @@ impl AsyncPaginator {
 
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let cursor = self.items(py)?;
+        if let Some(item) = Cursor::buffered_item(&cursor) {
+            // Already here: a finished future, no trip through the runtime.
+            let done = pyo3_async_runtimes::get_running_loop(py)?.call_method0("create_future")?;
+            done.call_method1("set_result", (item.into_py_item(py)?,))?;
+            return Ok(done);
+        }
         runtime::spawn(py, async move {
             let next = cursor.lock().await.next_item().await;
             match next {
