@@ -41,6 +41,11 @@ macro_rules! py_model {
                 $name::dict_of(&self.0, py)
             }
 
+            /// Equal models hash equally (the hash of their JSON form).
+            fn __hash__(&self) -> u64 {
+                crate::models::hash_json(&self.0)
+            }
+
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
                 let parts: Vec<String> = vec![$(
                     format!("{}={}", stringify!($field), ToPy::to_py(&self.0.$field, py)?.repr()?),
@@ -94,6 +99,18 @@ macro_rules! py_model {
             }
         }
     };
+}
+
+/// A hash of a model's JSON form: equal models serialize equally.
+pub(crate) fn hash_json<T: serde::Serialize>(value: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match serde_json::to_vec(value) {
+        Ok(bytes) => bytes.hash(&mut h),
+        // Models serialize infallibly (plain data, string keys).
+        Err(_) => 0u8.hash(&mut h),
+    }
+    h.finish()
 }
 
 /// A docstring block from doc-comment lines, indented; empty without lines.

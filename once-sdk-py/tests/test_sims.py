@@ -59,6 +59,7 @@ def test_models_are_immutable_comparable_and_convertible(api, client):
     a = client.sims.get(ICCID)
     b = client.sims.get(ICCID)
     assert a == b and a is not b
+    assert hash(a) == hash(b) and len({a, b}) == 1
     with pytest.raises(AttributeError):
         a.label = "other"  # type: ignore[misc]
     d = a.to_dict()
