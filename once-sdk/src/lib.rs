@@ -62,6 +62,8 @@ mod clock;
 pub mod error;
 pub mod pagination;
 pub mod ratelimit;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod retry;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
@@ -70,7 +72,9 @@ pub mod types;
 
 pub use api::v1::{V1Sims, V1};
 pub use api::List;
-pub use auth::{AccessToken, Credentials, InMemoryTokenStore, StoredToken, TokenStore};
+pub use auth::{
+    AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
+};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
 pub use pagination::{ItemStream, Page, PageStream};
