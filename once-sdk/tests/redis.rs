@@ -59,8 +59,9 @@ impl Drop for RedisServer {
 }
 
 fn redis_server_binary() -> Option<PathBuf> {
+    // REDIS_SERVER names the binary; when set, nothing else is looked at.
     if let Some(p) = std::env::var_os("REDIS_SERVER") {
-        return Some(PathBuf::from(p));
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
