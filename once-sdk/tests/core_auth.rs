@@ -281,13 +281,21 @@ struct LockedElsewhere {
 }
 
 impl once_sdk::TokenStore for LockedElsewhere {
-    fn get(&self) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>> {
+    fn get(
+        &self,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>> {
         self.inner.get()
     }
-    fn put(&self, token: once_sdk::StoredToken) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+    fn put(
+        &self,
+        token: once_sdk::StoredToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
         self.inner.put(token)
     }
-    fn remove_if(&self, token: &once_sdk::AccessToken) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+    fn remove_if(
+        &self,
+        token: &once_sdk::AccessToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
         self.inner.remove_if(token)
     }
     fn try_lock_refresh(
@@ -310,7 +318,8 @@ async fn waits_for_the_token_of_the_process_holding_the_refresh_lock() {
         held: true.into(),
         ttl: Duration::from_secs(10),
     });
-    let client = builder(&server).token_store(store.clone())
+    let client = builder(&server)
+        .token_store(store.clone())
         .attempt_timeout(None)
         .operation_timeout(None)
         .build()
@@ -331,7 +340,11 @@ async fn waits_for_the_token_of_the_process_holding_the_refresh_lock() {
     let started = tokio::time::Instant::now();
     client.sims().data_quota(&iccid()).await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(1500));
-    assert_eq!(issued.load(Ordering::SeqCst), 0, "no token request of its own");
+    assert_eq!(
+        issued.load(Ordering::SeqCst),
+        0,
+        "no token request of its own"
+    );
     assert_eq!(
         bearers(&api_requests(&server).await),
         vec!["Bearer token-from-elsewhere"]
@@ -347,7 +360,8 @@ async fn fetches_its_own_token_when_the_lock_holder_never_delivers() {
         held: true.into(),
         ttl: Duration::from_secs(2),
     });
-    let client = builder(&server).token_store(store)
+    let client = builder(&server)
+        .token_store(store)
         .attempt_timeout(None)
         .operation_timeout(None)
         .build()
@@ -372,23 +386,39 @@ async fn a_granted_refresh_lock_is_released_after_the_fetch() {
         locked: std::sync::Mutex<Vec<String>>,
     }
     impl once_sdk::TokenStore for Counting {
-        fn get(&self) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>> {
+        fn get(
+            &self,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>>
+        {
             self.inner.get()
         }
-        fn put(&self, token: once_sdk::StoredToken) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        fn put(
+            &self,
+            token: once_sdk::StoredToken,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
             self.inner.put(token)
         }
-        fn remove_if(&self, token: &once_sdk::AccessToken) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        fn remove_if(
+            &self,
+            token: &once_sdk::AccessToken,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
             self.inner.remove_if(token)
         }
         fn try_lock_refresh(
             &self,
-        ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::RefreshLock>>> {
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::RefreshLock>>>
+        {
             self.locked.lock().unwrap().push("lock".into());
             Box::pin(async { Ok(Some(once_sdk::RefreshLock::new("id-1"))) })
         }
-        fn unlock_refresh(&self, lock: once_sdk::RefreshLock) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
-            self.locked.lock().unwrap().push(format!("unlock {}", lock.id()));
+        fn unlock_refresh(
+            &self,
+            lock: once_sdk::RefreshLock,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+            self.locked
+                .lock()
+                .unwrap()
+                .push(format!("unlock {}", lock.id()));
             Box::pin(async { Ok(()) })
         }
     }
@@ -396,7 +426,8 @@ async fn a_granted_refresh_lock_is_released_after_the_fetch() {
         inner: once_sdk::InMemoryTokenStore::new(),
         locked: Default::default(),
     });
-    let client = builder(&server).token_store(store.clone())
+    let client = builder(&server)
+        .token_store(store.clone())
         .attempt_timeout(None)
         .operation_timeout(None)
         .build()

@@ -142,7 +142,9 @@ async fn sandbox(sims: usize, rate_factor: f64) -> Sandbox {
 fn replica_client(sb: &Sandbox, url: &str, limits: RateLimits, lock_ttl: Duration) -> Client {
     sb.client_builder()
         .token_store(Arc::new(
-            RedisTokenStore::new(url, CLIENT_ID).unwrap().lock_ttl(lock_ttl),
+            RedisTokenStore::new(url, CLIENT_ID)
+                .unwrap()
+                .lock_ttl(lock_ttl),
         ))
         .rate_limiter(Arc::new(
             RedisRateLimiter::new(url, CLIENT_ID, limits).unwrap(),
@@ -154,7 +156,11 @@ fn replica_client(sb: &Sandbox, url: &str, limits: RateLimits, lock_ttl: Duratio
 /// Every key in Redis with its value (strings only).
 async fn dump(redis: &RedisServer) -> Vec<(String, String)> {
     let mut c = redis.conn().await;
-    let keys: Vec<String> = redis::cmd("KEYS").arg("*").query_async(&mut c).await.unwrap();
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("*")
+        .query_async(&mut c)
+        .await
+        .unwrap();
     let mut out = Vec::new();
     for k in keys {
         let v: Option<String> = redis::cmd("GET").arg(&k).query_async(&mut c).await.unwrap();
@@ -172,14 +178,20 @@ fn spawn_replica(
     extra: &[(&str, String)],
 ) -> tokio::process::Child {
     let mut cmd = tokio::process::Command::new(std::env::current_exe().unwrap());
-    cmd.args(["replica", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-        .env("ONCE_REDIS_TEST_ROLE", role)
-        .env("ONCE_REDIS_TEST_REDIS", redis.url())
-        .env("ONCE_REDIS_TEST_SANDBOX", sb.base_url())
-        .env("ONCE_REDIS_TEST_ICCID", sb.iccids()[0].as_str())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
+    cmd.args([
+        "replica",
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("ONCE_REDIS_TEST_ROLE", role)
+    .env("ONCE_REDIS_TEST_REDIS", redis.url())
+    .env("ONCE_REDIS_TEST_SANDBOX", sb.base_url())
+    .env("ONCE_REDIS_TEST_ICCID", sb.iccids()[0].as_str())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .kill_on_drop(true);
     for (k, v) in extra {
         cmd.env(k, v);
     }
@@ -195,7 +207,10 @@ fn spawn_replica(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "the replica process started by the multi-process tests of this file"]
 async fn replica() {
-    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} is not set: this test is started by the others"));
+    let var = |k: &str| {
+        std::env::var(k)
+            .unwrap_or_else(|_| panic!("{k} is not set: this test is started by the others"))
+    };
     let role = var("ONCE_REDIS_TEST_ROLE");
     let url = var("ONCE_REDIS_TEST_REDIS");
     let lock_ttl = std::env::var("ONCE_REDIS_TEST_LOCK_TTL_MS")
@@ -207,7 +222,9 @@ async fn replica() {
         .base_url(var("ONCE_REDIS_TEST_SANDBOX"))
         .no_proxy()
         .token_store(Arc::new(
-            RedisTokenStore::new(&url, CLIENT_ID).unwrap().lock_ttl(lock_ttl),
+            RedisTokenStore::new(&url, CLIENT_ID)
+                .unwrap()
+                .lock_ttl(lock_ttl),
         ))
         .build()
         .unwrap();
@@ -239,18 +256,28 @@ async fn token_lock_and_keys_behave_as_documented() {
     // One holder at a time; a stranger's unlock does not release it.
     let held = a.try_lock_refresh().await.unwrap().expect("first lock");
     assert!(b.try_lock_refresh().await.unwrap().is_none());
-    b.unlock_refresh(RefreshLock::new("someone-else")).await.unwrap();
+    b.unlock_refresh(RefreshLock::new("someone-else"))
+        .await
+        .unwrap();
     assert!(b.try_lock_refresh().await.unwrap().is_none());
     // It expires by itself within its ttl.
     let mut c = redis.conn().await;
-    let pttl: i64 = redis::cmd("PTTL").arg(a.lock_key()).query_async(&mut c).await.unwrap();
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(a.lock_key())
+        .query_async(&mut c)
+        .await
+        .unwrap();
     assert!(0 < pttl && pttl <= 2000, "lock pttl {pttl}");
     // Another client id has its own lock.
     let other = RedisTokenStore::new(&url, "other-client").unwrap();
     assert!(other.try_lock_refresh().await.unwrap().is_some());
     // Released by its holder, it can be taken again.
     a.unlock_refresh(held).await.unwrap();
-    let again = b.try_lock_refresh().await.unwrap().expect("lock after release");
+    let again = b
+        .try_lock_refresh()
+        .await
+        .unwrap()
+        .expect("lock after release");
     b.unlock_refresh(again).await.unwrap();
 
     // A token stored by one replica is seen by another, expiring with it.
@@ -265,7 +292,11 @@ async fn token_lock_and_keys_behave_as_documented() {
     let seen = b.get().await.unwrap().expect("shared token");
     assert_eq!(seen.token, token);
     assert_eq!(seen.expires_at, expires_at);
-    let pttl: i64 = redis::cmd("PTTL").arg(a.token_key()).query_async(&mut c).await.unwrap();
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(a.token_key())
+        .query_async(&mut c)
+        .await
+        .unwrap();
     assert!(pttl > 0, "the token key must expire, pttl {pttl}");
     // remove_if drops only the token it names.
     b.remove_if(&AccessToken::new("tok-0")).await.unwrap();
@@ -312,7 +343,10 @@ async fn clients_racing_on_a_cold_cache_make_one_token_request() {
     let keys = dump(&redis).await;
     let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
     assert!(names.contains(&"once-sdk:fleet-client:token"), "{names:?}");
-    assert!(!names.contains(&"once-sdk:fleet-client:token-lock"), "{names:?}");
+    assert!(
+        !names.contains(&"once-sdk:fleet-client:token-lock"),
+        "{names:?}"
+    );
     for (k, v) in &keys {
         assert!(
             !k.contains(CLIENT_SECRET) && !v.contains(CLIENT_SECRET),
@@ -374,7 +408,10 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
         "hold",
         &redis,
         &sb,
-        &[("ONCE_REDIS_TEST_LOCK_TTL_MS", lock_ttl.as_millis().to_string())],
+        &[(
+            "ONCE_REDIS_TEST_LOCK_TTL_MS",
+            lock_ttl.as_millis().to_string(),
+        )],
     );
     let pid = child.id().unwrap();
     // Wait until the replica holds the lock and its token request is pending.
@@ -382,7 +419,11 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
     let mut c = redis.conn().await;
     let mut holder = None;
     for _ in 0..1200 {
-        let v: Option<String> = redis::cmd("GET").arg(&lock_key).query_async(&mut c).await.unwrap();
+        let v: Option<String> = redis::cmd("GET")
+            .arg(&lock_key)
+            .query_async(&mut c)
+            .await
+            .unwrap();
         // The fault is used up once the token request has arrived.
         if v.is_some() && sb.pending_faults().is_empty() {
             holder = v;
@@ -391,7 +432,10 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     let holder = holder.expect("the replica never took the refresh lock");
-    assert!(holder.starts_with(&format!("{pid}-")), "lock held by {holder}, replica is {pid}");
+    assert!(
+        holder.starts_with(&format!("{pid}-")),
+        "lock held by {holder}, replica is {pid}"
+    );
     child.kill().await.unwrap();
 
     // Three more replicas need a token now: they wait for the dead one's
@@ -419,11 +463,17 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
     let stats = sb.stats();
     assert_eq!(stats.token_requests, 1, "{stats:?}");
     assert_eq!(
-        sb.requests().iter().filter(|r| r.path == "/oauth/token").count(),
+        sb.requests()
+            .iter()
+            .filter(|r| r.path == "/oauth/token")
+            .count(),
         1,
         "the survivors made more than one token request"
     );
-    println!("replicas got their token {:?} after the kill (lock ttl {lock_ttl:?})", started.elapsed());
+    println!(
+        "replicas got their token {:?} after the kill (lock ttl {lock_ttl:?})",
+        started.elapsed()
+    );
 }
 
 // ---------------------------------------------------------------- rate limiter
@@ -516,8 +566,14 @@ async fn without_redis_a_replica_falls_back_to_in_process_state_and_returns_to_r
     client.sims().data_quota(&iccid).await.unwrap();
     assert_eq!(sb.stats().token_requests, 2);
     let names: Vec<String> = dump(&redis).await.into_iter().map(|(k, _)| k).collect();
-    assert!(names.contains(&"once-sdk:fleet-client:token".to_string()), "{names:?}");
-    assert!(names.contains(&"once-sdk:fleet-client:rate:sims".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"once-sdk:fleet-client:token".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"once-sdk:fleet-client:rate:sims".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]

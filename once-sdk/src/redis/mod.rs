@@ -167,7 +167,10 @@ impl Conn {
         let error = match outcome {
             Ok(Ok(v)) => {
                 if self.degraded.swap(false, Ordering::AcqRel) {
-                    tracing::info!("Redis is reachable again: the {} is shared again", self.what);
+                    tracing::info!(
+                        "Redis is reachable again: the {} is shared again",
+                        self.what
+                    );
                 }
                 return Some(v);
             }
