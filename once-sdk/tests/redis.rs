@@ -476,6 +476,40 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_is_renewed_once_for_all_replicas() {
+    let Some(redis) = start_redis("a_refused_token_is_renewed_once_for_all_replicas").await else {
+        return;
+    };
+    let sb = sandbox(20, 100.0).await;
+    let url = redis.url();
+    let limits = RateLimits::default().scaled(100.0);
+    let clients: Vec<Client> = (0..6)
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(10)))
+        .collect();
+    let iccids = sb.iccids();
+    let iccids = &iccids;
+    let scan = |round: usize| {
+        futures::future::join_all(clients.iter().enumerate().map(move |(i, c)| {
+            let iccid = iccids[(i + round) % iccids.len()].clone();
+            async move { c.sims().data_quota(&iccid).await }
+        }))
+    };
+    for r in scan(0).await {
+        r.unwrap();
+    }
+    assert_eq!(sb.stats().token_requests, 1);
+    // 1NCE stops accepting the shared token: every replica gets a 401, drops
+    // that token (only that one) and asks for a new one; one of them fetches.
+    sb.expire_tokens();
+    for r in scan(1).await {
+        r.unwrap();
+    }
+    let stats = sb.stats();
+    assert_eq!(stats.token_requests, 2, "{stats:?}");
+    assert_eq!(stats.unauthorized, 6, "{stats:?}");
+}
+
 // ---------------------------------------------------------------- rate limiter
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -84,7 +84,9 @@ const DEFAULT_RETRY_INTERVAL: Duration = Duration::from_secs(1);
 /// a failure.
 pub(crate) struct Conn {
     client: ::redis::Client,
-    manager: tokio::sync::OnceCell<ConnectionManager>,
+    /// Dropped after a failure, so that the next attempt connects afresh
+    /// rather than reusing a connection attempt that already failed.
+    manager: Mutex<Option<ConnectionManager>>,
     timeout: Duration,
     retry_interval: Duration,
     down_until: Mutex<Option<Instant>>,
@@ -100,7 +102,7 @@ impl Conn {
             .map_err(|e| Error::Config(format!("invalid Redis URL for the {what}: {e}")))?;
         Ok(Self {
             client,
-            manager: tokio::sync::OnceCell::new(),
+            manager: Mutex::new(None),
             timeout: DEFAULT_TIMEOUT,
             retry_interval: DEFAULT_RETRY_INTERVAL,
             down_until: Mutex::new(None),
@@ -129,19 +131,22 @@ impl Conn {
         self.degraded.load(Ordering::Acquire)
     }
 
-    async fn manager(&self) -> RedisResult<ConnectionManager> {
-        self.manager
-            .get_or_try_init(|| async {
-                let config = ConnectionManagerConfig::new()
-                    .set_connection_timeout(Some(self.timeout))
-                    .set_response_timeout(Some(self.timeout))
-                    .set_number_of_retries(1)
-                    .set_min_delay(Duration::from_millis(20))
-                    .set_max_delay(Duration::from_millis(100));
-                ConnectionManager::new_lazy_with_config(self.client.clone(), config)
-            })
-            .await
-            .cloned()
+    /// The connection manager, created (without connecting) on first use:
+    /// creating it needs a tokio runtime, which `new` may not run in.
+    fn manager(&self) -> RedisResult<ConnectionManager> {
+        let mut slot = self.manager.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(m) = slot.as_ref() {
+            return Ok(m.clone());
+        }
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(self.timeout))
+            .set_response_timeout(Some(self.timeout))
+            .set_number_of_retries(1)
+            .set_min_delay(Duration::from_millis(20))
+            .set_max_delay(Duration::from_millis(100));
+        let m = ConnectionManager::new_lazy_with_config(self.client.clone(), config)?;
+        *slot = Some(m.clone());
+        Ok(m)
     }
 
     /// Runs `op` on Redis; `None` if Redis is unavailable (an error, a
@@ -160,7 +165,7 @@ impl Conn {
         // The connection manager's timeouts bound each step; this bounds
         // the whole (connect, send, maybe load a script and send again).
         let outcome = tokio::time::timeout(self.timeout * 4, async {
-            let manager = self.manager().await?;
+            let manager = self.manager()?;
             op(manager).await
         })
         .await;
@@ -179,6 +184,7 @@ impl Conn {
         };
         *self.down_until.lock().unwrap_or_else(|p| p.into_inner()) =
             Some(Instant::now() + self.retry_interval);
+        *self.manager.lock().unwrap_or_else(|p| p.into_inner()) = None;
         if !self.degraded.swap(true, Ordering::AcqRel) {
             tracing::warn!(
                 error = %error,
