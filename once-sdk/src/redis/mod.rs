@@ -54,8 +54,8 @@
 //! has a timeout (500 ms by default). `fallback_active()` tells whether the
 //! fallback is in use.
 //!
-//! Plain `redis://` (and `unix://`) URLs are supported; TLS (`rediss://`)
-//! is not compiled in.
+//! A single Redis server (5 or later) through a `redis://` URL; TLS
+//! (`rediss://`), Redis Cluster and Sentinel are not supported.
 
 mod rate_limiter;
 mod token_store;
