@@ -63,6 +63,8 @@ pub mod error;
 pub mod pagination;
 pub mod ratelimit;
 mod retry;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 mod transport;
 pub mod types;
 
