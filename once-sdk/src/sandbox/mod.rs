@@ -262,6 +262,7 @@ impl SandboxBuilder {
             tokens: Mutex::new(Tokens {
                 lifetime: self.token_lifetime,
                 issued: HashMap::new(),
+                history: VecDeque::new(),
                 rng: fleet::Rng::new(self.seed.wrapping_mul(31).wrapping_add(17)),
             }),
             faults: Mutex::new(Vec::new()),
@@ -454,6 +455,13 @@ impl Sandbox {
     /// gets 401.
     pub fn expire_tokens(&self) {
         lock(&self.shared.tokens).issued.clear();
+    }
+
+    /// Every access token issued so far, oldest first, expired ones
+    /// included (at most the last 1,000): for tests that check that tokens
+    /// never show up in logs or error messages.
+    pub fn issued_tokens(&self) -> Vec<String> {
+        lock(&self.shared.tokens).history.iter().cloned().collect()
     }
 
     /// Changes the lifetime of tokens issued from now on.

@@ -25,6 +25,9 @@ use crate::ratelimit::{EndpointGroup, RateLimits};
 /// The request log keeps at most this many entries (the oldest go first).
 pub(crate) const LOG_CAPACITY: usize = 100_000;
 
+/// How many issued tokens [`Sandbox::issued_tokens`](super::Sandbox::issued_tokens) keeps.
+pub(crate) const TOKEN_HISTORY: usize = 1_000;
+
 pub(crate) type Body = BoxBody<Bytes, std::io::Error>;
 
 /// Locks a mutex, ignoring poisoning (a panicked handler must not take the
@@ -52,6 +55,9 @@ pub(crate) struct Shared {
 pub(crate) struct Tokens {
     pub lifetime: Duration,
     pub issued: HashMap<String, Instant>,
+    /// Every token issued, newest last (at most [`TOKEN_HISTORY`]), expired
+    /// ones included: tests check that none of them leaks.
+    pub history: VecDeque<String>,
     pub rng: Rng,
 }
 
@@ -70,6 +76,10 @@ impl Tokens {
         let now = Instant::now();
         self.issued.retain(|_, exp| *exp > now);
         self.issued.insert(t.clone(), now + self.lifetime);
+        if self.history.len() >= TOKEN_HISTORY {
+            self.history.pop_front();
+        }
+        self.history.push_back(t.clone());
         t
     }
 
