@@ -33,11 +33,13 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 const CONCURRENCY: usize = 64;
 const FAULT_RATE: f64 = 0.01;
 const SEED: u64 = 20_261_125;
-/// Per attempt; the random delay fault (`STALL`) is longer.
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(2);
-const STALL: Duration = Duration::from_secs(4);
+/// Per attempt; the random delay fault (`STALL`) is longer. Generous: a
+/// money call that timed out without a fault would be applied-but-unknown
+/// without the sandbox knowing, and break the exact count below.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
+const STALL: Duration = Duration::from_secs(8);
 /// The overall deadline of every call.
-const OPERATION_TIMEOUT: Duration = Duration::from_secs(6);
+const OPERATION_TIMEOUT: Duration = Duration::from_secs(12);
 /// 1NCE's limits × this factor, on both sides (client and sandbox).
 const RATE_LIMIT_FACTOR: f64 = 10_000.0;
 const MARK: &str = "@@reliability ";
