@@ -437,3 +437,31 @@ async fn a_granted_refresh_lock_is_released_after_the_fetch() {
     assert_eq!(issued.load(Ordering::SeqCst), 1);
     assert_eq!(*store.locked.lock().unwrap(), vec!["lock", "unlock id-1"]);
 }
+
+/// Regression: a token answer that did not decode (here `expires_in` is not
+/// a number) used to put the first 200 characters of its body, the access
+/// token included, into the `Error::Decode` snippet, and so into Display,
+/// Debug and the call's tracing event.
+#[tokio::test]
+async fn a_token_answer_that_does_not_decode_does_not_leak_the_token() {
+    let server = MockServer::start().await;
+    let token = "eyJhbGciOiJub25lIn0.leak-check-0123456789abcdef";
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": token,
+            "token_type": "bearer",
+            "expires_in": "soon"
+        })))
+        .mount(&server)
+        .await;
+    let client = builder(&server).build().unwrap();
+    let err = client.sims().get(&iccid()).await.unwrap_err();
+    assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("leak-check"), "{text}");
+    assert!(
+        text.contains("soon"),
+        "the decoder's message is kept: {text}"
+    );
+}

@@ -11,10 +11,12 @@ pub enum FaultKind {
     Status(u16),
     /// Wait this long, then handle the request normally.
     Delay(Duration),
-    /// Answer 200 with a body that is not valid JSON; not applied.
+    /// Apply the request, then answer with its status and a body that is not
+    /// valid JSON (the server did the work; its answer is garbled).
     MalformedBody,
     /// Apply the request, then send its real response cut in half (the
-    /// `Content-Length` promises the whole body, the connection closes early).
+    /// `Content-Length` promises the whole body, the connection closes early;
+    /// an empty body is announced as 2 bytes and none are sent).
     TruncatedBody,
     /// Answer 429, with a `Retry-After` header (whole seconds) if given; not
     /// applied.
@@ -37,6 +39,7 @@ impl FaultKind {
         matches!(
             self,
             FaultKind::Delay(_)
+                | FaultKind::MalformedBody
                 | FaultKind::TruncatedBody
                 | FaultKind::ApplyThenStatus(_)
                 | FaultKind::ApplyThenDrop
@@ -91,7 +94,7 @@ impl Fault {
         Self::new(FaultKind::Delay(d))
     }
 
-    /// Answer 200 with a body that is not JSON; nothing is applied.
+    /// Apply, then answer with a body that is not JSON.
     pub fn malformed_body() -> Self {
         Self::new(FaultKind::MalformedBody)
     }
@@ -179,6 +182,82 @@ impl Fault {
     }
 }
 
+/// Random faults for load tests: each request that no injected [`Fault`]
+/// matches is hit, with probability `rate`, by one kind drawn uniformly from
+/// [`RandomFaults::KINDS`] (500, 502, 503, 504, 429 with and without
+/// `Retry-After`, an HTML 502, a malformed or truncated body, a dropped
+/// connection, applied then 500, applied then dropped) or, if
+/// [`delay`](RandomFaults::delay) is set, a delay. The draws come from
+/// `seed`, so a run with the same requests in the same order draws the same
+/// faults. Set with [`Sandbox::random_faults`](super::Sandbox::random_faults).
+///
+/// ```
+/// use std::time::Duration;
+/// use once_sdk::sandbox::RandomFaults;
+/// // 1% of requests fail, some of them by stalling 2 s.
+/// let r = RandomFaults::new(0.01).seed(7).delay(Duration::from_secs(2));
+/// # let _ = r;
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub struct RandomFaults {
+    pub(crate) rate: f64,
+    pub(crate) seed: u64,
+    pub(crate) delay: Option<Duration>,
+}
+
+impl RandomFaults {
+    /// The kinds drawn (besides the optional delay).
+    pub const KINDS: [FaultKind; 12] = [
+        FaultKind::Status(500),
+        FaultKind::Status(502),
+        FaultKind::Status(503),
+        FaultKind::Status(504),
+        FaultKind::RateLimited(Some(Duration::from_secs(1))),
+        FaultKind::RateLimited(None),
+        FaultKind::Html(502),
+        FaultKind::MalformedBody,
+        FaultKind::TruncatedBody,
+        FaultKind::DropConnection,
+        FaultKind::ApplyThenStatus(500),
+        FaultKind::ApplyThenDrop,
+    ];
+
+    /// Faults on a share `rate` (0.0 to 1.0) of requests; seed 1, no delays.
+    pub fn new(rate: f64) -> Self {
+        Self {
+            rate: rate.clamp(0.0, 1.0),
+            seed: 1,
+            delay: None,
+        }
+    }
+
+    /// The seed of the draws (default 1).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Also draw [`FaultKind::Delay`] with this duration (make it longer than
+    /// the client's attempt timeout to exercise timeouts).
+    pub fn delay(mut self, d: Duration) -> Self {
+        self.delay = Some(d);
+        self
+    }
+
+    pub(crate) fn draw(&self, rng: &mut super::fleet::Rng) -> Option<FaultKind> {
+        if rng.unit() >= self.rate {
+            return None;
+        }
+        let n = Self::KINDS.len() as u64 + u64::from(self.delay.is_some());
+        let i = rng.below(n) as usize;
+        Some(match Self::KINDS.get(i) {
+            Some(k) => k.clone(),
+            None => FaultKind::Delay(self.delay.unwrap_or_default()),
+        })
+    }
+}
+
 /// `*` matches one segment, a final `**` any rest.
 pub(crate) fn path_matches(pattern: &str, path: &str) -> bool {
     let mut pat = pattern.trim_matches('/').split('/');
@@ -208,5 +287,29 @@ mod tests {
         let f = Fault::status(503).method("post").path("/v1/orders");
         assert!(f.matches("POST", "/v1/orders"));
         assert!(!f.matches("GET", "/v1/orders"));
+    }
+
+    #[test]
+    fn random_faults_follow_rate_and_seed() {
+        use crate::sandbox::fleet::Rng;
+        let draws = |r: &RandomFaults| {
+            let mut rng = Rng::new(r.seed);
+            (0..2000).map(|_| r.draw(&mut rng)).collect::<Vec<_>>()
+        };
+        assert!(draws(&RandomFaults::new(0.0)).iter().all(Option::is_none));
+        let all = draws(&RandomFaults::new(1.0).delay(Duration::from_secs(2)));
+        assert!(all.iter().all(Option::is_some));
+        assert!(all.contains(&Some(FaultKind::Delay(Duration::from_secs(2)))));
+        for k in RandomFaults::KINDS {
+            assert!(all.contains(&Some(k.clone())), "{k:?} never drawn");
+        }
+        let some = RandomFaults::new(0.05).seed(9);
+        let hits = draws(&some).iter().filter(|d| d.is_some()).count();
+        assert!(
+            (40..=160).contains(&hits),
+            "{hits} faults in 2000 draws at 5%"
+        );
+        assert_eq!(draws(&some), draws(&some.clone()));
+        assert_ne!(draws(&some), draws(&some.clone().seed(10)));
     }
 }

@@ -60,7 +60,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 
-pub use fault::{Fault, FaultKind};
+pub use fault::{Fault, FaultKind, RandomFaults};
 
 use crate::auth::Credentials;
 use crate::client::{Client, ClientBuilder};
@@ -138,8 +138,11 @@ pub struct RecordedRequest {
     pub body: String,
     /// The status sent back; `None` if the connection was dropped.
     pub status: Option<u16>,
-    /// The injected fault that hit this request, if any.
+    /// The injected (or random) fault that hit this request, if any.
     pub fault: Option<FaultKind>,
+    /// Top-ups, SMS and orders this request applied (whatever the client
+    /// was told).
+    pub charged: u64,
 }
 
 impl RecordedRequest {
@@ -259,9 +262,11 @@ impl SandboxBuilder {
             tokens: Mutex::new(Tokens {
                 lifetime: self.token_lifetime,
                 issued: HashMap::new(),
+                history: VecDeque::new(),
                 rng: fleet::Rng::new(self.seed.wrapping_mul(31).wrapping_add(17)),
             }),
             faults: Mutex::new(Vec::new()),
+            random: Mutex::new(None),
             limiter: Mutex::new(Limiter {
                 limits,
                 hits: HashMap::new(),
@@ -452,6 +457,13 @@ impl Sandbox {
         lock(&self.shared.tokens).issued.clear();
     }
 
+    /// Every access token issued so far, oldest first, expired ones
+    /// included (at most the last 1,000): for tests that check that tokens
+    /// never show up in logs or error messages.
+    pub fn issued_tokens(&self) -> Vec<String> {
+        lock(&self.shared.tokens).history.iter().cloned().collect()
+    }
+
     /// Changes the lifetime of tokens issued from now on.
     pub fn set_token_lifetime(&self, d: Duration) {
         lock(&self.shared.tokens).lifetime = d;
@@ -460,6 +472,15 @@ impl Sandbox {
     /// Adds a fault; see [`Fault`].
     pub fn inject(&self, fault: Fault) {
         lock(&self.shared.faults).push(fault);
+    }
+
+    /// Hits a random share of requests with random faults (`None` stops
+    /// it); see [`RandomFaults`]. Injected faults take precedence.
+    pub fn random_faults(&self, faults: impl Into<Option<RandomFaults>>) {
+        *lock(&self.shared.random) = faults.into().map(|f| {
+            let rng = fleet::Rng::new(f.seed);
+            (f, rng)
+        });
     }
 
     /// Removes every pending fault.

@@ -15,7 +15,7 @@ use hyper::{Request, Response};
 use serde_json::{json, Value};
 use tokio::time::Instant;
 
-use super::fault::{Fault, FaultKind};
+use super::fault::{Fault, FaultKind, RandomFaults};
 use super::fleet::Rng;
 use super::routes::{self, Call, Effects, Op, Reply, Route, Style};
 use super::state::World;
@@ -24,6 +24,9 @@ use crate::ratelimit::{EndpointGroup, RateLimits};
 
 /// The request log keeps at most this many entries (the oldest go first).
 pub(crate) const LOG_CAPACITY: usize = 100_000;
+
+/// How many issued tokens [`Sandbox::issued_tokens`](super::Sandbox::issued_tokens) keeps.
+pub(crate) const TOKEN_HISTORY: usize = 1_000;
 
 pub(crate) type Body = BoxBody<Bytes, std::io::Error>;
 
@@ -38,6 +41,8 @@ pub(crate) struct Shared {
     pub world: Mutex<World>,
     pub tokens: Mutex<Tokens>,
     pub faults: Mutex<Vec<Fault>>,
+    /// Random faults for the requests no injected fault matches.
+    pub random: Mutex<Option<(RandomFaults, Rng)>>,
     pub limiter: Mutex<Limiter>,
     pub stats: Mutex<Stats>,
     pub log: Mutex<VecDeque<RecordedRequest>>,
@@ -50,6 +55,9 @@ pub(crate) struct Shared {
 pub(crate) struct Tokens {
     pub lifetime: Duration,
     pub issued: HashMap<String, Instant>,
+    /// Every token issued, newest last (at most [`TOKEN_HISTORY`]), expired
+    /// ones included: tests check that none of them leaks.
+    pub history: VecDeque<String>,
     pub rng: Rng,
 }
 
@@ -68,6 +76,10 @@ impl Tokens {
         let now = Instant::now();
         self.issued.retain(|_, exp| *exp > now);
         self.issued.insert(t.clone(), now + self.lifetime);
+        if self.history.len() >= TOKEN_HISTORY {
+            self.history.pop_front();
+        }
+        self.history.push_back(t.clone());
         t
     }
 
@@ -159,7 +171,15 @@ fn to_response(o: Outcome) -> Response<Body> {
     for (k, v) in &o.headers {
         b = b.header(k.as_str(), v.as_str());
     }
-    let body = if o.truncate && o.body.len() > 1 {
+    let body = if o.truncate && o.body.len() <= 1 {
+        // Nothing to cut in half: promise two bytes, send none.
+        b = b.header("content-length", "2");
+        let frames = futures::stream::once(async {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Err::<Frame<Bytes>, _>(std::io::Error::other("truncated by an injected fault"))
+        });
+        BodyExt::boxed(StreamBody::new(frames))
+    } else if o.truncate {
         let half = Bytes::from(o.body[..o.body.len() / 2].to_vec());
         b = b.header("content-length", o.body.len().to_string());
         // Send the first half, give hyper a moment to flush it with the
@@ -239,7 +259,12 @@ fn unauthorized(route: Option<&Route>, path: &str, message: &str) -> Outcome {
 impl Shared {
     fn take_fault(&self, method: &str, path: &str) -> Option<FaultKind> {
         let mut faults = lock(&self.faults);
-        let pos = faults.iter().position(|f| f.matches(method, path))?;
+        let Some(pos) = faults.iter().position(|f| f.matches(method, path)) else {
+            drop(faults);
+            let mut random = lock(&self.random);
+            let (config, rng) = random.as_mut()?;
+            return config.draw(rng);
+        };
         let f = &mut faults[pos];
         let kind = f.kind.clone();
         if let Some(n) = &mut f.remaining {
@@ -391,6 +416,7 @@ pub(crate) async fn handle(
         body: String::from_utf8_lossy(&body).into_owned(),
         status: None,
         fault: None,
+        charged: 0,
     };
 
     let outcome = respond(
@@ -467,15 +493,6 @@ async fn respond(
         }
         Some(FaultKind::Html(s)) => return Some(html(*s)),
         Some(FaultKind::RateLimited(ra)) => return Some(too_many(*ra, None)),
-        Some(FaultKind::MalformedBody) => {
-            return Some(Outcome {
-                status: 200,
-                headers: Vec::new(),
-                content_type: "application/json;charset=UTF-8",
-                body: b"{\"iccid\": \"8988280666000000000\", \"status\": Enab".to_vec(),
-                truncate: false,
-            })
-        }
         Some(FaultKind::DropConnection) => return None,
         _ => {}
     }
@@ -518,6 +535,7 @@ async fn respond(
                 },
             )
         };
+        record.charged = fx.top_ups + fx.sms_sent + fx.orders_created;
         let mut stats = lock(&shared.stats);
         stats.top_ups_applied += fx.top_ups;
         stats.sms_sent += fx.sms_sent;
@@ -539,6 +557,11 @@ async fn respond(
         Some(FaultKind::ApplyThenDrop) => None,
         Some(FaultKind::TruncatedBody) => {
             outcome.truncate = true;
+            Some(outcome)
+        }
+        Some(FaultKind::MalformedBody) => {
+            outcome.content_type = "application/json;charset=UTF-8";
+            outcome.body = b"{\"iccid\": \"8988280666000000000\", \"status\": Enab".to_vec();
             Some(outcome)
         }
         _ => Some(outcome),
