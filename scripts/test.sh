@@ -5,3 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --workspace --all-features --locked
+
+# The Python wheel: builds it into a virtualenv, checks the stubs against
+# the module (mypy.stubtest) and runs the pytest suite.
+bash once-sdk-py/run-tests.sh

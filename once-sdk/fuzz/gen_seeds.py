@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes spec-shaped seeds from the OpenAPI documents' examples.
 
-Usage: python3 gen_seeds.py /path/to/openapi  (writes seeds/*/spec-*.json)
+Usage: python3 gen_seeds.py ../tests/fixtures/openapi  (writes seeds/*/spec-*.json)
 For each response of each operation: the example if the document has one,
 else one built from the schema (property examples, one item per array).
 """

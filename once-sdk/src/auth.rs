@@ -128,8 +128,17 @@ pub struct StoredToken {
 /// Where the token cache keeps its token.
 ///
 /// The default is in memory, one token per [`Client`](crate::Client) (and its
-/// clones). Implement this to share one token between processes; the cache
-/// only ever calls these three methods.
+/// clones). Implement this to share one token between processes (the
+/// `redis` feature has one: `once_sdk::redis::RedisTokenStore`).
+///
+/// A store shared by several processes should also implement the refresh
+/// lock ([`try_lock_refresh`](Self::try_lock_refresh),
+/// [`unlock_refresh`](Self::unlock_refresh),
+/// [`refresh_lock_ttl`](Self::refresh_lock_ttl)) so that only one of them
+/// requests a token at a time: the cache takes it before fetching, and while
+/// another process holds it, waits for that process's token instead of
+/// fetching its own. The defaults suit a store used by one process: the lock
+/// is always granted (the cache already fetches once per process).
 pub trait TokenStore: Send + Sync + 'static {
     /// The current token, if any (expired ones may be returned; the cache checks).
     fn get(&self) -> BoxFuture<'_, Result<Option<StoredToken>>>;
@@ -138,6 +147,53 @@ pub trait TokenStore: Send + Sync + 'static {
     /// Removes the token if (and only if) it is still `token`: a 401 must not
     /// drop a newer token another task already fetched.
     fn remove_if(&self, token: &AccessToken) -> BoxFuture<'_, Result<()>>;
+
+    /// Takes the lock that lets its holder request a token, for every
+    /// process sharing the store: `Some` if the caller may fetch now, `None`
+    /// if another process is fetching one. The lock must expire by itself
+    /// after [`refresh_lock_ttl`](Self::refresh_lock_ttl), so that a process
+    /// that died holding it blocks the others no longer than that. The
+    /// default always grants it.
+    fn try_lock_refresh(&self) -> BoxFuture<'_, Result<Option<RefreshLock>>> {
+        Box::pin(async { Ok(Some(RefreshLock::new(""))) })
+    }
+
+    /// Releases a lock [`try_lock_refresh`](Self::try_lock_refresh) granted
+    /// (only if it is still the holder's: it may have expired and been taken
+    /// by another process since). The cache ignores errors here: the lock
+    /// expires by itself. The default does nothing.
+    fn unlock_refresh(&self, lock: RefreshLock) -> BoxFuture<'_, Result<()>> {
+        drop(lock);
+        Box::pin(async { Ok(()) })
+    }
+
+    /// How long a refresh lock lives at most. While another process holds
+    /// it, the cache polls [`get`](Self::get) for that process's token; once
+    /// it has waited twice this long without one, it fetches its own. The
+    /// default is zero (the default lock is never held elsewhere).
+    fn refresh_lock_ttl(&self) -> Duration {
+        Duration::ZERO
+    }
+}
+
+/// Proof of holding a [`TokenStore`]'s refresh lock, handed back to
+/// [`TokenStore::unlock_refresh`]. The id lets a shared store release only
+/// its own lock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefreshLock {
+    id: String,
+}
+
+impl RefreshLock {
+    /// A lock held under `id` (unique per acquisition in shared stores).
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+
+    /// The id the lock is held under.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// The default [`TokenStore`]: one token in memory.
@@ -192,6 +248,10 @@ pub(crate) type TokenFetcher =
 
 /// How long after a failed background refresh the next one may start.
 const REFRESH_RETRY_PAUSE: Duration = Duration::from_secs(5);
+/// First and longest pause between looks at the store while another process
+/// holds the refresh lock.
+const LOCK_POLL_MIN: Duration = Duration::from_millis(10);
+const LOCK_POLL_MAX: Duration = Duration::from_millis(200);
 
 /// Single-flight token cache over a [`TokenStore`].
 pub(crate) struct TokenCache {
@@ -223,7 +283,8 @@ impl TokenCache {
         }
     }
 
-    /// A valid token: cached, or fetched once for all concurrent callers.
+    /// A valid token: cached, or fetched once for all concurrent callers
+    /// (and, with a shared store, once for all processes).
     pub(crate) async fn token(self: &Arc<Self>) -> Result<AccessToken> {
         let now = self.clock.now();
         if let Some(t) = self.store.get().await? {
@@ -236,12 +297,62 @@ impl TokenCache {
         }
         let _guard = self.fetch_lock.lock().await;
         // Someone else may have fetched while we waited for the lock.
-        if let Some(t) = self.store.get().await? {
-            if self.clock.now() < t.expires_at {
-                return Ok(t.token);
+        if let Some(t) = self.stored_valid_for(Duration::ZERO).await? {
+            return Ok(t);
+        }
+        tracing::debug!("token cache miss");
+        let ttl = self.store.refresh_lock_ttl();
+        let mut waited = Duration::ZERO;
+        let mut pause = LOCK_POLL_MIN;
+        loop {
+            if let Some(lock) = self.store.try_lock_refresh().await? {
+                return self.fetch_holding(lock, Duration::ZERO).await;
+            }
+            // Another process is fetching: wait for its token rather than
+            // asking 1NCE for another one. Its lock expires within `ttl`; if
+            // a token has still not shown up after twice that, fetch one.
+            if waited >= ttl * 2 {
+                tracing::warn!(
+                    waited_ms = waited.as_millis() as u64,
+                    "no token from the process holding the token refresh lock; requesting one"
+                );
+                return self.fetch_and_store().await;
+            }
+            tokio::time::sleep(pause).await;
+            waited += pause;
+            pause = (pause * 2).min(LOCK_POLL_MAX);
+            if let Some(t) = self.stored_valid_for(Duration::ZERO).await? {
+                return Ok(t);
             }
         }
-        tracing::debug!("token cache miss: requesting a new access token");
+    }
+
+    /// The stored token if it is still valid `ahead` from now.
+    async fn stored_valid_for(&self, ahead: Duration) -> Result<Option<AccessToken>> {
+        Ok(self
+            .store
+            .get()
+            .await?
+            .filter(|t| self.clock.now() + ahead < t.expires_at)
+            .map(|t| t.token))
+    }
+
+    /// With the store's refresh lock held: fetch (unless a token valid
+    /// `ahead` from now arrived meanwhile), store, release the lock.
+    async fn fetch_holding(&self, lock: RefreshLock, ahead: Duration) -> Result<AccessToken> {
+        let result = match self.stored_valid_for(ahead).await {
+            Ok(Some(t)) => Ok(t),
+            Ok(None) => self.fetch_and_store().await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = self.store.unlock_refresh(lock).await {
+            tracing::debug!(error = %e, "could not release the token refresh lock; it expires by itself");
+        }
+        result
+    }
+
+    async fn fetch_and_store(&self) -> Result<AccessToken> {
+        tracing::debug!("requesting a new access token");
         let fresh = (self.fetch)().await?;
         self.store.put(fresh.clone()).await?;
         Ok(fresh.token)
@@ -283,13 +394,13 @@ impl TokenCache {
 
     async fn refresh_in_background(&self) -> Result<()> {
         let _guard = self.fetch_lock.lock().await;
-        if let Some(t) = self.store.get().await? {
-            if self.clock.now() + self.margin < t.expires_at {
-                return Ok(()); // already refreshed by someone else
-            }
+        if self.stored_valid_for(self.margin).await?.is_some() {
+            return Ok(()); // already refreshed by someone else
         }
+        let Some(lock) = self.store.try_lock_refresh().await? else {
+            return Ok(()); // another process is refreshing it
+        };
         tracing::debug!("refreshing the access token ahead of expiry");
-        let fresh = (self.fetch)().await?;
-        self.store.put(fresh).await
+        self.fetch_holding(lock, self.margin).await.map(drop)
     }
 }

@@ -399,6 +399,34 @@ struct TokenResponse {
     expires_in: Option<i64>,
 }
 
+/// A token answer that does not decode may still hold the access token (a
+/// bad `expires_in`, a body cut short): keep the body out of the error, and
+/// the token out of the decoder's message.
+fn redact_token(e: Error, body: &[u8]) -> Error {
+    match e {
+        Error::Decode {
+            what,
+            status,
+            mut message,
+            ..
+        } => {
+            let token = serde_json::from_slice::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| v.get("access_token")?.as_str().map(str::to_string));
+            if let Some(t) = token.filter(|t| !t.is_empty()) {
+                message = message.replace(&t, "[redacted]");
+            }
+            Error::Decode {
+                what,
+                status,
+                message,
+                snippet: "[withheld: the token answer may contain the access token]".into(),
+            }
+        }
+        e => e,
+    }
+}
+
 fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFetcher {
     Arc::new(move || {
         let transport = Arc::clone(&transport);
@@ -430,7 +458,9 @@ pub(crate) fn token_from_response(
     resp: &crate::transport::RawResponse,
     now: std::time::SystemTime,
 ) -> Result<StoredToken> {
-    let t: TokenResponse = resp.decode("oauth.token")?;
+    let t: TokenResponse = resp
+        .decode("oauth.token")
+        .map_err(|e| redact_token(e, &resp.body))?;
     let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
     Ok(StoredToken {
         token: crate::AccessToken::new(t.access_token),

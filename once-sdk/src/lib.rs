@@ -24,11 +24,13 @@
 //! - **Tokens**: `POST /oauth/token` is called once however many calls start
 //!   together, refreshed in the background before it expires, and renewed
 //!   once when the API answers 401. Share a token between processes with a
-//!   [`TokenStore`].
+//!   [`TokenStore`] (feature `redis`: `redis::RedisTokenStore`, one token
+//!   for every replica, fetched by one of them).
 //! - **Rate limits**: calls are paced at 1NCE's published limits per endpoint
 //!   group (`/sims` 10/s, `/orders`, `/products`, `/support` 100 per 5 min,
 //!   `/oauth` 600/min), so fleet scans run at the limit instead of into 429s.
-//!   See [`RateLimits`].
+//!   See [`RateLimits`]. Replicas sharing one account share the limits
+//!   through a [`RateLimiter`] (feature `redis`: `redis::RedisRateLimiter`).
 //! - **Retries**: idempotent calls (GET, PUT, DELETE) are retried on connect
 //!   errors, timeouts, 429, 500, 502, 503 and 504 with exponential backoff
 //!   and jitter; `Retry-After` wins. Calls that cost money or change state
@@ -65,16 +67,27 @@ pub mod error;
 pub mod fuzzing;
 pub mod pagination;
 pub mod ratelimit;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod retry;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 mod transport;
 pub mod types;
 
 pub use api::v1::{V1Sims, V1};
 pub use api::List;
-pub use auth::{AccessToken, Credentials, InMemoryTokenStore, StoredToken, TokenStore};
+pub use auth::{
+    AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
+};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
 pub use pagination::{ItemStream, Page, PageStream};
 pub use ratelimit::{EndpointGroup, LocalRateLimiter, RateLimit, RateLimiter, RateLimits};
 pub use retry::RetryPolicy;
 pub use types::*;
+
+/// The README's Rust snippets, compiled as doctests so they stay true.
+#[cfg(all(doctest, feature = "sandbox"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -3,8 +3,10 @@
 //! 1NCE answers 429 when an account goes over its limits. The client paces
 //! its own calls instead, per endpoint group, so that a fleet scan runs at
 //! the limit rather than into it. Each group keeps a sliding window of the
-//! last grants: never more than `max` calls start in any window of `per`, and
-//! callers that have to wait are served in the order they arrived.
+//! last grants: never more than `max` calls start in any window of `per`
+//! (plus a 2 % safety margin, so that requests delayed on their way to 1NCE
+//! do not bunch up into a window there), and callers that have to wait are
+//! served in the order they arrived.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -160,8 +162,15 @@ pub struct LocalRateLimiter {
     windows: [Option<Window>; 5],
 }
 
+/// The fraction of a window added as a safety margin: a request that leaves
+/// on time may still arrive late (scheduling, network), and 1NCE counts
+/// arrivals.
+const SAFETY_MARGIN: f64 = 0.02;
+
 struct Window {
     limit: RateLimit,
+    /// `limit.per` plus the safety margin.
+    span: std::time::Duration,
     /// Start times granted so far (the last `max` of them), in order.
     granted: Mutex<VecDeque<Instant>>,
 }
@@ -176,7 +185,7 @@ impl Window {
         let mut slot = granted.back().map_or(now, |last| (*last).max(now));
         if granted.len() >= max {
             let oldest_in_window = granted[granted.len() - max];
-            slot = slot.max(oldest_in_window + self.limit.per);
+            slot = slot.max(oldest_in_window + self.span);
         }
         granted.push_back(slot);
         while granted.len() > max {
@@ -193,6 +202,7 @@ impl LocalRateLimiter {
             windows: EndpointGroup::ALL.map(|g| {
                 limits.get(g).map(|limit| Window {
                     limit,
+                    span: limit.per.mul_f64(1.0 + SAFETY_MARGIN),
                     granted: Mutex::new(VecDeque::with_capacity(limit.max as usize)),
                 })
             }),
@@ -279,10 +289,12 @@ mod tests {
         for w in times.windows(2) {
             assert!(w[0].1 <= w[1].1, "{times:?}");
         }
-        // The first 10 go at once, then 10 per second.
+        // The first 10 go at once, then 10 per second (plus the margin).
         assert_eq!(times[9].1, Duration::ZERO);
-        assert_eq!(times[10].1, Duration::from_secs(1));
-        assert_eq!(times[34].1, Duration::from_secs(3));
+        assert_eq!(times[10].1, Duration::from_millis(1020));
+        assert_eq!(times[19].1, Duration::from_millis(1020));
+        assert_eq!(times[20].1, Duration::from_millis(2040));
+        assert_eq!(times[34].1, Duration::from_millis(3060));
         // No window of 1 s holds more than 10 starts.
         for (i, (_, t)) in times.iter().enumerate() {
             let in_window = times[i..]

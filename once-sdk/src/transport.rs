@@ -60,7 +60,6 @@ impl ApiRequest {
         self
     }
 
-    #[allow(dead_code)]
     pub(crate) fn query_opt(self, key: &'static str, value: Option<impl ToString>) -> Self {
         match value {
             Some(v) => self.query(key, v),
@@ -284,13 +283,18 @@ impl Transport {
         let mut renewed_token = false;
         loop {
             attempt += 1;
-            if let Some(g) = group {
-                self.limiter.acquire(g).instrument(span.clone()).await;
-            }
+            // The token first, then the rate-limit slot: the request then
+            // leaves as soon as its slot is granted. (The other way round, a
+            // slot granted while the token was being fetched is spent late,
+            // bunched together with the next window's, and the server may
+            // count more than its limit in one window.)
             let token: Option<AccessToken> = match tokens {
                 Some(t) => Some(t.token().instrument(span.clone()).await?),
                 None => None,
             };
+            if let Some(g) = group {
+                self.limiter.acquire(g).instrument(span.clone()).await;
+            }
             let auth = match &token {
                 Some(t) => Some(t.header().ok_or_else(|| {
                     Error::Config(

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use once_sdk::{Error, Iccid};
+use once_sdk::{Error, Iccid, TokenStore as _};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -269,4 +269,199 @@ async fn a_shared_token_store_serves_several_clients() {
     a.sims().data_quota(&iccid()).await.unwrap();
     b.sims().data_quota(&iccid()).await.unwrap();
     assert_eq!(issued.load(Ordering::SeqCst), 1);
+}
+
+/// A store shared with another process that holds the refresh lock: it
+/// never grants the lock (until `release`), and the other process's token
+/// can be dropped in with `deliver`.
+struct LockedElsewhere {
+    inner: once_sdk::InMemoryTokenStore,
+    held: std::sync::atomic::AtomicBool,
+    ttl: Duration,
+}
+
+impl once_sdk::TokenStore for LockedElsewhere {
+    fn get(
+        &self,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>> {
+        self.inner.get()
+    }
+    fn put(
+        &self,
+        token: once_sdk::StoredToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        self.inner.put(token)
+    }
+    fn remove_if(
+        &self,
+        token: &once_sdk::AccessToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        self.inner.remove_if(token)
+    }
+    fn try_lock_refresh(
+        &self,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::RefreshLock>>> {
+        let held = self.held.load(Ordering::SeqCst);
+        Box::pin(async move { Ok((!held).then(|| once_sdk::RefreshLock::new("me"))) })
+    }
+    fn refresh_lock_ttl(&self) -> Duration {
+        self.ttl
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn waits_for_the_token_of_the_process_holding_the_refresh_lock() {
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    mount_quota(&server).await;
+    let store = Arc::new(LockedElsewhere {
+        inner: once_sdk::InMemoryTokenStore::new(),
+        held: true.into(),
+        ttl: Duration::from_secs(10),
+    });
+    let client = builder(&server)
+        .token_store(store.clone())
+        .attempt_timeout(None)
+        .operation_timeout(None)
+        .build()
+        .unwrap();
+    // The other process stores its token after 1.5 s.
+    let other = store.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        other
+            .inner
+            .put(once_sdk::StoredToken {
+                token: once_sdk::AccessToken::new("token-from-elsewhere"),
+                expires_at: std::time::SystemTime::now() + Duration::from_secs(3600),
+            })
+            .await
+            .unwrap();
+    });
+    let started = tokio::time::Instant::now();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(1500));
+    assert_eq!(
+        issued.load(Ordering::SeqCst),
+        0,
+        "no token request of its own"
+    );
+    assert_eq!(
+        bearers(&api_requests(&server).await),
+        vec!["Bearer token-from-elsewhere"]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn fetches_its_own_token_when_the_lock_holder_never_delivers() {
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    mount_quota(&server).await;
+    let store = Arc::new(LockedElsewhere {
+        inner: once_sdk::InMemoryTokenStore::new(),
+        held: true.into(),
+        ttl: Duration::from_secs(2),
+    });
+    let client = builder(&server)
+        .token_store(store)
+        .attempt_timeout(None)
+        .operation_timeout(None)
+        .build()
+        .unwrap();
+    let started = tokio::time::Instant::now();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    // It waited twice the lock's lifetime (not less), then asked once. (No
+    // upper bound: with paused time, waiting on the mock server's real I/O
+    // lets tokio jump to the HTTP client's idle timers.)
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_secs(4), "{waited:?}");
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_granted_refresh_lock_is_released_after_the_fetch() {
+    // The store from above, lock free: one fetch, then the lock is back.
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    mount_quota(&server).await;
+    struct Counting {
+        inner: once_sdk::InMemoryTokenStore,
+        locked: std::sync::Mutex<Vec<String>>,
+    }
+    impl once_sdk::TokenStore for Counting {
+        fn get(
+            &self,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>>
+        {
+            self.inner.get()
+        }
+        fn put(
+            &self,
+            token: once_sdk::StoredToken,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+            self.inner.put(token)
+        }
+        fn remove_if(
+            &self,
+            token: &once_sdk::AccessToken,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+            self.inner.remove_if(token)
+        }
+        fn try_lock_refresh(
+            &self,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::RefreshLock>>>
+        {
+            self.locked.lock().unwrap().push("lock".into());
+            Box::pin(async { Ok(Some(once_sdk::RefreshLock::new("id-1"))) })
+        }
+        fn unlock_refresh(
+            &self,
+            lock: once_sdk::RefreshLock,
+        ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+            self.locked
+                .lock()
+                .unwrap()
+                .push(format!("unlock {}", lock.id()));
+            Box::pin(async { Ok(()) })
+        }
+    }
+    let store = Arc::new(Counting {
+        inner: once_sdk::InMemoryTokenStore::new(),
+        locked: Default::default(),
+    });
+    let client = builder(&server)
+        .token_store(store.clone())
+        .attempt_timeout(None)
+        .operation_timeout(None)
+        .build()
+        .unwrap();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    client.sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+    assert_eq!(*store.locked.lock().unwrap(), vec!["lock", "unlock id-1"]);
+}
+
+/// Regression: a token answer that did not decode (here `expires_in` is not
+/// a number) used to put the first 200 characters of its body, the access
+/// token included, into the `Error::Decode` snippet, and so into Display,
+/// Debug and the call's tracing event.
+#[tokio::test]
+async fn a_token_answer_that_does_not_decode_does_not_leak_the_token() {
+    let server = MockServer::start().await;
+    let token = "eyJhbGciOiJub25lIn0.leak-check-0123456789abcdef";
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": token,
+            "token_type": "bearer",
+            "expires_in": "soon"
+        })))
+        .mount(&server)
+        .await;
+    let client = builder(&server).build().unwrap();
+    let err = client.sims().get(&iccid()).await.unwrap_err();
+    assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("leak-check"), "{text}");
+    assert!(
+        text.contains("soon"),
+        "the decoder's message is kept: {text}"
+    );
 }

@@ -10,8 +10,11 @@ use crate::error::{Result, ValidationError};
 use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
 use crate::transport::ApiRequest;
 
+pub mod orders;
+pub mod products;
 pub mod sims;
 pub mod sms;
+pub mod support;
 pub mod v1;
 
 /// Checks that `value` lies in `min..=max`.

@@ -27,8 +27,9 @@ use crate::types::{Iccid, Sms};
 /// SIM management v1, from [`Client::v1`].
 ///
 /// **Deprecated by 1NCE: SIM management v1 retires at the end of 2026.**
-/// Where v2 has the operation, use [`Client::sims`] (get, update, list, data
-/// and SMS quota today; reset, status, events, top-up and SMS as v2 grows).
+/// Where v2 has the operation, use v2: [`Client::sims`] (list, get, update,
+/// data and SMS quota, status, reset, events, top-up) and [`Client::sms`]
+/// (send, list, get, delete).
 /// Usage, connectivity info, bulk update, multiple top-up, auto top-up,
 /// global limits, limits by service, extension and transfer exist only here.
 #[derive(Clone, Debug)]

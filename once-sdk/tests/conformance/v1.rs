@@ -49,7 +49,7 @@ pub fn ops() -> Vec<Op> {
             "/v1/sims",
             "client.v1().sims().list()",
             |c| Box::pin(async move { c.v1().sims().list().send().await.map(drop) }),
-            Some(|v| serde_json::from_value::<Vec<Sim>>(v).map(drop)),
+            Some(crate::decode::<Vec<Sim>>),
             None,
         ),
         op(
@@ -67,14 +67,14 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<Vec<SimUpdate>>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<Vec<SimUpdate>>),
         ),
         op(
             "GET",
             "/v1/sims/{iccid}",
             "client.v1().sims().get(&iccid)",
             |c| Box::pin(async move { c.v1().sims().get(&iccid()).await.map(drop) }),
-            Some(|v| serde_json::from_value::<Sim>(v).map(drop)),
+            Some(crate::decode::<Sim>),
             None,
         ),
         op(
@@ -90,14 +90,14 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<SimUpdate>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<SimUpdate>),
         ),
         op(
             "GET",
             "/v1/sims/{iccid}/status",
             "client.v1().sims().status(&iccid)",
             |c| Box::pin(async move { c.v1().sims().status(&iccid()).await.map(drop) }),
-            Some(|v| serde_json::from_value::<Connectivity>(v).map(drop)),
+            Some(crate::decode::<Connectivity>),
             None,
         ),
         op(
@@ -113,7 +113,7 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<Transfer>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<Transfer>),
         ),
         op(
             "GET",
@@ -130,7 +130,7 @@ pub fn ops() -> Vec<Op> {
                         .map(drop)
                 })
             },
-            Some(|v| serde_json::from_value::<ConnectivityInfo>(v).map(drop)),
+            Some(crate::decode::<ConnectivityInfo>),
             None,
         ),
         op(
@@ -156,7 +156,7 @@ pub fn ops() -> Vec<Op> {
                         .map(drop)
                 })
             },
-            Some(|v| serde_json::from_value::<EventCollection>(v).map(drop)),
+            Some(crate::decode::<EventCollection>),
             None,
         ),
         op(
@@ -174,7 +174,7 @@ pub fn ops() -> Vec<Op> {
                         .map(drop)
                 })
             },
-            Some(|v| serde_json::from_value::<Usage>(v).map(drop)),
+            Some(crate::decode::<Usage>),
             None,
         ),
         op(
@@ -182,7 +182,7 @@ pub fn ops() -> Vec<Op> {
             "/v1/sims/{iccid}/quota/data",
             "client.v1().sims().data_quota(&iccid)",
             |c| Box::pin(async move { c.v1().sims().data_quota(&iccid()).await.map(drop) }),
-            Some(|v| serde_json::from_value::<Quota>(v).map(drop)),
+            Some(crate::decode::<Quota>),
             None,
         ),
         op(
@@ -190,7 +190,7 @@ pub fn ops() -> Vec<Op> {
             "/v1/sims/{iccid}/quota/sms",
             "client.v1().sims().sms_quota(&iccid)",
             |c| Box::pin(async move { c.v1().sims().sms_quota(&iccid()).await.map(drop) }),
-            Some(|v| serde_json::from_value::<Quota>(v).map(drop)),
+            Some(crate::decode::<Quota>),
             None,
         ),
         op(
@@ -198,7 +198,7 @@ pub fn ops() -> Vec<Op> {
             "/v1/sims/{iccid}/sms",
             "client.v1().sims().list_sms(&iccid)",
             |c| Box::pin(async move { c.v1().sims().list_sms(&iccid()).send().await.map(drop) }),
-            Some(|v| serde_json::from_value::<Vec<SmsRecord>>(v).map(drop)),
+            Some(crate::decode::<Vec<SmsRecord>>),
             None,
         ),
         op(
@@ -214,14 +214,14 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<Sms>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<Sms>),
         ),
         op(
             "GET",
             "/v1/sims/{iccid}/sms/{id}",
             "client.v1().sims().get_sms(&iccid, id)",
             |c| Box::pin(async move { c.v1().sims().get_sms(&iccid(), 123).await.map(drop) }),
-            Some(|v| serde_json::from_value::<SmsRecord>(v).map(drop)),
+            Some(crate::decode::<SmsRecord>),
             None,
         ),
         op(
@@ -264,7 +264,7 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<Vec<Iccid>>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<Vec<Iccid>>),
         ),
         op(
             "POST",
@@ -272,17 +272,14 @@ pub fn ops() -> Vec<Op> {
             "client.v1().sims().auto_top_up(&iccids, enabled)",
             |c| Box::pin(async move { c.v1().sims().auto_top_up(&[iccid()], true).await }),
             None,
-            Some(|v| {
-                serde_json::from_value::<once_sdk::types::v1::AutoTopUp>(v)
-                    .and_then(serde_json::to_value)
-            }),
+            Some(crate::roundtrip::<once_sdk::types::v1::AutoTopUp>),
         ),
         op(
             "GET",
             "/v1/sims/limits",
             "client.v1().sims().limits()",
             |c| Box::pin(async move { c.v1().sims().limits().await.map(drop) }),
-            Some(|v| serde_json::from_value::<Limits>(v).map(drop)),
+            Some(crate::decode::<Limits>),
             None,
         ),
         op(
@@ -298,7 +295,7 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<SetLimits>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<SetLimits>),
         ),
         op(
             "GET",
@@ -313,7 +310,7 @@ pub fn ops() -> Vec<Op> {
                         .map(drop)
                 })
             },
-            Some(|v| serde_json::from_value::<LimitOptions>(v).map(drop)),
+            Some(crate::decode::<LimitOptions>),
             None,
         ),
         op(
@@ -330,7 +327,7 @@ pub fn ops() -> Vec<Op> {
                 })
             },
             None,
-            Some(|v| serde_json::from_value::<Extension>(v).and_then(serde_json::to_value)),
+            Some(crate::roundtrip::<Extension>),
         ),
     ]
 }

@@ -13,14 +13,16 @@ fn iccid() -> Iccid {
     ICCID.parse().expect("ICCID constant is valid")
 }
 
-fn decodes<T: serde::de::DeserializeOwned>(v: Value) -> Result<(), serde_json::Error> {
-    serde_json::from_value::<T>(v).map(|_| ())
+fn decodes<T: serde::de::DeserializeOwned + serde::Serialize>(
+    v: Value,
+) -> Result<(), serde_json::Error> {
+    crate::decode::<T>(v)
 }
 
 fn roundtrips<T: serde::de::DeserializeOwned + serde::Serialize>(
     v: Value,
 ) -> Result<Value, serde_json::Error> {
-    serde_json::to_value(serde_json::from_value::<T>(v)?)
+    crate::roundtrip::<T>(v)
 }
 
 /// The rows of this spec area.

@@ -1,0 +1,71 @@
+"""Typed client for the 1NCE IoT connectivity Management API.
+
+>>> from once_sdk import Client
+>>> client = Client.from_env()            # ONCE_CLIENT_ID, ONCE_CLIENT_SECRET
+>>> for sim in client.sims.list(page_size=100):   # pages fetched lazily
+...     print(sim.iccid, client.sims.data_quota(sim.iccid).volume)
+
+``AsyncClient`` has the same calls for asyncio. Every error is a
+``OnceError``; see ``once_sdk._errors`` for the kinds. The SDK logs to the
+``once_sdk`` logger (DEBUG: one line per call); secrets are never logged.
+"""
+
+from ._errors import (
+    ApiError,
+    AuthError,
+    ConfigError,
+    DecodeError,
+    OnceError,
+    OutcomeUnknownError,
+    RateLimitError,
+    TimeoutError,
+    TransportError,
+    ValidationError,
+)
+from ._once_sdk import (
+    AsyncClient,
+    AsyncPageIterator,
+    AsyncPaginator,
+    AsyncSims,
+    Client,
+    Page,
+    PageIterator,
+    Paginator,
+    Quota,
+    QuotaStatus,
+    QuotaThreshold,
+    Sim,
+    Sims,
+    __version__,
+)
+
+__all__ = [
+    "__version__",
+    # clients and resources
+    "Client",
+    "AsyncClient",
+    "Sims",
+    "AsyncSims",
+    # lists
+    "Paginator",
+    "AsyncPaginator",
+    "Page",
+    "PageIterator",
+    "AsyncPageIterator",
+    # models
+    "Sim",
+    "Quota",
+    "QuotaStatus",
+    "QuotaThreshold",
+    # errors
+    "OnceError",
+    "ApiError",
+    "AuthError",
+    "RateLimitError",
+    "TimeoutError",
+    "ValidationError",
+    "OutcomeUnknownError",
+    "TransportError",
+    "DecodeError",
+    "ConfigError",
+]

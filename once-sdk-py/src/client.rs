@@ -1,0 +1,375 @@
+//! `Client` (blocking) and `AsyncClient` (asyncio) around one Rust client.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::convert::{Out, ToPy};
+use crate::errors::{self, IntoPyResult};
+use crate::runtime;
+use crate::sims::{AsyncSims, Sims};
+
+/// Builds a Rust client: called once, and again in a forked child.
+type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
+
+enum State {
+    Open { pid: u32, client: once_sdk::Client },
+    Closed,
+}
+
+/// What `Client`, `AsyncClient` and their resources share: the Rust client of
+/// the current process, rebuilt after `fork()`.
+pub(crate) struct Shared {
+    recipe: Recipe,
+    state: Mutex<State>,
+}
+
+impl Shared {
+    fn open(py: Python<'_>, recipe: Recipe) -> PyResult<Arc<Shared>> {
+        let client = recipe().into_py_result(py)?;
+        Ok(Arc::new(Shared {
+            recipe,
+            state: Mutex::new(State::Open {
+                pid: std::process::id(),
+                client,
+            }),
+        }))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The Rust client for this process. In a child after `fork()` a new one
+    /// is built (the parent's connections and background tasks live in the
+    /// parent): a fresh connection pool and token cache.
+    pub(crate) fn client(&self, py: Python<'_>) -> PyResult<once_sdk::Client> {
+        crate::logging::sync_level(py);
+        let mut state = self.lock();
+        match &mut *state {
+            State::Closed => Err(errors::config(py, "the client is closed")),
+            State::Open { pid, client } => {
+                let now = std::process::id();
+                if *pid != now {
+                    let fresh = (self.recipe)().into_py_result(py)?;
+                    // The parent's client refers to connections and tasks that
+                    // only exist in the parent: leave it untouched.
+                    std::mem::forget(std::mem::replace(client, fresh));
+                    *pid = now;
+                }
+                Ok(client.clone())
+            }
+        }
+    }
+
+    fn close(&self) {
+        *self.lock() = State::Closed;
+    }
+
+    fn describe(&self) -> String {
+        match &*self.lock() {
+            State::Open { client, .. } => format!(
+                "base_url='{}', client_id='{}'",
+                client.base_url().as_str(),
+                client.client_id()
+            ),
+            State::Closed => "closed".into(),
+        }
+    }
+
+    /// Runs one operation and waits for it with the GIL released.
+    pub(crate) fn call<'py, T, F, Fut>(&self, py: Python<'py>, op: F) -> PyResult<Bound<'py, PyAny>>
+    where
+        F: FnOnce(once_sdk::Client) -> Fut,
+        Fut: Future<Output = once_sdk::Result<T>> + Send,
+        T: ToPy + Send,
+    {
+        let client = self.client(py)?;
+        runtime::wait(py, op(client))?
+            .into_py_result(py)?
+            .into_py(py)
+    }
+
+    /// Runs one operation as an asyncio awaitable.
+    pub(crate) fn spawn<'py, T, F, Fut>(
+        &self,
+        py: Python<'py>,
+        op: F,
+    ) -> PyResult<Bound<'py, PyAny>>
+    where
+        F: FnOnce(once_sdk::Client) -> Fut,
+        Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
+        T: ToPy + Send + 'static,
+    {
+        let fut = op(self.client(py)?);
+        runtime::spawn(py, async move {
+            match fut.await {
+                Ok(v) => Ok(Out(v)),
+                Err(e) => Err(errors::to_py_async(e).await),
+            }
+        })
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        let state = std::mem::replace(&mut *self.lock(), State::Closed);
+        if let State::Open { pid, client } = state {
+            if pid != std::process::id() {
+                // A client inherited through fork() and never used in this
+                // process: its connections belong to the parent.
+                std::mem::forget(client);
+            }
+        }
+    }
+}
+
+/// The options both clients take besides credentials.
+#[derive(Clone, Default)]
+struct Options {
+    base_url: Option<String>,
+    connect_timeout: Option<Duration>,
+    timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+    retries: Option<usize>,
+    rate_limits: bool,
+    user_agent: Option<String>,
+}
+
+fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
+    value
+        .map(|s| {
+            Duration::try_from_secs_f64(s).map_err(|_| {
+                errors::config(
+                    py,
+                    format!("{name} must be a non-negative number of seconds, got {s}"),
+                )
+            })
+        })
+        .transpose()
+}
+
+impl Options {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        base_url: Option<String>,
+        connect_timeout: Option<f64>,
+        timeout: Option<f64>,
+        operation_timeout: Option<f64>,
+        retries: Option<i64>,
+        rate_limits: bool,
+        user_agent: Option<String>,
+    ) -> PyResult<Self> {
+        let retries = retries
+            .map(|n| {
+                usize::try_from(n)
+                    .map_err(|_| errors::config(py, format!("retries must be 0 or more, got {n}")))
+            })
+            .transpose()?;
+        Ok(Self {
+            base_url,
+            connect_timeout: seconds(py, "connect_timeout", connect_timeout)?,
+            timeout: seconds(py, "timeout", timeout)?,
+            operation_timeout: seconds(py, "operation_timeout", operation_timeout)?,
+            retries,
+            rate_limits,
+            user_agent,
+        })
+    }
+
+    fn apply(&self, mut b: once_sdk::ClientBuilder) -> once_sdk::ClientBuilder {
+        if let Some(url) = &self.base_url {
+            b = b.base_url(url.clone());
+        }
+        if let Some(d) = self.connect_timeout {
+            b = b.connect_timeout(d);
+        }
+        if let Some(d) = self.timeout {
+            b = b.attempt_timeout(d);
+        }
+        if let Some(d) = self.operation_timeout {
+            b = b.operation_timeout(Some(d));
+        }
+        if let Some(n) = self.retries {
+            b = b.retry_policy(once_sdk::RetryPolicy::default().max_retries(n));
+        }
+        if !self.rate_limits {
+            b = b.rate_limits(once_sdk::RateLimits::unlimited());
+        }
+        if let Some(ua) = &self.user_agent {
+            b = b.user_agent(ua.clone());
+        }
+        b
+    }
+
+    fn with_credentials(self, client_id: String, client_secret: String) -> Recipe {
+        let credentials = once_sdk::Credentials::new(client_id, client_secret);
+        Box::new(move || {
+            self.apply(once_sdk::Client::builder().credentials(credentials.clone()))
+                .build()
+        })
+    }
+
+    fn with_env_credentials(self) -> Recipe {
+        Box::new(move || self.apply(once_sdk::ClientBuilder::from_env()?).build())
+    }
+}
+
+/// Generates `Client` and `AsyncClient`: the same constructors, properties
+/// and closing; they differ in the resource classes (one getter each, listed
+/// under `resources`) and the context managers (under `methods`).
+macro_rules! client_class {
+    (
+        $(#[$doc:meta])* $name:ident,
+        resources { $( $(#[$rdoc:meta])* $getter:ident: $resource:ident ),* $(,)? }
+        methods { $($extra:tt)* }
+    ) => {
+        $(#[$doc])*
+        #[pyclass(frozen, module = "once_sdk")]
+        pub struct $name {
+            shared: Arc<Shared>,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[new]
+            #[pyo3(signature = (
+                *, client_id, client_secret, base_url=None, connect_timeout=None, timeout=None,
+                operation_timeout=None, retries=None, rate_limits=true, user_agent=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn new(
+                py: Python<'_>,
+                client_id: String,
+                client_secret: String,
+                base_url: Option<String>,
+                connect_timeout: Option<f64>,
+                timeout: Option<f64>,
+                operation_timeout: Option<f64>,
+                retries: Option<i64>,
+                rate_limits: bool,
+                user_agent: Option<String>,
+            ) -> PyResult<Self> {
+                let options = Options::new(
+                    py, base_url, connect_timeout, timeout, operation_timeout, retries,
+                    rate_limits, user_agent,
+                )?;
+                let recipe = options.with_credentials(client_id, client_secret);
+                Ok(Self { shared: Shared::open(py, recipe)? })
+            }
+
+            /// A client from `ONCE_CLIENT_ID`, `ONCE_CLIENT_SECRET` and
+            /// `ONCE_BASE_URL` (optional); the keywords override.
+            #[classmethod]
+            #[pyo3(signature = (
+                *, base_url=None, connect_timeout=None, timeout=None, operation_timeout=None,
+                retries=None, rate_limits=true, user_agent=None
+            ))]
+            #[allow(clippy::too_many_arguments)]
+            fn from_env(
+                _cls: &Bound<'_, PyType>,
+                py: Python<'_>,
+                base_url: Option<String>,
+                connect_timeout: Option<f64>,
+                timeout: Option<f64>,
+                operation_timeout: Option<f64>,
+                retries: Option<i64>,
+                rate_limits: bool,
+                user_agent: Option<String>,
+            ) -> PyResult<Self> {
+                let options = Options::new(
+                    py, base_url, connect_timeout, timeout, operation_timeout, retries,
+                    rate_limits, user_agent,
+                )?;
+                Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
+            }
+
+            $(
+                $(#[$rdoc])*
+                #[getter]
+                fn $getter(&self) -> $resource {
+                    $resource::new(Arc::clone(&self.shared))
+                }
+            )*
+
+            /// Closes the client: later calls raise `ConfigError`. Calls in
+            /// flight finish. Closing twice is fine.
+            fn close(&self) {
+                self.shared.close();
+            }
+
+            fn __repr__(&self) -> String {
+                format!("{}({})", stringify!($name), self.shared.describe())
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+client_class!(
+    /// A blocking client for the 1NCE Management API. Calls release the GIL
+    /// while they wait, so threads can share one client.
+    Client,
+    resources {
+        /// SIM management (API v2): list, read and change SIMs, quotas.
+        sims: Sims,
+    }
+    methods {
+        /// A valid access token (cached, or freshly issued), to call 1NCE
+        /// endpoints the SDK does not cover yet. Keep it secret.
+        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.call(py, |c| async move {
+                c.access_token().await.map(|t| t.expose().to_string())
+            })
+        }
+
+        fn __enter__(slf: Py<Self>) -> Py<Self> {
+            slf
+        }
+
+        #[pyo3(signature = (*_exc))]
+        fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) {
+            self.shared.close();
+        }
+    }
+);
+
+client_class!(
+    /// An asyncio client for the 1NCE Management API: the same calls as
+    /// `Client`, each returning an awaitable.
+    AsyncClient,
+    resources {
+        /// SIM management (API v2): list, read and change SIMs, quotas.
+        sims: AsyncSims,
+    }
+    methods {
+        /// A valid access token (cached, or freshly issued), to call 1NCE
+        /// endpoints the SDK does not cover yet. Keep it secret.
+        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.spawn(py, |c| async move {
+                c.access_token().await.map(|t| t.expose().to_string())
+            })
+        }
+
+        fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+            let py = slf.py();
+            let me = slf.unbind();
+            runtime::spawn(py, async move { Ok(me) })
+        }
+
+        #[pyo3(signature = (*_exc))]
+        fn __aexit__<'py>(
+            &self,
+            py: Python<'py>,
+            _exc: &Bound<'py, pyo3::types::PyTuple>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.close();
+            runtime::spawn(py, async move { Ok(()) })
+        }
+    }
+);

@@ -1,0 +1,57 @@
+//! The native module `once_sdk._once_sdk` of the Python wheel `once_sdk`.
+//!
+//! Layout: `client` holds `Client`/`AsyncClient` and the Rust client they
+//! share; one file per resource (`sims.rs`) holds the operations;
+//! `models` the result classes; `pagination` the list machinery;
+//! `errors` the mapping of `once_sdk::Error` to Python exceptions;
+//! `runtime` the per-process tokio runtime; `logging` the bridge from
+//! tracing to Python `logging`.
+
+use pyo3::prelude::*;
+
+mod client;
+mod convert;
+mod errors;
+mod logging;
+mod models;
+mod pagination;
+mod runtime;
+mod sims;
+
+/// The generated part of `_once_sdk.pyi` (the model classes); the tests
+/// check that the stub file carries exactly this text.
+#[pyfunction]
+fn _generated_stubs() -> String {
+    models::stubs()
+}
+
+/// Raises the exception an outcome-unknown error maps to. None of the
+/// operations wrapped so far can produce one (they are all idempotent), so
+/// the tests check the mapping through this until SMS or top-ups are wrapped.
+#[pyfunction]
+fn _raise_outcome_unknown_sample(py: Python<'_>) -> PyResult<()> {
+    Err(errors::to_py(
+        py,
+        once_sdk::Error::OutcomeUnknown {
+            operation: "sms.send",
+            cause: Box::new(once_sdk::Error::Timeout("attempt timed out".into())),
+        },
+    ))
+}
+
+#[pymodule]
+fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    logging::install(m.py());
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<client::Client>()?;
+    m.add_class::<client::AsyncClient>()?;
+    sims::register(m)?;
+    pagination::register(m)?;
+    models::register(m)?;
+    m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
+    m.add_function(wrap_pyfunction!(_raise_outcome_unknown_sample, m)?)?;
+    // The package's `__init__` declares the public names; without this, the
+    // stub would have to repeat every class name a second time.
+    m.delattr("__all__")?;
+    Ok(())
+}

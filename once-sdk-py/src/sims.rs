@@ -1,0 +1,223 @@
+//! `client.sims`: SIM management (API v2).
+//!
+//! Every operation is two short methods, one per client flavour, which
+//! differ only in `call` (blocking, GIL released) versus `spawn` (asyncio).
+//! Arguments are parsed by the Rust parsers before anything is sent.
+
+use std::sync::Arc;
+
+use once_sdk::{Iccid, SimStatus};
+use pyo3::prelude::*;
+
+use crate::client::Shared;
+use crate::convert;
+use crate::pagination::{AsyncPaginator, Paginator};
+
+/// The Rust list call of `sims.list(...)`, shared by both flavours.
+fn list_sims(
+    py: Python<'_>,
+    page_size: Option<i64>,
+    filter: Option<String>,
+    sort: Option<String>,
+) -> PyResult<impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::Sim> + Send + Sync + 'static> {
+    let page_size = page_size
+        .map(|n| convert::count(py, "pageSize", n))
+        .transpose()?;
+    Ok(move |c: &once_sdk::Client| {
+        let mut list = c.sims().list();
+        if let Some(n) = page_size {
+            list = list.page_size(n);
+        }
+        if let Some(q) = &filter {
+            list = list.filter(q.clone());
+        }
+        if let Some(s) = &sort {
+            list = list.sort(s.clone());
+        }
+        list
+    })
+}
+
+/// The arguments of `sims.update(...)`, applied to the Rust builder.
+struct Update {
+    iccid: Iccid,
+    label: Option<String>,
+    status: Option<SimStatus>,
+    imei_lock: Option<bool>,
+}
+
+impl Update {
+    fn new(
+        py: Python<'_>,
+        iccid: &str,
+        label: Option<String>,
+        status: Option<&str>,
+        imei_lock: Option<bool>,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            iccid: convert::id(py, iccid)?,
+            label,
+            // Unknown values are rejected by the Rust call, naming `status`.
+            status: status.map(|s| {
+                s.parse()
+                    .unwrap_or_else(|e: std::convert::Infallible| match e {})
+            }),
+            imei_lock,
+        })
+    }
+
+    async fn send(self, c: once_sdk::Client) -> once_sdk::Result<()> {
+        let mut u = c.sims().update(&self.iccid);
+        if let Some(l) = self.label {
+            u = u.label(l);
+        }
+        if let Some(s) = self.status {
+            u = u.status(s);
+        }
+        if let Some(b) = self.imei_lock {
+            u = u.imei_lock(b);
+        }
+        u.send().await
+    }
+}
+
+/// SIM management (API v2), from `Client.sims`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct Sims {
+    shared: Arc<Shared>,
+}
+
+impl Sims {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self { shared }
+    }
+}
+
+#[pymethods]
+impl Sims {
+    /// The account's SIMs: `GET /v2/sims`, 10 per page by default (at most
+    /// 100). Iterate for every SIM; pages are fetched lazily.
+    #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        page_size: Option<i64>,
+        filter: Option<String>,
+        sort: Option<String>,
+    ) -> PyResult<Paginator> {
+        Ok(Paginator::new(
+            &self.shared,
+            list_sims(py, page_size, filter, sort)?,
+        ))
+    }
+
+    /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
+    fn get<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .call(py, |c| async move { c.sims().get(&iccid).await })
+    }
+
+    /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
+    /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
+    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None))]
+    fn update<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        label: Option<String>,
+        status: Option<&str>,
+        imei_lock: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let update = Update::new(py, iccid, label, status, imei_lock)?;
+        self.shared.call(py, |c| update.send(c))
+    }
+
+    /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
+    fn data_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .call(py, |c| async move { c.sims().data_quota(&iccid).await })
+    }
+
+    /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
+    fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .call(py, |c| async move { c.sims().sms_quota(&iccid).await })
+    }
+}
+
+/// SIM management (API v2), from `AsyncClient.sims`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct AsyncSims {
+    shared: Arc<Shared>,
+}
+
+impl AsyncSims {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self { shared }
+    }
+}
+
+#[pymethods]
+impl AsyncSims {
+    /// The account's SIMs: `GET /v2/sims`, 10 per page by default (at most
+    /// 100). `async for` over it for every SIM; pages are fetched lazily.
+    #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        page_size: Option<i64>,
+        filter: Option<String>,
+        sort: Option<String>,
+    ) -> PyResult<AsyncPaginator> {
+        Ok(AsyncPaginator::new(
+            &self.shared,
+            list_sims(py, page_size, filter, sort)?,
+        ))
+    }
+
+    /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
+    fn get<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .spawn(py, |c| async move { c.sims().get(&iccid).await })
+    }
+
+    /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
+    /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
+    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None))]
+    fn update<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        label: Option<String>,
+        status: Option<&str>,
+        imei_lock: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let update = Update::new(py, iccid, label, status, imei_lock)?;
+        self.shared.spawn(py, |c| update.send(c))
+    }
+
+    /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
+    fn data_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .spawn(py, |c| async move { c.sims().data_quota(&iccid).await })
+    }
+
+    /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
+    fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .spawn(py, |c| async move { c.sims().sms_quota(&iccid).await })
+    }
+}
+
+/// Adds the resource classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Sims>()?;
+    m.add_class::<AsyncSims>()?;
+    Ok(())
+}

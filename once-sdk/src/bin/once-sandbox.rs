@@ -1,0 +1,80 @@
+//! `once-sandbox`: the 1NCE API sandbox as a stand-alone server.
+//!
+//! ```text
+//! once-sandbox --port 8080 --sims 1000 --seed 7
+//! ```
+//!
+//! Prints the base URL and the credentials, then serves until Ctrl-C.
+
+use std::time::Duration;
+
+use clap::Parser;
+use once_sdk::sandbox::Sandbox;
+
+/// A local fake of the 1NCE Management API, with a seeded fleet of SIMs.
+#[derive(Debug, Parser)]
+#[command(name = "once-sandbox", version)]
+struct Args {
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Number of SIMs in the fleet.
+    #[arg(long, default_value_t = 100)]
+    sims: usize,
+    /// Seed of the fleet: the same seed gives the same SIMs.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Lifetime of issued tokens, in seconds.
+    #[arg(long, default_value_t = 3600)]
+    token_lifetime: u64,
+    /// Multiply 1NCE's published rate limits by this factor.
+    #[arg(long, default_value_t = 1.0)]
+    rate_limit_factor: f64,
+    /// Do not enforce rate limits.
+    #[arg(long)]
+    no_rate_limits: bool,
+    /// Client id the token endpoint accepts.
+    #[arg(long, default_value = once_sdk::sandbox::DEFAULT_CLIENT_ID)]
+    client_id: String,
+    /// Client secret the token endpoint accepts.
+    #[arg(long, default_value = once_sdk::sandbox::DEFAULT_CLIENT_SECRET)]
+    client_secret: String,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let args = Args::parse();
+    let mut builder = Sandbox::builder()
+        .port(args.port)
+        .sims(args.sims)
+        .seed(args.seed)
+        .token_lifetime(Duration::from_secs(args.token_lifetime))
+        .credentials(&args.client_id, &args.client_secret);
+    builder = if args.no_rate_limits {
+        builder.no_rate_limits()
+    } else {
+        builder.rate_limit_factor(args.rate_limit_factor)
+    };
+    let sandbox = builder.start().await?;
+    let creds = sandbox.credentials();
+    println!("1NCE sandbox with {} SIMs (seed {})", args.sims, args.seed);
+    println!("ONCE_BASE_URL={}", sandbox.base_url());
+    println!("ONCE_CLIENT_ID={}", creds.client_id());
+    println!("ONCE_CLIENT_SECRET={}", creds.expose_secret());
+    println!();
+    println!("Try:");
+    println!(
+        "  TOKEN=$(curl -s -u {}:{} -H 'Content-Type: application/json' \\\n    -d '{{\"grant_type\":\"client_credentials\"}}' {}/oauth/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
+        creds.client_id(),
+        creds.expose_secret(),
+        sandbox.base_url()
+    );
+    println!(
+        "  curl -i -H \"Authorization: Bearer $TOKEN\" '{}/v2/sims?pageSize=5'",
+        sandbox.base_url()
+    );
+    // Serve until the process is stopped (Ctrl-C).
+    std::future::pending::<()>().await;
+    drop(sandbox);
+    Ok(())
+}

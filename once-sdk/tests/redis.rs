@@ -1,0 +1,620 @@
+//! The Redis token store and rate limiter (feature `redis`) against a real
+//! `redis-server` on 127.0.0.1 and the sandbox: several replicas (separate
+//! `Client`s, and separate processes) sharing one token and one set of rate
+//! limits.
+//!
+//! Each test starts its own `redis-server` on a free port. Without the
+//! binary (`redis-server` on the PATH, in /usr/bin or /usr/sbin, or named by
+//! `REDIS_SERVER`) the tests print `SKIPPED: redis-server not found` and
+//! return; with `ONCE_REQUIRE_REDIS=1` (set by `scripts/redis-tests.sh`)
+//! they fail instead.
+//!
+//! The multi-process tests start this test binary again, running the
+//! ignored test `replica` with its role in `ONCE_REDIS_TEST_ROLE`.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::{StreamExt, TryStreamExt};
+use once_sdk::redis::{RedisRateLimiter, RedisTokenStore};
+use once_sdk::sandbox::{Fault, Sandbox};
+use once_sdk::{
+    AccessToken, Client, Credentials, Iccid, RateLimits, RefreshLock, StoredToken, TokenStore,
+};
+
+const CLIENT_ID: &str = "fleet-client";
+const CLIENT_SECRET: &str = "s3cr3t-never-in-redis";
+
+// ---------------------------------------------------------------- redis-server
+
+/// A `redis-server` on 127.0.0.1, stopped when dropped.
+struct RedisServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl RedisServer {
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/", self.port)
+    }
+
+    /// A plain connection for looking at what the SDK stored.
+    async fn conn(&self) -> redis::aio::MultiplexedConnection {
+        redis::Client::open(self.url())
+            .unwrap()
+            .get_multiplexed_async_connection()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn redis_server_binary() -> Option<PathBuf> {
+    // REDIS_SERVER names the binary; when set, nothing else is looked at.
+    if let Some(p) = std::env::var_os("REDIS_SERVER") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(["/usr/bin", "/usr/sbin", "/usr/local/bin"].map(PathBuf::from))
+        .map(|d| d.join("redis-server"))
+        .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts a redis-server on `port` (a free one if `None`), or says why not:
+/// `None` (with the SKIPPED line on stderr, past the test harness's capture)
+/// when there is no redis-server binary.
+async fn start_redis_on(test: &str, port: Option<u16>) -> Option<RedisServer> {
+    let Some(bin) = redis_server_binary() else {
+        assert!(
+            std::env::var_os("ONCE_REQUIRE_REDIS").is_none(),
+            "ONCE_REQUIRE_REDIS is set but redis-server was not found"
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: redis-server not found ({test}: the checks against a real \
+             Redis did not run; install the redis-server package or set REDIS_SERVER)"
+        );
+        return None;
+    };
+    let port = port.unwrap_or_else(free_port);
+    let child = std::process::Command::new(&bin)
+        .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+        .args(["--save", "", "--appendonly", "no"])
+        .arg("--dir")
+        .arg(std::env::temp_dir())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
+    let server = RedisServer { child, port };
+    let client = redis::Client::open(server.url()).unwrap();
+    for _ in 0..400 {
+        if let Ok(mut c) = client.get_multiplexed_async_connection().await {
+            if redis::cmd("PING")
+                .query_async::<String>(&mut c)
+                .await
+                .is_ok()
+            {
+                return Some(server);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("redis-server on port {port} did not answer PING within 10 s");
+}
+
+async fn start_redis(test: &str) -> Option<RedisServer> {
+    start_redis_on(test, None).await
+}
+
+// ---------------------------------------------------------------- helpers
+
+async fn sandbox(sims: usize, rate_factor: f64) -> Sandbox {
+    Sandbox::builder()
+        .sims(sims)
+        .rate_limit_factor(rate_factor)
+        .credentials(CLIENT_ID, CLIENT_SECRET)
+        .start()
+        .await
+        .unwrap()
+}
+
+/// One replica: its own client, token store and rate limiter, each with its
+/// own Redis connection.
+fn replica_client(sb: &Sandbox, url: &str, limits: RateLimits, lock_ttl: Duration) -> Client {
+    sb.client_builder()
+        .token_store(Arc::new(
+            RedisTokenStore::new(url, CLIENT_ID)
+                .unwrap()
+                .lock_ttl(lock_ttl),
+        ))
+        .rate_limiter(Arc::new(
+            RedisRateLimiter::new(url, CLIENT_ID, limits).unwrap(),
+        ))
+        .build()
+        .unwrap()
+}
+
+/// Every key in Redis with its value (strings only).
+async fn dump(redis: &RedisServer) -> Vec<(String, String)> {
+    let mut c = redis.conn().await;
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("*")
+        .query_async(&mut c)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for k in keys {
+        let v: Option<String> = redis::cmd("GET").arg(&k).query_async(&mut c).await.unwrap();
+        out.push((k, v.unwrap_or_default()));
+    }
+    out.sort();
+    out
+}
+
+/// Runs this test binary's `replica` test in a new process with `role`.
+fn spawn_replica(
+    role: &str,
+    redis: &RedisServer,
+    sb: &Sandbox,
+    extra: &[(&str, String)],
+) -> tokio::process::Child {
+    let mut cmd = tokio::process::Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "replica",
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("ONCE_REDIS_TEST_ROLE", role)
+    .env("ONCE_REDIS_TEST_REDIS", redis.url())
+    .env("ONCE_REDIS_TEST_SANDBOX", sb.base_url())
+    .env("ONCE_REDIS_TEST_ICCID", sb.iccids()[0].as_str())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .kill_on_drop(true);
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    cmd.spawn().unwrap()
+}
+
+// ---------------------------------------------------------------- the replica process
+
+/// Not a test of its own: the replica process the multi-process tests start.
+/// Role `fetch`: one API call through a shared token store, then print
+/// `REPLICA OK`. Role `hold`: the same, but the parent has the sandbox hold
+/// the token request and kills this process while it holds the refresh lock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "the replica process started by the multi-process tests of this file"]
+async fn replica() {
+    let var = |k: &str| {
+        std::env::var(k)
+            .unwrap_or_else(|_| panic!("{k} is not set: this test is started by the others"))
+    };
+    let role = var("ONCE_REDIS_TEST_ROLE");
+    let url = var("ONCE_REDIS_TEST_REDIS");
+    let lock_ttl = std::env::var("ONCE_REDIS_TEST_LOCK_TTL_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::from_secs(10), Duration::from_millis);
+    let client = Client::builder()
+        .credentials(Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .base_url(var("ONCE_REDIS_TEST_SANDBOX"))
+        .no_proxy()
+        .token_store(Arc::new(
+            RedisTokenStore::new(&url, CLIENT_ID)
+                .unwrap()
+                .lock_ttl(lock_ttl),
+        ))
+        .build()
+        .unwrap();
+    let iccid = Iccid::new_unchecked(var("ONCE_REDIS_TEST_ICCID"));
+    match role.as_str() {
+        "fetch" | "hold" => {
+            client.sims().data_quota(&iccid).await.unwrap();
+            println!("REPLICA OK");
+        }
+        other => panic!("unknown role {other}"),
+    }
+}
+
+// ---------------------------------------------------------------- token store
+
+#[tokio::test]
+async fn token_lock_and_keys_behave_as_documented() {
+    let Some(redis) = start_redis("token_lock_and_keys_behave_as_documented").await else {
+        return;
+    };
+    let url = redis.url();
+    let a = RedisTokenStore::new(&url, CLIENT_ID)
+        .unwrap()
+        .lock_ttl(Duration::from_secs(2));
+    let b = RedisTokenStore::new(&url, CLIENT_ID).unwrap();
+    assert_eq!(a.token_key(), "once-sdk:fleet-client:token");
+    assert_eq!(a.lock_key(), "once-sdk:fleet-client:token-lock");
+
+    // One holder at a time; a stranger's unlock does not release it.
+    let held = a.try_lock_refresh().await.unwrap().expect("first lock");
+    assert!(b.try_lock_refresh().await.unwrap().is_none());
+    b.unlock_refresh(RefreshLock::new("someone-else"))
+        .await
+        .unwrap();
+    assert!(b.try_lock_refresh().await.unwrap().is_none());
+    // It expires by itself within its ttl.
+    let mut c = redis.conn().await;
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(a.lock_key())
+        .query_async(&mut c)
+        .await
+        .unwrap();
+    assert!(0 < pttl && pttl <= 2000, "lock pttl {pttl}");
+    // Another client id has its own lock.
+    let other = RedisTokenStore::new(&url, "other-client").unwrap();
+    assert!(other.try_lock_refresh().await.unwrap().is_some());
+    // Released by its holder, it can be taken again.
+    a.unlock_refresh(held).await.unwrap();
+    let again = b
+        .try_lock_refresh()
+        .await
+        .unwrap()
+        .expect("lock after release");
+    b.unlock_refresh(again).await.unwrap();
+
+    // A token stored by one replica is seen by another, expiring with it.
+    let expires_at = std::time::UNIX_EPOCH + Duration::from_millis(4_102_444_800_000);
+    let token = AccessToken::new("tok-1");
+    a.put(StoredToken {
+        token: token.clone(),
+        expires_at,
+    })
+    .await
+    .unwrap();
+    let seen = b.get().await.unwrap().expect("shared token");
+    assert_eq!(seen.token, token);
+    assert_eq!(seen.expires_at, expires_at);
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(a.token_key())
+        .query_async(&mut c)
+        .await
+        .unwrap();
+    assert!(pttl > 0, "the token key must expire, pttl {pttl}");
+    // remove_if drops only the token it names.
+    b.remove_if(&AccessToken::new("tok-0")).await.unwrap();
+    assert!(a.get().await.unwrap().is_some());
+    b.remove_if(&token).await.unwrap();
+    assert!(a.get().await.unwrap().is_none());
+    assert!(!a.fallback_active() && !b.fallback_active());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_racing_on_a_cold_cache_make_one_token_request() {
+    let Some(redis) = start_redis("clients_racing_on_a_cold_cache_make_one_token_request").await
+    else {
+        return;
+    };
+    let sb = sandbox(20, 100.0).await;
+    // Hold the token answer so that every client asks while it is pending.
+    sb.inject(
+        Fault::delay(Duration::from_millis(500))
+            .method("POST")
+            .path("/oauth/token")
+            .times(1),
+    );
+    let url = redis.url();
+    let limits = RateLimits::default().scaled(100.0);
+    let clients: Vec<Client> = (0..8)
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(10)))
+        .collect();
+    let iccids = sb.iccids();
+    let results = futures::future::join_all(clients.iter().enumerate().map(|(i, c)| {
+        let iccid = iccids[i].clone();
+        async move { c.sims().data_quota(&iccid).await }
+    }))
+    .await;
+    for r in results {
+        r.unwrap();
+    }
+    let stats = sb.stats();
+    assert_eq!(stats.token_requests, 1, "{stats:?}");
+    assert_eq!(stats.requests_to("GET", "/v2/sims/{iccid}/quota/data"), 8);
+
+    // In Redis: the token under the client id, nothing under the secret,
+    // the lock released.
+    let keys = dump(&redis).await;
+    let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(names.contains(&"once-sdk:fleet-client:token"), "{names:?}");
+    assert!(
+        !names.contains(&"once-sdk:fleet-client:token-lock"),
+        "{names:?}"
+    );
+    for (k, v) in &keys {
+        assert!(
+            !k.contains(CLIENT_SECRET) && !v.contains(CLIENT_SECRET),
+            "the secret is in Redis under {k}"
+        );
+        assert!(k.starts_with("once-sdk:fleet-client:"), "{k}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn processes_racing_on_a_cold_cache_make_one_token_request() {
+    let Some(redis) = start_redis("processes_racing_on_a_cold_cache_make_one_token_request").await
+    else {
+        return;
+    };
+    let sb = sandbox(10, 100.0).await;
+    // Hold the first token answer for a second: every process starts and
+    // asks for a token while it is pending.
+    sb.inject(
+        Fault::delay(Duration::from_secs(1))
+            .method("POST")
+            .path("/oauth/token")
+            .times(1),
+    );
+    let children: Vec<_> = (0..4)
+        .map(|_| spawn_replica("fetch", &redis, &sb, &[]))
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().await.unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("REPLICA OK"),
+            "replica failed: {}\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let stats = sb.stats();
+    assert_eq!(stats.token_requests, 1, "{stats:?}");
+    assert_eq!(stats.requests_to("GET", "/v2/sims/{iccid}/quota/data"), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_it_expires() {
+    let test = "a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_it_expires";
+    let Some(redis) = start_redis(test).await else {
+        return;
+    };
+    let sb = sandbox(10, 100.0).await;
+    // The first token request never gets an answer in time.
+    sb.inject(
+        Fault::delay(Duration::from_secs(120))
+            .method("POST")
+            .path("/oauth/token")
+            .times(1),
+    );
+    let lock_ttl = Duration::from_millis(1500);
+    let mut child = spawn_replica(
+        "hold",
+        &redis,
+        &sb,
+        &[(
+            "ONCE_REDIS_TEST_LOCK_TTL_MS",
+            lock_ttl.as_millis().to_string(),
+        )],
+    );
+    let pid = child.id().unwrap();
+    // Wait until the replica holds the lock and its token request is pending.
+    let lock_key = format!("once-sdk:{CLIENT_ID}:token-lock");
+    let mut c = redis.conn().await;
+    let mut holder = None;
+    for _ in 0..1200 {
+        let v: Option<String> = redis::cmd("GET")
+            .arg(&lock_key)
+            .query_async(&mut c)
+            .await
+            .unwrap();
+        // The fault is used up once the token request has arrived.
+        if v.is_some() && sb.pending_faults().is_empty() {
+            holder = v;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let holder = holder.expect("the replica never took the refresh lock");
+    assert!(
+        holder.starts_with(&format!("{pid}-")),
+        "lock held by {holder}, replica is {pid}"
+    );
+    child.kill().await.unwrap();
+
+    // Three more replicas need a token now: they wait for the dead one's
+    // lock to expire, then one of them fetches for all.
+    let url = redis.url();
+    let limits = RateLimits::default().scaled(100.0);
+    let clients: Vec<Client> = (0..3)
+        .map(|_| replica_client(&sb, &url, limits, lock_ttl))
+        .collect();
+    let iccid = sb.iccids()[0].clone();
+    let started = Instant::now();
+    let all = futures::future::join_all(clients.iter().map(|c| {
+        let iccid = iccid.clone();
+        async move { c.sims().data_quota(&iccid).await }
+    }));
+    let results = tokio::time::timeout(Duration::from_secs(60), all)
+        .await
+        .expect("the replicas stalled behind the dead replica's lock");
+    for r in results {
+        r.unwrap();
+    }
+    // One token request for the three (had the lock not expired, each
+    // would have fetched its own after waiting). The sandbox counts a token
+    // request when it answers it: the dead replica's is still held.
+    let stats = sb.stats();
+    assert_eq!(stats.token_requests, 1, "{stats:?}");
+    assert_eq!(
+        sb.requests()
+            .iter()
+            .filter(|r| r.path == "/oauth/token")
+            .count(),
+        1,
+        "the survivors made more than one token request"
+    );
+    println!(
+        "replicas got their token {:?} after the kill (lock ttl {lock_ttl:?})",
+        started.elapsed()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_is_renewed_once_for_all_replicas() {
+    let Some(redis) = start_redis("a_refused_token_is_renewed_once_for_all_replicas").await else {
+        return;
+    };
+    let sb = sandbox(20, 100.0).await;
+    let url = redis.url();
+    let limits = RateLimits::default().scaled(100.0);
+    let clients: Vec<Client> = (0..6)
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(10)))
+        .collect();
+    let iccids = sb.iccids();
+    let iccids = &iccids;
+    let scan = |round: usize| {
+        futures::future::join_all(clients.iter().enumerate().map(move |(i, c)| {
+            let iccid = iccids[(i + round) % iccids.len()].clone();
+            async move { c.sims().data_quota(&iccid).await }
+        }))
+    };
+    for r in scan(0).await {
+        r.unwrap();
+    }
+    assert_eq!(sb.stats().token_requests, 1);
+    // 1NCE stops accepting the shared token: every replica gets a 401, drops
+    // that token (only that one) and asks for a new one; one of them fetches.
+    sb.expire_tokens();
+    for r in scan(1).await {
+        r.unwrap();
+    }
+    let stats = sb.stats();
+    assert_eq!(stats.token_requests, 2, "{stats:?}");
+    assert_eq!(stats.unauthorized, 6, "{stats:?}");
+}
+
+// ---------------------------------------------------------------- rate limiter
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_scanning_together_stay_within_the_shared_limit() {
+    let Some(redis) = start_redis("replicas_scanning_together_stay_within_the_shared_limit").await
+    else {
+        return;
+    };
+    // /sims at 100 per second, four replicas scanning 400 SIMs together.
+    let factor = 10.0;
+    let sb = sandbox(400, factor).await;
+    let limits = RateLimits::default().scaled(factor);
+    let limit = limits.get(once_sdk::EndpointGroup::Sims).unwrap();
+    let url = redis.url();
+    let clients: Vec<Client> = (0..4)
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(10)))
+        .collect();
+    let iccids = sb.iccids();
+    let started = Instant::now();
+    let scans = clients.iter().enumerate().map(|(i, c)| {
+        let mine: Vec<Iccid> = iccids.iter().skip(i).step_by(4).cloned().collect();
+        async move {
+            futures::stream::iter(mine)
+                .map(|iccid| async move { c.sims().data_quota(&iccid).await })
+                .buffer_unordered(8)
+                .try_collect::<Vec<_>>()
+                .await
+        }
+    });
+    for r in futures::future::join_all(scans).await {
+        assert_eq!(r.unwrap().len(), 100);
+    }
+    let elapsed = started.elapsed();
+    let stats = sb.stats();
+    let calls = stats.requests_to("GET", "/v2/sims/{iccid}/quota/data");
+    assert_eq!(calls, 400);
+    assert_eq!(stats.rate_limited, 0, "the sandbox answered 429: {stats:?}");
+    assert_eq!(stats.token_requests, 1, "{stats:?}");
+    let rate = calls as f64 / elapsed.as_secs_f64();
+    let allowed = f64::from(limit.max) / limit.per.as_secs_f64();
+    println!("400 calls in {elapsed:?}: {rate:.1}/s of {allowed}/s allowed");
+    assert!(
+        rate >= 0.9 * allowed,
+        "combined rate {rate:.1}/s is below 90% of the limit {allowed}/s"
+    );
+}
+
+// ---------------------------------------------------------------- Redis unavailable
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_redis_a_replica_falls_back_to_in_process_state_and_returns_to_redis() {
+    // Nothing listens on this port (yet).
+    let port = free_port();
+    let url = format!("redis://127.0.0.1:{port}/");
+    let sb = sandbox(10, 100.0).await;
+    let store = Arc::new(
+        RedisTokenStore::new(&url, CLIENT_ID)
+            .unwrap()
+            .retry_interval(Duration::ZERO),
+    );
+    let limiter = Arc::new(
+        RedisRateLimiter::new(&url, CLIENT_ID, RateLimits::default().scaled(100.0))
+            .unwrap()
+            .retry_interval(Duration::ZERO),
+    );
+    let client = sb
+        .client_builder()
+        .token_store(store.clone())
+        .rate_limiter(limiter.clone())
+        .build()
+        .unwrap();
+    let iccid = sb.iccids()[0].clone();
+    for _ in 0..5 {
+        client.sims().data_quota(&iccid).await.unwrap();
+    }
+    assert!(store.fallback_active() && limiter.fallback_active());
+    // Without Redis the token is the process's own, fetched once.
+    assert_eq!(sb.stats().token_requests, 1);
+
+    // Redis comes up on that port: the next calls use it again.
+    let test = "without_redis_a_replica_falls_back_to_in_process_state_and_returns_to_redis";
+    let Some(redis) = start_redis_on(test, Some(port)).await else {
+        return;
+    };
+    client.sims().data_quota(&iccid).await.unwrap();
+    assert!(!store.fallback_active() && !limiter.fallback_active());
+    // Redis started empty: one token request puts a token there for all.
+    client.sims().data_quota(&iccid).await.unwrap();
+    assert_eq!(sb.stats().token_requests, 2);
+    let names: Vec<String> = dump(&redis).await.into_iter().map(|(k, _)| k).collect();
+    assert!(
+        names.contains(&"once-sdk:fleet-client:token".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"once-sdk:fleet-client:rate:sims".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_malformed_redis_url_is_a_config_error() {
+    let err = RedisTokenStore::new("http://:hunter2@127.0.0.1/", CLIENT_ID).unwrap_err();
+    assert!(matches!(err, once_sdk::Error::Config(_)), "{err:?}");
+    assert!(!err.to_string().contains("hunter2"), "{err}");
+    let err = RedisRateLimiter::new("not a url", CLIENT_ID, RateLimits::default()).unwrap_err();
+    assert!(matches!(err, once_sdk::Error::Config(_)), "{err:?}");
+}
