@@ -161,16 +161,27 @@ async fn timeouts_retry_reads_but_not_money_calls() {
     }
 }
 
-/// A token store that holds a valid token and counts lookups (one per attempt).
+/// A token store that holds a valid token, so no token request is needed.
 #[derive(Default)]
-struct CountingStore {
-    lookups: std::sync::atomic::AtomicUsize,
+struct FixedStore;
+
+/// A rate limiter that lets everything through and counts attempts (every
+/// attempt passes the limiter).
+#[derive(Default)]
+struct CountingLimiter {
+    attempts: std::sync::atomic::AtomicUsize,
 }
 
-impl crate::TokenStore for CountingStore {
-    fn get(&self) -> futures::future::BoxFuture<'_, crate::Result<Option<crate::StoredToken>>> {
-        self.lookups
+impl crate::RateLimiter for CountingLimiter {
+    fn acquire(&self, _: crate::EndpointGroup) -> futures::future::BoxFuture<'_, ()> {
+        self.attempts
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Box::pin(async {})
+    }
+}
+
+impl crate::TokenStore for FixedStore {
+    fn get(&self) -> futures::future::BoxFuture<'_, crate::Result<Option<crate::StoredToken>>> {
         Box::pin(async {
             Ok(Some(crate::StoredToken {
                 token: crate::AccessToken::new("t"),
@@ -197,18 +208,18 @@ async fn connect_failures_are_retried_for_every_call() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     for req in [get(), top_up()] {
-        let store = std::sync::Arc::new(CountingStore::default());
+        let limiter = std::sync::Arc::new(CountingLimiter::default());
         let client = Client::builder()
             .credentials(Credentials::new("id", "secret"))
             .base_url(format!("http://127.0.0.1:{port}"))
-            .token_store(store.clone())
+            .token_store(std::sync::Arc::new(FixedStore))
+            .rate_limiter(limiter.clone())
             .retry_policy(
                 RetryPolicy::default()
                     .max_retries(RETRIES)
                     .jitter(false)
                     .initial_delay(Duration::from_millis(1)),
             )
-            .rate_limits(RateLimits::unlimited())
             .build()
             .unwrap();
         let err = client.execute(req).await.unwrap_err();
@@ -216,7 +227,7 @@ async fn connect_failures_are_retried_for_every_call() {
         assert!(!err.is_outcome_unknown());
         assert!(err.is_retryable());
         assert_eq!(
-            store.lookups.load(std::sync::atomic::Ordering::SeqCst),
+            limiter.attempts.load(std::sync::atomic::Ordering::SeqCst),
             RETRIES + 1,
             "attempts"
         );
