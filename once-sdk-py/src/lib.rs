@@ -14,10 +14,16 @@ mod convert;
 mod errors;
 mod logging;
 mod models;
+mod models_ops;
 mod pagination;
 mod runtime;
 mod sandbox;
 mod sims;
+// The SIM operations beyond the basics are in sims.rs; SMS, orders, products, support:
+mod orders;
+mod products;
+mod sms;
+mod support;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
@@ -48,6 +54,10 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::AsyncClient>()?;
     sims::register(m)?;
     sandbox::register(m)?;
+    sms::register(m)?;
+    orders::register(m)?;
+    products::register(m)?;
+    support::register(m)?;
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
