@@ -32,20 +32,6 @@ fn _generated_stubs() -> String {
     models::stubs()
 }
 
-/// Raises the exception an outcome-unknown error maps to. None of the
-/// operations wrapped so far can produce one (they are all idempotent), so
-/// the tests check the mapping through this until SMS or top-ups are wrapped.
-#[pyfunction]
-fn _raise_outcome_unknown_sample(py: Python<'_>) -> PyResult<()> {
-    Err(errors::to_py(
-        py,
-        once_sdk::Error::OutcomeUnknown {
-            operation: "sms.send",
-            cause: Box::new(once_sdk::Error::Timeout("attempt timed out".into())),
-        },
-    ))
-}
-
 #[pymodule]
 fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
@@ -61,7 +47,6 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
-    m.add_function(wrap_pyfunction!(_raise_outcome_unknown_sample, m)?)?;
     // The package's `__init__` declares the public names; without this, the
     // stub would have to repeat every class name a second time.
     m.delattr("__all__")?;

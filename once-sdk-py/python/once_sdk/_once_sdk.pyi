@@ -15,7 +15,6 @@ from typing_extensions import Self
 __version__: str
 
 def _generated_stubs() -> str: ...
-def _raise_outcome_unknown_sample() -> None: ...
 
 _T = TypeVar("_T")
 
