@@ -271,6 +271,9 @@ impl SandboxRequest {
 
 /// A running sandbox and what clients need to reach it.
 struct Running {
+    /// The process that started it: its server runs on that process's
+    /// runtime, so a forked child must neither stop nor drop it.
+    pid: u32,
     sandbox: rs::Sandbox,
     credentials: Credentials,
     base_url: String,
@@ -317,6 +320,22 @@ impl Sandbox {
 
     fn iccid(py: Python<'_>, iccid: &str) -> PyResult<Iccid> {
         convert::id(py, iccid)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let running = self
+            .running
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(r) = running {
+            if r.pid != std::process::id() {
+                // Inherited through fork(): the server task is the parent's.
+                std::mem::forget(r);
+            }
+        }
     }
 }
 
@@ -386,6 +405,7 @@ impl Sandbox {
             client_id: credentials.client_id().to_string(),
             client_secret: credentials.expose_secret().to_string(),
             running: Mutex::new(Some(Running {
+                pid: std::process::id(),
                 sandbox,
                 credentials,
                 base_url,
@@ -577,6 +597,8 @@ impl Sandbox {
     }
 
     /// Stops serving (open connections are closed). Closing twice is fine.
+    /// In a forked child it only closes the child's handle: the server
+    /// belongs to the parent.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
         let running = self
             .running
@@ -584,7 +606,11 @@ impl Sandbox {
             .unwrap_or_else(|p| p.into_inner())
             .take();
         if let Some(r) = running {
-            runtime::wait(py, r.sandbox.shutdown())?;
+            if r.pid == std::process::id() {
+                runtime::wait(py, r.sandbox.shutdown())?;
+            } else {
+                std::mem::forget(r);
+            }
         }
         Ok(())
     }
@@ -599,11 +625,7 @@ impl Sandbox {
     }
 
     fn __repr__(&self) -> String {
-        let open = self
-            .running
-            .lock()
-            .map(|g| g.is_some())
-            .unwrap_or(false);
+        let open = self.running.lock().map(|g| g.is_some()).unwrap_or(false);
         format!(
             "Sandbox(base_url='{}', client_id='{}'{})",
             self.base_url,
