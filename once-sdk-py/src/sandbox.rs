@@ -278,6 +278,10 @@ struct Running {
     credentials: Credentials,
     base_url: String,
     limits: RateLimits,
+    /// How long before expiry clients renew their token: 1NCE's 5 minutes,
+    /// or a quarter of a shorter token lifetime (else every call would
+    /// fetch a new token).
+    refresh_margin: Duration,
 }
 
 /// A stateful local fake of the 1NCE Management API on `127.0.0.1`: a seeded
@@ -306,8 +310,13 @@ impl Sandbox {
     /// A recipe for clients pointed at the sandbox, with client-side rate
     /// limits equal to the sandbox's (a well-behaved client never sees 429).
     fn recipe(&self, py: Python<'_>, options: Options) -> PyResult<crate::client::Recipe> {
-        let (credentials, base_url, limits) = self.with(py, |r| {
-            (r.credentials.clone(), r.base_url.clone(), r.limits)
+        let (credentials, base_url, limits, margin) = self.with(py, |r| {
+            (
+                r.credentials.clone(),
+                r.base_url.clone(),
+                r.limits,
+                r.refresh_margin,
+            )
         })?;
         Ok(options.with_builder(move || {
             once_sdk::Client::builder()
@@ -315,6 +324,7 @@ impl Sandbox {
                 .base_url(base_url.clone())
                 .no_proxy()
                 .rate_limits(limits)
+                .token_refresh_margin(margin)
         }))
     }
 
@@ -374,10 +384,11 @@ impl Sandbox {
                 format!("rate_limit_factor must be a positive number, got {rate_limit_factor}"),
             ));
         }
+        let lifetime = seconds(py, "token_lifetime", token_lifetime)?;
         let mut builder = rs::Sandbox::builder()
             .sims(sims)
             .seed(seed)
-            .token_lifetime(seconds(py, "token_lifetime", token_lifetime)?)
+            .token_lifetime(lifetime)
             .port(port);
         builder = if rate_limits {
             builder.rate_limit_factor(rate_limit_factor)
@@ -410,6 +421,7 @@ impl Sandbox {
                 credentials,
                 base_url,
                 limits,
+                refresh_margin: (lifetime / 4).min(Duration::from_secs(300)),
             })),
         })
     }
