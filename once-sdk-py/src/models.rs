@@ -100,6 +100,7 @@ macro_rules! py_model {
         }
     };
 }
+pub(crate) use py_model;
 
 /// A hash of a model's JSON form: equal models serialize equally.
 pub(crate) fn hash_json<T: serde::Serialize>(value: &T) -> u64 {
@@ -243,4 +244,59 @@ macro_rules! models {
     };
 }
 
-models!(Sim, QuotaThreshold, QuotaStatus, Quota);
+// The models of the SIM operations, SMS, orders, products and support.
+#[allow(clippy::wildcard_imports)]
+use crate::models_ops::*;
+
+models!(
+    Sim,
+    QuotaThreshold,
+    QuotaStatus,
+    Quota,
+    // SIM status, events, top-ups, SMS, orders, products, support (models_ops.rs)
+    SimConnectivity,
+    ConnectivityState,
+    DataTrafficLimitState,
+    SimLocation,
+    Operator,
+    Country,
+    RatType,
+    PdpContext,
+    GtpV1Uli,
+    GtpV2Uli,
+    CellGlobalId,
+    ServiceAreaId,
+    RoutingAreaId,
+    Event,
+    EventCode,
+    Organisation,
+    EventEndpoint,
+    EventSim,
+    EventImsi,
+    EventDetail,
+    RegionalPool,
+    TapCode,
+    NetworkCode,
+    SessionVolume,
+    EventQuota,
+    QuotaThresholdLevel,
+    VpnClient,
+    SmsRecord,
+    SmsStatusInfo,
+    SmsType,
+    SourceAddressTypeInfo,
+    SmsEndpoint,
+    TopUpOrder,
+    Order,
+    DeliveryAddress,
+    OrderSim,
+    SimLink,
+    OrderProduct,
+    OrderRequest,
+    OrderedProduct,
+    OrderCreated,
+    Product,
+    Charge,
+    ServiceRequest,
+    Communication,
+);
