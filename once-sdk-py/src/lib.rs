@@ -17,6 +17,9 @@ mod models;
 mod pagination;
 mod runtime;
 mod sims;
+// SIM management v1
+mod models_v1;
+mod v1;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
@@ -46,6 +49,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
     sims::register(m)?;
+    v1::register(m)?;
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
