@@ -16,6 +16,7 @@ mod logging;
 mod models;
 mod pagination;
 mod runtime;
+mod sandbox;
 mod sims;
 // SIM management v1
 mod models_v1;
@@ -50,6 +51,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::AsyncClient>()?;
     sims::register(m)?;
     v1::register(m)?;
+    sandbox::register(m)?;
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
