@@ -599,7 +599,11 @@ impl Sandbox {
     }
 
     fn __repr__(&self) -> String {
-        let open = self.running.lock().map(|g| g.is_some()).unwrap_or(false);
+        let open = self
+            .running
+            .lock()
+            .map(|g| g.is_some())
+            .unwrap_or(false);
         format!(
             "Sandbox(base_url='{}', client_id='{}'{})",
             self.base_url,
