@@ -46,20 +46,20 @@ def test_a_python_thread_runs_while_a_call_waits(api, mock_client):
     assert ran_during_call == [True]
 
 
-def test_one_client_shared_by_threads(api, mock_client):
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
+def test_one_client_shared_by_threads(sandbox, client):
+    iccids = sandbox.iccids()[:8]
     results: list[str] = []
 
-    def work():
-        results.append(mock_client.sims.get(ICCID).iccid)
+    def work(iccid: str) -> None:
+        results.append(client.sims.get(iccid).iccid)
 
-    threads = [threading.Thread(target=work) for _ in range(8)]
+    threads = [threading.Thread(target=work, args=(i,)) for i in iccids]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert results == [ICCID] * 8
-    assert len([r for r, _ in api.log if r.path == "/oauth/token"]) == 1
+    assert sorted(results) == iccids
+    assert sandbox.stats().token_requests == 1
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
