@@ -531,7 +531,7 @@ macro_rules! v1_sims_class {
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.send`.
             #[pyo3(signature = (
-                iccid, *, payload, dcs=None, udh=None, source_address=None,
+                iccid, payload, *, dcs=None, udh=None, source_address=None,
                 source_address_type=None, expiry_date=None
             ))]
             #[allow(clippy::too_many_arguments)]
