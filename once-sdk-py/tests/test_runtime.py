@@ -153,3 +153,29 @@ def test_ctrl_c_interrupts_a_waiting_call():
         release.set()
         t.join()
         server.stop()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_sandbox_serves_a_forked_child(sandbox, client):
+    """The sandbox keeps serving from the parent's runtime; the child's
+    client (rebuilt there) reaches it, and the child's handle can be closed
+    or dropped without stopping the parent's server."""
+    iccid = sandbox.iccids()[0]
+    assert client.sims.get(iccid).iccid == iccid
+    pid = os.fork()
+    if pid == 0:  # child: report through the exit code only
+        code = 10
+        try:
+            signal.alarm(20)
+            assert client.sims.get(iccid).iccid == iccid
+            code = 11
+            sandbox.close()
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert client.sims.get(iccid).iccid == iccid
+    stats = sandbox.stats()
+    assert stats.token_requests == 2, "the child's client fetched its own token"
+    assert stats.requests_to("GET", "/v2/sims/{iccid}") == 3

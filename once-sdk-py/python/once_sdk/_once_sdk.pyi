@@ -1872,8 +1872,8 @@ class SmsRecord:
     """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
     @property
     def id(self) -> int | None:
-        """The SMS id (for `SmsMessages::get` and
-        `SmsMessages::delete`).
+        """The SMS id (for `client.sms.get` and
+        `client.sms.delete`).
         """
     @property
     def submit_date(self) -> datetime.datetime | None:

@@ -9,39 +9,79 @@ pub const PYTHON_CALLS: &[(&str, &str, &str)] = &[
     // authorization.yml
     ("POST", "/oauth/token", "client.access_token()"),
     // sim-management-v2.yml
-    ("GET", "/v2/sims", "client.sims.list(page_size=..., filter=..., sort=...)"),
+    (
+        "GET",
+        "/v2/sims",
+        "client.sims.list(page_size=..., filter=..., sort=...)",
+    ),
     ("GET", "/v2/sims/{iccid}", "client.sims.get(iccid)"),
     (
         "PUT",
         "/v2/sims/{iccid}",
         "client.sims.update(iccid, label=..., status=..., imei_lock=...)",
     ),
-    ("GET", "/v2/sims/{iccid}/events", "client.sims.events(iccid, page_size=...)"),
-    ("GET", "/v2/sims/{iccid}/quota/data", "client.sims.data_quota(iccid)"),
-    ("GET", "/v2/sims/{iccid}/quota/sms", "client.sims.sms_quota(iccid)"),
+    (
+        "GET",
+        "/v2/sims/{iccid}/events",
+        "client.sims.events(iccid, page_size=...)",
+    ),
+    (
+        "GET",
+        "/v2/sims/{iccid}/quota/data",
+        "client.sims.data_quota(iccid)",
+    ),
+    (
+        "GET",
+        "/v2/sims/{iccid}/quota/sms",
+        "client.sims.sms_quota(iccid)",
+    ),
     ("POST", "/v2/sims/{iccid}/reset", "client.sims.reset(iccid)"),
-    ("GET", "/v2/sims/{iccid}/sms", "client.sms.list(iccid, page_size=...)"),
+    (
+        "GET",
+        "/v2/sims/{iccid}/sms",
+        "client.sms.list(iccid, page_size=...)",
+    ),
     (
         "POST",
         "/v2/sims/{iccid}/sms",
         "client.sms.send(iccid, payload, dcs=..., udh=..., source_address=...)",
     ),
-    ("GET", "/v2/sims/{iccid}/sms/{id}", "client.sms.get(iccid, id)"),
-    ("DELETE", "/v2/sims/{iccid}/sms/{id}", "client.sms.delete(iccid, id)"),
-    ("GET", "/v2/sims/{iccid}/status", "client.sims.status(iccid)"),
+    (
+        "GET",
+        "/v2/sims/{iccid}/sms/{id}",
+        "client.sms.get(iccid, id)",
+    ),
+    (
+        "DELETE",
+        "/v2/sims/{iccid}/sms/{id}",
+        "client.sms.delete(iccid, id)",
+    ),
+    (
+        "GET",
+        "/v2/sims/{iccid}/status",
+        "client.sims.status(iccid)",
+    ),
     (
         "POST",
         "/v2/sims/{iccid}/topup",
         "client.sims.top_up(iccid, payment_method=...)",
     ),
     // order-management.yml, product-information.yml, support-management.yml
-    ("GET", "/v1/orders", "client.orders.list(page_size=..., sort=...)"),
+    (
+        "GET",
+        "/v1/orders",
+        "client.orders.list(page_size=..., sort=...)",
+    ),
     (
         "POST",
         "/v1/orders",
         "client.orders.create(products, delivery_address=..., customer_reference=...)",
     ),
-    ("GET", "/v1/orders/{order_number}", "client.orders.get(order_number)"),
+    (
+        "GET",
+        "/v1/orders/{order_number}",
+        "client.orders.get(order_number)",
+    ),
     ("GET", "/v1/products", "client.products.list()"),
     ("GET", "/v1/support", "client.support.list(page_size=...)"),
     (
