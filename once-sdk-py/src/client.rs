@@ -11,6 +11,7 @@ use crate::convert::{Out, ToPy};
 use crate::errors::{self, IntoPyResult};
 use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
+use crate::v1::{AsyncV1, V1};
 use crate::{
     orders::{AsyncOrders, Orders},
     products::{AsyncProducts, Products},
@@ -348,6 +349,9 @@ client_class!(
         products: Products,
         /// Support management: service requests to 1NCE support.
         support: Support,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: V1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -384,6 +388,9 @@ client_class!(
         products: AsyncProducts,
         /// Support management: service requests to 1NCE support.
         support: AsyncSupport,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: AsyncV1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

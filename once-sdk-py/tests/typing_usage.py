@@ -94,3 +94,38 @@ async def operations_async(client: AsyncClient) -> int:
     receipt: int | None = await client.sms.send("8988280666000000000", "x")
     await client.sims.reset("8988280666000000000")
     return n + len(products) + (receipt or 0)
+
+
+def v1_blocking(client: Client) -> list[str]:
+    """SIM management v1 (retired by 1NCE at the end of 2026)."""
+    import datetime as dt
+
+    from once_sdk import Limit, Usage, V1Event, V1Sim, V1SimUpdate, V1TopUpOrder
+
+    sims = client.v1.sims
+    seen: list[str] = [s.iccid for s in sims.list(page_size=100, filter="imei:4711")]
+    sim: V1Sim = sims.get(seen[0])
+    usage: Usage = sims.usage(sim.iccid, since=dt.date(2026, 11, 1), until=dt.date(2026, 11, 2))
+    if usage.total is not None and usage.total.data is not None:
+        seen.append(str(usage.total.data.volume))
+    seen.extend(str(d.date) for d in usage.stats)
+    events: Page[V1Event] = sims.events(sim.iccid, page_size=1000, sort="-timestamp").page(2)
+    sims.update_many([V1SimUpdate(sim.iccid, status="Enabled", label="x")])
+    order: V1TopUpOrder = sims.top_up(sim.iccid, payment_method="monthlyinvoice")
+    options: tuple[Limit, ...] = sims.selectable_limits("data")
+    sims.set_limits(data=options[0].id)
+    sims.send_sms(sim.iccid, payload="ping", expiry_date=dt.datetime.now(dt.timezone.utc))
+    sims.transfer(iccids=[sim.iccid], ranges=[(sim.iccid, sim.iccid)], target_organisation=1)
+    return seen + [str(order.order_id), str(events.total_count)]
+
+
+async def v1_asynchronous(client: AsyncClient) -> list[str]:
+    from once_sdk import ConnectivityInfo, V1Quota, V1SmsRecord
+
+    sims = client.v1.sims
+    info: ConnectivityInfo = await sims.connectivity_info("8988280666000000001", ussd=True)
+    quota: V1Quota = await sims.data_quota("8988280666000000001")
+    sms: list[V1SmsRecord] = [m async for m in sims.list_sms("8988280666000000001")]
+    await sims.auto_top_up(["8988280666000000001"], enabled=False)
+    await sims.extend(["8988280666000000001"], product_id=1001)
+    return [str(info.reply_timestamp), str(quota.volume), str(len(sms))]

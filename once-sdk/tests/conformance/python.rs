@@ -89,7 +89,110 @@ pub const PYTHON_CALLS: &[(&str, &str, &str)] = &[
         "/v1/support",
         "client.support.create(subject, text, reply_to_mail=..., sender_name=...)",
     ),
-    // sim-management.yml (v1): `client.v1.sims...`, added with the v1 wrapper.
+    // sim-management.yml (v1, retired by 1NCE at the end of 2026): `client.v1.sims`.
+    (
+        "GET",
+        "/v1/sims",
+        "client.v1.sims.list(page_size=..., filter=..., sort=...)",
+    ),
+    ("POST", "/v1/sims", "client.v1.sims.update_many(updates)"),
+    (
+        "POST",
+        "/v1/sims/autoTopup",
+        "client.v1.sims.auto_top_up(iccids, enabled=...)",
+    ),
+    (
+        "POST",
+        "/v1/sims/extension",
+        "client.v1.sims.extend(iccids, product_id=..., payment_method=...)",
+    ),
+    ("GET", "/v1/sims/limits", "client.v1.sims.limits()"),
+    (
+        "POST",
+        "/v1/sims/limits",
+        "client.v1.sims.set_limits(data=..., sms_mt=..., sms_mo=...)",
+    ),
+    (
+        "POST",
+        "/v1/sims/simTransfer",
+        "client.v1.sims.transfer(iccids=..., ranges=..., target_organisation=...)",
+    ),
+    (
+        "POST",
+        "/v1/sims/topup",
+        "client.v1.sims.top_up_many(iccids, payment_method=...)",
+    ),
+    ("GET", "/v1/sims/{iccid}", "client.v1.sims.get(iccid)"),
+    (
+        "PUT",
+        "/v1/sims/{iccid}",
+        "client.v1.sims.update(iccid, status=..., label=..., imei_lock=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/connectivity_info",
+        "client.v1.sims.connectivity_info(iccid, subscriber=..., ussd=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/events",
+        "client.v1.sims.events(iccid, page_size=..., sort=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/quota/data",
+        "client.v1.sims.data_quota(iccid)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/quota/sms",
+        "client.v1.sims.sms_quota(iccid)",
+    ),
+    (
+        "POST",
+        "/v1/sims/{iccid}/reset",
+        "client.v1.sims.reset(iccid)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/sms",
+        "client.v1.sims.list_sms(iccid, page_size=..., sort=...)",
+    ),
+    (
+        "POST",
+        "/v1/sims/{iccid}/sms",
+        "client.v1.sims.send_sms(iccid, payload, dcs=..., udh=..., source_address=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/sms/{id}",
+        "client.v1.sims.get_sms(iccid, id)",
+    ),
+    (
+        "DELETE",
+        "/v1/sims/{iccid}/sms/{id}",
+        "client.v1.sims.delete_sms(iccid, id)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/status",
+        "client.v1.sims.status(iccid)",
+    ),
+    (
+        "POST",
+        "/v1/sims/{iccid}/topup",
+        "client.v1.sims.top_up(iccid, payment_method=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{iccid}/usage",
+        "client.v1.sims.usage(iccid, since=..., until=...)",
+    ),
+    (
+        "GET",
+        "/v1/sims/{service}/limits",
+        "client.v1.sims.selectable_limits(service)",
+    ),
 ];
 
 /// The Python call of the operation `method path`, if the wheel has one.
