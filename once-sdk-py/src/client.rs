@@ -11,9 +11,16 @@ use crate::convert::{Out, ToPy};
 use crate::errors::{self, IntoPyResult};
 use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
+use crate::v1::{AsyncV1, V1};
+use crate::{
+    orders::{AsyncOrders, Orders},
+    products::{AsyncProducts, Products},
+    sms::{AsyncSmsMessages, SmsMessages},
+    support::{AsyncSupport, Support},
+};
 
 /// Builds a Rust client: called once, and again in a forked child.
-type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
+pub(crate) type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
 
 enum State {
     Open { pid: u32, client: once_sdk::Client },
@@ -129,7 +136,7 @@ impl Drop for Shared {
 
 /// The options both clients take besides credentials.
 #[derive(Clone, Default)]
-struct Options {
+pub(crate) struct Options {
     base_url: Option<String>,
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
@@ -154,7 +161,7 @@ fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Du
 
 impl Options {
     #[allow(clippy::too_many_arguments)]
-    fn new(
+    pub(crate) fn new(
         py: Python<'_>,
         base_url: Option<String>,
         connect_timeout: Option<f64>,
@@ -217,6 +224,15 @@ impl Options {
     fn with_env_credentials(self) -> Recipe {
         Box::new(move || self.apply(once_sdk::ClientBuilder::from_env()?).build())
     }
+
+    /// A recipe from a builder made by `make` (the sandbox's), with these
+    /// options applied on top.
+    pub(crate) fn with_builder(
+        self,
+        make: impl Fn() -> once_sdk::ClientBuilder + Send + Sync + 'static,
+    ) -> Recipe {
+        Box::new(move || self.apply(make()).build())
+    }
 }
 
 /// Generates `Client` and `AsyncClient`: the same constructors, properties
@@ -232,6 +248,13 @@ macro_rules! client_class {
         #[pyclass(frozen, module = "once_sdk")]
         pub struct $name {
             shared: Arc<Shared>,
+        }
+
+        impl $name {
+            /// A client built (and rebuilt after `fork()`) by `recipe`.
+            pub(crate) fn from_recipe(py: Python<'_>, recipe: Recipe) -> PyResult<Self> {
+                Ok(Self { shared: Shared::open(py, recipe)? })
+            }
         }
 
         #[pymethods]
@@ -318,6 +341,17 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: Sims,
+        /// SMS (API v2): send SMS to devices, list, read and cancel them.
+        sms: SmsMessages,
+        /// Order management: the account's orders, and new orders.
+        orders: Orders,
+        /// Product information: what can be ordered, at what price.
+        products: Products,
+        /// Support management: service requests to 1NCE support.
+        support: Support,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: V1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -346,6 +380,17 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: AsyncSims,
+        /// SMS (API v2): send SMS to devices, list, read and cancel them.
+        sms: AsyncSmsMessages,
+        /// Order management: the account's orders, and new orders.
+        orders: AsyncOrders,
+        /// Product information: what can be ordered, at what price.
+        products: AsyncProducts,
+        /// Support management: service requests to 1NCE support.
+        support: AsyncSupport,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: AsyncV1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

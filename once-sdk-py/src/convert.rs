@@ -97,6 +97,9 @@ to_py_as_str!(
     QuotaService
 );
 
+// SIM management v1
+to_py_as_str!(once_sdk::types::v1::ConnectivityStatus);
+
 impl ToPy for () {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyNone::get(py).to_owned().into_any())
@@ -240,6 +243,31 @@ pub(crate) fn count(py: Python<'_>, field: &'static str, value: i64) -> PyResult
                 field,
                 format!("must be a positive number, got {value}"),
             ),
+        )
+    })
+}
+
+// The string enums of SIM status, events, SMS, orders and support.
+to_py_as_str!(
+    once_sdk::ConnectivityStatus,
+    once_sdk::DataTrafficLimit,
+    once_sdk::DataServiceFailureCause,
+    once_sdk::SmsStatus,
+    once_sdk::SmsDirection,
+    once_sdk::OrderType,
+    once_sdk::Salutation,
+    once_sdk::ServiceRequestStatus,
+    once_sdk::CommunicationDirection,
+    once_sdk::CommunicationChannel,
+);
+
+/// An id from Python (SMS id, order number, product id) as `u64`; negative
+/// values raise `ValidationError` naming `field`.
+pub(crate) fn positive_id(py: Python<'_>, field: &'static str, value: i64) -> PyResult<u64> {
+    u64::try_from(value).map_err(|_| {
+        errors::validation(
+            py,
+            &once_sdk::ValidationError::new(field, format!("must be positive, got {value}")),
         )
     })
 }

@@ -263,6 +263,10 @@ pub(crate) struct TokenCache {
     fetch_lock: tokio::sync::Mutex<()>,
     refreshing: AtomicBool,
     no_refresh_before: Mutex<Option<SystemTime>>,
+    /// The last token this process saw: calls use it without asking the
+    /// store (a round trip for a shared store) until it nears expiry or is
+    /// refused.
+    local: Mutex<Option<StoredToken>>,
 }
 
 impl TokenCache {
@@ -280,15 +284,30 @@ impl TokenCache {
             fetch_lock: tokio::sync::Mutex::new(()),
             refreshing: AtomicBool::new(false),
             no_refresh_before: Mutex::new(None),
+            local: Mutex::new(None),
         }
+    }
+
+    fn local(&self) -> std::sync::MutexGuard<'_, Option<StoredToken>> {
+        self.local.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn remember(&self, token: &StoredToken) {
+        *self.local() = Some(token.clone());
     }
 
     /// A valid token: cached, or fetched once for all concurrent callers
     /// (and, with a shared store, once for all processes).
     pub(crate) async fn token(self: &Arc<Self>) -> Result<AccessToken> {
         let now = self.clock.now();
+        if let Some(t) = self.local().as_ref() {
+            if now + self.margin < t.expires_at {
+                return Ok(t.token.clone());
+            }
+        }
         if let Some(t) = self.store.get().await? {
             if now < t.expires_at {
+                self.remember(&t);
                 if now + self.margin >= t.expires_at {
                     self.spawn_refresh();
                 }
@@ -329,12 +348,15 @@ impl TokenCache {
 
     /// The stored token if it is still valid `ahead` from now.
     async fn stored_valid_for(&self, ahead: Duration) -> Result<Option<AccessToken>> {
-        Ok(self
+        let valid = self
             .store
             .get()
             .await?
-            .filter(|t| self.clock.now() + ahead < t.expires_at)
-            .map(|t| t.token))
+            .filter(|t| self.clock.now() + ahead < t.expires_at);
+        if let Some(t) = &valid {
+            self.remember(t);
+        }
+        Ok(valid.map(|t| t.token))
     }
 
     /// With the store's refresh lock held: fetch (unless a token valid
@@ -355,11 +377,18 @@ impl TokenCache {
         tracing::debug!("requesting a new access token");
         let fresh = (self.fetch)().await?;
         self.store.put(fresh.clone()).await?;
+        self.remember(&fresh);
         Ok(fresh.token)
     }
 
     /// Drops `token` after the API refused it, unless it was already replaced.
     pub(crate) async fn invalidate(&self, token: &AccessToken) -> Result<()> {
+        {
+            let mut local = self.local();
+            if local.as_ref().is_some_and(|t| &t.token == token) {
+                *local = None;
+            }
+        }
         self.store.remove_if(token).await
     }
 

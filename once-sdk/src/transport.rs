@@ -371,15 +371,25 @@ impl Transport {
             let Some(backoff) = delays.next() else {
                 return Err(err);
             };
-            let delay = match retry_after {
-                Some(ra) => ra.min(self.config.retry.max_retry_after),
-                None => backoff,
-            };
+            let delay = retry_delay(retry_after, backoff, self.config.retry.max_retry_after);
             span.in_scope(
                 || tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying"),
             );
             tokio::time::sleep(delay).await;
         }
+    }
+}
+
+/// How long to wait before the next attempt: the server's `Retry-After`
+/// (capped at `max_retry_after`) wins over the computed backoff.
+pub(crate) fn retry_delay(
+    retry_after: Option<Duration>,
+    backoff: Duration,
+    max_retry_after: Duration,
+) -> Duration {
+    match retry_after {
+        Some(ra) => ra.min(max_retry_after),
+        None => backoff,
     }
 }
 

@@ -465,3 +465,50 @@ async fn a_token_answer_that_does_not_decode_does_not_leak_the_token() {
         "the decoder's message is kept: {text}"
     );
 }
+
+/// A store that counts lookups, to show calls use the process-local copy.
+#[derive(Default)]
+struct CountingStore {
+    inner: once_sdk::InMemoryTokenStore,
+    lookups: AtomicUsize,
+}
+
+impl once_sdk::TokenStore for CountingStore {
+    fn get(
+        &self,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<Option<once_sdk::StoredToken>>> {
+        self.lookups.fetch_add(1, Ordering::SeqCst);
+        self.inner.get()
+    }
+    fn put(
+        &self,
+        token: once_sdk::StoredToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        self.inner.put(token)
+    }
+    fn remove_if(
+        &self,
+        token: &once_sdk::AccessToken,
+    ) -> futures::future::BoxFuture<'_, once_sdk::Result<()>> {
+        self.inner.remove_if(token)
+    }
+}
+
+#[tokio::test]
+async fn calls_use_the_local_copy_not_the_store_once_a_token_is_known() {
+    // A shared store (Redis) costs a round trip per lookup: 50 calls with a
+    // fresh token must not ask it 50 times.
+    let (server, issued) = server_with_sequence(3600, Duration::ZERO).await;
+    mount_quota(&server).await;
+    let store = Arc::new(CountingStore::default());
+    let client = builder(&server).token_store(store.clone()).build().unwrap();
+    for _ in 0..50 {
+        client.sims().data_quota(&iccid()).await.unwrap();
+    }
+    assert_eq!(issued.load(Ordering::SeqCst), 1);
+    let lookups = store.lookups.load(Ordering::SeqCst);
+    assert!(
+        lookups <= 3,
+        "the store was asked {lookups} times for 50 calls"
+    );
+}
