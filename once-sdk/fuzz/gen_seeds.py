@@ -13,9 +13,9 @@ here = os.path.dirname(os.path.abspath(__file__))
 targets = {
     "sim-management.yml": "decode_v1",
     "sim-management-v2.yml": "decode_v2",
-    "order-management.yml": "decode_v2",
-    "product-information.yml": "decode_v2",
-    "support-management.yml": "decode_v2",
+    "order-management.yml": "decode_orders",
+    "product-information.yml": "decode_orders",
+    "support-management.yml": "decode_orders",
     "authorization.yml": "response_meta",
 }
 

@@ -60,6 +60,11 @@ impl Response {
         crate::api::v1::top_up_order(&self.0)
     }
 
+    /// The response as the answer of `POST /v1/orders` (`Location` and body).
+    pub fn order_created(&self) -> crate::types::OrderCreated {
+        crate::api::orders::created(&self.0)
+    }
+
     /// What the transport reads from an error response.
     pub fn error_details(&self) -> ApiErrorDetails {
         crate::transport::error_details(&self.0)

@@ -331,6 +331,11 @@ fn decode_v1() {
 }
 
 #[test]
+fn decode_orders() {
+    smoke("decode_orders");
+}
+
+#[test]
 fn response_meta() {
     smoke("response_meta");
 }

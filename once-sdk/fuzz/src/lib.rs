@@ -33,6 +33,7 @@ pub type Header<'a> = (&'a [u8], &'a [u8]);
 pub const TARGETS: &[(&str, Body)] = &[
     ("decode_v2", decode_v2),
     ("decode_v1", decode_v1),
+    ("decode_orders", decode_orders),
     ("response_meta", response_meta),
     ("ids", ids),
     ("timestamp", timestamp),
@@ -145,6 +146,26 @@ pub fn decode_v2(data: &[u8]) {
     page::<Sim>(resp);
     page::<Event>(resp);
     page::<SmsRecord>(resp);
+}
+
+/// Every model of orders, products and support requests, the pages of the
+/// order and support lists, and the answer to a new order.
+pub fn decode_orders(data: &[u8]) {
+    use once_sdk::*;
+    let resp = &response(data);
+    decode_all!(resp;
+        Order, OrderRequest, OrderedProduct, OrderType, Salutation, DeliveryAddress, SimLink,
+        OrderSim, OrderProduct, Product, Charge, ServiceRequest, NewServiceRequest,
+        Communication, ServiceRequestStatus, CommunicationDirection, CommunicationChannel,
+        Vec<Order>, Vec<Product>, Vec<ServiceRequest>,
+    );
+    page::<Order>(resp);
+    page::<ServiceRequest>(resp);
+    let created = resp.order_created();
+    let _ = format!("{created:?}");
+    if let Some(order) = &created.order {
+        round_trip(order);
+    }
 }
 
 /// Every model of SIM management v1, and the pages of the v1 lists.
