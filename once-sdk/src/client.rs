@@ -448,14 +448,22 @@ fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFe
                     Some((credentials.client_id(), credentials.expose_secret())),
                 )
                 .await?;
-            let t: TokenResponse = resp
-                .decode("oauth.token")
-                .map_err(|e| redact_token(e, &resp.body))?;
-            let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
-            Ok(StoredToken {
-                token: crate::AccessToken::new(t.access_token),
-                expires_at: transport.clock.now() + lifetime,
-            })
+            token_from_response(&resp, transport.clock.now())
         })
+    })
+}
+
+/// The token in a `POST /oauth/token` answer received at `now`.
+pub(crate) fn token_from_response(
+    resp: &crate::transport::RawResponse,
+    now: std::time::SystemTime,
+) -> Result<StoredToken> {
+    let t: TokenResponse = resp
+        .decode("oauth.token")
+        .map_err(|e| redact_token(e, &resp.body))?;
+    let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
+    Ok(StoredToken {
+        token: crate::AccessToken::new(t.access_token),
+        expires_at: now + lifetime,
     })
 }

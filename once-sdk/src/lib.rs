@@ -62,6 +62,9 @@ pub mod auth;
 mod client;
 mod clock;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod pagination;
 pub mod ratelimit;
 #[cfg(feature = "redis")]

@@ -410,7 +410,10 @@ fn classify(e: reqwest::Error) -> SendFailure {
 pub(crate) fn retry_after(headers: &HeaderMap, clock: &Clock) -> Option<Duration> {
     let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = v.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        // Past what a Duration holds (`Retry-After: 1e300`): as long as can be;
+        // the transport waits at most `max_retry_after` anyway.
+        return (secs.is_finite() && secs >= 0.0)
+            .then(|| Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX));
     }
     let date = chrono::DateTime::parse_from_rfc2822(v).ok()?;
     let at = std::time::SystemTime::from(date);

@@ -220,7 +220,7 @@ fn validate(order: &OrderRequest) -> std::result::Result<(), ValidationError> {
 /// Reads what 1NCE answered to a new order. The order is placed whatever
 /// the body holds, so a body that does not decode is logged, not an error:
 /// an error here would invite ordering twice.
-fn created(resp: &RawResponse) -> OrderCreated {
+pub(crate) fn created(resp: &RawResponse) -> OrderCreated {
     let location = resp
         .headers
         .get(LOCATION)

@@ -16,7 +16,7 @@ use crate::api::{check_range, List, ListSpec};
 use crate::client::Client;
 use crate::error::{Result, ValidationError};
 use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
-use crate::transport::{seg, ApiRequest};
+use crate::transport::{seg, ApiRequest, RawResponse};
 use crate::types::v1::{
     check_iccids, AutoTopUp, Connectivity, ConnectivityInfo, Event, EventCollection, Extension,
     Limit, LimitOptions, LimitService, Limits, PaymentMethod, Quota, SetLimits, Sim, SimUpdate,
@@ -783,6 +783,30 @@ fn header_num<N: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<N
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
+/// The order a top-up created, from the `Location` header of the answer.
+pub(crate) fn top_up_order(resp: &RawResponse) -> TopUpOrder {
+    TopUpOrder {
+        location: resp
+            .headers
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+    }
+}
+
+/// One page of v1 events: totals from the body, else from the `X-*` headers.
+pub(crate) fn events_page(resp: &RawResponse, page: u32, size: u32) -> Result<Page<Event>> {
+    let body: EventCollection = resp.decode("v1.sims.events")?;
+    let h = &resp.headers;
+    Ok(Page {
+        page: header_num(h, "x-current-page").unwrap_or(page),
+        page_size: header_num(h, "x-count-per-page").unwrap_or(size),
+        total_count: body.total_events.or_else(|| header_num(h, "x-total-count")),
+        total_pages: body.total_pages.or_else(|| header_num(h, "x-total-pages")),
+        items: body.events,
+    })
+}
+
 impl EventList {
     /// The page to fetch (from 1; default 1). For streams, the first page.
     pub fn page(mut self, page: u32) -> Self {
@@ -843,15 +867,7 @@ impl EventList {
             .query_opt("sort", sort.clone());
             Box::pin(async move {
                 let resp = client.execute(req).await?;
-                let body: EventCollection = resp.decode("v1.sims.events")?;
-                let h = &resp.headers;
-                Ok(Page {
-                    page: header_num(h, "x-current-page").unwrap_or(page),
-                    page_size: header_num(h, "x-count-per-page").unwrap_or(size),
-                    total_count: body.total_events.or_else(|| header_num(h, "x-total-count")),
-                    total_pages: body.total_pages.or_else(|| header_num(h, "x-total-pages")),
-                    items: body.events,
-                })
+                events_page(&resp, page, size)
             })
         })
     }
@@ -929,13 +945,7 @@ impl TopUp {
         }
         .query_opt("payment_method", self.payment_method.as_ref());
         let resp = self.client.execute(req).await?;
-        Ok(TopUpOrder {
-            location: resp
-                .headers
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string),
-        })
+        Ok(top_up_order(&resp))
     }
 }
 

@@ -221,8 +221,9 @@ impl<'de> Deserialize<'de> for RatType {
                 rat_type_id: o.rat_type_id,
                 description: o.description,
             },
+            // Empty like the object's `rat_type_id` (`opt_string`): absent.
             Shape::Id(id) => RatType {
-                rat_type_id: Some(id),
+                rat_type_id: Some(id).filter(|s| !s.is_empty()),
                 description: None,
             },
         })

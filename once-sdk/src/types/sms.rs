@@ -223,14 +223,17 @@ fn hex_octets(field: &'static str, s: &str) -> Result<Vec<u8>, ValidationError> 
             "hex string must have an even number of digits",
         ));
     }
+    // Digits checked first: `u8::from_str_radix` alone takes a sign ("+0").
+    fn digit(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
+    }
     s.as_bytes()
         .chunks(2)
-        .map(|p| {
-            std::str::from_utf8(p)
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or_else(|| ValidationError::new(field, "must be hex digits (0-9, a-f)"))
+        .map(|p| match p {
+            [hi, lo] => Some((digit(*hi)? << 4) | digit(*lo)?),
+            _ => None,
         })
+        .map(|o| o.ok_or_else(|| ValidationError::new(field, "must be hex digits (0-9, a-f)")))
         .collect()
 }
 

@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A point in time, in UTC.
@@ -30,8 +30,14 @@ impl Timestamp {
         self.0
     }
 
-    /// Parses any of the accepted shapes; `None` if none fits.
+    /// Parses any of the accepted shapes; `None` if none fits, or if the
+    /// instant is outside the years 0000 to 9999 (UTC), which RFC 3339, and
+    /// so the SDK's own encoding, cannot write.
     pub fn parse_lenient(s: &str) -> Option<Self> {
+        Self::parse_any(s).filter(|t| (0..=9999).contains(&t.0.year()))
+    }
+
+    fn parse_any(s: &str) -> Option<Self> {
         let s = s.trim();
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Some(Self(t.with_timezone(&Utc)));
