@@ -13,7 +13,7 @@ use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
 
 /// Builds a Rust client: called once, and again in a forked child.
-type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
+pub(crate) type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
 
 enum State {
     Open { pid: u32, client: once_sdk::Client },
@@ -129,7 +129,7 @@ impl Drop for Shared {
 
 /// The options both clients take besides credentials.
 #[derive(Clone, Default)]
-struct Options {
+pub(crate) struct Options {
     base_url: Option<String>,
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
@@ -154,7 +154,7 @@ fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Du
 
 impl Options {
     #[allow(clippy::too_many_arguments)]
-    fn new(
+    pub(crate) fn new(
         py: Python<'_>,
         base_url: Option<String>,
         connect_timeout: Option<f64>,
@@ -217,6 +217,15 @@ impl Options {
     fn with_env_credentials(self) -> Recipe {
         Box::new(move || self.apply(once_sdk::ClientBuilder::from_env()?).build())
     }
+
+    /// A recipe from a builder made by `make` (the sandbox's), with these
+    /// options applied on top.
+    pub(crate) fn with_builder(
+        self,
+        make: impl Fn() -> once_sdk::ClientBuilder + Send + Sync + 'static,
+    ) -> Recipe {
+        Box::new(move || self.apply(make()).build())
+    }
 }
 
 /// Generates `Client` and `AsyncClient`: the same constructors, properties
@@ -232,6 +241,13 @@ macro_rules! client_class {
         #[pyclass(frozen, module = "once_sdk")]
         pub struct $name {
             shared: Arc<Shared>,
+        }
+
+        impl $name {
+            /// A client built (and rebuilt after `fork()`) by `recipe`.
+            pub(crate) fn from_recipe(py: Python<'_>, recipe: Recipe) -> PyResult<Self> {
+                Ok(Self { shared: Shared::open(py, recipe)? })
+            }
         }
 
         #[pymethods]

@@ -16,6 +16,7 @@ mod logging;
 mod models;
 mod pagination;
 mod runtime;
+mod sandbox;
 mod sims;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
@@ -46,6 +47,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
     sims::register(m)?;
+    sandbox::register(m)?;
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;

@@ -106,13 +106,13 @@ def options(server: HTTPServer, **kw: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def client(api: HTTPServer) -> Iterator[once_sdk.Client]:
+def mock_client(api: HTTPServer) -> Iterator[once_sdk.Client]:
     with once_sdk.Client(**options(api)) as c:
         yield c
 
 
 @pytest.fixture
-def aclient(api: HTTPServer) -> once_sdk.AsyncClient:
+def mock_aclient(api: HTTPServer) -> once_sdk.AsyncClient:
     return once_sdk.AsyncClient(**options(api))
 
 
@@ -124,3 +124,31 @@ def closed_port() -> int:
     port = s.getsockname()[1]
     s.close()
     return int(port)
+
+
+@pytest.fixture(scope="session")
+def sandbox_session() -> Iterator[once_sdk.Sandbox]:
+    """One sandbox for the session (20 SIMs, no rate limits); tests that
+    change the fleet or count requests take `sandbox`, a fresh one."""
+    with once_sdk.Sandbox(sims=20, seed=7, rate_limits=False) as sb:
+        yield sb
+
+
+@pytest.fixture
+def sandbox() -> Iterator[once_sdk.Sandbox]:
+    """A fresh sandbox: 20 SIMs, seed 7, no rate limits."""
+    with once_sdk.Sandbox(sims=20, seed=7, rate_limits=False) as sb:
+        yield sb
+
+
+@pytest.fixture
+def client(sandbox: once_sdk.Sandbox) -> Iterator[once_sdk.Client]:
+    """A blocking client of the sandbox; no retries (faults show at once)."""
+    with sandbox.client(retries=0) as c:
+        yield c
+
+
+@pytest.fixture
+def aclient(sandbox: once_sdk.Sandbox) -> once_sdk.AsyncClient:
+    """An asyncio client of the sandbox; no retries."""
+    return sandbox.async_client(retries=0)

@@ -13,13 +13,13 @@ import once_sdk
 from conftest import ICCID, api_requests, mount_token, options
 
 
-def test_api_error_has_status_code_message_body_request_id(api, client):
+def test_api_error_has_status_code_message_body_request_id(api, mock_client):
     body = {"error_code": 404, "error_token": "NotFound", "message": "SIM not found"}
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(
         body, status=404, headers={"x-request-id": "req-123"}
     )
     with pytest.raises(once_sdk.ApiError) as e:
-        client.sims.get(ICCID)
+        mock_client.sims.get(ICCID)
     err = e.value
     assert type(err) is once_sdk.ApiError
     assert isinstance(err, once_sdk.OnceError)
@@ -31,12 +31,12 @@ def test_api_error_has_status_code_message_body_request_id(api, client):
     assert str(err) == "1NCE API error: HTTP 404 NotFound: SIM not found (request id req-123)"
 
 
-async def test_api_error_async(api, aclient):
+async def test_api_error_async(api, mock_aclient):
     api.expect_request(f"/v2/sims/{ICCID}/quota/data").respond_with_json(
         {"statusCode": 500, "errorCode": "InternalError", "message": "oops"}, status=500
     )
     with pytest.raises(once_sdk.ApiError) as e:
-        await aclient.sims.data_quota(ICCID)
+        await mock_aclient.sims.data_quota(ICCID)
     assert (e.value.status, e.value.code, e.value.message) == (500, "InternalError", "oops")
 
 
@@ -45,20 +45,20 @@ def test_auth_error_when_the_credentials_are_refused(httpserver):
         {"statusCode": 401, "errorCode": "BadCredentials", "message": "Bad credentials"},
         status=401,
     )
-    client = once_sdk.Client(**options(httpserver))
+    mock_client = once_sdk.Client(**options(httpserver))
     with pytest.raises(once_sdk.AuthError) as e:
-        client.sims.get(ICCID)
+        mock_client.sims.get(ICCID)
     assert isinstance(e.value, once_sdk.ApiError)
     assert (e.value.status, e.value.code) == (401, "BadCredentials")
     assert [r.path for r, _ in httpserver.log] == ["/oauth/token"]
 
 
-def test_rate_limit_error_has_retry_after(api, client):
+def test_rate_limit_error_has_retry_after(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(
         {"message": "slow down"}, status=429, headers={"Retry-After": "7"}
     )
     with pytest.raises(once_sdk.RateLimitError) as e:
-        client.sims.get(ICCID)
+        mock_client.sims.get(ICCID)
     assert e.value.retry_after == 7.0
     assert e.value.status == 429
     assert isinstance(e.value, once_sdk.ApiError)
@@ -76,10 +76,10 @@ def test_timeout_error_is_also_the_builtin():
 
     mount_token(server)
     server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(never_answers)
-    client = once_sdk.Client(**options(server, timeout=0.3))
+    mock_client = once_sdk.Client(**options(server, timeout=0.3))
     try:
         with pytest.raises(once_sdk.TimeoutError) as e:
-            client.sims.get(ICCID)
+            mock_client.sims.get(ICCID)
     finally:
         release.set()
         server.stop()
@@ -96,8 +96,8 @@ def test_timeout_error_is_also_the_builtin():
         ("1188280666000000000", "must start with 89 (the telecom industry prefix)"),
     ],
 )
-def test_validation_error_names_field_and_rule_and_sends_nothing(api, client, iccid, rule):
-    for call in (client.sims.get, client.sims.data_quota, client.sims.sms_quota):
+def test_validation_error_names_field_and_rule_and_sends_nothing(api, mock_client, iccid, rule):
+    for call in (mock_client.sims.get, mock_client.sims.data_quota, mock_client.sims.sms_quota):
         with pytest.raises(once_sdk.ValidationError) as e:
             call(iccid)
         assert (e.value.field, e.value.rule) == ("iccid", rule)
@@ -106,9 +106,9 @@ def test_validation_error_names_field_and_rule_and_sends_nothing(api, client, ic
     assert api_requests(api) == []
 
 
-async def test_validation_error_async(api, aclient):
+async def test_validation_error_async(api, mock_aclient):
     with pytest.raises(once_sdk.ValidationError) as e:
-        await aclient.sims.get("42")
+        await mock_aclient.sims.get("42")
     assert e.value.field == "iccid"
     assert api_requests(api) == []
 
@@ -121,30 +121,30 @@ async def test_validation_error_async(api, aclient):
         ({"label": "x" * 256}, "label", "must be at most 255 characters"),
     ],
 )
-def test_update_validation(api, client, kwargs, field, rule):
+def test_update_validation(api, mock_client, kwargs, field, rule):
     with pytest.raises(once_sdk.ValidationError) as e:
-        client.sims.update(ICCID, **kwargs)
+        mock_client.sims.update(ICCID, **kwargs)
     assert (e.value.field, e.value.rule) == (field, rule)
     assert api_requests(api) == []
 
 
-def test_decode_error_keeps_status_and_snippet(api, client):
+def test_decode_error_keeps_status_and_snippet(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_data(
         "<html>maintenance</html>", content_type="text/html"
     )
     with pytest.raises(once_sdk.DecodeError) as e:
-        client.sims.get(ICCID)
+        mock_client.sims.get(ICCID)
     assert e.value.status == 200
     assert e.value.what == "sims.get"
     assert e.value.snippet == "<html>maintenance</html>"
 
 
 def test_transport_error_when_nothing_listens(closed_port):
-    client = once_sdk.Client(
+    mock_client = once_sdk.Client(
         client_id="id", client_secret="secret", base_url=f"http://127.0.0.1:{closed_port}", retries=0
     )
     with pytest.raises(once_sdk.TransportError, match="could not connect"):
-        client.sims.get(ICCID)
+        mock_client.sims.get(ICCID)
 
 
 def test_config_errors():

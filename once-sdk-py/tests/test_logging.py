@@ -19,9 +19,9 @@ def test_calls_retries_and_token_renewal_are_logged_without_secrets(api, caplog)
         {"message": "busy"}, status=503
     )
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    client = once_sdk.Client(**options(api, retries=1))
-    assert client.sims.get(ICCID).iccid == ICCID
-    assert client.access_token() == TOKEN
+    mock_client = once_sdk.Client(**options(api, retries=1))
+    assert mock_client.sims.get(ICCID).iccid == ICCID
+    assert mock_client.access_token() == TOKEN
 
     records = [r for r in caplog.records if r.name == "once_sdk"]
     messages = [r.getMessage() for r in records]
@@ -40,11 +40,11 @@ def test_calls_retries_and_token_renewal_are_logged_without_secrets(api, caplog)
     for m in messages:
         assert CLIENT_SECRET not in m
         assert TOKEN not in m
-    assert CLIENT_SECRET not in repr(client)
+    assert CLIENT_SECRET not in repr(mock_client)
 
 
-def test_nothing_is_logged_above_the_logger_level(api, client, caplog):
+def test_nothing_is_logged_above_the_logger_level(api, mock_client, caplog):
     caplog.set_level(logging.INFO, logger="once_sdk")
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    client.sims.get(ICCID)
+    mock_client.sims.get(ICCID)
     assert [r for r in caplog.records if r.name == "once_sdk"] == []

@@ -16,7 +16,7 @@ import once_sdk
 from conftest import ICCID, options, sim_json
 
 
-def test_a_python_thread_runs_while_a_call_waits(api, client):
+def test_a_python_thread_runs_while_a_call_waits(api, mock_client):
     """The server answers only after another Python thread has run: with the
     GIL held by the waiting call, neither that thread nor the (Python) server
     could run and the call would time out."""
@@ -38,7 +38,7 @@ def test_a_python_thread_runs_while_a_call_waits(api, client):
     t = threading.Thread(target=other_thread)
     t.start()
     try:
-        sim = client.sims.get(ICCID)
+        sim = mock_client.sims.get(ICCID)
     finally:
         release.set()
         t.join()
@@ -46,12 +46,12 @@ def test_a_python_thread_runs_while_a_call_waits(api, client):
     assert ran_during_call == [True]
 
 
-def test_one_client_shared_by_threads(api, client):
+def test_one_client_shared_by_threads(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
     results: list[str] = []
 
     def work():
-        results.append(client.sims.get(ICCID).iccid)
+        results.append(mock_client.sims.get(ICCID).iccid)
 
     threads = [threading.Thread(target=work) for _ in range(8)]
     for t in threads:
@@ -63,27 +63,27 @@ def test_one_client_shared_by_threads(api, client):
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
-async def get_async(aclient: once_sdk.AsyncClient) -> once_sdk.Sim:
-    return await aclient.sims.get(ICCID)
+async def get_async(mock_aclient: once_sdk.AsyncClient) -> once_sdk.Sim:
+    return await mock_aclient.sims.get(ICCID)
 
 
 def test_async_calls_need_a_running_loop(api):
-    aclient = once_sdk.AsyncClient(**options(api))
+    mock_aclient = once_sdk.AsyncClient(**options(api))
     with pytest.raises(RuntimeError, match="no running event loop"):
-        aclient.sims.get(ICCID)
+        mock_aclient.sims.get(ICCID)
 
 
-def test_clients_work_in_a_forked_child(api, client):
+def test_clients_work_in_a_forked_child(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    aclient = once_sdk.AsyncClient(**options(api))
+    mock_aclient = once_sdk.AsyncClient(**options(api))
     # Warm everything up in the parent: runtime threads, connections, tokens.
-    assert client.sims.get(ICCID).iccid == ICCID
-    assert asyncio.run(get_async(aclient)).iccid == ICCID
+    assert mock_client.sims.get(ICCID).iccid == ICCID
+    assert asyncio.run(get_async(mock_aclient)).iccid == ICCID
     api.expect_request("/v2/sims").respond_with_json(
         [sim_json()], headers={"X-Total-Pages": "3"}
     )
-    started = iter(client.sims.list(page_size=1))
-    polled = iter(client.sims.list(page_size=1))
+    started = iter(mock_client.sims.list(page_size=1))
+    polled = iter(mock_client.sims.list(page_size=1))
     assert next(polled).iccid == ICCID  # page 2 is being prefetched now
     unused = once_sdk.Client(**options(api))
     assert unused.access_token()
@@ -94,9 +94,9 @@ def test_clients_work_in_a_forked_child(api, client):
         try:
             signal.alarm(20)  # a hang kills the child instead of the test run
             code = 11
-            assert client.sims.get(ICCID).iccid == ICCID
+            assert mock_client.sims.get(ICCID).iccid == ICCID
             code = 12
-            assert asyncio.run(get_async(aclient)).iccid == ICCID
+            assert asyncio.run(get_async(mock_aclient)).iccid == ICCID
             code = 13
             try:
                 next(started)
@@ -107,14 +107,14 @@ def test_clients_work_in_a_forked_child(api, client):
             del polled, unused
             gc.collect()
             code = 15
-            assert [s.iccid for s in client.sims.list(page_size=1)] == [ICCID] * 3
+            assert [s.iccid for s in mock_client.sims.list(page_size=1)] == [ICCID] * 3
             code = 0
         finally:
             os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
-    # The parent's client still works.
-    assert client.sims.get(ICCID).iccid == ICCID
+    # The parent's mock_client still works.
+    assert mock_client.sims.get(ICCID).iccid == ICCID
 
 
 def test_ctrl_c_interrupts_a_waiting_call():
@@ -138,7 +138,7 @@ def test_ctrl_c_interrupts_a_waiting_call():
 
     mount_token(server)
     server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(stuck)
-    client = once_sdk.Client(**options(server))
+    mock_client = once_sdk.Client(**options(server))
 
     def interrupt():
         arrived.wait(10)
@@ -148,7 +148,7 @@ def test_ctrl_c_interrupts_a_waiting_call():
     t.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            client.sims.get(ICCID)
+            mock_client.sims.get(ICCID)
     finally:
         release.set()
         t.join()

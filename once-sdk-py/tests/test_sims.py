@@ -37,27 +37,27 @@ def check_sim(sim: once_sdk.Sim) -> None:
     assert sim.label == "pump-17"
 
 
-def test_get(api, client):
+def test_get(api, mock_client):
     api.expect_request(
         f"/v2/sims/{ICCID}", method="GET", headers=BEARER
     ).respond_with_json(sim_json())
-    sim = client.sims.get(ICCID)
+    sim = mock_client.sims.get(ICCID)
     check_sim(sim)
     [req] = api_requests(api)
     assert req.query_string == b""
 
 
-async def test_get_async(api, aclient):
+async def test_get_async(api, mock_aclient):
     api.expect_request(
         f"/v2/sims/{ICCID}", method="GET", headers=BEARER
     ).respond_with_json(sim_json())
-    check_sim(await aclient.sims.get(ICCID))
+    check_sim(await mock_aclient.sims.get(ICCID))
 
 
-def test_models_are_immutable_comparable_and_convertible(api, client):
+def test_models_are_immutable_comparable_and_convertible(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    a = client.sims.get(ICCID)
-    b = client.sims.get(ICCID)
+    a = mock_client.sims.get(ICCID)
+    b = mock_client.sims.get(ICCID)
     assert a == b and a is not b
     assert hash(a) == hash(b) and len({a, b}) == 1
     with pytest.raises(AttributeError):
@@ -77,46 +77,46 @@ def test_models_are_immutable_comparable_and_convertible(api, client):
     assert a != b.quota_status
 
 
-def test_unknown_status_is_kept_as_sent(api, client):
+def test_unknown_status_is_kept_as_sent(api, mock_client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(
         sim_json(status="Suspended")
     )
-    assert client.sims.get(ICCID).status == "Suspended"
+    assert mock_client.sims.get(ICCID).status == "Suspended"
 
 
 UPDATE_BODY = {"iccid": ICCID, "label": "pump-18", "status": "Disabled", "imei_lock": False}
 
 
-def test_update(api, client):
+def test_update(api, mock_client):
     api.expect_request(
         f"/v2/sims/{ICCID}",
         method="PUT",
         headers={**BEARER, "Content-Type": "application/json"},
         json=UPDATE_BODY,
     ).respond_with_data("", status=200)
-    result = client.sims.update(ICCID, label="pump-18", status="Disabled", imei_lock=False)
+    result = mock_client.sims.update(ICCID, label="pump-18", status="Disabled", imei_lock=False)
     assert result is None
     assert len(api_requests(api)) == 1
 
 
-async def test_update_async(api, aclient):
+async def test_update_async(api, mock_aclient):
     api.expect_request(
         f"/v2/sims/{ICCID}",
         method="PUT",
         headers={**BEARER, "Content-Type": "application/json"},
         json=UPDATE_BODY,
     ).respond_with_data("", status=200)
-    assert await aclient.sims.update(
+    assert await mock_aclient.sims.update(
         ICCID, label="pump-18", status="Disabled", imei_lock=False
     ) is None
     assert len(api_requests(api)) == 1
 
 
-def test_update_sends_only_the_fields_given(api, client):
+def test_update_sends_only_the_fields_given(api, mock_client):
     api.expect_request(
         f"/v2/sims/{ICCID}", method="PUT", json={"iccid": ICCID, "label": "x"}
     ).respond_with_data("")
-    client.sims.update(ICCID, label="x")
+    mock_client.sims.update(ICCID, label="x")
 
 
 def check_quota(q: once_sdk.Quota, service: str) -> None:
@@ -136,31 +136,31 @@ def check_quota(q: once_sdk.Quota, service: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["data", "sms"])
-def test_quotas(api, client, kind):
+def test_quotas(api, mock_client, kind):
     api.expect_request(
         f"/v2/sims/{ICCID}/quota/{kind}", method="GET", headers=BEARER
     ).respond_with_json(quota_json(kind))
-    call = client.sims.data_quota if kind == "data" else client.sims.sms_quota
+    call = mock_client.sims.data_quota if kind == "data" else mock_client.sims.sms_quota
     check_quota(call(ICCID), kind)
 
 
 @pytest.mark.parametrize("kind", ["data", "sms"])
-async def test_quotas_async(api, aclient, kind):
+async def test_quotas_async(api, mock_aclient, kind):
     api.expect_request(
         f"/v2/sims/{ICCID}/quota/{kind}", method="GET", headers=BEARER
     ).respond_with_json(quota_json(kind))
-    call = aclient.sims.data_quota if kind == "data" else aclient.sims.sms_quota
+    call = mock_aclient.sims.data_quota if kind == "data" else mock_aclient.sims.sms_quota
     check_quota(await call(ICCID), kind)
 
 
-def test_access_token(api, client):
-    assert client.access_token() == TOKEN
-    assert client.access_token() == TOKEN
+def test_access_token(api, mock_client):
+    assert mock_client.access_token() == TOKEN
+    assert mock_client.access_token() == TOKEN
     assert len([r for r, _ in api.log if r.path == "/oauth/token"]) == 1
 
 
-async def test_access_token_async(api, aclient):
-    assert await aclient.access_token() == TOKEN
+async def test_access_token_async(api, mock_aclient):
+    assert await mock_aclient.access_token() == TOKEN
 
 
 def test_from_env(api, monkeypatch):
@@ -170,19 +170,19 @@ def test_from_env(api, monkeypatch):
     monkeypatch.setenv("ONCE_CLIENT_SECRET", CLIENT_SECRET)
     monkeypatch.setenv("ONCE_BASE_URL", base_url(api))
     api.expect_request(f"/v2/sims/{ICCID}", headers=BEARER).respond_with_json(sim_json())
-    client = once_sdk.Client.from_env(retries=0, rate_limits=False)
-    assert client.sims.get(ICCID).iccid == ICCID
-    assert repr(client) == f"Client(base_url='{base_url(api)}/', client_id='{CLIENT_ID}')"
+    mock_client = once_sdk.Client.from_env(retries=0, rate_limits=False)
+    assert mock_client.sims.get(ICCID).iccid == ICCID
+    assert repr(mock_client) == f"Client(base_url='{base_url(api)}/', client_id='{CLIENT_ID}')"
 
 
 async def test_context_managers_close(api):
     from conftest import options
 
-    with once_sdk.Client(**options(api)) as client:
-        assert client.access_token() == TOKEN
+    with once_sdk.Client(**options(api)) as mock_client:
+        assert mock_client.access_token() == TOKEN
     with pytest.raises(once_sdk.ConfigError, match="closed"):
-        client.sims.get(ICCID)
-    async with once_sdk.AsyncClient(**options(api)) as aclient:
-        assert await aclient.access_token() == TOKEN
+        mock_client.sims.get(ICCID)
+    async with once_sdk.AsyncClient(**options(api)) as mock_aclient:
+        assert await mock_aclient.access_token() == TOKEN
     with pytest.raises(once_sdk.ConfigError, match="closed"):
-        await aclient.sims.get(ICCID)
+        await mock_aclient.sims.get(ICCID)

@@ -261,6 +261,221 @@ class AsyncPageIterator(AsyncIterator[Page[_T]]):
     def __aiter__(self) -> Self: ...
     def __anext__(self) -> Awaitable[Page[_T]]: ...
 
+# --- sandbox (once_sdk::sandbox) ---
+
+@final
+class Fault:
+    """A fault to inject with ``Sandbox.inject()``, mirroring the Rust
+    ``once_sdk::sandbox::Fault``: pick what happens with a constructor, narrow
+    it with ``method()`` / ``path()``, widen it with ``times()`` /
+    ``always()``. Immutable: each of those returns a new ``Fault``.
+    By default a fault hits the next request of any method to any path, once.
+    """
+
+    @staticmethod
+    def status(code: int) -> Fault:
+        """Answer ``code`` with the API's error body; nothing is applied."""
+    @staticmethod
+    def delay(seconds: float) -> Fault:
+        """Wait ``seconds``, then handle the request normally."""
+    @staticmethod
+    def malformed_body() -> Fault:
+        """Answer 200 with a body that is not JSON; nothing is applied."""
+    @staticmethod
+    def truncated_body() -> Fault:
+        """Apply the request, then send half of the real body and close."""
+    @staticmethod
+    def rate_limited(retry_after: float | None = None) -> Fault:
+        """Answer 429, with ``Retry-After`` when given; nothing is applied."""
+    @staticmethod
+    def html(code: int) -> Fault:
+        """Answer ``code`` with an HTML page (a gateway error); nothing is applied."""
+    @staticmethod
+    def drop_connection() -> Fault:
+        """Close the connection without an answer; nothing is applied."""
+    @staticmethod
+    def apply_then_status(code: int) -> Fault:
+        """Apply the request, then answer ``code`` as if it had failed."""
+    @staticmethod
+    def apply_then_drop() -> Fault:
+        """Apply the request, then close the connection without an answer."""
+    def method(self, method: str) -> Fault:
+        """Only requests with this HTTP method (case-insensitive)."""
+    def path(self, pattern: str) -> Fault:
+        """Only requests whose path matches ``pattern`` (``*`` one segment,
+        a final ``**`` any rest: ``/v2/sims/*/topup``)."""
+    def times(self, n: int) -> Fault:
+        """The next ``n`` matching requests (default 1)."""
+    def always(self) -> Fault:
+        """Every matching request until ``Sandbox.clear_faults()``."""
+
+@final
+class SandboxStats:
+    """What the sandbox counted since it started (or since ``reset_stats()``)."""
+
+    @property
+    def requests(self) -> int:
+        """Every request received (token requests included)."""
+    @property
+    def token_requests(self) -> int:
+        """``POST /oauth/token`` requests, successful or not."""
+    @property
+    def tokens_issued(self) -> int:
+        """Tokens issued."""
+    @property
+    def unauthorized(self) -> int:
+        """401 answers (missing, unknown or expired token)."""
+    @property
+    def rate_limited(self) -> int:
+        """429 answers, from the rate limits or injected."""
+    @property
+    def faults_injected(self) -> int:
+        """Requests an injected fault hit."""
+    @property
+    def top_ups_applied(self) -> int:
+        """Top-ups applied, one per SIM, auto top-ups included."""
+    @property
+    def auto_top_ups(self) -> int:
+        """Top-ups applied automatically when a quota with auto top-up ran out."""
+    @property
+    def sms_sent(self) -> int:
+        """SMS accepted for sending (v1 and v2)."""
+    @property
+    def orders_created(self) -> int:
+        """Orders created with ``POST /v1/orders``."""
+    @property
+    def support_requests_created(self) -> int:
+        """Support requests created."""
+    @property
+    def by_operation(self) -> dict[str, int]:
+        """Requests per operation, keyed ``"METHOD /path/{template}"``."""
+    def requests_to(self, method: str, template: str) -> int:
+        """Requests to one operation, e.g. ``requests_to("GET", "/v2/sims/{iccid}")``."""
+
+@final
+class SandboxRequest:
+    """One request as the sandbox received it."""
+
+    @property
+    def method(self) -> str:
+        """HTTP method."""
+    @property
+    def path(self) -> str:
+        """Path relative to the base URL (``/v2/sims/8988...``)."""
+    @property
+    def query(self) -> str | None:
+        """The raw query string, if any."""
+    @property
+    def template(self) -> str | None:
+        """The operation's path template (``/v2/sims/{iccid}``), if the path is one."""
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        """Request headers (names lower case), in order."""
+    @property
+    def body(self) -> str:
+        """The request body (lossy UTF-8)."""
+    @property
+    def status(self) -> int | None:
+        """The status sent back; ``None`` if the connection was dropped."""
+    def header(self, name: str) -> str | None:
+        """The first value of a header (name case-insensitive)."""
+
+@final
+class Sandbox:
+    """A stateful local fake of the 1NCE Management API on ``127.0.0.1``.
+
+    A seeded fleet of SIMs (ICCIDs from ``8988280666000000000`` up), quotas
+    that usage consumes and top-ups raise, SMS, orders, products, support
+    requests and 1NCE's rate limits (429 with ``Retry-After``). For tests:
+    simulate usage, expire tokens, inject faults, read the counters. Runs in
+    the background on the SDK's runtime; a context manager, ``close()``
+    stops it.
+    """
+
+    def __new__(
+        cls,
+        *,
+        sims: int = 100,
+        seed: int = 1,
+        token_lifetime: float = 3600.0,
+        rate_limit_factor: float = 1.0,
+        rate_limits: bool = True,
+        port: int = 0,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+    ) -> Self:
+        """Starts a sandbox: ``sims`` SIMs generated from ``seed`` (the same
+        seed gives the same fleet), tokens valid ``token_lifetime`` seconds,
+        1NCE's rate limits times ``rate_limit_factor`` (none with
+        ``rate_limits=False``), on a free port unless ``port`` is given."""
+    @property
+    def base_url(self) -> str:
+        """The base URL to point a client at (``http://127.0.0.1:<port>``)."""
+    @property
+    def client_id(self) -> str:
+        """The client id the token endpoint accepts."""
+    @property
+    def client_secret(self) -> str:
+        """The client secret the token endpoint accepts."""
+    def client(
+        self,
+        *,
+        connect_timeout: float | None = None,
+        timeout: float | None = None,
+        operation_timeout: float | None = None,
+        retries: int | None = None,
+        rate_limits: bool = True,
+        user_agent: str | None = None,
+    ) -> Client:
+        """A blocking client pointed at the sandbox, pacing itself at the
+        sandbox's rate limits; the keywords are those of ``Client``."""
+    def async_client(
+        self,
+        *,
+        connect_timeout: float | None = None,
+        timeout: float | None = None,
+        operation_timeout: float | None = None,
+        retries: int | None = None,
+        rate_limits: bool = True,
+        user_agent: str | None = None,
+    ) -> AsyncClient:
+        """An asyncio client pointed at the sandbox (see ``client()``)."""
+    def iccids(self) -> list[str]:
+        """The ICCIDs of the fleet, in list order."""
+    def consume_data(self, iccid: str, mb: float) -> float:
+        """Simulates the device using ``mb`` MB of data today; returns the
+        volume left. ``ValueError`` for a SIM the sandbox does not have."""
+    def consume_sms(self, iccid: str, n: int) -> float:
+        """Simulates the device sending ``n`` SMS today; returns the SMS left."""
+    def receive_sms(self, iccid: str, text: str) -> int:
+        """Simulates the device sending an SMS (mobile originated); returns its id."""
+    def set_online(self, iccid: str, online: bool) -> None:
+        """Brings the SIM online (with a data session) or takes it offline."""
+    def expire_sim(self, iccid: str) -> None:
+        """Ends the SIM's lifetime now: 1NCE then refuses changes to it."""
+    def expire_tokens(self) -> None:
+        """Makes every token issued so far invalid: the next call with one gets 401."""
+    def set_rate_limit_factor(self, factor: float | None) -> None:
+        """Sets the rate limits from now on (``None``: no limits)."""
+    def inject(self, fault: Fault) -> None:
+        """Adds a fault: the next matching requests fail as it says."""
+    def clear_faults(self) -> None:
+        """Removes every pending fault."""
+    def pending_faults(self) -> list[Fault]:
+        """Faults still pending."""
+    def stats(self) -> SandboxStats:
+        """The counters."""
+    def requests(self) -> list[SandboxRequest]:
+        """Every request received, oldest first."""
+    def reset_stats(self) -> None:
+        """Forgets the request log and resets the counters."""
+    def close(self) -> None:
+        """Stops serving. Closing twice is fine."""
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *_exc: object) -> None: ...
+
+# --- end sandbox ---
+
 # BEGIN GENERATED MODELS
 
 @final

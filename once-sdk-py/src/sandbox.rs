@@ -1,0 +1,623 @@
+//! `once_sdk.Sandbox`: the Rust sandbox (a stateful local fake of the 1NCE
+//! API) from Python, with the helpers tests need: simulated usage, token
+//! expiry, fault injection, counters and the request log.
+//!
+//! The server runs on the module's tokio runtime (in the background, also
+//! while Python holds the GIL); `close()` or leaving the `with` block stops
+//! it. It serves the process that started it: after `os.fork()` the child's
+//! clients still reach it only while the parent keeps running it.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use once_sdk::sandbox::{self as rs, Fault as RsFault};
+use once_sdk::{Credentials, Iccid, RateLimits};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::client::{AsyncClient, Client, Options};
+use crate::convert;
+use crate::errors;
+use crate::runtime;
+
+/// A fault to inject with `Sandbox.inject()`, mirroring the Rust
+/// `once_sdk::sandbox::Fault`: pick what happens with a constructor, narrow
+/// it with `method()` / `path()`, widen it with `times()` / `always()`.
+/// Immutable: each of those returns a new `Fault`.
+#[pyclass(frozen, eq, module = "once_sdk")]
+#[derive(Clone, PartialEq)]
+pub struct Fault(RsFault);
+
+fn seconds(py: Python<'_>, name: &str, s: f64) -> PyResult<Duration> {
+    Duration::try_from_secs_f64(s).map_err(|_| {
+        errors::config(
+            py,
+            format!("{name} must be a non-negative number of seconds, got {s}"),
+        )
+    })
+}
+
+fn status(py: Python<'_>, code: i64) -> PyResult<u16> {
+    u16::try_from(code)
+        .ok()
+        .filter(|c| (100..=599).contains(c))
+        .ok_or_else(|| errors::config(py, format!("status must be 100..599, got {code}")))
+}
+
+#[pymethods]
+impl Fault {
+    /// Answer `code` with the API's error body; nothing is applied.
+    #[staticmethod]
+    fn status(py: Python<'_>, code: i64) -> PyResult<Self> {
+        Ok(Self(RsFault::status(status(py, code)?)))
+    }
+
+    /// Wait `seconds`, then handle the request normally.
+    #[staticmethod]
+    fn delay(py: Python<'_>, seconds: f64) -> PyResult<Self> {
+        Ok(Self(RsFault::delay(self::seconds(py, "seconds", seconds)?)))
+    }
+
+    /// Answer 200 with a body that is not JSON; nothing is applied.
+    #[staticmethod]
+    fn malformed_body() -> Self {
+        Self(RsFault::malformed_body())
+    }
+
+    /// Apply the request, then send half of the real body and close the connection.
+    #[staticmethod]
+    fn truncated_body() -> Self {
+        Self(RsFault::truncated_body())
+    }
+
+    /// Answer 429, with `Retry-After` (whole seconds) when `retry_after`
+    /// is given; nothing is applied.
+    #[staticmethod]
+    #[pyo3(signature = (retry_after=None))]
+    fn rate_limited(py: Python<'_>, retry_after: Option<f64>) -> PyResult<Self> {
+        Ok(Self(match retry_after {
+            Some(s) => RsFault::rate_limited(seconds(py, "retry_after", s)?),
+            None => RsFault::rate_limited_without_retry_after(),
+        }))
+    }
+
+    /// Answer `code` with an HTML page (a gateway error); nothing is applied.
+    #[staticmethod]
+    fn html(py: Python<'_>, code: i64) -> PyResult<Self> {
+        Ok(Self(RsFault::html(status(py, code)?)))
+    }
+
+    /// Close the connection without an answer; nothing is applied.
+    #[staticmethod]
+    fn drop_connection() -> Self {
+        Self(RsFault::drop_connection())
+    }
+
+    /// Apply the request, then answer `code` as if it had failed.
+    #[staticmethod]
+    fn apply_then_status(py: Python<'_>, code: i64) -> PyResult<Self> {
+        Ok(Self(RsFault::apply_then_status(status(py, code)?)))
+    }
+
+    /// Apply the request, then close the connection without an answer.
+    #[staticmethod]
+    fn apply_then_drop() -> Self {
+        Self(RsFault::apply_then_drop())
+    }
+
+    /// Only requests with this HTTP method (case-insensitive).
+    fn method(&self, method: &str) -> Self {
+        Self(self.0.clone().method(method))
+    }
+
+    /// Only requests whose path (without the query) matches `pattern`:
+    /// `*` matches one segment, a final `**` any rest (`/v2/sims/*/topup`).
+    fn path(&self, pattern: &str) -> Self {
+        Self(self.0.clone().path(pattern))
+    }
+
+    /// The next `n` matching requests (default 1).
+    fn times(&self, py: Python<'_>, n: i64) -> PyResult<Self> {
+        let n = convert::count(py, "times", n)?;
+        Ok(Self(self.0.clone().times(n)))
+    }
+
+    /// Every matching request until `Sandbox.clear_faults()`.
+    fn always(&self) -> Self {
+        Self(self.0.clone().always())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("{:?}", self.0)
+    }
+}
+
+/// What the sandbox counted since it started (or since `reset_stats()`).
+#[pyclass(frozen, eq, module = "once_sdk")]
+#[derive(Clone, PartialEq)]
+pub struct SandboxStats {
+    /// Every request received (token requests included).
+    #[pyo3(get)]
+    requests: u64,
+    /// `POST /oauth/token` requests, successful or not.
+    #[pyo3(get)]
+    token_requests: u64,
+    /// Tokens issued.
+    #[pyo3(get)]
+    tokens_issued: u64,
+    /// 401 answers (missing, unknown or expired token).
+    #[pyo3(get)]
+    unauthorized: u64,
+    /// 429 answers, from the rate limits or injected.
+    #[pyo3(get)]
+    rate_limited: u64,
+    /// Requests an injected fault hit.
+    #[pyo3(get)]
+    faults_injected: u64,
+    /// Top-ups applied, one per SIM, auto top-ups included.
+    #[pyo3(get)]
+    top_ups_applied: u64,
+    /// Top-ups applied automatically when a quota with auto top-up ran out.
+    #[pyo3(get)]
+    auto_top_ups: u64,
+    /// SMS accepted for sending (v1 and v2).
+    #[pyo3(get)]
+    sms_sent: u64,
+    /// Orders created with `POST /v1/orders`.
+    #[pyo3(get)]
+    orders_created: u64,
+    /// Support requests created.
+    #[pyo3(get)]
+    support_requests_created: u64,
+    /// Requests per operation, keyed `"METHOD /path/{template}"`.
+    #[pyo3(get)]
+    by_operation: BTreeMap<String, u64>,
+}
+
+impl From<rs::Stats> for SandboxStats {
+    fn from(s: rs::Stats) -> Self {
+        Self {
+            requests: s.requests,
+            token_requests: s.token_requests,
+            tokens_issued: s.tokens_issued,
+            unauthorized: s.unauthorized,
+            rate_limited: s.rate_limited,
+            faults_injected: s.faults_injected,
+            top_ups_applied: s.top_ups_applied,
+            auto_top_ups: s.auto_top_ups,
+            sms_sent: s.sms_sent,
+            orders_created: s.orders_created,
+            support_requests_created: s.support_requests_created,
+            by_operation: s.by_operation,
+        }
+    }
+}
+
+#[pymethods]
+impl SandboxStats {
+    /// Requests to one operation, e.g. `requests_to("GET", "/v2/sims/{iccid}")`.
+    fn requests_to(&self, method: &str, template: &str) -> u64 {
+        self.by_operation
+            .get(&format!("{} {template}", method.to_ascii_uppercase()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SandboxStats(requests={}, token_requests={}, tokens_issued={}, unauthorized={}, \
+             rate_limited={}, faults_injected={}, top_ups_applied={}, auto_top_ups={}, \
+             sms_sent={}, orders_created={}, support_requests_created={})",
+            self.requests,
+            self.token_requests,
+            self.tokens_issued,
+            self.unauthorized,
+            self.rate_limited,
+            self.faults_injected,
+            self.top_ups_applied,
+            self.auto_top_ups,
+            self.sms_sent,
+            self.orders_created,
+            self.support_requests_created,
+        )
+    }
+}
+
+/// One request as the sandbox received it.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct SandboxRequest {
+    /// HTTP method.
+    #[pyo3(get)]
+    method: String,
+    /// Path relative to the base URL (`/v2/sims/8988...`).
+    #[pyo3(get)]
+    path: String,
+    /// The raw query string, if any.
+    #[pyo3(get)]
+    query: Option<String>,
+    /// The operation's path template (`/v2/sims/{iccid}`), if the path is one.
+    #[pyo3(get)]
+    template: Option<String>,
+    /// Request headers (names lower case), in order.
+    #[pyo3(get)]
+    headers: Vec<(String, String)>,
+    /// The request body (lossy UTF-8).
+    #[pyo3(get)]
+    body: String,
+    /// The status sent back; `None` if the connection was dropped.
+    #[pyo3(get)]
+    status: Option<u16>,
+}
+
+#[pymethods]
+impl SandboxRequest {
+    /// The first value of a header (name case-insensitive).
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SandboxRequest(method={:?}, path={:?}, query={:?}, status={:?})",
+            self.method, self.path, self.query, self.status
+        )
+    }
+}
+
+/// A running sandbox and what clients need to reach it.
+struct Running {
+    sandbox: rs::Sandbox,
+    credentials: Credentials,
+    base_url: String,
+    limits: RateLimits,
+}
+
+/// A stateful local fake of the 1NCE Management API on `127.0.0.1`: a seeded
+/// fleet of SIMs, quotas that usage consumes and top-ups raise, SMS, orders,
+/// products, support requests and 1NCE's rate limits. For tests: simulate
+/// usage, expire tokens, inject faults, read the counters. A context manager;
+/// `close()` stops it.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct Sandbox {
+    running: Mutex<Option<Running>>,
+    base_url: String,
+    client_id: String,
+    client_secret: String,
+}
+
+impl Sandbox {
+    /// The running sandbox, or `ConfigError` once closed.
+    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&Running) -> T) -> PyResult<T> {
+        let guard = self.running.lock().unwrap_or_else(|p| p.into_inner());
+        match &*guard {
+            Some(r) => Ok(f(r)),
+            None => Err(errors::config(py, "the sandbox is closed")),
+        }
+    }
+
+    /// A recipe for clients pointed at the sandbox, with client-side rate
+    /// limits equal to the sandbox's (a well-behaved client never sees 429).
+    fn recipe(&self, py: Python<'_>, options: Options) -> PyResult<crate::client::Recipe> {
+        let (credentials, base_url, limits) = self.with(py, |r| {
+            (r.credentials.clone(), r.base_url.clone(), r.limits)
+        })?;
+        Ok(options.with_builder(move || {
+            once_sdk::Client::builder()
+                .credentials(credentials.clone())
+                .base_url(base_url.clone())
+                .no_proxy()
+                .rate_limits(limits)
+        }))
+    }
+
+    fn iccid(py: Python<'_>, iccid: &str) -> PyResult<Iccid> {
+        convert::id(py, iccid)
+    }
+}
+
+fn unknown(e: rs::UnknownSim) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+#[pymethods]
+impl Sandbox {
+    /// Starts a sandbox: `sims` SIMs generated from `seed` (the same seed
+    /// gives the same fleet), tokens valid `token_lifetime` seconds,
+    /// 1NCE's rate limits times `rate_limit_factor` (none with
+    /// `rate_limits=False`), on a free port unless `port` is given.
+    #[new]
+    #[pyo3(signature = (
+        *, sims=100, seed=1, token_lifetime=3600.0, rate_limit_factor=1.0, rate_limits=true,
+        port=0, client_id=None, client_secret=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        sims: i64,
+        seed: u64,
+        token_lifetime: f64,
+        rate_limit_factor: f64,
+        rate_limits: bool,
+        port: u16,
+        client_id: Option<String>,
+        client_secret: Option<String>,
+    ) -> PyResult<Self> {
+        let sims = usize::try_from(sims)
+            .map_err(|_| errors::config(py, format!("sims must be 0 or more, got {sims}")))?;
+        if !(rate_limit_factor.is_finite() && rate_limit_factor > 0.0) {
+            return Err(errors::config(
+                py,
+                format!("rate_limit_factor must be a positive number, got {rate_limit_factor}"),
+            ));
+        }
+        let mut builder = rs::Sandbox::builder()
+            .sims(sims)
+            .seed(seed)
+            .token_lifetime(seconds(py, "token_lifetime", token_lifetime)?)
+            .port(port);
+        builder = if rate_limits {
+            builder.rate_limit_factor(rate_limit_factor)
+        } else {
+            builder.no_rate_limits()
+        };
+        if client_id.is_some() || client_secret.is_some() {
+            builder = builder.credentials(
+                client_id.unwrap_or_else(|| rs::DEFAULT_CLIENT_ID.into()),
+                client_secret.unwrap_or_else(|| rs::DEFAULT_CLIENT_SECRET.into()),
+            );
+        }
+        let sandbox = runtime::wait(py, builder.start())?.map_err(|e| {
+            pyo3::exceptions::PyOSError::new_err(format!("the sandbox could not start: {e}"))
+        })?;
+        let credentials = sandbox.credentials();
+        let base_url = sandbox.base_url().to_string();
+        let limits = if rate_limits {
+            RateLimits::default().scaled(rate_limit_factor)
+        } else {
+            RateLimits::unlimited()
+        };
+        Ok(Self {
+            base_url: base_url.clone(),
+            client_id: credentials.client_id().to_string(),
+            client_secret: credentials.expose_secret().to_string(),
+            running: Mutex::new(Some(Running {
+                sandbox,
+                credentials,
+                base_url,
+                limits,
+            })),
+        })
+    }
+
+    /// The base URL to point a client at (`http://127.0.0.1:<port>`).
+    #[getter]
+    fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The client id the token endpoint accepts.
+    #[getter]
+    fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// The client secret the token endpoint accepts.
+    #[getter]
+    fn client_secret(&self) -> &str {
+        &self.client_secret
+    }
+
+    /// A blocking client pointed at the sandbox, pacing itself at the
+    /// sandbox's rate limits; the keywords are those of `Client`.
+    #[pyo3(signature = (
+        *, connect_timeout=None, timeout=None, operation_timeout=None, retries=None,
+        rate_limits=true, user_agent=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn client(
+        &self,
+        py: Python<'_>,
+        connect_timeout: Option<f64>,
+        timeout: Option<f64>,
+        operation_timeout: Option<f64>,
+        retries: Option<i64>,
+        rate_limits: bool,
+        user_agent: Option<String>,
+    ) -> PyResult<Client> {
+        let options = Options::new(
+            py,
+            None,
+            connect_timeout,
+            timeout,
+            operation_timeout,
+            retries,
+            rate_limits,
+            user_agent,
+        )?;
+        Client::from_recipe(py, self.recipe(py, options)?)
+    }
+
+    /// An asyncio client pointed at the sandbox (see `client()`).
+    #[pyo3(signature = (
+        *, connect_timeout=None, timeout=None, operation_timeout=None, retries=None,
+        rate_limits=true, user_agent=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn async_client(
+        &self,
+        py: Python<'_>,
+        connect_timeout: Option<f64>,
+        timeout: Option<f64>,
+        operation_timeout: Option<f64>,
+        retries: Option<i64>,
+        rate_limits: bool,
+        user_agent: Option<String>,
+    ) -> PyResult<AsyncClient> {
+        let options = Options::new(
+            py,
+            None,
+            connect_timeout,
+            timeout,
+            operation_timeout,
+            retries,
+            rate_limits,
+            user_agent,
+        )?;
+        AsyncClient::from_recipe(py, self.recipe(py, options)?)
+    }
+
+    /// The ICCIDs of the fleet, in list order.
+    fn iccids(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |r| {
+            r.sandbox
+                .iccids()
+                .into_iter()
+                .map(|i| i.as_str().to_string())
+                .collect()
+        })
+    }
+
+    /// Simulates the device using `mb` megabytes of data today (events and
+    /// auto top-up included). Returns the volume left.
+    fn consume_data(&self, py: Python<'_>, iccid: &str, mb: f64) -> PyResult<f64> {
+        let iccid = Self::iccid(py, iccid)?;
+        self.with(py, |r| r.sandbox.consume_data(&iccid, mb))?
+            .map_err(unknown)
+    }
+
+    /// Simulates the device sending `n` SMS today. Returns the SMS left.
+    fn consume_sms(&self, py: Python<'_>, iccid: &str, n: i64) -> PyResult<f64> {
+        let iccid = Self::iccid(py, iccid)?;
+        let n = convert::count(py, "n", n)?;
+        self.with(py, |r| r.sandbox.consume_sms(&iccid, n))?
+            .map_err(unknown)
+    }
+
+    /// Simulates the device sending an SMS (mobile originated). Returns its id.
+    fn receive_sms(&self, py: Python<'_>, iccid: &str, text: &str) -> PyResult<u64> {
+        let iccid = Self::iccid(py, iccid)?;
+        self.with(py, |r| r.sandbox.receive_sms(&iccid, text))?
+            .map_err(unknown)
+    }
+
+    /// Brings the SIM online (with a data session) or takes it offline.
+    fn set_online(&self, py: Python<'_>, iccid: &str, online: bool) -> PyResult<()> {
+        let iccid = Self::iccid(py, iccid)?;
+        self.with(py, |r| r.sandbox.set_online(&iccid, online))?
+            .map_err(unknown)
+    }
+
+    /// Ends the SIM's lifetime now: 1NCE then refuses changes to it.
+    fn expire_sim(&self, py: Python<'_>, iccid: &str) -> PyResult<()> {
+        let iccid = Self::iccid(py, iccid)?;
+        self.with(py, |r| r.sandbox.expire_sim(&iccid))?
+            .map_err(unknown)
+    }
+
+    /// Makes every token issued so far invalid: the next call with one gets 401.
+    fn expire_tokens(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.expire_tokens())
+    }
+
+    /// Sets the rate limits from now on: a factor of 1NCE's published
+    /// limits, or `None` for none. Clients made before keep their pacing.
+    fn set_rate_limit_factor(&self, py: Python<'_>, factor: Option<f64>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.set_rate_limit_factor(factor))
+    }
+
+    /// Adds a fault: the next matching requests fail as it says.
+    fn inject(&self, py: Python<'_>, fault: &Fault) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.inject(fault.0.clone()))
+    }
+
+    /// Removes every pending fault.
+    fn clear_faults(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.clear_faults())
+    }
+
+    /// Faults still pending.
+    fn pending_faults(&self, py: Python<'_>) -> PyResult<Vec<Fault>> {
+        self.with(py, |r| {
+            r.sandbox.pending_faults().into_iter().map(Fault).collect()
+        })
+    }
+
+    /// The counters.
+    fn stats(&self, py: Python<'_>) -> PyResult<SandboxStats> {
+        self.with(py, |r| r.sandbox.stats().into())
+    }
+
+    /// Every request received, oldest first (at most the last 100,000).
+    fn requests(&self, py: Python<'_>) -> PyResult<Vec<SandboxRequest>> {
+        self.with(py, |r| {
+            r.sandbox
+                .requests()
+                .into_iter()
+                .map(|q| SandboxRequest {
+                    method: q.method,
+                    path: q.path,
+                    query: q.query,
+                    template: q.template,
+                    headers: q.headers,
+                    body: q.body,
+                    status: q.status,
+                })
+                .collect()
+        })
+    }
+
+    /// Forgets the request log and resets the counters.
+    fn reset_stats(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.reset_stats())
+    }
+
+    /// Stops serving (open connections are closed). Closing twice is fine.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        let running = self
+            .running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(r) = running {
+            runtime::wait(py, r.sandbox.shutdown())?;
+        }
+        Ok(())
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, PyTuple>) -> PyResult<()> {
+        self.close(py)
+    }
+
+    fn __repr__(&self) -> String {
+        let open = self
+            .running
+            .lock()
+            .map(|g| g.is_some())
+            .unwrap_or(false);
+        format!(
+            "Sandbox(base_url='{}', client_id='{}'{})",
+            self.base_url,
+            self.client_id,
+            if open { "" } else { ", closed" }
+        )
+    }
+}
+
+/// Adds the sandbox classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Sandbox>()?;
+    m.add_class::<Fault>()?;
+    m.add_class::<SandboxStats>()?;
+    m.add_class::<SandboxRequest>()?;
+    Ok(())
+}
