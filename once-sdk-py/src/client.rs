@@ -11,6 +11,7 @@ use crate::convert::{Out, ToPy};
 use crate::errors::{self, IntoPyResult};
 use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
+use crate::v1::{AsyncV1, V1};
 
 /// Builds a Rust client: called once, and again in a forked child.
 pub(crate) type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
@@ -334,6 +335,9 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: Sims,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: V1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -362,6 +366,9 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: AsyncSims,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: AsyncV1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

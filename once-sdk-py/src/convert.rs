@@ -97,6 +97,9 @@ to_py_as_str!(
     QuotaService
 );
 
+// SIM management v1
+to_py_as_str!(once_sdk::types::v1::ConnectivityStatus);
+
 impl ToPy for () {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(PyNone::get(py).to_owned().into_any())

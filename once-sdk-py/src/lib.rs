@@ -18,6 +18,9 @@ mod pagination;
 mod runtime;
 mod sandbox;
 mod sims;
+// SIM management v1
+mod models_v1;
+mod v1;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
@@ -47,6 +50,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
     sims::register(m)?;
+    v1::register(m)?;
     sandbox::register(m)?;
     pagination::register(m)?;
     models::register(m)?;

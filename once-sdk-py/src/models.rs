@@ -12,6 +12,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{py_type_of, ToPy};
+#[allow(clippy::wildcard_imports)]
+use crate::models_v1::*;
 
 /// Declares the frozen Python class `$name` wrapping the Rust model `$rust`.
 macro_rules! py_model {
@@ -100,6 +102,7 @@ macro_rules! py_model {
         }
     };
 }
+pub(crate) use py_model;
 
 /// A hash of a model's JSON form: equal models serialize equally.
 pub(crate) fn hash_json<T: serde::Serialize>(value: &T) -> u64 {
@@ -243,4 +246,36 @@ macro_rules! models {
     };
 }
 
-models!(Sim, QuotaThreshold, QuotaStatus, Quota);
+models!(
+    Sim,
+    QuotaThreshold,
+    QuotaStatus,
+    Quota,
+    // SIM management v1 (models_v1.rs)
+    V1Sim,
+    V1Quota,
+    V1Connectivity,
+    V1Location,
+    V1Operator,
+    V1OperatorCountry,
+    V1Country,
+    V1RatType,
+    V1PdpContext,
+    ConnectivityInfo,
+    UssdInfo,
+    SubscriberInfo,
+    SubscriberLocation,
+    V1CellGlobalId,
+    V1Event,
+    Currency,
+    TrafficType,
+    Traffic,
+    DailyUsage,
+    UsageTotal,
+    Usage,
+    V1Described,
+    V1SmsRecord,
+    Limit,
+    Limits,
+    V1TopUpOrder,
+);

@@ -102,13 +102,23 @@ impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<
     }
 }
 
+// SIM management v1: events page with their own pager (`EventList`).
+impl ErasedList for once_sdk::api::v1::EventList {
+    fn one(self: Box<Self>, n: u32) -> BoxFuture<'static, once_sdk::Result<ErasedPage>> {
+        (*self).page(n).send().map_ok(ErasedPage::from).boxed()
+    }
+    fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
+        (*self).pages().map_ok(ErasedPage::from).boxed()
+    }
+}
+
 /// Builds the Rust list call (with its filters) on a given Rust client.
 type MakeList = Arc<dyn Fn(&once_sdk::Client) -> Box<dyn ErasedList> + Send + Sync>;
 
-fn make_list<T, F>(make: F) -> MakeList
+fn make_list<L, F>(make: F) -> MakeList
 where
-    T: ToPy + DeserializeOwned + Send + 'static,
-    F: Fn(&once_sdk::Client) -> once_sdk::List<T> + Send + Sync + 'static,
+    L: ErasedList + 'static,
+    F: Fn(&once_sdk::Client) -> L + Send + Sync + 'static,
 {
     Arc::new(move |c| Box::new(make(c)) as Box<dyn ErasedList>)
 }
@@ -364,11 +374,13 @@ macro_rules! paginator_class {
         }
 
         impl $name {
-            /// A paginator over the list `make` builds.
-            pub(crate) fn new<T, F>(shared: &Arc<Shared>, make: F) -> Self
+            /// A paginator over the list `make` builds
+            /// (`once_sdk::List<T>`, or a list with its own pager such as
+            /// v1 events).
+            pub(crate) fn new<L, F>(shared: &Arc<Shared>, make: F) -> Self
             where
-                T: ToPy + DeserializeOwned + Send + 'static,
-                F: Fn(&once_sdk::Client) -> once_sdk::List<T> + Send + Sync + 'static,
+                L: ErasedList + 'static,
+                F: Fn(&once_sdk::Client) -> L + Send + Sync + 'static,
             {
                 Self {
                     shared: Arc::clone(shared),

@@ -6,7 +6,7 @@
 # `python -m mypy.stubtest once_sdk`.
 
 import datetime
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator, Sequence
 from types import GenericAlias
 from typing import Any, Generic, TypeVar, final
 
@@ -68,6 +68,10 @@ class Client:
     @property
     def sims(self) -> Sims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
+    @property
+    def v1(self) -> V1:
+        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
+        of 2026: use ``sims`` (v2) wherever it has the operation."""
     def access_token(self) -> str:
         """A valid access token (cached, or freshly issued), to call 1NCE
         endpoints the SDK does not cover yet. Keep it secret."""
@@ -117,6 +121,10 @@ class AsyncClient:
     @property
     def sims(self) -> AsyncSims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
+    @property
+    def v1(self) -> AsyncV1:
+        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
+        of 2026: use ``sims`` (v2) wherever it has the operation."""
     def access_token(self) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
@@ -183,6 +191,449 @@ class AsyncSims:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
     def sms_quota(self, iccid: str) -> Awaitable[Quota]:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
+
+# --- SIM management v1 (client.v1.sims) ---
+
+@final
+class V1:
+    """SIM management v1 (``/v1/sims...``), from ``Client.v1``.
+
+    1NCE retires SIM management v1 at the end of 2026: use ``client.sims``
+    (v2) wherever it has the operation."""
+
+    @property
+    def sims(self) -> V1Sims:
+        """The SIM operations of v1 (all 23)."""
+
+@final
+class AsyncV1:
+    """SIM management v1 (``/v1/sims...``), from ``AsyncClient.v1``.
+
+    1NCE retires SIM management v1 at the end of 2026: use ``client.sims``
+    (v2) wherever it has the operation."""
+
+    @property
+    def sims(self) -> AsyncV1Sims:
+        """The SIM operations of v1 (all 23)."""
+
+@final
+class V1SimUpdate:
+    """One SIM's new settings for ``update_many``: ICCID and status (required
+    by v1), optionally label and IMEI lock. Checked when built.
+
+    1NCE retires v1 at the end of 2026; v2 changes one SIM at a time with
+    ``client.sims.update``."""
+
+    def __new__(
+        cls,
+        iccid: str,
+        *,
+        status: str,
+        label: str | None = None,
+        imei_lock: bool | None = None,
+    ) -> Self: ...
+    @property
+    def iccid(self) -> str:
+        """The SIM to change."""
+    @property
+    def status(self) -> str:
+        """``Enabled`` or ``Disabled``."""
+    @property
+    def label(self) -> str | None:
+        """The new label, if any."""
+    @property
+    def imei_lock(self) -> bool | None:
+        """Lock (or unlock) the SIM to the current device IMEI, if set."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Sims:
+    """SIM management v1, from ``Client.v1.sims``: the 23 v1 operations.
+
+    1NCE retires SIM management v1 at the end of 2026. Where v2 has the
+    operation (``client.sims``, ``client.sms``), use v2; usage, connectivity
+    info, bulk update, multiple and auto top-up, limits, extension and
+    transfer exist only here."""
+
+    def list(
+        self,
+        *,
+        page_size: int | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+    ) -> Paginator[V1Sim]:
+        """The account's SIMs (``GET /v1/sims``), ``page_size`` 1..100
+        (default 10); ``filter`` on imei/ip_address (``imei:4711``), ``sort``
+        by imei/ip_address (``-imei``). Pages are fetched lazily.
+
+        Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
+    def get(self, iccid: str) -> V1Sim:
+        """One SIM (``GET /v1/sims/{iccid}``).
+
+        Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
+    def update(
+        self,
+        iccid: str,
+        *,
+        status: str,
+        label: str | None = None,
+        imei_lock: bool | None = None,
+    ) -> None:
+        """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
+        ``Enabled``/``Disabled`` (required by v1), label (at most 255
+        characters), IMEI lock.
+
+        Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
+    def update_many(self, updates: Sequence[V1SimUpdate]) -> None:
+        """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
+        twice); 1NCE queues the changes.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def status(self, iccid: str) -> V1Connectivity:
+        """The SIM's connectivity status, location and data session
+        (``GET /v1/sims/{iccid}/status``).
+
+        Retired with v1 at the end of 2026: v2 has ``sims.status``."""
+    def connectivity_info(
+        self,
+        iccid: str,
+        *,
+        subscriber: bool | None = None,
+        ussd: bool | None = None,
+    ) -> ConnectivityInfo:
+        """Connectivity and cell tower information (``GET
+        /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
+        True, ussd False).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def reset(self, iccid: str) -> None:
+        """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
+        never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.reset``."""
+    def events(
+        self,
+        iccid: str,
+        *,
+        page_size: int | None = None,
+        sort: str | None = None,
+    ) -> Paginator[V1Event]:
+        """The SIM's events (``GET /v1/sims/{iccid}/events``),
+        ``page_size`` 1..1000 (default 10), ``sort`` e.g. ``-timestamp``.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.events``."""
+    def usage(
+        self,
+        iccid: str,
+        *,
+        since: datetime.date | None = None,
+        until: datetime.date | None = None,
+    ) -> Usage:
+        """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
+        ``since`` to ``until`` (at most 6 months back), the period's totals
+        in ``Usage.total``.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def data_quota(self, iccid: str) -> V1Quota:
+        """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
+
+        Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
+    def sms_quota(self, iccid: str) -> V1Quota:
+        """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
+
+        Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
+    def list_sms(
+        self,
+        iccid: str,
+        *,
+        page_size: int | None = None,
+        sort: str | None = None,
+    ) -> Paginator[V1SmsRecord]:
+        """The SIM's SMS (``GET /v1/sims/{iccid}/sms``), ``page_size``
+        1..100 (default 10), ``sort`` e.g. ``-submit_date``.
+
+        Retired with v1 at the end of 2026: v2 has ``sms.list``."""
+    def send_sms(
+        self,
+        iccid: str,
+        *,
+        payload: str,
+        dcs: int | None = None,
+        udh: str | None = None,
+        source_address: str | None = None,
+        source_address_type: int | None = None,
+        expiry_date: datetime.datetime | None = None,
+    ) -> None:
+        """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
+        text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
+        sending; never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sms.send``."""
+    def get_sms(self, iccid: str, id: int) -> V1SmsRecord:
+        """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
+
+        Retired with v1 at the end of 2026: v2 has ``sms.get``."""
+    def delete_sms(self, iccid: str, id: int) -> None:
+        """Cancels an SMS waiting for delivery (``DELETE
+        /v1/sims/{iccid}/sms/{id}``).
+
+        Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
+    def top_up(
+        self, iccid: str, *, payment_method: str | None = None
+    ) -> V1TopUpOrder:
+        """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
+        ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
+        ``boleto``. Costs money; never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
+    def top_up_many(
+        self, iccids: Sequence[str], *, payment_method: str | None = None
+    ) -> V1TopUpOrder:
+        """Tops up several SIMs in one order (``POST /v1/sims/topup``).
+        Costs money; never retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
+        """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def limits(self) -> Limits:
+        """The account-wide monthly limits (``GET /v1/sims/limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def set_limits(
+        self,
+        *,
+        data: int | None = None,
+        sms_mt: int | None = None,
+        sms_mo: int | None = None,
+    ) -> None:
+        """Sets the account-wide monthly limits by limit id (``POST
+        /v1/sims/limits``; ids from ``selectable_limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def selectable_limits(self, service: str) -> tuple[Limit, ...]:
+        """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
+        (``GET /v1/sims/{service}/limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def extend(
+        self,
+        iccids: Sequence[str],
+        *,
+        product_id: int | None = None,
+        payment_method: str | None = None,
+    ) -> None:
+        """Extends SIMs and renews their quotas (``POST
+        /v1/sims/extension``). Costs money; never retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def transfer(
+        self,
+        *,
+        iccids: Sequence[str] | None = None,
+        ranges: Sequence[tuple[str, str]] | None = None,
+        target_organisation: int | None = None,
+    ) -> None:
+        """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
+        to another organisation (``POST /v1/sims/simTransfer``); never
+        retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+
+@final
+class AsyncV1Sims:
+    """SIM management v1, from ``AsyncClient.v1.sims``: the same operations
+    as ``V1Sims``, each returning an awaitable (lists: async iterators).
+    1NCE retires SIM management v1 at the end of 2026."""
+
+    def list(
+        self,
+        *,
+        page_size: int | None = None,
+        filter: str | None = None,
+        sort: str | None = None,
+    ) -> AsyncPaginator[V1Sim]:
+        """The account's SIMs (``GET /v1/sims``), ``page_size`` 1..100
+        (default 10); ``filter`` on imei/ip_address (``imei:4711``), ``sort``
+        by imei/ip_address (``-imei``). Pages are fetched lazily.
+
+        Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
+    def get(self, iccid: str) -> Awaitable[V1Sim]:
+        """One SIM (``GET /v1/sims/{iccid}``).
+
+        Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
+    def update(
+        self,
+        iccid: str,
+        *,
+        status: str,
+        label: str | None = None,
+        imei_lock: bool | None = None,
+    ) -> Awaitable[None]:
+        """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
+        ``Enabled``/``Disabled`` (required by v1), label (at most 255
+        characters), IMEI lock.
+
+        Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
+    def update_many(self, updates: Sequence[V1SimUpdate]) -> Awaitable[None]:
+        """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
+        twice); 1NCE queues the changes.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def status(self, iccid: str) -> Awaitable[V1Connectivity]:
+        """The SIM's connectivity status, location and data session
+        (``GET /v1/sims/{iccid}/status``).
+
+        Retired with v1 at the end of 2026: v2 has ``sims.status``."""
+    def connectivity_info(
+        self,
+        iccid: str,
+        *,
+        subscriber: bool | None = None,
+        ussd: bool | None = None,
+    ) -> Awaitable[ConnectivityInfo]:
+        """Connectivity and cell tower information (``GET
+        /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
+        True, ussd False).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def reset(self, iccid: str) -> Awaitable[None]:
+        """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
+        never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.reset``."""
+    def events(
+        self,
+        iccid: str,
+        *,
+        page_size: int | None = None,
+        sort: str | None = None,
+    ) -> AsyncPaginator[V1Event]:
+        """The SIM's events (``GET /v1/sims/{iccid}/events``),
+        ``page_size`` 1..1000 (default 10), ``sort`` e.g. ``-timestamp``.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.events``."""
+    def usage(
+        self,
+        iccid: str,
+        *,
+        since: datetime.date | None = None,
+        until: datetime.date | None = None,
+    ) -> Awaitable[Usage]:
+        """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
+        ``since`` to ``until`` (at most 6 months back), the period's totals
+        in ``Usage.total``.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def data_quota(self, iccid: str) -> Awaitable[V1Quota]:
+        """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
+
+        Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
+    def sms_quota(self, iccid: str) -> Awaitable[V1Quota]:
+        """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
+
+        Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
+    def list_sms(
+        self,
+        iccid: str,
+        *,
+        page_size: int | None = None,
+        sort: str | None = None,
+    ) -> AsyncPaginator[V1SmsRecord]:
+        """The SIM's SMS (``GET /v1/sims/{iccid}/sms``), ``page_size``
+        1..100 (default 10), ``sort`` e.g. ``-submit_date``.
+
+        Retired with v1 at the end of 2026: v2 has ``sms.list``."""
+    def send_sms(
+        self,
+        iccid: str,
+        *,
+        payload: str,
+        dcs: int | None = None,
+        udh: str | None = None,
+        source_address: str | None = None,
+        source_address_type: int | None = None,
+        expiry_date: datetime.datetime | None = None,
+    ) -> Awaitable[None]:
+        """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
+        text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
+        sending; never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sms.send``."""
+    def get_sms(self, iccid: str, id: int) -> Awaitable[V1SmsRecord]:
+        """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
+
+        Retired with v1 at the end of 2026: v2 has ``sms.get``."""
+    def delete_sms(self, iccid: str, id: int) -> Awaitable[None]:
+        """Cancels an SMS waiting for delivery (``DELETE
+        /v1/sims/{iccid}/sms/{id}``).
+
+        Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
+    def top_up(
+        self, iccid: str, *, payment_method: str | None = None
+    ) -> Awaitable[V1TopUpOrder]:
+        """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
+        ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
+        ``boleto``. Costs money; never retried.
+
+        Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
+    def top_up_many(
+        self, iccids: Sequence[str], *, payment_method: str | None = None
+    ) -> Awaitable[V1TopUpOrder]:
+        """Tops up several SIMs in one order (``POST /v1/sims/topup``).
+        Costs money; never retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
+        """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def limits(self) -> Awaitable[Limits]:
+        """The account-wide monthly limits (``GET /v1/sims/limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def set_limits(
+        self,
+        *,
+        data: int | None = None,
+        sms_mt: int | None = None,
+        sms_mo: int | None = None,
+    ) -> Awaitable[None]:
+        """Sets the account-wide monthly limits by limit id (``POST
+        /v1/sims/limits``; ids from ``selectable_limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def selectable_limits(self, service: str) -> Awaitable[tuple[Limit, ...]]:
+        """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
+        (``GET /v1/sims/{service}/limits``).
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def extend(
+        self,
+        iccids: Sequence[str],
+        *,
+        product_id: int | None = None,
+        payment_method: str | None = None,
+    ) -> Awaitable[None]:
+        """Extends SIMs and renews their quotas (``POST
+        /v1/sims/extension``). Costs money; never retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+    def transfer(
+        self,
+        *,
+        iccids: Sequence[str] | None = None,
+        ranges: Sequence[tuple[str, str]] | None = None,
+        target_organisation: int | None = None,
+    ) -> Awaitable[None]:
+        """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
+        to another organisation (``POST /v1/sims/simTransfer``); never
+        retried.
+
+        Retired with v1 at the end of 2026; v2 has no counterpart."""
+
+# --- end of SIM management v1 ---
 
 @final
 class Page(Generic[_T]):
@@ -595,6 +1046,648 @@ class Quota:
     @property
     def created_at(self) -> datetime.datetime | None:
         """When the quota was created."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Sim:
+    """A SIM card as SIM management v1 reports it (from ``client.v1.sims``).
+
+    1NCE retires v1 at the end of 2026: v2's ``client.sims`` returns ``Sim``.
+    """
+    @property
+    def iccid(self) -> str:
+        """The ICCID 1NCE addresses the SIM by (19 digits)."""
+    @property
+    def iccid_with_luhn(self) -> str | None:
+        """The ICCID with its Luhn check digit (20 digits)."""
+    @property
+    def imsi(self) -> str | None:
+        """First IMSI, used on the normal 1NCE network."""
+    @property
+    def imsi_2(self) -> str | None:
+        """Second IMSI, used on the China+ network."""
+    @property
+    def current_imsi(self) -> str | None:
+        """The IMSI currently in use."""
+    @property
+    def msisdn(self) -> str | None:
+        """The SIM's phone number."""
+    @property
+    def imei(self) -> str | None:
+        """IMEI of the device the SIM is in (may be a 16-digit IMEISV)."""
+    @property
+    def imei_lock(self) -> bool | None:
+        """Whether the SIM is locked to the current device IMEI."""
+    @property
+    def status(self) -> str | None:
+        """`Enabled` or `Disabled` (other values are passed on as sent)."""
+    @property
+    def activation_date(self) -> datetime.datetime | None:
+        """When the SIM was activated."""
+    @property
+    def ip_address(self) -> str | None:
+        """The SIM's fixed IP address."""
+    @property
+    def current_quota(self) -> float | None:
+        """The overall data quota in MB."""
+    @property
+    def quota_status(self) -> QuotaThreshold | None:
+        """How much data quota is left, roughly."""
+    @property
+    def current_quota_sms(self) -> float | None:
+        """The current SMS quota."""
+    @property
+    def quota_status_sms(self) -> QuotaThreshold | None:
+        """How much SMS quota is left, roughly."""
+    @property
+    def label(self) -> str | None:
+        """Your label for the SIM."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Quota:
+    """A data or SMS quota of a SIM (SIM management v1).
+
+    1NCE retires v1 at the end of 2026: v2's ``client.sims.data_quota`` and
+    ``sms_quota`` return ``Quota``.
+    """
+    @property
+    def volume(self) -> float | None:
+        """What is left: MB for data, messages for SMS."""
+    @property
+    def total_volume(self) -> float | None:
+        """The volume the SIM has over its lifetime (MB or messages)."""
+    @property
+    def expiry_date(self) -> datetime.datetime | None:
+        """When the quota expires."""
+    @property
+    def peak_throughput(self) -> int | None:
+        """Throughput limit in bit/s (data quotas only)."""
+    @property
+    def last_volume_added(self) -> float | None:
+        """The volume of the last top-up."""
+    @property
+    def last_status_change_date(self) -> datetime.datetime | None:
+        """When the quota last changed."""
+    @property
+    def threshold_percentage(self) -> int | None:
+        """The percentage left at which a volume notification is sent."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Connectivity:
+    """A SIM's connectivity status, location and data session
+    (``client.v1.sims.status``; SIM management v1, retired by 1NCE at the
+    end of 2026).
+    """
+    @property
+    def status(self) -> str | None:
+        """`OFFLINE`, `ONLINE` or `ATTACHED`."""
+    @property
+    def location(self) -> V1Location | None:
+        """Where the device was last seen."""
+    @property
+    def pdp_context(self) -> V1PdpContext | None:
+        """The current data session, if any."""
+    @property
+    def services(self) -> tuple[str, ...] | None:
+        """The services in use (`GPRS`, ...)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Location:
+    """Where a SIM's device was last seen by the network (SIM management v1)."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def last_updated(self) -> datetime.datetime | None:
+        """Last location update."""
+    @property
+    def last_updated_gprs(self) -> datetime.datetime | None:
+        """Last GPRS location update."""
+    @property
+    def sgsn_number(self) -> str | None:
+        """SGSN the SIM is attached to."""
+    @property
+    def vlr_number(self) -> str | None:
+        """Visitor Location Register."""
+    @property
+    def vlr_number_np(self) -> str | None:
+        """VLR number NP."""
+    @property
+    def msc_number_np(self) -> str | None:
+        """MSC number NP."""
+    @property
+    def sgsn_number_np(self) -> str | None:
+        """SGSN number NP."""
+    @property
+    def operator_id(self) -> str | None:
+        """The current operator's id."""
+    @property
+    def msc(self) -> str | None:
+        """Mobile-services Switching Centre."""
+    @property
+    def sgsn_ip_address(self) -> str | None:
+        """IP address of the SGSN."""
+    @property
+    def operator(self) -> V1Operator | None:
+        """The operator the SIM is attached to."""
+    @property
+    def country(self) -> V1Country | None:
+        """The country the device is in."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Operator:
+    """A mobile operator (SIM management v1)."""
+    @property
+    def id(self) -> str | None:
+        """The operator's id."""
+    @property
+    def name(self) -> str | None:
+        """The operator's name (`T-Mobile`)."""
+    @property
+    def country(self) -> V1OperatorCountry | None:
+        """The operator's country."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1OperatorCountry:
+    """The country of an operator (SIM management v1)."""
+    @property
+    def id(self) -> str | None:
+        """The country's id."""
+    @property
+    def name(self) -> str | None:
+        """The country's name."""
+    @property
+    def iso_code(self) -> str | None:
+        """ISO code (`de`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Country:
+    """The country a device is in (SIM management v1)."""
+    @property
+    def country_id(self) -> str | None:
+        """The country's id."""
+    @property
+    def name(self) -> str | None:
+        """The country's name."""
+    @property
+    def country_code(self) -> str | None:
+        """International dialling code (`49`)."""
+    @property
+    def mcc(self) -> str | None:
+        """Mobile Country Code."""
+    @property
+    def iso_code(self) -> str | None:
+        """ISO code (`de`)."""
+    @property
+    def latitude(self) -> str | None:
+        """Reference latitude of the country."""
+    @property
+    def longitude(self) -> str | None:
+        """Reference longitude of the country."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1RatType:
+    """Radio access technology of a data session (SIM management v1)."""
+    @property
+    def rat_type_id(self) -> str | None:
+        """The RAT's id."""
+    @property
+    def description(self) -> str | None:
+        """`2G`, `3G`, `4G`, `5G` or `NB-IoT`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1PdpContext:
+    """A SIM's current data session, its PDP context (SIM management v1)."""
+    @property
+    def pdp_context_id(self) -> str | None:
+        """The context's id."""
+    @property
+    def endpoint_id(self) -> str | None:
+        """The SIM endpoint's id."""
+    @property
+    def tariff_profile_id(self) -> str | None:
+        """Tariff profile id."""
+    @property
+    def tariff_id(self) -> str | None:
+        """Tariff id."""
+    @property
+    def ratezone_id(self) -> str | None:
+        """Rate zone id."""
+    @property
+    def organisation_id(self) -> str | None:
+        """Internal organisation id."""
+    @property
+    def imsi_id(self) -> str | None:
+        """IMSI id."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def sim_id(self) -> str | None:
+        """Internal SIM id."""
+    @property
+    def teid_data_plane(self) -> str | None:
+        """User plane tunnel id."""
+    @property
+    def teid_control_plane(self) -> str | None:
+        """Control plane tunnel id."""
+    @property
+    def gtp_version(self) -> str | None:
+        """GTP version."""
+    @property
+    def nsapi(self) -> str | None:
+        """Network Service Access Point Identifier."""
+    @property
+    def sgsn_control_plane_ip_address(self) -> str | None:
+        """SGSN control plane IP."""
+    @property
+    def sgsn_data_plane_ip_address(self) -> str | None:
+        """SGSN user plane IP."""
+    @property
+    def ggsn_control_plane_ip_address(self) -> str | None:
+        """GGSN control plane IP."""
+    @property
+    def ggsn_data_plane_ip_address(self) -> str | None:
+        """GGSN user plane IP."""
+    @property
+    def created(self) -> datetime.datetime | None:
+        """When the session started."""
+    @property
+    def mcc(self) -> str | None:
+        """Mobile Country Code."""
+    @property
+    def mnc(self) -> str | None:
+        """Mobile Network Code."""
+    @property
+    def operator_id(self) -> str | None:
+        """Operator id."""
+    @property
+    def lac(self) -> str | None:
+        """Location area code."""
+    @property
+    def ci(self) -> str | None:
+        """Cell identity."""
+    @property
+    def ue_ip_address(self) -> str | None:
+        """The device's IP address."""
+    @property
+    def imeisv(self) -> str | None:
+        """The device's IMEISV."""
+    @property
+    def duration(self) -> str | None:
+        """How long the session has lasted (`02:39:10`)."""
+    @property
+    def rat_type(self) -> V1RatType | None:
+        """Radio access technology."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class ConnectivityInfo:
+    """Connectivity and cell tower information of a device
+    (``client.v1.sims.connectivity_info``; v1 only, no v2 counterpart;
+    1NCE retires v1 at the end of 2026).
+    """
+    @property
+    def ussd_info(self) -> UssdInfo | None:
+        """USSD result, when asked for with `ussd=True`."""
+    @property
+    def subscriber_info(self) -> SubscriberInfo | None:
+        """Subscriber (location) information, when asked for with `subscriber=True`."""
+    @property
+    def request_timestamp(self) -> datetime.datetime | None:
+        """When 1NCE received the request (UTC)."""
+    @property
+    def reply_timestamp(self) -> datetime.datetime | None:
+        """When 1NCE answered (UTC)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class UssdInfo:
+    """The USSD part of ``ConnectivityInfo``."""
+    @property
+    def success(self) -> bool | None:
+        """Whether the USSD request succeeded."""
+    @property
+    def error(self) -> str | None:
+        """What went wrong, if anything."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SubscriberInfo:
+    """The subscriber part of ``ConnectivityInfo``."""
+    @property
+    def success(self) -> bool | None:
+        """Whether the subscriber request succeeded."""
+    @property
+    def state(self) -> str | None:
+        """State of the information (`not_provided_from_vlr`)."""
+    @property
+    def location(self) -> SubscriberLocation | None:
+        """The device location the network knows."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SubscriberLocation:
+    """A device location from the network (subscriber information)."""
+    @property
+    def current_location_retrieved(self) -> bool | None:
+        """Whether the location is current."""
+    @property
+    def age_of_location(self) -> int | None:
+        """Age of the location in minutes."""
+    @property
+    def cell_global_id(self) -> V1CellGlobalId | None:
+        """The cell tower."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1CellGlobalId:
+    """Identifies a cell tower (SIM management v1)."""
+    @property
+    def cid(self) -> int | None:
+        """Cell id."""
+    @property
+    def lac(self) -> int | None:
+        """Location area code."""
+    @property
+    def mcc(self) -> str | None:
+        """Mobile Country Code."""
+    @property
+    def mnc(self) -> str | None:
+        """Mobile Network Code."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Event:
+    """A network or SIM event (SIM management v1, ``client.v1.sims.events``).
+
+    1NCE retires v1 at the end of 2026: v2's ``client.sims.events`` has
+    richer events.
+    """
+    @property
+    def id(self) -> int | None:
+        """The event's id (when 1NCE sends one)."""
+    @property
+    def timestamp(self) -> datetime.datetime | None:
+        """When it happened."""
+    @property
+    def event_type(self) -> str | None:
+        """What happened, in words."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def imei(self) -> str | None:
+        """The device's IMEI."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def country(self) -> str | None:
+        """The country of the network."""
+    @property
+    def operator(self) -> str | None:
+        """The network's operator."""
+    @property
+    def mcc(self) -> str | None:
+        """Mobile Country Code."""
+    @property
+    def mnc(self) -> str | None:
+        """Mobile Network Code."""
+    @property
+    def alert(self) -> bool | None:
+        """Whether 1NCE treats the event as an alert."""
+    @property
+    def event_severity(self) -> str | None:
+        """Severity in words (`Info`, ...)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Currency:
+    """A currency of a usage record."""
+    @property
+    def id(self) -> int | None:
+        """The currency's id."""
+    @property
+    def symbol(self) -> str | None:
+        """Its symbol (`€`)."""
+    @property
+    def code(self) -> str | None:
+        """Its code (`EUR`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class TrafficType:
+    """The kind of traffic of a usage record."""
+    @property
+    def description(self) -> str | None:
+        """`Data` or `SMS`."""
+    @property
+    def id(self) -> int | None:
+        """The type's id."""
+    @property
+    def unit(self) -> str | None:
+        """`MB` or `SMS`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Traffic:
+    """Data or SMS traffic of one usage row (1NCE sends the figures as
+    strings; they are numbers here).
+    """
+    @property
+    def cost(self) -> float | None:
+        """Mirrors the volume (there is no real cost behind it)."""
+    @property
+    def currency(self) -> Currency | None:
+        """The currency of `cost`."""
+    @property
+    def traffic_type(self) -> TrafficType | None:
+        """Data or SMS."""
+    @property
+    def volume(self) -> float | None:
+        """Total: MB of data (RX + TX) or messages (MO + MT)."""
+    @property
+    def volume_rx(self) -> float | None:
+        """Received by the SIM: MB downstream, or MO-SMS count."""
+    @property
+    def volume_tx(self) -> float | None:
+        """Sent by the SIM: MB upstream, or MT-SMS count."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class DailyUsage:
+    """The usage of one day."""
+    @property
+    def date(self) -> datetime.datetime | None:
+        """The day (midnight UTC); None if 1NCE left it out."""
+    @property
+    def data(self) -> Traffic | None:
+        """Data used that day."""
+    @property
+    def sms(self) -> Traffic | None:
+        """SMS used that day."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class UsageTotal:
+    """The sums over the whole period (the row 1NCE dates `TOTAL`)."""
+    @property
+    def data(self) -> Traffic | None:
+        """Data used in the period."""
+    @property
+    def sms(self) -> Traffic | None:
+        """SMS used in the period."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Usage:
+    """A SIM's daily data and SMS usage over a period
+    (``client.v1.sims.usage``; v1 only, no v2 counterpart; 1NCE retires v1
+    at the end of 2026).
+
+    1NCE puts a row dated `TOTAL` among the daily rows; it is taken out of
+    `stats` and kept in `total`.
+    """
+    @property
+    def stats(self) -> tuple[DailyUsage, ...]:
+        """One row per day, the `TOTAL` row excluded."""
+    @property
+    def total(self) -> UsageTotal | None:
+        """The `TOTAL` row, when 1NCE sent one."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1Described:
+    """A numbered status or type with a description (of a v1 SMS)."""
+    @property
+    def id(self) -> int | None:
+        """The numeric id."""
+    @property
+    def description(self) -> str | None:
+        """The same in words (`DELIVERED`; `MT` or `MO`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1SmsRecord:
+    """An SMS sent to or received from a SIM (SIM management v1).
+
+    1NCE retires v1 at the end of 2026: v2 has SMS under ``client.sms``.
+    """
+    @property
+    def id(self) -> int | None:
+        """The SMS id (for `get_sms` and `delete_sms`)."""
+    @property
+    def submit_date(self) -> datetime.datetime | None:
+        """When the SMS was submitted."""
+    @property
+    def delivery_date(self) -> datetime.datetime | None:
+        """When it was delivered."""
+    @property
+    def expiry_date(self) -> datetime.datetime | None:
+        """When it expires."""
+    @property
+    def final_date(self) -> datetime.datetime | None:
+        """When its processing ended."""
+    @property
+    def retry_date(self) -> datetime.datetime | None:
+        """When delivery was retried."""
+    @property
+    def last_delivery_attempt(self) -> datetime.datetime | None:
+        """The last delivery attempt."""
+    @property
+    def retry_count(self) -> int | None:
+        """Delivery retries so far."""
+    @property
+    def source_address(self) -> str | None:
+        """The sender."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def msisdn(self) -> str | None:
+        """The SIM's MSISDN."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def msc(self) -> str | None:
+        """The MSC that handled the SMS."""
+    @property
+    def dcs(self) -> int | None:
+        """Data Coding Scheme: 0 text, 4 binary, 8 UCS-2."""
+    @property
+    def udh(self) -> str | None:
+        """User Data Header (hex)."""
+    @property
+    def payload(self) -> str | None:
+        """The message."""
+    @property
+    def status(self) -> V1Described | None:
+        """Delivery status (`DELIVERED`, ...)."""
+    @property
+    def sms_type(self) -> V1Described | None:
+        """`MT` (to the device) or `MO` (from the device)."""
+    @property
+    def source_address_type(self) -> V1Described | None:
+        """The type of `source_address` (145 international, 161 national, 208 alphanumeric)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Limit:
+    """A self-set monthly limit, or one of the limits that can be selected
+    (SIM management v1; no v2 counterpart).
+    """
+    @property
+    def id(self) -> int | None:
+        """The limit's id (what `set_limits` takes)."""
+    @property
+    def limit(self) -> str | None:
+        """The value (`"16"`)."""
+    @property
+    def unit(self) -> str | None:
+        """The unit (`MB`, `SMS`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Limits:
+    """The account-wide self-set monthly limits (``client.v1.sims.limits``;
+    v1 only, no v2 counterpart; 1NCE retires v1 at the end of 2026).
+    """
+    @property
+    def data(self) -> Limit | None:
+        """The data limit."""
+    @property
+    def sms_mt(self) -> Limit | None:
+        """The MT-SMS limit."""
+    @property
+    def sms_mo(self) -> Limit | None:
+        """The MO-SMS limit."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class V1TopUpOrder:
+    """The order a v1 top-up created (``client.v1.sims.top_up`` and
+    ``top_up_many``). 1NCE retires v1 at the end of 2026: v2 has single
+    top-ups as ``client.sims.top_up``.
+    """
+    @property
+    def location(self) -> str | None:
+        """The URL of the new order, when 1NCE sent one."""
+    @property
+    def order_id(self) -> str | None:
+        """The order number: the last segment of `location`."""
     def to_dict(self) -> dict[str, Any]: ...
 
 # END GENERATED MODELS
