@@ -68,10 +68,9 @@ def main() -> None:
 
     # The last 30 days of usage (v1 only: 1NCE has no v2 usage yet).
     usage = client.v1.sims.usage(iccid)
-    print(
-        f"  usage       {usage.data_volume():.2f} MB and {usage.sms_volume():.0f} SMS "
-        f"over {len(usage.stats)} days"
-    )
+    mb = sum(day.data.volume or 0 for day in usage.stats if day.data)
+    sms_used = sum(day.sms.volume or 0 for day in usage.stats if day.sms)
+    print(f"  usage       {mb:.2f} MB and {sms_used:.0f} SMS over {len(usage.stats)} days")
 
     # Send the device an SMS, then list the SIM's SMS back.
     sms_id = client.sms.send(iccid, payload="ping from once_sdk")
