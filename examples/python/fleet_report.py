@@ -95,9 +95,9 @@ async def sim_row(client: once_sdk.AsyncClient, sim: once_sdk.Sim, since: dateti
         data_expiry=data.expiry_date.date() if data and data.expiry_date else None,
         sms_expiry=sms.expiry_date.date() if sms and sms.expiry_date else None,
         # Sums of 1NCE's 6-decimal figures, rounded back to 6 decimals.
-        data_used_mb=round(sum(d.data.volume or 0 for d in usage.stats if d.data), 6)
-        if usage
-        else None,
+        data_used_mb=(
+            round(sum(d.data.volume or 0 for d in usage.stats if d.data), 6) if usage else None
+        ),
         sms_used=sum(d.sms.volume or 0 for d in usage.stats if d.sms) if usage else None,
         error="; ".join(errors) or None,
     )

@@ -35,7 +35,9 @@ def main() -> None:
         description="List SIMs, read one SIM's quotas, status and usage, send it an SMS. "
         "Runs against a local sandbox unless ONCE_CLIENT_ID and ONCE_CLIENT_SECRET are set."
     )
-    parser.add_argument("--page-size", type=int, default=5, help="how many SIMs to list (default 5)")
+    parser.add_argument(
+        "--page-size", type=int, default=5, help="how many SIMs to list (default 5)"
+    )
     parser.add_argument("--iccid", help="the SIM to look at (default: the first one listed)")
     args = parser.parse_args()
 

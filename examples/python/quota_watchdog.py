@@ -165,8 +165,13 @@ def refused(e: once_sdk.OnceError) -> bool:
 
 
 def top_up(
-    client: once_sdk.Client, journal: Journal, run: str, iccid: str, why: list[str],
-    before: Quotas, tally: collections.Counter[str],
+    client: once_sdk.Client,
+    journal: Journal,
+    run: str,
+    iccid: str,
+    why: list[str],
+    before: Quotas,
+    tally: collections.Counter[str],
 ) -> None:
     """Tops up one SIM behind its journal entries: the intent is on disk
     before the top-up is sent, the outcome after. A lost answer is settled
@@ -197,11 +202,17 @@ def top_up(
         print(f"  {iccid}  {because}: outcome unknown ({error}); the next start settles it")
         return
     tally["applied (settled by quota)" if applied else "not applied (settled)"] += 1
-    print(f"  {iccid}  {because}: outcome unknown ({error}); re-checked the quota: "
-          + ("it was applied" if applied else "not applied (not re-sent in this run)"))
-    journal.append("outcome", run=run, iccid=iccid,
-                   outcome="confirmed_applied" if applied else "not_applied",
-                   detail="settled by re-reading the quota")
+    print(
+        f"  {iccid}  {because}: outcome unknown ({error}); re-checked the quota: "
+        + ("it was applied" if applied else "not applied (not re-sent in this run)")
+    )
+    journal.append(
+        "outcome",
+        run=run,
+        iccid=iccid,
+        outcome="confirmed_applied" if applied else "not_applied",
+        detail="settled by re-reading the quota",
+    )
 
 
 def connect() -> tuple[once_sdk.Client, Optional[once_sdk.Sandbox]]:
@@ -224,22 +235,51 @@ def main() -> None:
         "unless --apply is given. Runs against a local sandbox unless ONCE_CLIENT_ID and "
         "ONCE_CLIENT_SECRET are set."
     )
-    parser.add_argument("--min-data-mb", type=float, default=50.0, metavar="MB",
-                        help="top up when less than MB of data is left (default 50)")
-    parser.add_argument("--min-sms", type=float, default=25.0, metavar="N",
-                        help="top up when fewer than N SMS are left (default 25)")
-    parser.add_argument("--expiring-within-days", type=int, default=30, metavar="DAYS",
-                        help="top up when a quota expires within DAYS (default 30)")
-    parser.add_argument("--apply", action="store_true",
-                        help="order the top-ups (each costs money); without it nothing is spent")
-    parser.add_argument("--max-top-ups", type=int, metavar="N",
-                        help="order at most N top-ups in this run")
-    parser.add_argument("--journal", type=Path, metavar="PATH",
-                        help="the write-ahead journal, created if missing (default "
-                        "quota-watchdog.journal, or quota-watchdog.sandbox.journal "
-                        "against the local sandbox)")
-    parser.add_argument("--concurrency", type=int, default=8, choices=range(1, 65), metavar="N",
-                        help="SIMs checked in parallel, 1..64 (default 8; the SDK sets the pace)")
+    parser.add_argument(
+        "--min-data-mb",
+        type=float,
+        default=50.0,
+        metavar="MB",
+        help="top up when less than MB of data is left (default 50)",
+    )
+    parser.add_argument(
+        "--min-sms",
+        type=float,
+        default=25.0,
+        metavar="N",
+        help="top up when fewer than N SMS are left (default 25)",
+    )
+    parser.add_argument(
+        "--expiring-within-days",
+        type=int,
+        default=30,
+        metavar="DAYS",
+        help="top up when a quota expires within DAYS (default 30)",
+    )
+    parser.add_argument(
+        "--apply",
+        action="store_true",
+        help="order the top-ups (each costs money); without it nothing is spent",
+    )
+    parser.add_argument(
+        "--max-top-ups", type=int, metavar="N", help="order at most N top-ups in this run"
+    )
+    parser.add_argument(
+        "--journal",
+        type=Path,
+        metavar="PATH",
+        help="the write-ahead journal, created if missing (default "
+        "quota-watchdog.journal, or quota-watchdog.sandbox.journal "
+        "against the local sandbox)",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        choices=range(1, 65),
+        metavar="N",
+        help="SIMs checked in parallel, 1..64 (default 8; the SDK sets the pace)",
+    )
     args = parser.parse_args()
 
     client, sandbox = connect()
@@ -265,12 +305,18 @@ def main() -> None:
             print(f"  {iccid}  top-up of run {earlier}: outcome unknown, quota unreadable now")
             continue
         tally["applied (settled by quota)" if applied else "not applied (settled)"] += 1
-        print(f"  {iccid}  top-up of run {earlier} had an unknown outcome; re-checked the quota: "
-              + ("applied" if applied else "not applied"))
+        print(
+            f"  {iccid}  top-up of run {earlier} had an unknown outcome; re-checked the quota: "
+            + ("applied" if applied else "not applied")
+        )
         if args.apply:
-            journal.append("outcome", run=earlier, iccid=iccid,
-                           outcome="confirmed_applied" if applied else "not_applied",
-                           detail="settled by re-reading the quota")
+            journal.append(
+                "outcome",
+                run=earlier,
+                iccid=iccid,
+                outcome="confirmed_applied" if applied else "not_applied",
+                detail="settled by re-reading the quota",
+            )
 
     # 2. Resume an interrupted run, or start a new one.
     run = journal.open_run()

@@ -74,6 +74,17 @@ def test_help(script: str, tmp_path: Path) -> None:
     assert "ONCE_CLIENT_ID" in out
 
 
+def test_examples_are_typed(tmp_path: Path) -> None:
+    """The examples pass mypy --strict against the wheel's stubs."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_quickstart_without_credentials_uses_the_sandbox(tmp_path: Path) -> None:
     out = run("quickstart.py", sandbox=None, cwd=tmp_path).stdout
     assert "ONCE_CLIENT_ID is not set: using the local 1NCE sandbox at http://127.0.0.1:" in out
@@ -180,8 +191,16 @@ def test_watchdog_resumes_a_crashed_run_without_a_second_top_up(
             "iccid": first,
             "at": "2026-01-01T00:00:01Z",
             "reasons": ["data low"],
-            "data": {"id": data.id, "volume": data.volume, "accumulated": data.accumulated_total_volume},
-            "sms": {"id": sms.id, "volume": sms.volume, "accumulated": sms.accumulated_total_volume},
+            "data": {
+                "id": data.id,
+                "volume": data.volume,
+                "accumulated": data.accumulated_total_volume,
+            },
+            "sms": {
+                "id": sms.id,
+                "volume": sms.volume,
+                "accumulated": sms.accumulated_total_volume,
+            },
         },
     ]
     journal = tmp_path / "w.journal"
@@ -233,7 +252,7 @@ def low_on_data(client: once_sdk.Client, min_mb: float) -> list[str]:
 
 def test_readme_finds_the_sim_that_runs_low(sandbox: once_sdk.Sandbox) -> None:
     client = sandbox.client()
-    iccid = sandbox.iccids()[3]
+    iccid = sandbox.iccids()[0]
     left = client.sims.data_quota(iccid).volume
     assert left is not None and left > 50
     assert iccid not in low_on_data(client, min_mb=50)
