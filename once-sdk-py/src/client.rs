@@ -12,6 +12,12 @@ use crate::errors::{self, IntoPyResult};
 use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
 use crate::v1::{AsyncV1, V1};
+use crate::{
+    orders::{AsyncOrders, Orders},
+    products::{AsyncProducts, Products},
+    sms::{AsyncSmsMessages, SmsMessages},
+    support::{AsyncSupport, Support},
+};
 
 /// Builds a Rust client: called once, and again in a forked child.
 pub(crate) type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
@@ -338,6 +344,14 @@ client_class!(
         /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
         /// of 2026: use `sims` (v2) wherever it has the operation.
         v1: V1,
+        /// SMS (API v2): send SMS to devices, list, read and cancel them.
+        sms: SmsMessages,
+        /// Order management: the account's orders, and new orders.
+        orders: Orders,
+        /// Product information: what can be ordered, at what price.
+        products: Products,
+        /// Support management: service requests to 1NCE support.
+        support: Support,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -369,6 +383,14 @@ client_class!(
         /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
         /// of 2026: use `sims` (v2) wherever it has the operation.
         v1: AsyncV1,
+        /// SMS (API v2): send SMS to devices, list, read and cancel them.
+        sms: AsyncSmsMessages,
+        /// Order management: the account's orders, and new orders.
+        orders: AsyncOrders,
+        /// Product information: what can be ordered, at what price.
+        products: AsyncProducts,
+        /// Support management: service requests to 1NCE support.
+        support: AsyncSupport,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

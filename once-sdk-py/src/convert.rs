@@ -246,3 +246,28 @@ pub(crate) fn count(py: Python<'_>, field: &'static str, value: i64) -> PyResult
         )
     })
 }
+
+// The string enums of SIM status, events, SMS, orders and support.
+to_py_as_str!(
+    once_sdk::ConnectivityStatus,
+    once_sdk::DataTrafficLimit,
+    once_sdk::DataServiceFailureCause,
+    once_sdk::SmsStatus,
+    once_sdk::SmsDirection,
+    once_sdk::OrderType,
+    once_sdk::Salutation,
+    once_sdk::ServiceRequestStatus,
+    once_sdk::CommunicationDirection,
+    once_sdk::CommunicationChannel,
+);
+
+/// An id from Python (SMS id, order number, product id) as `u64`; negative
+/// values raise `ValidationError` naming `field`.
+pub(crate) fn positive_id(py: Python<'_>, field: &'static str, value: i64) -> PyResult<u64> {
+    u64::try_from(value).map_err(|_| {
+        errors::validation(
+            py,
+            &once_sdk::ValidationError::new(field, format!("must be positive, got {value}")),
+        )
+    })
+}

@@ -14,6 +14,7 @@ mod convert;
 mod errors;
 mod logging;
 mod models;
+mod models_ops;
 mod pagination;
 mod runtime;
 mod sandbox;
@@ -21,6 +22,11 @@ mod sims;
 // SIM management v1
 mod models_v1;
 mod v1;
+// The SIM operations beyond the basics are in sims.rs; SMS, orders, products, support:
+mod orders;
+mod products;
+mod sms;
+mod support;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
@@ -52,6 +58,10 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     sims::register(m)?;
     v1::register(m)?;
     sandbox::register(m)?;
+    sms::register(m)?;
+    orders::register(m)?;
+    products::register(m)?;
+    support::register(m)?;
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;

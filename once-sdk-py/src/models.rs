@@ -246,6 +246,12 @@ macro_rules! models {
     };
 }
 
+// The models of the SIM operations, SMS, orders, products and support.
+#[allow(clippy::wildcard_imports)]
+use crate::models_ops::*;
+// models_v1 has a plain struct of that name too: the class is the v2 one.
+use crate::models_ops::TopUpOrder;
+
 models!(
     Sim,
     QuotaThreshold,
@@ -278,4 +284,50 @@ models!(
     Limit,
     Limits,
     V1TopUpOrder,
+    // SIM status, events, top-ups, SMS, orders, products, support (models_ops.rs)
+    SimConnectivity,
+    ConnectivityState,
+    DataTrafficLimitState,
+    SimLocation,
+    Operator,
+    Country,
+    RatType,
+    PdpContext,
+    GtpV1Uli,
+    GtpV2Uli,
+    CellGlobalId,
+    ServiceAreaId,
+    RoutingAreaId,
+    Event,
+    EventCode,
+    Organisation,
+    EventEndpoint,
+    EventSim,
+    EventImsi,
+    EventDetail,
+    RegionalPool,
+    TapCode,
+    NetworkCode,
+    SessionVolume,
+    EventQuota,
+    QuotaThresholdLevel,
+    VpnClient,
+    SmsRecord,
+    SmsStatusInfo,
+    SmsType,
+    SourceAddressTypeInfo,
+    SmsEndpoint,
+    TopUpOrder,
+    Order,
+    DeliveryAddress,
+    OrderSim,
+    SimLink,
+    OrderProduct,
+    OrderRequest,
+    OrderedProduct,
+    OrderCreated,
+    Product,
+    Charge,
+    ServiceRequest,
+    Communication,
 );

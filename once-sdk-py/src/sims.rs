@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use once_sdk::{Iccid, SimStatus};
+use once_sdk::{Iccid, PaymentMethod, SimStatus};
 use pyo3::prelude::*;
 
 use crate::client::Shared;
@@ -81,6 +81,53 @@ impl Update {
     }
 }
 
+/// The Rust list call of `sims.events(...)`, shared by both flavours.
+fn list_events(
+    py: Python<'_>,
+    iccid: &str,
+    page_size: Option<i64>,
+) -> PyResult<impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::Event> + Send + Sync + 'static>
+{
+    let iccid: Iccid = convert::id(py, iccid)?;
+    let size = page_size
+        .map(|n| convert::count(py, "pageSize", n))
+        .transpose()?;
+    Ok(move |c: &once_sdk::Client| {
+        let list = c.sims().events(&iccid);
+        match size {
+            Some(n) => list.page_size(n),
+            None => list,
+        }
+    })
+}
+
+/// The arguments of `sims.top_up(...)`; unknown payment methods are refused
+/// by the Rust call, naming `payment_method`.
+struct TopUp {
+    iccid: Iccid,
+    payment_method: Option<PaymentMethod>,
+}
+
+impl TopUp {
+    fn new(py: Python<'_>, iccid: &str, payment_method: Option<&str>) -> PyResult<Self> {
+        Ok(Self {
+            iccid: convert::id(py, iccid)?,
+            payment_method: payment_method.map(|s| {
+                s.parse()
+                    .unwrap_or_else(|e: std::convert::Infallible| match e {})
+            }),
+        })
+    }
+
+    async fn send(self, c: once_sdk::Client) -> once_sdk::Result<once_sdk::TopUpOrder> {
+        let t = c.sims().top_up(&self.iccid);
+        match self.payment_method {
+            Some(m) => t.payment_method(m).send().await,
+            None => t.send().await,
+        }
+    }
+}
+
 /// SIM management (API v2), from `Client.sims`.
 #[pyclass(frozen, module = "once_sdk")]
 pub struct Sims {
@@ -145,6 +192,46 @@ impl Sims {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
             .call(py, |c| async move { c.sims().sms_quota(&iccid).await })
+    }
+
+    /// The SIM's connectivity (online, attached, offline, blocked), where it
+    /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
+    fn status<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .call(py, |c| async move { c.sims().status(&iccid).await })
+    }
+
+    /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
+    /// page by default (at most 1000).
+    #[pyo3(signature = (iccid, *, page_size=None))]
+    fn events(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<Paginator> {
+        Ok(Paginator::new(&self.shared, list_events(py, iccid, page_size)?))
+    }
+
+    /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
+    /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
+    /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
+    fn reset<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .call(py, |c| async move { c.sims().reset(&iccid).await })
+    }
+
+    /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
+    /// **Costs money**; never retried once it may have reached 1NCE
+    /// (`OutcomeUnknownError`: check the quota before trying again).
+    /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
+    /// `monthlyinvoice` or `boleto`.
+    #[pyo3(signature = (iccid, *, payment_method=None))]
+    fn top_up<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        payment_method: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let top_up = TopUp::new(py, iccid, payment_method)?;
+        self.shared.call(py, |c| top_up.send(c))
     }
 }
 
@@ -212,6 +299,46 @@ impl AsyncSims {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
             .spawn(py, |c| async move { c.sims().sms_quota(&iccid).await })
+    }
+
+    /// The SIM's connectivity (online, attached, offline, blocked), where it
+    /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
+    fn status<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .spawn(py, |c| async move { c.sims().status(&iccid).await })
+    }
+
+    /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
+    /// page by default (at most 1000).
+    #[pyo3(signature = (iccid, *, page_size=None))]
+    fn events(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<AsyncPaginator> {
+        Ok(AsyncPaginator::new(&self.shared, list_events(py, iccid, page_size)?))
+    }
+
+    /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
+    /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
+    /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
+    fn reset<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+        let iccid: Iccid = convert::id(py, iccid)?;
+        self.shared
+            .spawn(py, |c| async move { c.sims().reset(&iccid).await })
+    }
+
+    /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
+    /// **Costs money**; never retried once it may have reached 1NCE
+    /// (`OutcomeUnknownError`: check the quota before trying again).
+    /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
+    /// `monthlyinvoice` or `boleto`.
+    #[pyo3(signature = (iccid, *, payment_method=None))]
+    fn top_up<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        payment_method: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let top_up = TopUp::new(py, iccid, payment_method)?;
+        self.shared.spawn(py, |c| top_up.send(c))
     }
 }
 

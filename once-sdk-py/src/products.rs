@@ -1,0 +1,67 @@
+//! `client.products`: product information (`/v1/products`).
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+
+use crate::client::Shared;
+use crate::errors::{self, IntoPyResult};
+use crate::pagination::ErasedPage;
+use crate::runtime;
+
+/// Product information, from `Client.products`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct Products {
+    shared: Arc<Shared>,
+}
+
+impl Products {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self { shared }
+    }
+}
+
+#[pymethods]
+impl Products {
+    /// Every product 1NCE offers the account: `GET /v1/products`. 1NCE does
+    /// not page it: one `Page` holds every product. Read-only.
+    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let client = self.shared.client(py)?;
+        let page = runtime::wait(py, async move { client.products().list().await })?
+            .into_py_result(py)?;
+        Ok(ErasedPage::from(page).into_pyobject(py)?.into_any())
+    }
+}
+
+/// Product information, from `AsyncClient.products`.
+#[pyclass(frozen, module = "once_sdk")]
+pub struct AsyncProducts {
+    shared: Arc<Shared>,
+}
+
+impl AsyncProducts {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self { shared }
+    }
+}
+
+#[pymethods]
+impl AsyncProducts {
+    /// Every product 1NCE offers the account: `GET /v1/products`, as one `Page`.
+    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let client = self.shared.client(py)?;
+        runtime::spawn(py, async move {
+            match client.products().list().await {
+                Ok(page) => Ok(ErasedPage::from(page)),
+                Err(e) => Err(errors::to_py_async(e).await),
+            }
+        })
+    }
+}
+
+/// Adds the resource classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Products>()?;
+    m.add_class::<AsyncProducts>()?;
+    Ok(())
+}
