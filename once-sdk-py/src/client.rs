@@ -341,9 +341,6 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: Sims,
-        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
-        /// of 2026: use `sims` (v2) wherever it has the operation.
-        v1: V1,
         /// SMS (API v2): send SMS to devices, list, read and cancel them.
         sms: SmsMessages,
         /// Order management: the account's orders, and new orders.
@@ -352,6 +349,9 @@ client_class!(
         products: Products,
         /// Support management: service requests to 1NCE support.
         support: Support,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: V1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -380,9 +380,6 @@ client_class!(
     resources {
         /// SIM management (API v2): list, read and change SIMs, quotas.
         sims: AsyncSims,
-        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
-        /// of 2026: use `sims` (v2) wherever it has the operation.
-        v1: AsyncV1,
         /// SMS (API v2): send SMS to devices, list, read and cancel them.
         sms: AsyncSmsMessages,
         /// Order management: the account's orders, and new orders.
@@ -391,6 +388,9 @@ client_class!(
         products: AsyncProducts,
         /// Support management: service requests to 1NCE support.
         support: AsyncSupport,
+        /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
+        /// of 2026: use `sims` (v2) wherever it has the operation.
+        v1: AsyncV1,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

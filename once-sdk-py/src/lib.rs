@@ -19,34 +19,20 @@ mod pagination;
 mod runtime;
 mod sandbox;
 mod sims;
-// SIM management v1
-mod models_v1;
-mod v1;
 // The SIM operations beyond the basics are in sims.rs; SMS, orders, products, support:
 mod orders;
 mod products;
 mod sms;
 mod support;
+// SIM management v1
+mod models_v1;
+mod v1;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
 #[pyfunction]
 fn _generated_stubs() -> String {
     models::stubs()
-}
-
-/// Raises the exception an outcome-unknown error maps to. None of the
-/// operations wrapped so far can produce one (they are all idempotent), so
-/// the tests check the mapping through this until SMS or top-ups are wrapped.
-#[pyfunction]
-fn _raise_outcome_unknown_sample(py: Python<'_>) -> PyResult<()> {
-    Err(errors::to_py(
-        py,
-        once_sdk::Error::OutcomeUnknown {
-            operation: "sms.send",
-            cause: Box::new(once_sdk::Error::Timeout("attempt timed out".into())),
-        },
-    ))
 }
 
 #[pymodule]
@@ -65,7 +51,6 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
-    m.add_function(wrap_pyfunction!(_raise_outcome_unknown_sample, m)?)?;
     // The package's `__init__` declares the public names; without this, the
     // stub would have to repeat every class name a second time.
     m.delattr("__all__")?;

@@ -525,8 +525,8 @@ py_model! {
 py_model! {
     /// An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2).
     SmsRecord(once_sdk::SmsRecord) {
-        /// The SMS id (for `SmsMessages::get` and
-        /// `SmsMessages::delete`).
+        /// The SMS id (for `client.sms.get` and
+        /// `client.sms.delete`).
         id,
         /// When 1NCE accepted it.
         submit_date,

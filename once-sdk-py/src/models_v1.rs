@@ -501,12 +501,12 @@ py_model! {
 
 /// The order a v1 top-up created, with its number taken from the address.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TopUpOrder {
+pub struct V1TopUpOrderData {
     location: Option<String>,
     order_id: Option<String>,
 }
 
-impl From<once_sdk::types::v1::TopUpOrder> for TopUpOrder {
+impl From<once_sdk::types::v1::TopUpOrder> for V1TopUpOrderData {
     fn from(o: once_sdk::types::v1::TopUpOrder) -> Self {
         Self {
             order_id: o.order_id().map(str::to_string),
@@ -519,7 +519,7 @@ py_model! {
     /// The order a v1 top-up created (``client.v1.sims.top_up`` and
     /// ``top_up_many``). 1NCE retires v1 at the end of 2026: v2 has single
     /// top-ups as ``client.sims.top_up``.
-    V1TopUpOrder(TopUpOrder) {
+    V1TopUpOrder(V1TopUpOrderData) {
         /// The URL of the new order, when 1NCE sent one.
         location,
         /// The order number: the last segment of `location`.

@@ -27,8 +27,8 @@ impl Products {
     /// not page it: one `Page` holds every product. Read-only.
     fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let client = self.shared.client(py)?;
-        let page = runtime::wait(py, async move { client.products().list().await })?
-            .into_py_result(py)?;
+        let page =
+            runtime::wait(py, async move { client.products().list().await })?.into_py_result(py)?;
         Ok(ErasedPage::from(page).into_pyobject(py)?.into_any())
     }
 }

@@ -271,10 +271,17 @@ impl SandboxRequest {
 
 /// A running sandbox and what clients need to reach it.
 struct Running {
+    /// The process that started it: its server runs on that process's
+    /// runtime, so a forked child must neither stop nor drop it.
+    pid: u32,
     sandbox: rs::Sandbox,
     credentials: Credentials,
     base_url: String,
     limits: RateLimits,
+    /// How long before expiry clients renew their token: 1NCE's 5 minutes,
+    /// or a quarter of a shorter token lifetime (else every call would
+    /// fetch a new token).
+    refresh_margin: Duration,
 }
 
 /// A stateful local fake of the 1NCE Management API on `127.0.0.1`: a seeded
@@ -303,8 +310,13 @@ impl Sandbox {
     /// A recipe for clients pointed at the sandbox, with client-side rate
     /// limits equal to the sandbox's (a well-behaved client never sees 429).
     fn recipe(&self, py: Python<'_>, options: Options) -> PyResult<crate::client::Recipe> {
-        let (credentials, base_url, limits) = self.with(py, |r| {
-            (r.credentials.clone(), r.base_url.clone(), r.limits)
+        let (credentials, base_url, limits, margin) = self.with(py, |r| {
+            (
+                r.credentials.clone(),
+                r.base_url.clone(),
+                r.limits,
+                r.refresh_margin,
+            )
         })?;
         Ok(options.with_builder(move || {
             once_sdk::Client::builder()
@@ -312,11 +324,28 @@ impl Sandbox {
                 .base_url(base_url.clone())
                 .no_proxy()
                 .rate_limits(limits)
+                .token_refresh_margin(margin)
         }))
     }
 
     fn iccid(py: Python<'_>, iccid: &str) -> PyResult<Iccid> {
         convert::id(py, iccid)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let running = self
+            .running
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(r) = running {
+            if r.pid != std::process::id() {
+                // Inherited through fork(): the server task is the parent's.
+                std::mem::forget(r);
+            }
+        }
     }
 }
 
@@ -355,10 +384,11 @@ impl Sandbox {
                 format!("rate_limit_factor must be a positive number, got {rate_limit_factor}"),
             ));
         }
+        let lifetime = seconds(py, "token_lifetime", token_lifetime)?;
         let mut builder = rs::Sandbox::builder()
             .sims(sims)
             .seed(seed)
-            .token_lifetime(seconds(py, "token_lifetime", token_lifetime)?)
+            .token_lifetime(lifetime)
             .port(port);
         builder = if rate_limits {
             builder.rate_limit_factor(rate_limit_factor)
@@ -386,10 +416,12 @@ impl Sandbox {
             client_id: credentials.client_id().to_string(),
             client_secret: credentials.expose_secret().to_string(),
             running: Mutex::new(Some(Running {
+                pid: std::process::id(),
                 sandbox,
                 credentials,
                 base_url,
                 limits,
+                refresh_margin: (lifetime / 4).min(Duration::from_secs(300)),
             })),
         })
     }
@@ -577,6 +609,8 @@ impl Sandbox {
     }
 
     /// Stops serving (open connections are closed). Closing twice is fine.
+    /// In a forked child it only closes the child's handle: the server
+    /// belongs to the parent.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
         let running = self
             .running
@@ -584,7 +618,11 @@ impl Sandbox {
             .unwrap_or_else(|p| p.into_inner())
             .take();
         if let Some(r) = running {
-            runtime::wait(py, r.sandbox.shutdown())?;
+            if r.pid == std::process::id() {
+                runtime::wait(py, r.sandbox.shutdown())?;
+            } else {
+                std::mem::forget(r);
+            }
         }
         Ok(())
     }
@@ -599,11 +637,7 @@ impl Sandbox {
     }
 
     fn __repr__(&self) -> String {
-        let open = self
-            .running
-            .lock()
-            .map(|g| g.is_some())
-            .unwrap_or(false);
+        let open = self.running.lock().map(|g| g.is_some()).unwrap_or(false);
         format!(
             "Sandbox(base_url='{}', client_id='{}'{})",
             self.base_url,

@@ -206,7 +206,10 @@ impl Sims {
     /// page by default (at most 1000).
     #[pyo3(signature = (iccid, *, page_size=None))]
     fn events(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<Paginator> {
-        Ok(Paginator::new(&self.shared, list_events(py, iccid, page_size)?))
+        Ok(Paginator::new(
+            &self.shared,
+            list_events(py, iccid, page_size)?,
+        ))
     }
 
     /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
@@ -312,8 +315,16 @@ impl AsyncSims {
     /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
     /// page by default (at most 1000).
     #[pyo3(signature = (iccid, *, page_size=None))]
-    fn events(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<AsyncPaginator> {
-        Ok(AsyncPaginator::new(&self.shared, list_events(py, iccid, page_size)?))
+    fn events(
+        &self,
+        py: Python<'_>,
+        iccid: &str,
+        page_size: Option<i64>,
+    ) -> PyResult<AsyncPaginator> {
+        Ok(AsyncPaginator::new(
+            &self.shared,
+            list_events(py, iccid, page_size)?,
+        ))
     }
 
     /// Resets the SIM's connectivity (1NCE detaches it; the device attaches

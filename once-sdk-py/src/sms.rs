@@ -66,8 +66,9 @@ fn list_sms(
     py: Python<'_>,
     iccid: &str,
     page_size: Option<i64>,
-) -> PyResult<impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::SmsRecord> + Send + Sync + 'static>
-{
+) -> PyResult<
+    impl Fn(&once_sdk::Client) -> once_sdk::List<once_sdk::SmsRecord> + Send + Sync + 'static,
+> {
     let iccid: Iccid = convert::id(py, iccid)?;
     let size = page_size
         .map(|n| convert::count(py, "per_page", n))

@@ -21,7 +21,7 @@ use pyo3::types::PyDict;
 use crate::client::Shared;
 use crate::convert::{self, ToPy};
 use crate::errors;
-use crate::models_v1::TopUpOrder;
+use crate::models_v1::V1TopUpOrderData;
 use crate::pagination::{AsyncPaginator, Paginator};
 
 fn invalid(py: Python<'_>, field: &'static str, rule: impl Into<String>) -> PyErr {
@@ -531,7 +531,7 @@ macro_rules! v1_sims_class {
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.send`.
             #[pyo3(signature = (
-                iccid, *, payload, dcs=None, udh=None, source_address=None,
+                iccid, payload, *, dcs=None, udh=None, source_address=None,
                 source_address_type=None, expiry_date=None
             ))]
             #[allow(clippy::too_many_arguments)]
@@ -608,7 +608,7 @@ macro_rules! v1_sims_class {
                     if let Some(m) = method {
                         t = t.payment_method(m);
                     }
-                    t.send().await.map(TopUpOrder::from)
+                    t.send().await.map(V1TopUpOrderData::from)
                 })
             }
 
@@ -632,7 +632,7 @@ macro_rules! v1_sims_class {
                     if let Some(m) = method {
                         t = t.payment_method(m);
                     }
-                    t.send().await.map(TopUpOrder::from)
+                    t.send().await.map(V1TopUpOrderData::from)
                 })
             }
 

@@ -126,14 +126,6 @@ def closed_port() -> int:
     return int(port)
 
 
-@pytest.fixture(scope="session")
-def sandbox_session() -> Iterator[once_sdk.Sandbox]:
-    """One sandbox for the session (20 SIMs, no rate limits); tests that
-    change the fleet or count requests take `sandbox`, a fresh one."""
-    with once_sdk.Sandbox(sims=20, seed=7, rate_limits=False) as sb:
-        yield sb
-
-
 @pytest.fixture
 def sandbox() -> Iterator[once_sdk.Sandbox]:
     """A fresh sandbox: 20 SIMs, seed 7, no rate limits."""

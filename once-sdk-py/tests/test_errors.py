@@ -11,6 +11,7 @@ from werkzeug import Response
 
 import once_sdk
 from conftest import ICCID, api_requests, mount_token, options
+from once_sdk import Fault
 
 
 def test_api_error_has_status_code_message_body_request_id(api, mock_client):
@@ -40,28 +41,65 @@ async def test_api_error_async(api, mock_aclient):
     assert (e.value.status, e.value.code, e.value.message) == (500, "InternalError", "oops")
 
 
-def test_auth_error_when_the_credentials_are_refused(httpserver):
-    httpserver.expect_request("/oauth/token").respond_with_json(
-        {"statusCode": 401, "errorCode": "BadCredentials", "message": "Bad credentials"},
-        status=401,
+def test_api_error_from_the_sandbox(sandbox, client):
+    with pytest.raises(once_sdk.ApiError) as e:
+        client.sims.get("8988280666000099999")
+    assert type(e.value) is once_sdk.ApiError
+    assert (e.value.status, e.value.code, e.value.message) == (404, "NotFound", "Element not found")
+    assert e.value.request_id is not None and e.value.request_id in str(e.value)
+
+
+async def test_api_error_from_the_sandbox_async(sandbox, aclient):
+    with pytest.raises(once_sdk.ApiError) as e:
+        await aclient.orders.get(99999)
+    assert (e.value.status, e.value.code) == (404, "NotFound")
+
+
+def test_auth_error_when_the_credentials_are_refused(sandbox):
+    client = once_sdk.Client(
+        client_id=sandbox.client_id, client_secret="wrong", base_url=sandbox.base_url, retries=0
     )
-    mock_client = once_sdk.Client(**options(httpserver))
     with pytest.raises(once_sdk.AuthError) as e:
-        mock_client.sims.get(ICCID)
+        client.sims.get(sandbox.iccids()[0])
     assert isinstance(e.value, once_sdk.ApiError)
-    assert (e.value.status, e.value.code) == (401, "BadCredentials")
-    assert [r.path for r, _ in httpserver.log] == ["/oauth/token"]
+    # 1NCE answers refused credentials with 400 BadCredentials.
+    assert (e.value.status, e.value.code) == (400, "BadCredentials")
+    stats = sandbox.stats()
+    assert (stats.requests, stats.token_requests, stats.tokens_issued) == (1, 1, 0)
 
 
-def test_rate_limit_error_has_retry_after(api, mock_client):
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(
-        {"message": "slow down"}, status=429, headers={"Retry-After": "7"}
+async def test_auth_error_async(sandbox):
+    aclient = once_sdk.AsyncClient(
+        client_id="nobody", client_secret=sandbox.client_secret, base_url=sandbox.base_url
     )
+    with pytest.raises(once_sdk.AuthError) as e:
+        await aclient.products.list()
+    assert e.value.code == "BadCredentials"
+
+
+def test_rate_limit_error_has_retry_after(sandbox, client):
+    sandbox.inject(Fault.rate_limited(7).path("/v2/sims/*"))
     with pytest.raises(once_sdk.RateLimitError) as e:
-        mock_client.sims.get(ICCID)
+        client.sims.get(sandbox.iccids()[0])
     assert e.value.retry_after == 7.0
     assert e.value.status == 429
     assert isinstance(e.value, once_sdk.ApiError)
+    assert sandbox.stats().rate_limited == 1
+
+
+async def test_rate_limit_error_without_retry_after_async(sandbox, aclient):
+    sandbox.inject(Fault.rate_limited())
+    with pytest.raises(once_sdk.RateLimitError) as e:
+        await aclient.support.list().page()
+    assert e.value.retry_after is None
+
+
+def test_rate_limited_calls_are_retried(sandbox):
+    sandbox.inject(Fault.rate_limited(0).path("/v2/sims/*").times(2))
+    client = sandbox.client(retries=2)
+    iccid = sandbox.iccids()[0]
+    assert client.sims.get(iccid).iccid == iccid
+    assert sandbox.stats().requests_to("GET", "/v2/sims/{iccid}") == 3
 
 
 def test_timeout_error_is_also_the_builtin():
@@ -96,21 +134,26 @@ def test_timeout_error_is_also_the_builtin():
         ("1188280666000000000", "must start with 89 (the telecom industry prefix)"),
     ],
 )
-def test_validation_error_names_field_and_rule_and_sends_nothing(api, mock_client, iccid, rule):
-    for call in (mock_client.sims.get, mock_client.sims.data_quota, mock_client.sims.sms_quota):
+def test_validation_error_names_field_and_rule_and_sends_nothing(sandbox, client, iccid, rule):
+    calls = (client.sims.get, client.sims.data_quota, client.sims.sms_quota, client.sims.status,
+             client.sims.reset, client.sims.top_up, client.sims.events)
+    for call in calls:
         with pytest.raises(once_sdk.ValidationError) as e:
             call(iccid)
         assert (e.value.field, e.value.rule) == ("iccid", rule)
         assert isinstance(e.value, ValueError)
         assert str(e.value) == f"invalid `iccid`: {rule}"
-    assert api_requests(api) == []
+    assert sandbox.requests() == []
 
 
-async def test_validation_error_async(api, mock_aclient):
+async def test_validation_error_async(sandbox, aclient):
     with pytest.raises(once_sdk.ValidationError) as e:
-        await mock_aclient.sims.get("42")
+        await aclient.sims.get("42")
     assert e.value.field == "iccid"
-    assert api_requests(api) == []
+    with pytest.raises(once_sdk.ValidationError) as e:
+        await aclient.sms.send("42", "x")
+    assert e.value.field == "iccid"
+    assert sandbox.requests() == []
 
 
 @pytest.mark.parametrize(
@@ -121,11 +164,11 @@ async def test_validation_error_async(api, mock_aclient):
         ({"label": "x" * 256}, "label", "must be at most 255 characters"),
     ],
 )
-def test_update_validation(api, mock_client, kwargs, field, rule):
+def test_update_validation(sandbox, client, kwargs, field, rule):
     with pytest.raises(once_sdk.ValidationError) as e:
-        mock_client.sims.update(ICCID, **kwargs)
+        client.sims.update(ICCID, **kwargs)
     assert (e.value.field, e.value.rule) == (field, rule)
-    assert api_requests(api) == []
+    assert sandbox.requests() == []
 
 
 def test_decode_error_keeps_status_and_snippet(api, mock_client):
@@ -163,14 +206,60 @@ def test_from_env_without_credentials(monkeypatch):
         once_sdk.Client.from_env()
 
 
-def test_outcome_unknown_error_carries_operation_and_cause():
+def test_an_applied_then_failed_top_up_is_outcome_unknown(sandbox):
+    client = sandbox.client(retries=3)  # retries on, yet never repeated
+    iccid = sandbox.iccids()[0]
+    sandbox.inject(Fault.apply_then_status(500).method("POST").path("/v2/sims/*/topup"))
     with pytest.raises(once_sdk.OutcomeUnknownError) as e:
-        once_sdk._once_sdk._raise_outcome_unknown_sample()
+        client.sims.top_up(iccid)
     err = e.value
-    assert err.operation == "sms.send"
-    assert isinstance(err.cause, once_sdk.TimeoutError)
+    assert err.operation == "sims.top_up"
+    assert isinstance(err.cause, once_sdk.ApiError) and err.cause.status == 500
     assert err.__cause__ is err.cause
     assert "it was not retried to avoid applying it twice" in str(err)
+    assert sandbox.stats().top_ups_applied == 1
+    assert sandbox.stats().requests_to("POST", "/v2/sims/{iccid}/topup") == 1
+
+
+async def test_a_lost_sms_answer_is_outcome_unknown_async(sandbox, aclient):
+    iccid = sandbox.iccids()[0]
+    sandbox.inject(Fault.apply_then_drop().method("POST").path("/v2/sims/*/sms"))
+    with pytest.raises(once_sdk.OutcomeUnknownError) as e:
+        await aclient.sms.send(iccid, "ping")
+    assert e.value.operation == "sms.send"
+    assert isinstance(e.value.cause, once_sdk.TransportError)
+    assert sandbox.stats().sms_sent == 1
+    [sms] = [s async for s in aclient.sms.list(iccid)]
+    assert sms.payload == "ping"
+
+
+@pytest.mark.parametrize(
+    "call, path, counter",
+    [
+        (lambda c, i: c.orders.create({1001: 1}), "/v1/orders", "orders_created"),
+        (lambda c, i: c.support.create("s", "t"), "/v1/support", "support_requests_created"),
+        (lambda c, i: c.sims.reset(i), "/v2/sims/*/reset", None),
+    ],
+)
+def test_other_changes_are_never_repeated(sandbox, call, path, counter):
+    client = sandbox.client(retries=3)
+    sandbox.inject(Fault.apply_then_status(503).method("POST").path(path))
+    with pytest.raises(once_sdk.OutcomeUnknownError):
+        call(client, sandbox.iccids()[0])
+    if counter:
+        assert getattr(sandbox.stats(), counter) == 1
+    assert sandbox.stats().faults_injected == 1
+    posts = [r for r in sandbox.requests() if r.method == "POST" and r.path != "/oauth/token"]
+    assert len(posts) == 1
+
+
+def test_a_refused_change_is_not_outcome_unknown(sandbox, client):
+    # A 4xx says 1NCE refused it; a 5xx could come after applying it.
+    sandbox.inject(Fault.status(409).method("POST").path("/v2/sims/*/topup"))
+    with pytest.raises(once_sdk.ApiError) as e:
+        client.sims.top_up(sandbox.iccids()[0])
+    assert type(e.value) is once_sdk.ApiError and e.value.status == 409
+    assert sandbox.stats().top_ups_applied == 0
 
 
 def test_exceptions_can_be_raised_by_user_code():

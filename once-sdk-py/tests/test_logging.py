@@ -6,22 +6,20 @@ import logging
 import re
 
 import once_sdk
-from conftest import CLIENT_SECRET, ICCID, TOKEN, options, sim_json
+from once_sdk import Fault
 
 
-def test_calls_retries_and_token_renewal_are_logged_without_secrets(api, caplog):
+def test_calls_retries_and_token_renewal_are_logged_without_secrets(sandbox, caplog):
     caplog.set_level(logging.DEBUG, logger="once_sdk")
+    client = sandbox.client(retries=1)
+    iccid = sandbox.iccids()[0]
+    token = client.access_token()
     # A refused token (renewed once), then a 503 (retried once), then the SIM.
-    api.expect_oneshot_request(f"/v2/sims/{ICCID}").respond_with_json(
-        {"message": "token expired"}, status=401
-    )
-    api.expect_oneshot_request(f"/v2/sims/{ICCID}").respond_with_json(
-        {"message": "busy"}, status=503
-    )
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    mock_client = once_sdk.Client(**options(api, retries=1))
-    assert mock_client.sims.get(ICCID).iccid == ICCID
-    assert mock_client.access_token() == TOKEN
+    sandbox.expire_tokens()
+    sandbox.inject(Fault.status(503).path("/v2/sims/*"))
+    assert client.sims.get(iccid).iccid == iccid
+    new_token = client.access_token()
+    assert new_token != token
 
     records = [r for r in caplog.records if r.name == "once_sdk"]
     messages = [r.getMessage() for r in records]
@@ -38,13 +36,12 @@ def test_calls_retries_and_token_renewal_are_logged_without_secrets(api, caplog)
     assert any(m.startswith("call operation=oauth.token") for m in messages), messages
     assert all(r.levelno == logging.DEBUG for r in records)
     for m in messages:
-        assert CLIENT_SECRET not in m
-        assert TOKEN not in m
-    assert CLIENT_SECRET not in repr(mock_client)
+        assert sandbox.client_secret not in m
+        assert token not in m and new_token not in m
+    assert sandbox.client_secret not in repr(client)
 
 
-def test_nothing_is_logged_above_the_logger_level(api, mock_client, caplog):
+def test_nothing_is_logged_above_the_logger_level(sandbox, client, caplog):
     caplog.set_level(logging.INFO, logger="once_sdk")
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
-    mock_client.sims.get(ICCID)
+    client.sims.get(sandbox.iccids()[0])
     assert [r for r in caplog.records if r.name == "once_sdk"] == []

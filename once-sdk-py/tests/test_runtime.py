@@ -46,20 +46,20 @@ def test_a_python_thread_runs_while_a_call_waits(api, mock_client):
     assert ran_during_call == [True]
 
 
-def test_one_client_shared_by_threads(api, mock_client):
-    api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
+def test_one_client_shared_by_threads(sandbox, client):
+    iccids = sandbox.iccids()[:8]
     results: list[str] = []
 
-    def work():
-        results.append(mock_client.sims.get(ICCID).iccid)
+    def work(iccid: str) -> None:
+        results.append(client.sims.get(iccid).iccid)
 
-    threads = [threading.Thread(target=work) for _ in range(8)]
+    threads = [threading.Thread(target=work, args=(i,)) for i in iccids]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert results == [ICCID] * 8
-    assert len([r for r, _ in api.log if r.path == "/oauth/token"]) == 1
+    assert sorted(results) == iccids
+    assert sandbox.stats().token_requests == 1
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -153,3 +153,29 @@ def test_ctrl_c_interrupts_a_waiting_call():
         release.set()
         t.join()
         server.stop()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_sandbox_serves_a_forked_child(sandbox, client):
+    """The sandbox keeps serving from the parent's runtime; the child's
+    client (rebuilt there) reaches it, and the child's handle can be closed
+    or dropped without stopping the parent's server."""
+    iccid = sandbox.iccids()[0]
+    assert client.sims.get(iccid).iccid == iccid
+    pid = os.fork()
+    if pid == 0:  # child: report through the exit code only
+        code = 10
+        try:
+            signal.alarm(20)
+            assert client.sims.get(iccid).iccid == iccid
+            code = 11
+            sandbox.close()
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert client.sims.get(iccid).iccid == iccid
+    stats = sandbox.stats()
+    assert stats.token_requests == 2, "the child's client fetched its own token"
+    assert stats.requests_to("GET", "/v2/sims/{iccid}") == 3

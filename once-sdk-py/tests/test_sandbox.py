@@ -66,6 +66,14 @@ def test_expired_tokens_are_renewed_once(sandbox, client):
     assert (stats.token_requests, stats.unauthorized) == (2, 1)
 
 
+def test_short_token_lifetimes_are_renewed_before_expiry_not_per_call():
+    with once_sdk.Sandbox(sims=1, token_lifetime=60, rate_limits=False) as sb:
+        client = sb.client()
+        for _ in range(3):
+            client.sims.get(sb.iccids()[0])
+        assert sb.stats().token_requests == 1
+
+
 def test_stats_and_request_log(sandbox, client):
     sandbox.reset_stats()
     iccid = sandbox.iccids()[1]

@@ -1,5 +1,6 @@
-"""Each wrapped SIM operation, blocking and asyncio: the exact request and
-the decoded result."""
+"""The SIM basics, blocking and asyncio, against the sandbox; on a mock
+server where the exact request or 1NCE's odd shapes (numbers as strings,
+unusual timestamps, unknown statuses) matter."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def check_sim(sim: once_sdk.Sim) -> None:
     assert sim.label == "pump-17"
 
 
-def test_get(api, mock_client):
+def test_get_decodes_what_1nce_sends(api, mock_client):
     api.expect_request(
         f"/v2/sims/{ICCID}", method="GET", headers=BEARER
     ).respond_with_json(sim_json())
@@ -47,17 +48,29 @@ def test_get(api, mock_client):
     assert req.query_string == b""
 
 
-async def test_get_async(api, mock_aclient):
-    api.expect_request(
-        f"/v2/sims/{ICCID}", method="GET", headers=BEARER
-    ).respond_with_json(sim_json())
-    check_sim(await mock_aclient.sims.get(ICCID))
+def test_get_from_the_sandbox(sandbox, client):
+    iccid = sandbox.iccids()[3]
+    sim = client.sims.get(iccid)
+    assert isinstance(sim, once_sdk.Sim)
+    assert sim.iccid == iccid and sim.iccid_with_luhn is not None
+    assert sim.iccid_with_luhn.startswith(iccid) and len(sim.iccid_with_luhn) == 20
+    assert sim.status in {"Enabled", "Disabled"}
+    assert sim.activation_date is not None and sim.activation_date.tzinfo is not None
+    assert sim == next(s for s in client.sims.list(page_size=100) if s.iccid == iccid)
 
 
-def test_models_are_immutable_comparable_and_convertible(api, mock_client):
+async def test_get_async(sandbox, aclient):
+    iccid = sandbox.iccids()[3]
+    sim = await aclient.sims.get(iccid)
+    assert sim.iccid == iccid and sim.imsi is not None
+
+
+def test_models_are_immutable_comparable_and_convertible(api, mock_client, sandbox, client):
     api.expect_request(f"/v2/sims/{ICCID}").respond_with_json(sim_json())
     a = mock_client.sims.get(ICCID)
     b = mock_client.sims.get(ICCID)
+    c = client.sims.get(sandbox.iccids()[0])
+    assert c != a and c == client.sims.get(sandbox.iccids()[0])
     assert a == b and a is not b
     assert hash(a) == hash(b) and len({a, b}) == 1
     with pytest.raises(AttributeError):
@@ -99,17 +112,21 @@ def test_update(api, mock_client):
     assert len(api_requests(api)) == 1
 
 
-async def test_update_async(api, mock_aclient):
-    api.expect_request(
-        f"/v2/sims/{ICCID}",
-        method="PUT",
-        headers={**BEARER, "Content-Type": "application/json"},
-        json=UPDATE_BODY,
-    ).respond_with_data("", status=200)
-    assert await mock_aclient.sims.update(
-        ICCID, label="pump-18", status="Disabled", imei_lock=False
-    ) is None
-    assert len(api_requests(api)) == 1
+def test_update_changes_the_sim(sandbox, client):
+    iccid = sandbox.iccids()[0]
+    assert client.sims.update(iccid, label="pump-18", status="Disabled", imei_lock=True) is None
+    sim = client.sims.get(iccid)
+    assert (sim.label, sim.status, sim.imei_lock) == ("pump-18", "Disabled", True)
+    client.sims.update(iccid, status="Enabled")
+    sim = client.sims.get(iccid)
+    assert (sim.label, sim.status) == ("pump-18", "Enabled")
+
+
+async def test_update_async(sandbox, aclient):
+    iccid = sandbox.iccids()[1]
+    assert await aclient.sims.update(iccid, label="pump-19", imei_lock=False) is None
+    sim = await aclient.sims.get(iccid)
+    assert (sim.label, sim.imei_lock) == ("pump-19", False)
 
 
 def test_update_sends_only_the_fields_given(api, mock_client):
@@ -136,7 +153,7 @@ def check_quota(q: once_sdk.Quota, service: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["data", "sms"])
-def test_quotas(api, mock_client, kind):
+def test_quotas_decode_what_1nce_sends(api, mock_client, kind):
     api.expect_request(
         f"/v2/sims/{ICCID}/quota/{kind}", method="GET", headers=BEARER
     ).respond_with_json(quota_json(kind))
@@ -144,45 +161,56 @@ def test_quotas(api, mock_client, kind):
     check_quota(call(ICCID), kind)
 
 
+def test_quotas_follow_usage(sandbox, client):
+    iccid = sandbox.iccids()[2]
+    data = client.sims.data_quota(iccid)
+    assert isinstance(data, once_sdk.Quota) and data.service == "data"
+    assert data.status is not None and data.expiry_date is not None
+    sandbox.consume_data(iccid, 5)
+    assert client.sims.data_quota(iccid).volume == pytest.approx(data.volume - 5)
+    sms = client.sims.sms_quota(iccid)
+    sandbox.consume_sms(iccid, 2)
+    assert client.sims.sms_quota(iccid).volume == pytest.approx(sms.volume - 2)
+
+
 @pytest.mark.parametrize("kind", ["data", "sms"])
-async def test_quotas_async(api, mock_aclient, kind):
-    api.expect_request(
-        f"/v2/sims/{ICCID}/quota/{kind}", method="GET", headers=BEARER
-    ).respond_with_json(quota_json(kind))
-    call = mock_aclient.sims.data_quota if kind == "data" else mock_aclient.sims.sms_quota
-    check_quota(await call(ICCID), kind)
+async def test_quotas_async(sandbox, aclient, kind):
+    iccid = sandbox.iccids()[2]
+    call = aclient.sims.data_quota if kind == "data" else aclient.sims.sms_quota
+    quota = await call(iccid)
+    assert quota.service == kind and quota.volume is not None
 
 
-def test_access_token(api, mock_client):
-    assert mock_client.access_token() == TOKEN
-    assert mock_client.access_token() == TOKEN
-    assert len([r for r, _ in api.log if r.path == "/oauth/token"]) == 1
+def test_access_token(sandbox, client):
+    token = client.access_token()
+    assert token and client.access_token() == token
+    assert sandbox.stats().token_requests == 1
 
 
-async def test_access_token_async(api, mock_aclient):
-    assert await mock_aclient.access_token() == TOKEN
+async def test_access_token_async(sandbox, aclient):
+    assert await aclient.access_token()
+    assert sandbox.stats().tokens_issued == 1
 
 
-def test_from_env(api, monkeypatch):
-    from conftest import CLIENT_ID, CLIENT_SECRET, base_url
-
-    monkeypatch.setenv("ONCE_CLIENT_ID", CLIENT_ID)
-    monkeypatch.setenv("ONCE_CLIENT_SECRET", CLIENT_SECRET)
-    monkeypatch.setenv("ONCE_BASE_URL", base_url(api))
-    api.expect_request(f"/v2/sims/{ICCID}", headers=BEARER).respond_with_json(sim_json())
-    mock_client = once_sdk.Client.from_env(retries=0, rate_limits=False)
-    assert mock_client.sims.get(ICCID).iccid == ICCID
-    assert repr(mock_client) == f"Client(base_url='{base_url(api)}/', client_id='{CLIENT_ID}')"
+def test_from_env(sandbox, monkeypatch):
+    monkeypatch.setenv("ONCE_CLIENT_ID", sandbox.client_id)
+    monkeypatch.setenv("ONCE_CLIENT_SECRET", sandbox.client_secret)
+    monkeypatch.setenv("ONCE_BASE_URL", sandbox.base_url)
+    iccid = sandbox.iccids()[0]
+    client = once_sdk.Client.from_env(retries=0, rate_limits=False)
+    assert client.sims.get(iccid).iccid == iccid
+    assert repr(client) == f"Client(base_url='{sandbox.base_url}/', client_id='{sandbox.client_id}')"
 
 
-async def test_context_managers_close(api):
-    from conftest import options
-
-    with once_sdk.Client(**options(api)) as mock_client:
-        assert mock_client.access_token() == TOKEN
+async def test_context_managers_close(sandbox):
+    iccid = sandbox.iccids()[0]
+    with sandbox.client() as client:
+        assert client.access_token()
     with pytest.raises(once_sdk.ConfigError, match="closed"):
-        mock_client.sims.get(ICCID)
-    async with once_sdk.AsyncClient(**options(api)) as mock_aclient:
-        assert await mock_aclient.access_token() == TOKEN
+        client.sims.get(iccid)
+    async with sandbox.async_client() as aclient:
+        assert await aclient.access_token()
     with pytest.raises(once_sdk.ConfigError, match="closed"):
-        await mock_aclient.sims.get(ICCID)
+        await aclient.sims.get(iccid)
+    with pytest.raises(once_sdk.ConfigError, match="closed"):
+        await aclient.sms.send(iccid, "x")

@@ -5,7 +5,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from once_sdk import ApiError, AsyncClient, Client, Page, Quota, Sim, ValidationError
+from once_sdk import (
+    ApiError,
+    AsyncClient,
+    Client,
+    Fault,
+    Order,
+    OrderCreated,
+    Page,
+    Product,
+    Quota,
+    Sandbox,
+    SandboxStats,
+    Sim,
+    SimConnectivity,
+    SmsRecord,
+    TopUpOrder,
+    ValidationError,
+)
 
 
 def blocking(client: Client) -> list[str]:
@@ -45,3 +62,70 @@ async def asynchronous(client: AsyncClient) -> list[str]:
 
 def from_env() -> Client:
     return Client.from_env(timeout=5, connect_timeout=2, retries=0, rate_limits=False)
+
+
+def operations(client: Client, sandbox: Sandbox) -> list[str]:
+    iccid = sandbox.iccids()[0]
+    sandbox.inject(Fault.apply_then_status(500).method("POST").path("/v2/sims/*/topup").times(1))
+    status: SimConnectivity = client.sims.status(iccid)
+    seen = [status.status.description]
+    seen.extend(str(e.timestamp) for e in client.sims.events(iccid, page_size=100))
+    order: TopUpOrder = client.sims.top_up(iccid, payment_method="monthlyinvoice")
+    sms_id: int | None = client.sms.send(iccid, "ping", dcs=0, source_address="1NCE", source_address_type=208)
+    if sms_id is not None:
+        record: SmsRecord = client.sms.get(iccid, sms_id)
+        client.sms.delete(iccid, sms_id)
+        seen.append(str(record.payload))
+    created: OrderCreated = client.orders.create({1001: 2}, delivery_address={"country": "DE"})
+    orders: Page[Order] = client.orders.list(sort="order_date").page(1)
+    products: Page[Product] = client.products.list()
+    client.support.create("subject", "text", reply_to_mail="ops@example.com")
+    requests = [r.case_id for r in client.support.list(page_size=10)]
+    stats: SandboxStats = sandbox.stats()
+    return seen + [str(order.location), str(created.order_number), str(orders.total_count),
+                   str(len(products)), str(requests), str(stats.top_ups_applied)]
+
+
+async def operations_async(client: AsyncClient) -> int:
+    n = 0
+    async for sms in client.sms.list("8988280666000000000"):
+        n += sms.id or 0
+    products: Page[Product] = await client.products.list()
+    receipt: int | None = await client.sms.send("8988280666000000000", "x")
+    await client.sims.reset("8988280666000000000")
+    return n + len(products) + (receipt or 0)
+
+
+def v1_blocking(client: Client) -> list[str]:
+    """SIM management v1 (retired by 1NCE at the end of 2026)."""
+    import datetime as dt
+
+    from once_sdk import Limit, Usage, V1Event, V1Sim, V1SimUpdate, V1TopUpOrder
+
+    sims = client.v1.sims
+    seen: list[str] = [s.iccid for s in sims.list(page_size=100, filter="imei:4711")]
+    sim: V1Sim = sims.get(seen[0])
+    usage: Usage = sims.usage(sim.iccid, since=dt.date(2026, 11, 1), until=dt.date(2026, 11, 2))
+    if usage.total is not None and usage.total.data is not None:
+        seen.append(str(usage.total.data.volume))
+    seen.extend(str(d.date) for d in usage.stats)
+    events: Page[V1Event] = sims.events(sim.iccid, page_size=1000, sort="-timestamp").page(2)
+    sims.update_many([V1SimUpdate(sim.iccid, status="Enabled", label="x")])
+    order: V1TopUpOrder = sims.top_up(sim.iccid, payment_method="monthlyinvoice")
+    options: tuple[Limit, ...] = sims.selectable_limits("data")
+    sims.set_limits(data=options[0].id)
+    sims.send_sms(sim.iccid, payload="ping", expiry_date=dt.datetime.now(dt.timezone.utc))
+    sims.transfer(iccids=[sim.iccid], ranges=[(sim.iccid, sim.iccid)], target_organisation=1)
+    return seen + [str(order.order_id), str(events.total_count)]
+
+
+async def v1_asynchronous(client: AsyncClient) -> list[str]:
+    from once_sdk import ConnectivityInfo, V1Quota, V1SmsRecord
+
+    sims = client.v1.sims
+    info: ConnectivityInfo = await sims.connectivity_info("8988280666000000001", ussd=True)
+    quota: V1Quota = await sims.data_quota("8988280666000000001")
+    sms: list[V1SmsRecord] = [m async for m in sims.list_sms("8988280666000000001")]
+    await sims.auto_top_up(["8988280666000000001"], enabled=False)
+    await sims.extend(["8988280666000000001"], product_id=1001)
+    return [str(info.reply_timestamp), str(quota.volume), str(len(sms))]

@@ -43,41 +43,6 @@ from ._once_sdk import (
     __version__,
 )
 
-# SIM management v1 (retired by 1NCE at the end of 2026)
-from ._once_sdk import (
-    V1,
-    AsyncV1,
-    AsyncV1Sims,
-    ConnectivityInfo,
-    Currency,
-    DailyUsage,
-    Limit,
-    Limits,
-    SubscriberInfo,
-    SubscriberLocation,
-    Traffic,
-    TrafficType,
-    Usage,
-    UsageTotal,
-    UssdInfo,
-    V1CellGlobalId,
-    V1Connectivity,
-    V1Country,
-    V1Described,
-    V1Event,
-    V1Location,
-    V1Operator,
-    V1OperatorCountry,
-    V1PdpContext,
-    V1Quota,
-    V1RatType,
-    V1Sim,
-    V1Sims,
-    V1SimUpdate,
-    V1SmsRecord,
-    V1TopUpOrder,
-)
-
 # SIM status, events, top-ups, SMS, orders, products, support
 from ._once_sdk import (
     SmsMessages,
@@ -133,6 +98,41 @@ from ._once_sdk import (
     Charge,
     ServiceRequest,
     Communication,
+)
+
+# SIM management v1 (retired by 1NCE at the end of 2026)
+from ._once_sdk import (
+    V1,
+    AsyncV1,
+    AsyncV1Sims,
+    ConnectivityInfo,
+    Currency,
+    DailyUsage,
+    Limit,
+    Limits,
+    SubscriberInfo,
+    SubscriberLocation,
+    Traffic,
+    TrafficType,
+    Usage,
+    UsageTotal,
+    UssdInfo,
+    V1CellGlobalId,
+    V1Connectivity,
+    V1Country,
+    V1Described,
+    V1Event,
+    V1Location,
+    V1Operator,
+    V1OperatorCountry,
+    V1PdpContext,
+    V1Quota,
+    V1RatType,
+    V1Sim,
+    V1Sims,
+    V1SimUpdate,
+    V1SmsRecord,
+    V1TopUpOrder,
 )
 
 __all__ = [

@@ -15,7 +15,6 @@ from typing_extensions import Self
 __version__: str
 
 def _generated_stubs() -> str: ...
-def _raise_outcome_unknown_sample() -> None: ...
 
 _T = TypeVar("_T")
 
@@ -69,10 +68,6 @@ class Client:
     def sims(self) -> Sims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
     @property
-    def v1(self) -> V1:
-        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
-        of 2026: use ``sims`` (v2) wherever it has the operation."""
-    @property
     def sms(self) -> SmsMessages:
         """SMS (API v2): send SMS to devices, list, read and cancel them."""
     @property
@@ -84,6 +79,10 @@ class Client:
     @property
     def support(self) -> Support:
         """Support management: service requests to 1NCE support."""
+    @property
+    def v1(self) -> V1:
+        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
+        of 2026: use ``sims`` (v2) wherever it has the operation."""
     def access_token(self) -> str:
         """A valid access token (cached, or freshly issued), to call 1NCE
         endpoints the SDK does not cover yet. Keep it secret."""
@@ -134,10 +133,6 @@ class AsyncClient:
     def sims(self) -> AsyncSims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
     @property
-    def v1(self) -> AsyncV1:
-        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
-        of 2026: use ``sims`` (v2) wherever it has the operation."""
-    @property
     def sms(self) -> AsyncSmsMessages:
         """SMS (API v2): send SMS to devices, list, read and cancel them."""
     @property
@@ -149,6 +144,10 @@ class AsyncClient:
     @property
     def support(self) -> AsyncSupport:
         """Support management: service requests to 1NCE support."""
+    @property
+    def v1(self) -> AsyncV1:
+        """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
+        of 2026: use ``sims`` (v2) wherever it has the operation."""
     def access_token(self) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
@@ -403,8 +402,8 @@ class V1Sims:
     def send_sms(
         self,
         iccid: str,
-        *,
         payload: str,
+        *,
         dcs: int | None = None,
         udh: str | None = None,
         source_address: str | None = None,
@@ -595,8 +594,8 @@ class AsyncV1Sims:
     def send_sms(
         self,
         iccid: str,
-        *,
         payload: str,
+        *,
         dcs: int | None = None,
         udh: str | None = None,
         source_address: str | None = None,
@@ -1254,6 +1253,1005 @@ class Quota:
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
+class SimConnectivity:
+    """A SIM's connectivity: status, data limit state, location, PDP contexts and
+    the services available (the v2 connectivity detail).
+    """
+    @property
+    def status(self) -> ConnectivityState:
+        """Online, attached, offline or blocked."""
+    @property
+    def data_traffic_limit_state(self) -> DataTrafficLimitState | None:
+        """Whether the data traffic limit is reached."""
+    @property
+    def location(self) -> SimLocation | None:
+        """Where the SIM was last seen in the network."""
+    @property
+    def pdp_contexts(self) -> tuple[PdpContext, ...]:
+        """The SIM's current data sessions."""
+    @property
+    def services(self) -> tuple[str, ...]:
+        """The services currently available (`GPRS`, `SMS`, ...)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class ConnectivityState:
+    """The connectivity status object (`{"description": "ONLINE"}`)."""
+    @property
+    def description(self) -> str:
+        """`ONLINE`, `ATTACHED`, `OFFLINE` or `BLOCKED`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class DataTrafficLimitState:
+    """The data traffic limit state object (`{"description": "NOT_REACHED"}`)."""
+    @property
+    def description(self) -> str:
+        """`REACHED` or `NOT_REACHED`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SimLocation:
+    """Where a SIM was last seen in the network."""
+    @property
+    def iccid(self) -> str:
+        """The SIM's ICCID."""
+    @property
+    def imsi(self) -> str:
+        """The IMSI the SIM used."""
+    @property
+    def last_updated(self) -> datetime.datetime | None:
+        """When the location was last updated."""
+    @property
+    def sgsn_number(self) -> str | None:
+        """The SGSN the SIM is attached to."""
+    @property
+    def vlr_number(self) -> str | None:
+        """The Visitor Location Register."""
+    @property
+    def operator_id(self) -> str | None:
+        """The id of the operator the SIM is connected to."""
+    @property
+    def msc(self) -> str | None:
+        """The Mobile-services Switching Centre."""
+    @property
+    def sgsn_ip_address(self) -> str | None:
+        """The IP address of the SGSN."""
+    @property
+    def mme_name(self) -> str | None:
+        """The MME name (LTE)."""
+    @property
+    def mme_realm(self) -> str | None:
+        """The MME realm (LTE)."""
+    @property
+    def sgsn_name(self) -> str | None:
+        """The SGSN name."""
+    @property
+    def sgsn_realm(self) -> str | None:
+        """The SGSN realm."""
+    @property
+    def operator(self) -> Operator | None:
+        """The operator the SIM is attached to."""
+    @property
+    def country(self) -> Country | None:
+        """The country the SIM is in."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Operator:
+    """A mobile network operator."""
+    @property
+    def id(self) -> int | None:
+        """1NCE's id of the operator."""
+    @property
+    def name(self) -> str | None:
+        """The operator's name (`T-Mobile`)."""
+    @property
+    def mnc(self) -> str | None:
+        """The Mobile Network Code (`01`)."""
+    @property
+    def country(self) -> Country | None:
+        """The operator's country."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Country:
+    """A country. 1NCE sends its id as `id` (a number) in some places and as
+    `country_id` (a string) in others; each is kept as sent.
+    """
+    @property
+    def id(self) -> int | None:
+        """1NCE's id of the country; 0 is "any country"."""
+    @property
+    def country_id(self) -> str | None:
+        """1NCE's id of the country, where it is sent as `country_id`."""
+    @property
+    def name(self) -> str | None:
+        """The country's name (`Germany`)."""
+    @property
+    def country_code(self) -> str | None:
+        """The international dialling prefix (`49`)."""
+    @property
+    def mcc(self) -> str | None:
+        """The Mobile Country Code (`262`)."""
+    @property
+    def iso_code(self) -> str | None:
+        """The ISO 3166 code (`de`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RatType:
+    """The Radio Access Technology of a data session. The status call sends it as
+    `{"rat_type_id": "2", "description": "NB-IoT"}`, SIM events as a bare
+    number; both decode.
+    """
+    @property
+    def rat_type_id(self) -> str | None:
+        """The RAT's id."""
+    @property
+    def description(self) -> str | None:
+        """The RAT's name (`NB-IoT`, `LTE-M`, ...)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PdpContext:
+    """A PDP context: one data session of the SIM. Ids and codes are kept as
+    text (1NCE sends them as strings on the status call and as numbers in SIM
+    events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
+    exist only for 2G/3G sessions, whatever the spec's `required` list says.
+    """
+    @property
+    def pdp_context_id(self) -> str | None:
+        """The PDP context's id."""
+    @property
+    def endpoint_id(self) -> str | None:
+        """The endpoint (SIM device) id."""
+    @property
+    def tariff_id(self) -> str | None:
+        """The tariff id."""
+    @property
+    def ratezone_id(self) -> str | None:
+        """The rate zone id."""
+    @property
+    def organisation_id(self) -> str | None:
+        """The organisation id."""
+    @property
+    def imsi_id(self) -> str | None:
+        """The IMSI's id."""
+    @property
+    def imsi(self) -> str | None:
+        """The IMSI in use."""
+    @property
+    def sim_id(self) -> str | None:
+        """The SIM's id."""
+    @property
+    def tx_teid_data_plane(self) -> str | None:
+        """Tunnel id, user plane."""
+    @property
+    def tx_teid_control_plane(self) -> str | None:
+        """Tunnel id, control plane."""
+    @property
+    def rx_teid(self) -> str | None:
+        """Receive tunnel id."""
+    @property
+    def rx_teid_data_plane(self) -> str | None:
+        """Receive tunnel id, user plane."""
+    @property
+    def rx_teid_control_plane(self) -> str | None:
+        """Receive tunnel id, control plane."""
+    @property
+    def gtp_version(self) -> str | None:
+        """The GTP version (`1`, `2`)."""
+    @property
+    def nsapi(self) -> str | None:
+        """The NSAPI."""
+    @property
+    def sgsn_control_plane_ip_address(self) -> str | None:
+        """SGSN address, control plane."""
+    @property
+    def sgsn_data_plane_ip_address(self) -> str | None:
+        """SGSN address, user plane."""
+    @property
+    def ggsn_control_plane_ip_address(self) -> str | None:
+        """GGSN address, control plane."""
+    @property
+    def ggsn_data_plane_ip_address(self) -> str | None:
+        """GGSN address, user plane."""
+    @property
+    def created(self) -> datetime.datetime | None:
+        """When the session was created."""
+    @property
+    def tunnel_created(self) -> datetime.datetime | None:
+        """When the tunnel was created (SIM events)."""
+    @property
+    def mcc(self) -> str | None:
+        """Mobile Country Code."""
+    @property
+    def mnc(self) -> str | None:
+        """Mobile Network Code."""
+    @property
+    def operator_id(self) -> str | None:
+        """The operator's id."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code (deprecated: use `gtp_v1_uli`)."""
+    @property
+    def ci(self) -> str | None:
+        """Cell id (deprecated: use `gtp_v1_uli`)."""
+    @property
+    def sac(self) -> str | None:
+        """Service Area Code (deprecated: use `gtp_v1_uli`)."""
+    @property
+    def rac(self) -> str | None:
+        """Routing Area Code (deprecated: use `gtp_v1_uli`)."""
+    @property
+    def gtp_v1_uli(self) -> GtpV1Uli | None:
+        """User location, GTP v1 (2G/3G). Only one of the two ULIs is sent."""
+    @property
+    def gtp_v2_uli(self) -> GtpV2Uli | None:
+        """User location, GTP v2 (LTE). Only one of the two ULIs is sent."""
+    @property
+    def ue_ip_address(self) -> str | None:
+        """The device's IP address."""
+    @property
+    def imeisv(self) -> str | None:
+        """The device's IMEISV."""
+    @property
+    def rat_type(self) -> RatType | None:
+        """The radio access technology."""
+    @property
+    def region(self) -> str | None:
+        """The AWS region of the session's breakout."""
+    @property
+    def apn(self) -> str | None:
+        """The APN."""
+    @property
+    def ipcan_session_id(self) -> str | None:
+        """The IP-CAN session id."""
+    @property
+    def breakout_ip(self) -> str | None:
+        """The breakout IP address (SIM events)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class GtpV1Uli:
+    """GTP v1 User Location Information."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code."""
+    @property
+    def ci(self) -> str | None:
+        """Cell id."""
+    @property
+    def sac(self) -> str | None:
+        """Service Area Code."""
+    @property
+    def rac(self) -> str | None:
+        """Routing Area Code."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class GtpV2Uli:
+    """GTP v2 User Location Information."""
+    @property
+    def cgi(self) -> CellGlobalId | None:
+        """Cell Global Identification."""
+    @property
+    def sai(self) -> ServiceAreaId | None:
+        """Service Area Identity."""
+    @property
+    def rai(self) -> RoutingAreaId | None:
+        """Routing Area Identity."""
+    @property
+    def tac(self) -> str | None:
+        """Tracking Area Code."""
+    @property
+    def eci(self) -> str | None:
+        """E-UTRAN Cell Identifier."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code."""
+    @property
+    def menbi(self) -> str | None:
+        """Macro eNodeB id."""
+    @property
+    def emenbi(self) -> str | None:
+        """Extended macro eNodeB id."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CellGlobalId:
+    """Cell Global Identification."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code."""
+    @property
+    def ci(self) -> str | None:
+        """Cell id."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class ServiceAreaId:
+    """Service Area Identity."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code."""
+    @property
+    def sac(self) -> str | None:
+        """Service Area Code."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RoutingAreaId:
+    """Routing Area Identity."""
+    @property
+    def lac(self) -> str | None:
+        """Location Area Code."""
+    @property
+    def rac(self) -> str | None:
+        """Routing Area Code."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Event:
+    """A diagnostic event of a SIM."""
+    @property
+    def id(self) -> int | None:
+        """The event's id."""
+    @property
+    def event_type(self) -> EventCode | None:
+        """What happened (`{"id": 4, "description": "Delete PDP Context"}`)."""
+    @property
+    def timestamp(self) -> datetime.datetime | None:
+        """When it happened."""
+    @property
+    def alert(self) -> bool | None:
+        """Whether the event is an alert."""
+    @property
+    def user(self) -> str | None:
+        """The user who caused the event, if any."""
+    @property
+    def description(self) -> str | None:
+        """The event in words (`PDP Context deleted.`)."""
+    @property
+    def event_source(self) -> EventCode | None:
+        """Where the event came from (`{"id": 0, "description": "Network"}`)."""
+    @property
+    def event_severity(self) -> EventCode | None:
+        """How severe it is (`{"id": 0, "description": "INFO"}`)."""
+    @property
+    def organisation(self) -> Organisation | None:
+        """The organisation (your 1NCE account)."""
+    @property
+    def endpoint(self) -> EventEndpoint | None:
+        """The device (endpoint) the SIM is in."""
+    @property
+    def sim(self) -> EventSim | None:
+        """The SIM."""
+    @property
+    def imsi(self) -> EventImsi | None:
+        """The IMSI the SIM used."""
+    @property
+    def detail(self) -> EventDetail | None:
+        """Details that depend on the event type: location update, data
+        session, quota or VPN.
+        """
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventCode:
+    """A numbered value with a name, as events carry their type, source and
+    severity.
+    """
+    @property
+    def id(self) -> int | None:
+        """The number."""
+    @property
+    def description(self) -> str | None:
+        """The name."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Organisation:
+    """An organisation (1NCE account)."""
+    @property
+    def id(self) -> int | None:
+        """Its id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventEndpoint:
+    """The device (endpoint) of an event."""
+    @property
+    def id(self) -> int | None:
+        """The endpoint's id."""
+    @property
+    def name(self) -> str | None:
+        """The endpoint's name."""
+    @property
+    def ip_address(self) -> str | None:
+        """The device's IP address."""
+    @property
+    def imei(self) -> str | None:
+        """The device's IMEI."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventSim:
+    """The SIM of an event."""
+    @property
+    def id(self) -> int | None:
+        """1NCE's internal id of the SIM."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def msisdn(self) -> str | None:
+        """The SIM's MSISDN."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventImsi:
+    """The IMSI of an event."""
+    @property
+    def id(self) -> int | None:
+        """1NCE's internal id of the IMSI."""
+    @property
+    def imsi(self) -> str | None:
+        """The IMSI."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventDetail:
+    """The details of an event. 1NCE sends one of four shapes (location update,
+    data session, quota, VPN) without saying which; this type holds the fields
+    of all four, and those of the shape received are set.
+    """
+    @property
+    def id(self) -> int | None:
+        """The network's or session's id (location update, data session)."""
+    @property
+    def name(self) -> str | None:
+        """The network's or session's name (location update, data session)."""
+    @property
+    def country(self) -> Country | None:
+        """The country (location update, data session)."""
+    @property
+    def tapcode(self) -> tuple[TapCode, ...] | None:
+        """TAP codes of the network (location update)."""
+    @property
+    def mnc(self) -> tuple[NetworkCode, ...] | None:
+        """Mobile Network Codes of the network (location update)."""
+    @property
+    def update_location_failure_reason(self) -> str | None:
+        """Why the location update failed (`RAT_NOT_ALLOWED`)."""
+    @property
+    def volume(self) -> SessionVolume | None:
+        """Data volume of the session (data session)."""
+    @property
+    def data_service_failure_cause(self) -> str | None:
+        """Why the data session was refused (data session)."""
+    @property
+    def pdp_context(self) -> PdpContext | None:
+        """The session (data session)."""
+    @property
+    def quota(self) -> EventQuota | None:
+        """The quota (quota events)."""
+    @property
+    def regional_pool(self) -> RegionalPool | None:
+        """The regional pool the quota belongs to (quota events)."""
+    @property
+    def vpn_id(self) -> int | None:
+        """The OpenVPN id (VPN events)."""
+    @property
+    def region(self) -> str | None:
+        """The AWS region (VPN events)."""
+    @property
+    def client(self) -> VpnClient | None:
+        """The VPN client (VPN events)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RegionalPool:
+    """A regional pool of quota."""
+    @property
+    def id(self) -> int | None:
+        """Its id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class TapCode:
+    """A TAP code of a network."""
+    @property
+    def id(self) -> int | None:
+        """Its id."""
+    @property
+    def tapcode(self) -> str | None:
+        """The TAP code."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class NetworkCode:
+    """A Mobile Network Code of a network."""
+    @property
+    def id(self) -> int | None:
+        """Its id."""
+    @property
+    def mnc(self) -> str | None:
+        """The MNC."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SessionVolume:
+    """The data volume of a session."""
+    @property
+    def tx(self) -> float | None:
+        """Sent by the device."""
+    @property
+    def rx(self) -> float | None:
+        """Received by the device."""
+    @property
+    def total(self) -> float | None:
+        """Both directions."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EventQuota:
+    """The quota of a quota event (either of the two shapes 1NCE sends)."""
+    @property
+    def id(self) -> int | None:
+        """The quota's id."""
+    @property
+    def status(self) -> QuotaStatus | None:
+        """Active, exhausted or expired."""
+    @property
+    def volume(self) -> float | None:
+        """What is left: MB for data, messages for SMS. Can be negative."""
+    @property
+    def total_volume(self) -> float | None:
+        """The volume provisioned, or what was left at the last top-up plus the top-up."""
+    @property
+    def accumulated_total_volume(self) -> float | None:
+        """The initial volume plus every top-up."""
+    @property
+    def last_volume_added(self) -> float | None:
+        """The volume of the last top-up."""
+    @property
+    def service(self) -> str | None:
+        """`data` or `sms`."""
+    @property
+    def threshold_percentage(self) -> int | None:
+        """The percentage of `total_volume` at which a threshold event fires."""
+    @property
+    def threshold_volume(self) -> float | None:
+        """`total_volume * threshold_percentage`."""
+    @property
+    def threshold(self) -> QuotaThresholdLevel | None:
+        """The threshold as percentage and volume."""
+    @property
+    def expiry_date(self) -> datetime.datetime | None:
+        """When the quota expires."""
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the quota was created."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class QuotaThresholdLevel:
+    """The threshold of a quota."""
+    @property
+    def percentage(self) -> int | None:
+        """Percentage of the total volume."""
+    @property
+    def volume(self) -> float | None:
+        """The same as a volume."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class VpnClient:
+    """The OpenVPN client of a VPN event."""
+    @property
+    def version(self) -> str | None:
+        """The OpenVPN client version."""
+    @property
+    def private_ip(self) -> str | None:
+        """The client's private IP address."""
+    @property
+    def public_ip(self) -> str | None:
+        """The client's public IP address."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SmsRecord:
+    """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
+    @property
+    def id(self) -> int | None:
+        """The SMS id (for `client.sms.get` and
+        `client.sms.delete`).
+        """
+    @property
+    def submit_date(self) -> datetime.datetime | None:
+        """When 1NCE accepted it."""
+    @property
+    def delivery_date(self) -> datetime.datetime | None:
+        """When it was delivered."""
+    @property
+    def expiry_date(self) -> datetime.datetime | None:
+        """When delivery attempts stop."""
+    @property
+    def final_date(self) -> datetime.datetime | None:
+        """When it reached its final state."""
+    @property
+    def retry_date(self) -> datetime.datetime | None:
+        """When delivery is tried next."""
+    @property
+    def last_delivery_attempt(self) -> datetime.datetime | None:
+        """When delivery was last tried."""
+    @property
+    def retry_count(self) -> int | None:
+        """How often delivery was retried."""
+    @property
+    def gsm_map_error(self) -> str | None:
+        """The GSM MAP error of the last failed attempt."""
+    @property
+    def dcs(self) -> int | None:
+        """Data Coding Scheme (0 text, 4 binary, 8 UCS-2)."""
+    @property
+    def pid(self) -> int | None:
+        """Protocol identifier."""
+    @property
+    def source_address(self) -> str | None:
+        """The sender's address."""
+    @property
+    def source_address_type(self) -> SourceAddressTypeInfo | None:
+        """The type of the sender's address."""
+    @property
+    def endpoint(self) -> SmsEndpoint | None:
+        """The device (endpoint)."""
+    @property
+    def sim_id(self) -> int | None:
+        """1NCE's internal id of the SIM."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def msisdn(self) -> str | None:
+        """The SIM's MSISDN."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def msc(self) -> str | None:
+        """The Mobile-services Switching Centre that handled it."""
+    @property
+    def udh(self) -> str | None:
+        """User Data Header (hex)."""
+    @property
+    def payload(self) -> str | None:
+        """The message (1NCE may mask it as `***`)."""
+    @property
+    def status(self) -> SmsStatusInfo | None:
+        """Pending, delivered, failed or expired."""
+    @property
+    def sms_type(self) -> SmsType | None:
+        """MT or MO."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SmsStatusInfo:
+    """The delivery state of an SMS, as a number and a name."""
+    @property
+    def id(self) -> int | None:
+        """2 pending, 4 delivered, 5 failed, 6 expired."""
+    @property
+    def description(self) -> str | None:
+        """The same in words."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SmsType:
+    """The direction of an SMS, as a number and a name."""
+    @property
+    def id(self) -> int | None:
+        """1 MT, 2 MO."""
+    @property
+    def description(self) -> str | None:
+        """The same in words."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SourceAddressTypeInfo:
+    """The type of an SMS source address, as a number and a name."""
+    @property
+    def id(self) -> int | None:
+        """145 international, 161 national, 208 alphanumeric."""
+    @property
+    def description(self) -> str | None:
+        """The same in words (`National`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SmsEndpoint:
+    """The device (endpoint) of an SMS."""
+    @property
+    def id(self) -> int | None:
+        """The endpoint's id."""
+    @property
+    def name(self) -> str | None:
+        """The endpoint's name."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class TopUpOrder:
+    """The order 1NCE created for a top-up."""
+    @property
+    def location(self) -> str | None:
+        """Where the order is (the `Location` header, e.g.
+        `https://api.1nce.com/management-api/v2/orders/1234`), when 1NCE sent it.
+        """
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Order:
+    """An order of the account: SIMs, top-ups, tariff changes."""
+    @property
+    def order_number(self) -> int | None:
+        """The order's number."""
+    @property
+    def order_type(self) -> str | None:
+        """First order, additional order, top-up, bulk top-up or tariff change."""
+    @property
+    def order_date(self) -> datetime.datetime | None:
+        """When the order was placed."""
+    @property
+    def order_status(self) -> str | None:
+        """Where the order is in 1NCE's process (e.g. `COMPLETED`)."""
+    @property
+    def invoice_number(self) -> str | None:
+        """The invoice's number."""
+    @property
+    def invoice_amount(self) -> str | None:
+        """The gross amount as printed on the invoice (`"19.99"`), kept as text
+        so no cent is lost to floating point.
+        """
+    @property
+    def currency(self) -> str | None:
+        """ISO 4217 currency of the invoice amount (`EUR`)."""
+    @property
+    def shipping_address(self) -> DeliveryAddress | None:
+        """Where the order was shipped."""
+    @property
+    def sims(self) -> tuple[OrderSim, ...] | None:
+        """The SIMs included in or affected by the order."""
+    @property
+    def products(self) -> tuple[OrderProduct, ...] | None:
+        """The products ordered and their quantities."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class DeliveryAddress:
+    """A delivery address: where an order is shipped to (in a new order), or
+    where it was shipped (in an `Order`).
+    """
+    @property
+    def salutation(self) -> str | None:
+        """Mr (`"1"`) or Ms (`"2"`)."""
+    @property
+    def first_name(self) -> str | None:
+        """First name."""
+    @property
+    def last_name(self) -> str | None:
+        """Last name."""
+    @property
+    def company(self) -> str | None:
+        """Company name."""
+    @property
+    def street(self) -> str | None:
+        """Street name."""
+    @property
+    def address_line2(self) -> str | None:
+        """Second address line."""
+    @property
+    def house_number(self) -> str | None:
+        """House number."""
+    @property
+    def zip(self) -> str | None:
+        """ZIP code."""
+    @property
+    def city(self) -> str | None:
+        """City."""
+    @property
+    def country(self) -> str | None:
+        """ISO 3166-1 alpha-2 country code (`DE`)."""
+    @property
+    def phone(self) -> str | None:
+        """Phone number with international prefix."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderSim:
+    """A SIM included in or affected by an order."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def links(self) -> tuple[SimLink, ...] | None:
+        """Links to the SIM resource."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SimLink:
+    """A link from an order's SIM to the SIM resource."""
+    @property
+    def rel(self) -> str | None:
+        """The relation, e.g. `self`."""
+    @property
+    def href(self) -> str | None:
+        """The URL."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderProduct:
+    """A product and quantity of an existing order."""
+    @property
+    def product_id(self) -> int | None:
+        """The product's id."""
+    @property
+    def quantity(self) -> int | None:
+        """How many were ordered."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderRequest:
+    """The body of a new order (`POST /v1/orders`); 1NCE may echo it back."""
+    @property
+    def products(self) -> tuple[OrderedProduct, ...]:
+        """The products to order."""
+    @property
+    def delivery_address(self) -> DeliveryAddress | None:
+        """Where to ship; without it 1NCE uses the account's single delivery
+        address (required when the account has several).
+        """
+    @property
+    def customer_reference(self) -> str | None:
+        """Your own reference for the order."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderedProduct:
+    """One line of a new order: a product (see `client.products.list()`) and
+    how many of it.
+    """
+    @property
+    def product_id(self) -> int | None:
+        """The product's id (`productId` on the wire)."""
+    @property
+    def quantity(self) -> int | None:
+        """How many to order (at least 1)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderCreated:
+    """What 1NCE answered to a new order."""
+    @property
+    def order_number(self) -> int | None:
+        """The new order's number, when 1NCE said where it lives."""
+    @property
+    def location(self) -> str | None:
+        """The `Location` header (URL of the new order), when sent."""
+    @property
+    def order(self) -> OrderRequest | None:
+        """The order as 1NCE echoed it back, when it sent a body."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Product:
+    """A product that can be ordered with `client.orders.create()`."""
+    @property
+    def id(self) -> int | None:
+        """The product id to order by."""
+    @property
+    def product(self) -> str | None:
+        """The product's name, e.g. `1NCE IoT FlexSIM - Standard`."""
+    @property
+    def material(self) -> str | None:
+        """The product type, e.g. `1NCE FlexSIM`."""
+    @property
+    def package_size(self) -> int | None:
+        """How many items one package holds."""
+    @property
+    def min_quantity(self) -> int | None:
+        """The least quantity per order."""
+    @property
+    def max_quantity(self) -> int | None:
+        """The largest quantity per order."""
+    @property
+    def max_quantity_per_customer(self) -> int | None:
+        """The largest quantity per customer."""
+    @property
+    def min_contract_duration(self) -> int | None:
+        """The minimum contract duration in months."""
+    @property
+    def one_time_charges(self) -> tuple[Charge, ...] | None:
+        """Charges due once."""
+    @property
+    def recurring_charges(self) -> tuple[Charge, ...] | None:
+        """Charges due repeatedly."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Charge:
+    """A price of a product: one-time or recurring."""
+    @property
+    def name(self) -> str | None:
+        """What the charge is for, e.g. `provisionCharge`."""
+    @property
+    def amount_net(self) -> float | None:
+        """The net amount."""
+    @property
+    def currency(self) -> str | None:
+        """ISO 4217 currency (`EUR`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class ServiceRequest:
+    """A service request (support ticket) of the account."""
+    @property
+    def case_id(self) -> str | None:
+        """The case id to refer to the ticket by."""
+    @property
+    def status(self) -> str | None:
+        """Open, in progress or closed."""
+    @property
+    def subject(self) -> str | None:
+        """The subject."""
+    @property
+    def text(self) -> str | None:
+        """The text."""
+    @property
+    def create_date(self) -> datetime.datetime | None:
+        """When it was opened."""
+    @property
+    def solved_date(self) -> datetime.datetime | None:
+        """When it was marked solved."""
+    @property
+    def communications(self) -> tuple[Communication, ...] | None:
+        """The messages exchanged."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Communication:
+    """One message of a service request."""
+    @property
+    def id(self) -> str | None:
+        """The message's id."""
+    @property
+    def communication_date(self) -> datetime.datetime | None:
+        """When it was sent."""
+    @property
+    def direction(self) -> str | None:
+        """To 1NCE (`IN`) or from 1NCE (`OUT`)."""
+    @property
+    def originator(self) -> str | None:
+        """Who sent it."""
+    @property
+    def subject(self) -> str | None:
+        """The subject."""
+    @property
+    def text(self) -> str | None:
+        """The text."""
+    @property
+    def channel(self) -> str | None:
+        """Portal, phone or e-mail (`type` on the wire)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
 class V1Sim:
     """A SIM card as SIM management v1 reports it (from ``client.v1.sims``).
 
@@ -1893,1005 +2891,6 @@ class V1TopUpOrder:
     @property
     def order_id(self) -> str | None:
         """The order number: the last segment of `location`."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SimConnectivity:
-    """A SIM's connectivity: status, data limit state, location, PDP contexts and
-    the services available (the v2 connectivity detail).
-    """
-    @property
-    def status(self) -> ConnectivityState:
-        """Online, attached, offline or blocked."""
-    @property
-    def data_traffic_limit_state(self) -> DataTrafficLimitState | None:
-        """Whether the data traffic limit is reached."""
-    @property
-    def location(self) -> SimLocation | None:
-        """Where the SIM was last seen in the network."""
-    @property
-    def pdp_contexts(self) -> tuple[PdpContext, ...]:
-        """The SIM's current data sessions."""
-    @property
-    def services(self) -> tuple[str, ...]:
-        """The services currently available (`GPRS`, `SMS`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class ConnectivityState:
-    """The connectivity status object (`{"description": "ONLINE"}`)."""
-    @property
-    def description(self) -> str:
-        """`ONLINE`, `ATTACHED`, `OFFLINE` or `BLOCKED`."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class DataTrafficLimitState:
-    """The data traffic limit state object (`{"description": "NOT_REACHED"}`)."""
-    @property
-    def description(self) -> str:
-        """`REACHED` or `NOT_REACHED`."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SimLocation:
-    """Where a SIM was last seen in the network."""
-    @property
-    def iccid(self) -> str:
-        """The SIM's ICCID."""
-    @property
-    def imsi(self) -> str:
-        """The IMSI the SIM used."""
-    @property
-    def last_updated(self) -> datetime.datetime | None:
-        """When the location was last updated."""
-    @property
-    def sgsn_number(self) -> str | None:
-        """The SGSN the SIM is attached to."""
-    @property
-    def vlr_number(self) -> str | None:
-        """The Visitor Location Register."""
-    @property
-    def operator_id(self) -> str | None:
-        """The id of the operator the SIM is connected to."""
-    @property
-    def msc(self) -> str | None:
-        """The Mobile-services Switching Centre."""
-    @property
-    def sgsn_ip_address(self) -> str | None:
-        """The IP address of the SGSN."""
-    @property
-    def mme_name(self) -> str | None:
-        """The MME name (LTE)."""
-    @property
-    def mme_realm(self) -> str | None:
-        """The MME realm (LTE)."""
-    @property
-    def sgsn_name(self) -> str | None:
-        """The SGSN name."""
-    @property
-    def sgsn_realm(self) -> str | None:
-        """The SGSN realm."""
-    @property
-    def operator(self) -> Operator | None:
-        """The operator the SIM is attached to."""
-    @property
-    def country(self) -> Country | None:
-        """The country the SIM is in."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Operator:
-    """A mobile network operator."""
-    @property
-    def id(self) -> int | None:
-        """1NCE's id of the operator."""
-    @property
-    def name(self) -> str | None:
-        """The operator's name (`T-Mobile`)."""
-    @property
-    def mnc(self) -> str | None:
-        """The Mobile Network Code (`01`)."""
-    @property
-    def country(self) -> Country | None:
-        """The operator's country."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Country:
-    """A country. 1NCE sends its id as `id` (a number) in some places and as
-    `country_id` (a string) in others; each is kept as sent.
-    """
-    @property
-    def id(self) -> int | None:
-        """1NCE's id of the country; 0 is "any country"."""
-    @property
-    def country_id(self) -> str | None:
-        """1NCE's id of the country, where it is sent as `country_id`."""
-    @property
-    def name(self) -> str | None:
-        """The country's name (`Germany`)."""
-    @property
-    def country_code(self) -> str | None:
-        """The international dialling prefix (`49`)."""
-    @property
-    def mcc(self) -> str | None:
-        """The Mobile Country Code (`262`)."""
-    @property
-    def iso_code(self) -> str | None:
-        """The ISO 3166 code (`de`)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class RatType:
-    """The Radio Access Technology of a data session. The status call sends it as
-    `{"rat_type_id": "2", "description": "NB-IoT"}`, SIM events as a bare
-    number; both decode.
-    """
-    @property
-    def rat_type_id(self) -> str | None:
-        """The RAT's id."""
-    @property
-    def description(self) -> str | None:
-        """The RAT's name (`NB-IoT`, `LTE-M`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PdpContext:
-    """A PDP context: one data session of the SIM. Ids and codes are kept as
-    text (1NCE sends them as strings on the status call and as numbers in SIM
-    events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
-    exist only for 2G/3G sessions, whatever the spec's `required` list says.
-    """
-    @property
-    def pdp_context_id(self) -> str | None:
-        """The PDP context's id."""
-    @property
-    def endpoint_id(self) -> str | None:
-        """The endpoint (SIM device) id."""
-    @property
-    def tariff_id(self) -> str | None:
-        """The tariff id."""
-    @property
-    def ratezone_id(self) -> str | None:
-        """The rate zone id."""
-    @property
-    def organisation_id(self) -> str | None:
-        """The organisation id."""
-    @property
-    def imsi_id(self) -> str | None:
-        """The IMSI's id."""
-    @property
-    def imsi(self) -> str | None:
-        """The IMSI in use."""
-    @property
-    def sim_id(self) -> str | None:
-        """The SIM's id."""
-    @property
-    def tx_teid_data_plane(self) -> str | None:
-        """Tunnel id, user plane."""
-    @property
-    def tx_teid_control_plane(self) -> str | None:
-        """Tunnel id, control plane."""
-    @property
-    def rx_teid(self) -> str | None:
-        """Receive tunnel id."""
-    @property
-    def rx_teid_data_plane(self) -> str | None:
-        """Receive tunnel id, user plane."""
-    @property
-    def rx_teid_control_plane(self) -> str | None:
-        """Receive tunnel id, control plane."""
-    @property
-    def gtp_version(self) -> str | None:
-        """The GTP version (`1`, `2`)."""
-    @property
-    def nsapi(self) -> str | None:
-        """The NSAPI."""
-    @property
-    def sgsn_control_plane_ip_address(self) -> str | None:
-        """SGSN address, control plane."""
-    @property
-    def sgsn_data_plane_ip_address(self) -> str | None:
-        """SGSN address, user plane."""
-    @property
-    def ggsn_control_plane_ip_address(self) -> str | None:
-        """GGSN address, control plane."""
-    @property
-    def ggsn_data_plane_ip_address(self) -> str | None:
-        """GGSN address, user plane."""
-    @property
-    def created(self) -> datetime.datetime | None:
-        """When the session was created."""
-    @property
-    def tunnel_created(self) -> datetime.datetime | None:
-        """When the tunnel was created (SIM events)."""
-    @property
-    def mcc(self) -> str | None:
-        """Mobile Country Code."""
-    @property
-    def mnc(self) -> str | None:
-        """Mobile Network Code."""
-    @property
-    def operator_id(self) -> str | None:
-        """The operator's id."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code (deprecated: use `gtp_v1_uli`)."""
-    @property
-    def ci(self) -> str | None:
-        """Cell id (deprecated: use `gtp_v1_uli`)."""
-    @property
-    def sac(self) -> str | None:
-        """Service Area Code (deprecated: use `gtp_v1_uli`)."""
-    @property
-    def rac(self) -> str | None:
-        """Routing Area Code (deprecated: use `gtp_v1_uli`)."""
-    @property
-    def gtp_v1_uli(self) -> GtpV1Uli | None:
-        """User location, GTP v1 (2G/3G). Only one of the two ULIs is sent."""
-    @property
-    def gtp_v2_uli(self) -> GtpV2Uli | None:
-        """User location, GTP v2 (LTE). Only one of the two ULIs is sent."""
-    @property
-    def ue_ip_address(self) -> str | None:
-        """The device's IP address."""
-    @property
-    def imeisv(self) -> str | None:
-        """The device's IMEISV."""
-    @property
-    def rat_type(self) -> RatType | None:
-        """The radio access technology."""
-    @property
-    def region(self) -> str | None:
-        """The AWS region of the session's breakout."""
-    @property
-    def apn(self) -> str | None:
-        """The APN."""
-    @property
-    def ipcan_session_id(self) -> str | None:
-        """The IP-CAN session id."""
-    @property
-    def breakout_ip(self) -> str | None:
-        """The breakout IP address (SIM events)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class GtpV1Uli:
-    """GTP v1 User Location Information."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code."""
-    @property
-    def ci(self) -> str | None:
-        """Cell id."""
-    @property
-    def sac(self) -> str | None:
-        """Service Area Code."""
-    @property
-    def rac(self) -> str | None:
-        """Routing Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class GtpV2Uli:
-    """GTP v2 User Location Information."""
-    @property
-    def cgi(self) -> CellGlobalId | None:
-        """Cell Global Identification."""
-    @property
-    def sai(self) -> ServiceAreaId | None:
-        """Service Area Identity."""
-    @property
-    def rai(self) -> RoutingAreaId | None:
-        """Routing Area Identity."""
-    @property
-    def tac(self) -> str | None:
-        """Tracking Area Code."""
-    @property
-    def eci(self) -> str | None:
-        """E-UTRAN Cell Identifier."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code."""
-    @property
-    def menbi(self) -> str | None:
-        """Macro eNodeB id."""
-    @property
-    def emenbi(self) -> str | None:
-        """Extended macro eNodeB id."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CellGlobalId:
-    """Cell Global Identification."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code."""
-    @property
-    def ci(self) -> str | None:
-        """Cell id."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class ServiceAreaId:
-    """Service Area Identity."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code."""
-    @property
-    def sac(self) -> str | None:
-        """Service Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class RoutingAreaId:
-    """Routing Area Identity."""
-    @property
-    def lac(self) -> str | None:
-        """Location Area Code."""
-    @property
-    def rac(self) -> str | None:
-        """Routing Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Event:
-    """A diagnostic event of a SIM."""
-    @property
-    def id(self) -> int | None:
-        """The event's id."""
-    @property
-    def event_type(self) -> EventCode | None:
-        """What happened (`{"id": 4, "description": "Delete PDP Context"}`)."""
-    @property
-    def timestamp(self) -> datetime.datetime | None:
-        """When it happened."""
-    @property
-    def alert(self) -> bool | None:
-        """Whether the event is an alert."""
-    @property
-    def user(self) -> str | None:
-        """The user who caused the event, if any."""
-    @property
-    def description(self) -> str | None:
-        """The event in words (`PDP Context deleted.`)."""
-    @property
-    def event_source(self) -> EventCode | None:
-        """Where the event came from (`{"id": 0, "description": "Network"}`)."""
-    @property
-    def event_severity(self) -> EventCode | None:
-        """How severe it is (`{"id": 0, "description": "INFO"}`)."""
-    @property
-    def organisation(self) -> Organisation | None:
-        """The organisation (your 1NCE account)."""
-    @property
-    def endpoint(self) -> EventEndpoint | None:
-        """The device (endpoint) the SIM is in."""
-    @property
-    def sim(self) -> EventSim | None:
-        """The SIM."""
-    @property
-    def imsi(self) -> EventImsi | None:
-        """The IMSI the SIM used."""
-    @property
-    def detail(self) -> EventDetail | None:
-        """Details that depend on the event type: location update, data
-        session, quota or VPN.
-        """
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventCode:
-    """A numbered value with a name, as events carry their type, source and
-    severity.
-    """
-    @property
-    def id(self) -> int | None:
-        """The number."""
-    @property
-    def description(self) -> str | None:
-        """The name."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Organisation:
-    """An organisation (1NCE account)."""
-    @property
-    def id(self) -> int | None:
-        """Its id."""
-    @property
-    def name(self) -> str | None:
-        """Its name."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventEndpoint:
-    """The device (endpoint) of an event."""
-    @property
-    def id(self) -> int | None:
-        """The endpoint's id."""
-    @property
-    def name(self) -> str | None:
-        """The endpoint's name."""
-    @property
-    def ip_address(self) -> str | None:
-        """The device's IP address."""
-    @property
-    def imei(self) -> str | None:
-        """The device's IMEI."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventSim:
-    """The SIM of an event."""
-    @property
-    def id(self) -> int | None:
-        """1NCE's internal id of the SIM."""
-    @property
-    def iccid(self) -> str | None:
-        """The SIM's ICCID."""
-    @property
-    def msisdn(self) -> str | None:
-        """The SIM's MSISDN."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventImsi:
-    """The IMSI of an event."""
-    @property
-    def id(self) -> int | None:
-        """1NCE's internal id of the IMSI."""
-    @property
-    def imsi(self) -> str | None:
-        """The IMSI."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventDetail:
-    """The details of an event. 1NCE sends one of four shapes (location update,
-    data session, quota, VPN) without saying which; this type holds the fields
-    of all four, and those of the shape received are set.
-    """
-    @property
-    def id(self) -> int | None:
-        """The network's or session's id (location update, data session)."""
-    @property
-    def name(self) -> str | None:
-        """The network's or session's name (location update, data session)."""
-    @property
-    def country(self) -> Country | None:
-        """The country (location update, data session)."""
-    @property
-    def tapcode(self) -> tuple[TapCode, ...] | None:
-        """TAP codes of the network (location update)."""
-    @property
-    def mnc(self) -> tuple[NetworkCode, ...] | None:
-        """Mobile Network Codes of the network (location update)."""
-    @property
-    def update_location_failure_reason(self) -> str | None:
-        """Why the location update failed (`RAT_NOT_ALLOWED`)."""
-    @property
-    def volume(self) -> SessionVolume | None:
-        """Data volume of the session (data session)."""
-    @property
-    def data_service_failure_cause(self) -> str | None:
-        """Why the data session was refused (data session)."""
-    @property
-    def pdp_context(self) -> PdpContext | None:
-        """The session (data session)."""
-    @property
-    def quota(self) -> EventQuota | None:
-        """The quota (quota events)."""
-    @property
-    def regional_pool(self) -> RegionalPool | None:
-        """The regional pool the quota belongs to (quota events)."""
-    @property
-    def vpn_id(self) -> int | None:
-        """The OpenVPN id (VPN events)."""
-    @property
-    def region(self) -> str | None:
-        """The AWS region (VPN events)."""
-    @property
-    def client(self) -> VpnClient | None:
-        """The VPN client (VPN events)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class RegionalPool:
-    """A regional pool of quota."""
-    @property
-    def id(self) -> int | None:
-        """Its id."""
-    @property
-    def name(self) -> str | None:
-        """Its name."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class TapCode:
-    """A TAP code of a network."""
-    @property
-    def id(self) -> int | None:
-        """Its id."""
-    @property
-    def tapcode(self) -> str | None:
-        """The TAP code."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class NetworkCode:
-    """A Mobile Network Code of a network."""
-    @property
-    def id(self) -> int | None:
-        """Its id."""
-    @property
-    def mnc(self) -> str | None:
-        """The MNC."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SessionVolume:
-    """The data volume of a session."""
-    @property
-    def tx(self) -> float | None:
-        """Sent by the device."""
-    @property
-    def rx(self) -> float | None:
-        """Received by the device."""
-    @property
-    def total(self) -> float | None:
-        """Both directions."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EventQuota:
-    """The quota of a quota event (either of the two shapes 1NCE sends)."""
-    @property
-    def id(self) -> int | None:
-        """The quota's id."""
-    @property
-    def status(self) -> QuotaStatus | None:
-        """Active, exhausted or expired."""
-    @property
-    def volume(self) -> float | None:
-        """What is left: MB for data, messages for SMS. Can be negative."""
-    @property
-    def total_volume(self) -> float | None:
-        """The volume provisioned, or what was left at the last top-up plus the top-up."""
-    @property
-    def accumulated_total_volume(self) -> float | None:
-        """The initial volume plus every top-up."""
-    @property
-    def last_volume_added(self) -> float | None:
-        """The volume of the last top-up."""
-    @property
-    def service(self) -> str | None:
-        """`data` or `sms`."""
-    @property
-    def threshold_percentage(self) -> int | None:
-        """The percentage of `total_volume` at which a threshold event fires."""
-    @property
-    def threshold_volume(self) -> float | None:
-        """`total_volume * threshold_percentage`."""
-    @property
-    def threshold(self) -> QuotaThresholdLevel | None:
-        """The threshold as percentage and volume."""
-    @property
-    def expiry_date(self) -> datetime.datetime | None:
-        """When the quota expires."""
-    @property
-    def created_at(self) -> datetime.datetime | None:
-        """When the quota was created."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class QuotaThresholdLevel:
-    """The threshold of a quota."""
-    @property
-    def percentage(self) -> int | None:
-        """Percentage of the total volume."""
-    @property
-    def volume(self) -> float | None:
-        """The same as a volume."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class VpnClient:
-    """The OpenVPN client of a VPN event."""
-    @property
-    def version(self) -> str | None:
-        """The OpenVPN client version."""
-    @property
-    def private_ip(self) -> str | None:
-        """The client's private IP address."""
-    @property
-    def public_ip(self) -> str | None:
-        """The client's public IP address."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SmsRecord:
-    """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
-    @property
-    def id(self) -> int | None:
-        """The SMS id (for `SmsMessages::get` and
-        `SmsMessages::delete`).
-        """
-    @property
-    def submit_date(self) -> datetime.datetime | None:
-        """When 1NCE accepted it."""
-    @property
-    def delivery_date(self) -> datetime.datetime | None:
-        """When it was delivered."""
-    @property
-    def expiry_date(self) -> datetime.datetime | None:
-        """When delivery attempts stop."""
-    @property
-    def final_date(self) -> datetime.datetime | None:
-        """When it reached its final state."""
-    @property
-    def retry_date(self) -> datetime.datetime | None:
-        """When delivery is tried next."""
-    @property
-    def last_delivery_attempt(self) -> datetime.datetime | None:
-        """When delivery was last tried."""
-    @property
-    def retry_count(self) -> int | None:
-        """How often delivery was retried."""
-    @property
-    def gsm_map_error(self) -> str | None:
-        """The GSM MAP error of the last failed attempt."""
-    @property
-    def dcs(self) -> int | None:
-        """Data Coding Scheme (0 text, 4 binary, 8 UCS-2)."""
-    @property
-    def pid(self) -> int | None:
-        """Protocol identifier."""
-    @property
-    def source_address(self) -> str | None:
-        """The sender's address."""
-    @property
-    def source_address_type(self) -> SourceAddressTypeInfo | None:
-        """The type of the sender's address."""
-    @property
-    def endpoint(self) -> SmsEndpoint | None:
-        """The device (endpoint)."""
-    @property
-    def sim_id(self) -> int | None:
-        """1NCE's internal id of the SIM."""
-    @property
-    def iccid(self) -> str | None:
-        """The SIM's ICCID."""
-    @property
-    def msisdn(self) -> str | None:
-        """The SIM's MSISDN."""
-    @property
-    def imsi(self) -> str | None:
-        """The SIM's IMSI."""
-    @property
-    def msc(self) -> str | None:
-        """The Mobile-services Switching Centre that handled it."""
-    @property
-    def udh(self) -> str | None:
-        """User Data Header (hex)."""
-    @property
-    def payload(self) -> str | None:
-        """The message (1NCE may mask it as `***`)."""
-    @property
-    def status(self) -> SmsStatusInfo | None:
-        """Pending, delivered, failed or expired."""
-    @property
-    def sms_type(self) -> SmsType | None:
-        """MT or MO."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SmsStatusInfo:
-    """The delivery state of an SMS, as a number and a name."""
-    @property
-    def id(self) -> int | None:
-        """2 pending, 4 delivered, 5 failed, 6 expired."""
-    @property
-    def description(self) -> str | None:
-        """The same in words."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SmsType:
-    """The direction of an SMS, as a number and a name."""
-    @property
-    def id(self) -> int | None:
-        """1 MT, 2 MO."""
-    @property
-    def description(self) -> str | None:
-        """The same in words."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SourceAddressTypeInfo:
-    """The type of an SMS source address, as a number and a name."""
-    @property
-    def id(self) -> int | None:
-        """145 international, 161 national, 208 alphanumeric."""
-    @property
-    def description(self) -> str | None:
-        """The same in words (`National`)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SmsEndpoint:
-    """The device (endpoint) of an SMS."""
-    @property
-    def id(self) -> int | None:
-        """The endpoint's id."""
-    @property
-    def name(self) -> str | None:
-        """The endpoint's name."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class TopUpOrder:
-    """The order 1NCE created for a top-up."""
-    @property
-    def location(self) -> str | None:
-        """Where the order is (the `Location` header, e.g.
-        `https://api.1nce.com/management-api/v2/orders/1234`), when 1NCE sent it.
-        """
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Order:
-    """An order of the account: SIMs, top-ups, tariff changes."""
-    @property
-    def order_number(self) -> int | None:
-        """The order's number."""
-    @property
-    def order_type(self) -> str | None:
-        """First order, additional order, top-up, bulk top-up or tariff change."""
-    @property
-    def order_date(self) -> datetime.datetime | None:
-        """When the order was placed."""
-    @property
-    def order_status(self) -> str | None:
-        """Where the order is in 1NCE's process (e.g. `COMPLETED`)."""
-    @property
-    def invoice_number(self) -> str | None:
-        """The invoice's number."""
-    @property
-    def invoice_amount(self) -> str | None:
-        """The gross amount as printed on the invoice (`"19.99"`), kept as text
-        so no cent is lost to floating point.
-        """
-    @property
-    def currency(self) -> str | None:
-        """ISO 4217 currency of the invoice amount (`EUR`)."""
-    @property
-    def shipping_address(self) -> DeliveryAddress | None:
-        """Where the order was shipped."""
-    @property
-    def sims(self) -> tuple[OrderSim, ...] | None:
-        """The SIMs included in or affected by the order."""
-    @property
-    def products(self) -> tuple[OrderProduct, ...] | None:
-        """The products ordered and their quantities."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class DeliveryAddress:
-    """A delivery address: where an order is shipped to (in a new order), or
-    where it was shipped (in an `Order`).
-    """
-    @property
-    def salutation(self) -> str | None:
-        """Mr (`"1"`) or Ms (`"2"`)."""
-    @property
-    def first_name(self) -> str | None:
-        """First name."""
-    @property
-    def last_name(self) -> str | None:
-        """Last name."""
-    @property
-    def company(self) -> str | None:
-        """Company name."""
-    @property
-    def street(self) -> str | None:
-        """Street name."""
-    @property
-    def address_line2(self) -> str | None:
-        """Second address line."""
-    @property
-    def house_number(self) -> str | None:
-        """House number."""
-    @property
-    def zip(self) -> str | None:
-        """ZIP code."""
-    @property
-    def city(self) -> str | None:
-        """City."""
-    @property
-    def country(self) -> str | None:
-        """ISO 3166-1 alpha-2 country code (`DE`)."""
-    @property
-    def phone(self) -> str | None:
-        """Phone number with international prefix."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OrderSim:
-    """A SIM included in or affected by an order."""
-    @property
-    def iccid(self) -> str | None:
-        """The SIM's ICCID."""
-    @property
-    def links(self) -> tuple[SimLink, ...] | None:
-        """Links to the SIM resource."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SimLink:
-    """A link from an order's SIM to the SIM resource."""
-    @property
-    def rel(self) -> str | None:
-        """The relation, e.g. `self`."""
-    @property
-    def href(self) -> str | None:
-        """The URL."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OrderProduct:
-    """A product and quantity of an existing order."""
-    @property
-    def product_id(self) -> int | None:
-        """The product's id."""
-    @property
-    def quantity(self) -> int | None:
-        """How many were ordered."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OrderRequest:
-    """The body of a new order (`POST /v1/orders`); 1NCE may echo it back."""
-    @property
-    def products(self) -> tuple[OrderedProduct, ...]:
-        """The products to order."""
-    @property
-    def delivery_address(self) -> DeliveryAddress | None:
-        """Where to ship; without it 1NCE uses the account's single delivery
-        address (required when the account has several).
-        """
-    @property
-    def customer_reference(self) -> str | None:
-        """Your own reference for the order."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OrderedProduct:
-    """One line of a new order: a product (see `client.products.list()`) and
-    how many of it.
-    """
-    @property
-    def product_id(self) -> int | None:
-        """The product's id (`productId` on the wire)."""
-    @property
-    def quantity(self) -> int | None:
-        """How many to order (at least 1)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OrderCreated:
-    """What 1NCE answered to a new order."""
-    @property
-    def order_number(self) -> int | None:
-        """The new order's number, when 1NCE said where it lives."""
-    @property
-    def location(self) -> str | None:
-        """The `Location` header (URL of the new order), when sent."""
-    @property
-    def order(self) -> OrderRequest | None:
-        """The order as 1NCE echoed it back, when it sent a body."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Product:
-    """A product that can be ordered with `client.orders.create()`."""
-    @property
-    def id(self) -> int | None:
-        """The product id to order by."""
-    @property
-    def product(self) -> str | None:
-        """The product's name, e.g. `1NCE IoT FlexSIM - Standard`."""
-    @property
-    def material(self) -> str | None:
-        """The product type, e.g. `1NCE FlexSIM`."""
-    @property
-    def package_size(self) -> int | None:
-        """How many items one package holds."""
-    @property
-    def min_quantity(self) -> int | None:
-        """The least quantity per order."""
-    @property
-    def max_quantity(self) -> int | None:
-        """The largest quantity per order."""
-    @property
-    def max_quantity_per_customer(self) -> int | None:
-        """The largest quantity per customer."""
-    @property
-    def min_contract_duration(self) -> int | None:
-        """The minimum contract duration in months."""
-    @property
-    def one_time_charges(self) -> tuple[Charge, ...] | None:
-        """Charges due once."""
-    @property
-    def recurring_charges(self) -> tuple[Charge, ...] | None:
-        """Charges due repeatedly."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Charge:
-    """A price of a product: one-time or recurring."""
-    @property
-    def name(self) -> str | None:
-        """What the charge is for, e.g. `provisionCharge`."""
-    @property
-    def amount_net(self) -> float | None:
-        """The net amount."""
-    @property
-    def currency(self) -> str | None:
-        """ISO 4217 currency (`EUR`)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class ServiceRequest:
-    """A service request (support ticket) of the account."""
-    @property
-    def case_id(self) -> str | None:
-        """The case id to refer to the ticket by."""
-    @property
-    def status(self) -> str | None:
-        """Open, in progress or closed."""
-    @property
-    def subject(self) -> str | None:
-        """The subject."""
-    @property
-    def text(self) -> str | None:
-        """The text."""
-    @property
-    def create_date(self) -> datetime.datetime | None:
-        """When it was opened."""
-    @property
-    def solved_date(self) -> datetime.datetime | None:
-        """When it was marked solved."""
-    @property
-    def communications(self) -> tuple[Communication, ...] | None:
-        """The messages exchanged."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Communication:
-    """One message of a service request."""
-    @property
-    def id(self) -> str | None:
-        """The message's id."""
-    @property
-    def communication_date(self) -> datetime.datetime | None:
-        """When it was sent."""
-    @property
-    def direction(self) -> str | None:
-        """To 1NCE (`IN`) or from 1NCE (`OUT`)."""
-    @property
-    def originator(self) -> str | None:
-        """Who sent it."""
-    @property
-    def subject(self) -> str | None:
-        """The subject."""
-    @property
-    def text(self) -> str | None:
-        """The text."""
-    @property
-    def channel(self) -> str | None:
-        """Portal, phone or e-mail (`type` on the wire)."""
     def to_dict(self) -> dict[str, Any]: ...
 
 # END GENERATED MODELS

@@ -380,17 +380,45 @@ fn coverage_markdown() -> String {
             .iter()
             .find(|o| o.spec == r.spec && o.method == r.method && o.path == r.path)
             .map_or("(not in the spec)".to_string(), |o| o.summary.clone());
+        let python = crate::python::call(r.method, r.path)
+            .map_or_else(|| "—".to_string(), |p| format!("`{}`", cell(p)));
         let _ = writeln!(
             out,
-            "| {} | {} | `{} {}` | `{}` | — |",
+            "| {} | {} | `{} {}` | `{}` | {} |",
             cell(&summary),
             r.spec,
             r.method,
             r.path,
-            cell(r.rust)
+            cell(r.rust),
+            python
         );
     }
     out
+}
+
+/// Every Python call names a row, once; every row outside SIM management v1
+/// has one (v1 rows get theirs with the v1 wrapper).
+#[test]
+fn python_calls_name_rows() {
+    let rows = all_ops();
+    let mut problems = Vec::new();
+    for (i, (m, p, _)) in crate::python::PYTHON_CALLS.iter().enumerate() {
+        if !rows.iter().any(|r| r.method == *m && r.path == *p) {
+            problems.push(format!("python call for {m} {p} has no row"));
+        }
+        if crate::python::PYTHON_CALLS[..i]
+            .iter()
+            .any(|(m2, p2, _)| m2 == m && p2 == p)
+        {
+            problems.push(format!("two python calls for {m} {p}"));
+        }
+    }
+    for r in rows.iter().filter(|r| r.spec != "sim-management.yml") {
+        if crate::python::call(r.method, r.path).is_none() {
+            problems.push(format!("{} {} has no python call", r.method, r.path));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// docs/API_COVERAGE.md equals what the rows generate; `UPDATE_COVERAGE=1`

@@ -33,6 +33,7 @@ mod checks;
 #[path = "../common/mod.rs"]
 mod common;
 mod other;
+mod python;
 mod spec;
 mod v1;
 mod v2;
@@ -45,7 +46,8 @@ pub struct Op {
     pub method: &'static str,
     /// Path template as in the spec, e.g. `/v1/sims/{iccid}/usage`.
     pub path: &'static str,
-    /// The Rust call, as shown in docs/API_COVERAGE.md.
+    /// The Rust call, as shown in docs/API_COVERAGE.md (the Python call is
+    /// in `python.rs`).
     pub rust: &'static str,
     /// Calls the SDK method with valid example arguments.
     pub call: fn(Client) -> BoxFuture<'static, Result<(), once_sdk::Error>>,
