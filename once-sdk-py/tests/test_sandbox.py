@@ -150,3 +150,20 @@ def test_bad_arguments():
         once_sdk.Sandbox(rate_limit_factor=0)
     with pytest.raises(once_sdk.ConfigError, match="sims must be"):
         once_sdk.Sandbox(sims=-1)
+
+
+def test_a_sandbox_dropped_without_close_stops():
+    import gc
+
+    sb = once_sdk.Sandbox(sims=1)
+    url, iccid = sb.base_url, sb.iccids()[0]
+    client = once_sdk.Client(
+        client_id=sb.client_id, client_secret=sb.client_secret, base_url=url, retries=0
+    )
+    assert client.sims.get(iccid).iccid == iccid
+    del sb
+    gc.collect()
+    fresh = once_sdk.Client(client_id="sandbox-client", client_secret="sandbox-secret",
+                            base_url=url, retries=0)
+    with pytest.raises(once_sdk.TransportError):
+        fresh.sims.get(iccid)
