@@ -24,7 +24,7 @@ import dataclasses
 import datetime
 import os
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Optional, TypeVar
 
 import once_sdk
@@ -50,6 +50,18 @@ class Row:
     data_used_mb: Optional[float] = None
     sms_used: Optional[float] = None
     error: Optional[str] = None
+
+
+def between(lo: int, hi: int) -> Callable[[str], int]:
+    """An argparse type: an integer from lo to hi."""
+
+    def integer(text: str) -> int:
+        n = int(text)
+        if not lo <= n <= hi:
+            raise argparse.ArgumentTypeError(f"{n} is not in {lo}..{hi}")
+        return n
+
+    return integer
 
 
 def connect() -> tuple[once_sdk.AsyncClient, Optional[once_sdk.Sandbox]]:
@@ -146,17 +158,15 @@ def main() -> None:
     )
     parser.add_argument(
         "--days",
-        type=int,
+        type=between(1, 180),
         default=30,
-        choices=range(1, 181),
         metavar="N",
         help="usage over the last N days, 1..180 (default 30)",
     )
     parser.add_argument(
         "--concurrency",
-        type=int,
+        type=between(1, 64),
         default=8,
-        choices=range(1, 65),
         metavar="N",
         help="SIMs looked at in parallel, 1..64 (default 8; the SDK sets the pace)",
     )

@@ -29,6 +29,7 @@ import datetime
 import json
 import os
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -215,6 +216,18 @@ def top_up(
     )
 
 
+def between(lo: int, hi: int) -> Callable[[str], int]:
+    """An argparse type: an integer from lo to hi."""
+
+    def integer(text: str) -> int:
+        n = int(text)
+        if not lo <= n <= hi:
+            raise argparse.ArgumentTypeError(f"{n} is not in {lo}..{hi}")
+        return n
+
+    return integer
+
+
 def connect() -> tuple[once_sdk.Client, Optional[once_sdk.Sandbox]]:
     """Your 1NCE account if ONCE_CLIENT_ID is set, else a local sandbox
     (keep it referenced while you use the client)."""
@@ -274,9 +287,8 @@ def main() -> None:
     )
     parser.add_argument(
         "--concurrency",
-        type=int,
+        type=between(1, 64),
         default=8,
-        choices=range(1, 65),
         metavar="N",
         help="SIMs checked in parallel, 1..64 (default 8; the SDK sets the pace)",
     )
