@@ -120,8 +120,11 @@ impl<T> IntoPyResult<T> for Result<T, Error> {
 /// The Python exception for an SDK error, built off the async runtime's
 /// worker threads (building it needs the GIL, which the event loop holds).
 pub(crate) async fn to_py_async(err: Error) -> PyErr {
-    match tokio::task::spawn_blocking(move || Python::attach(|py| to_py(py, err))).await {
-        Ok(e) => e,
+    let fallback = err.to_string();
+    match tokio::task::spawn_blocking(move || crate::runtime::attach(|py| to_py(py, err))).await {
+        Ok(Some(e)) => e,
+        // Python is shutting down; nobody is going to see this exception.
+        Ok(None) => pyo3::exceptions::PyRuntimeError::new_err(fallback),
         Err(join) => pyo3::exceptions::PyRuntimeError::new_err(format!(
             "converting an error to Python failed: {join}"
         )),

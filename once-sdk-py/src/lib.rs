@@ -37,6 +37,7 @@ fn _generated_stubs() -> String {
 
 #[pymodule]
 fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    runtime::register(m)?;
     logging::install(m.py());
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::Client>()?;

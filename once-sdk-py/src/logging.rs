@@ -77,7 +77,7 @@ pub(crate) fn sync_level(py: Python<'_>) {
 
 fn emit(level: &Level, text: String) {
     // Not during interpreter shutdown; a logging failure never fails a call.
-    let _ = Python::try_attach(|py| {
+    let _ = crate::runtime::attach(|py| {
         if let Ok(l) = logger(py) {
             let _ = l.call_method1("log", (python_level(level), text));
         }

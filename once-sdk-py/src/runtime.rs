@@ -4,12 +4,19 @@
 //! the parent. The runtime is therefore keyed by process id; a child process
 //! gets a fresh one on first use and the parent's is left alone (leaked, as
 //! its threads are gone and its locks may be held).
+//!
+//! Tokio threads attach to Python to hand results back (asyncio completions,
+//! exceptions, log records). Attaching to an interpreter that is finalizing
+//! kills the process (CPython ends or corrupts the attaching thread), so every
+//! such attach goes through [`attach`]: an `atexit` hook closes the gate,
+//! waits (without the GIL) for the attaches already inside, and from then on
+//! results are dropped instead of delivered.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{ContextExt, Runtime as GenericRuntime};
@@ -58,6 +65,75 @@ pub(crate) fn runtime() -> PyResult<&'static Runtime> {
     let owned: &'static mut Owned = Box::leak(Box::new(Owned { pid, rt }));
     CURRENT.store(owned, Ordering::Release);
     Ok(&owned.rt)
+}
+
+/// Set by the `atexit` hook: Python is shutting down, tokio threads no
+/// longer attach.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// Tokio threads between passing the gate and leaving Python.
+static INSIDE: AtomicUsize = AtomicUsize::new(0);
+/// How long the `atexit` hook waits for attaches already inside; they only
+/// hand over a result, so this is a bound for a stuck one, not a wait.
+const EXIT_GRACE: Duration = Duration::from_secs(2);
+
+/// A pass through the gate; leaving it is counted on drop.
+pub(crate) struct Inside(());
+
+impl Drop for Inside {
+    fn drop(&mut self) {
+        INSIDE.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Passes the gate unless Python is shutting down. The count goes up before
+/// the flag is read and the hook sets the flag before reading the count
+/// (both `SeqCst`), so either this sees the flag or the hook sees this pass.
+pub(crate) fn enter() -> Option<Inside> {
+    INSIDE.fetch_add(1, Ordering::SeqCst);
+    let pass = Inside(());
+    (!EXITING.load(Ordering::SeqCst)).then_some(pass)
+}
+
+/// `Python::attach` for threads Python did not start (tokio's): `None`
+/// instead of attaching once the interpreter is shutting down.
+pub(crate) fn attach<R>(f: impl FnOnce(Python<'_>) -> R) -> Option<R> {
+    let _inside = enter()?;
+    Python::try_attach(f)
+}
+
+/// Registered with `atexit`: closes the gate and lets the attaches already
+/// inside finish (they need the GIL, which this gives up while it waits).
+#[pyfunction]
+fn _before_exit(py: Python<'_>) {
+    EXITING.store(true, Ordering::SeqCst);
+    py.detach(|| {
+        let deadline = Instant::now() + EXIT_GRACE;
+        while INSIDE.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+}
+
+/// In a forked child the parent's tokio threads do not exist: the passes
+/// they held are not coming back.
+#[pyfunction]
+fn _after_fork_in_child() {
+    INSIDE.store(0, Ordering::SeqCst);
+}
+
+/// Installs the `atexit` and fork hooks.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    let before_exit = wrap_pyfunction!(_before_exit, m)?;
+    py.import("atexit")?
+        .call_method1("register", (before_exit,))?;
+    let os = py.import("os")?;
+    if os.hasattr("register_at_fork")? {
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("after_in_child", wrap_pyfunction!(_after_fork_in_child, m)?)?;
+        os.call_method("register_at_fork", (), Some(&kwargs))?;
+    }
+    Ok(())
 }
 
 /// How often a blocking call wakes up to let Python handle signals (Ctrl-C).
@@ -109,7 +185,13 @@ impl GenericRuntime for OnceRuntime {
     where
         F: FnOnce() + Send + 'static,
     {
-        current().spawn_blocking(f)
+        // pyo3-async-runtimes spawns blocking closures only to attach and
+        // complete an asyncio future; during shutdown they are dropped.
+        current().spawn_blocking(move || {
+            if let Some(_inside) = enter() {
+                f();
+            }
+        })
     }
 }
 

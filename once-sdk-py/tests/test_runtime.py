@@ -7,6 +7,8 @@ import gc
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -179,3 +181,38 @@ def test_a_sandbox_serves_a_forked_child(sandbox, client):
     stats = sandbox.stats()
     assert stats.token_requests == 2, "the child's client fetched its own token"
     assert stats.requests_to("GET", "/v2/sims/{iccid}") == 3
+
+
+EXIT_WITH_CALLS_IN_FLIGHT = """
+import asyncio, sys
+import once_sdk
+
+sandbox = once_sdk.Sandbox(sims=5, seed=1, rate_limits=False)
+client = sandbox.async_client(retries=0)
+iccid = sandbox.iccids()[0]
+
+
+async def start_calls():
+    calls = [asyncio.ensure_future(client.sims.get(iccid)) for _ in range({calls})]
+    await calls[0]
+
+
+asyncio.new_event_loop().run_until_complete(start_calls())
+print("first call answered", flush=True)
+# The other calls are still in flight, their completions on their way back
+# from tokio threads, while the interpreter exits.
+"""
+
+
+@pytest.mark.parametrize("calls", [2, 50])
+def test_the_interpreter_exits_cleanly_with_async_calls_in_flight(calls):
+    """Completions of asyncio calls that arrive while Python shuts down are
+    dropped, not delivered into a finalizing interpreter (which crashed the
+    process with SIGSEGV/SIGABRT from a tokio thread)."""
+    script = EXIT_WITH_CALLS_IN_FLIGHT.format(calls=calls)
+    for _ in range(15):
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+        assert done.stdout == "first call answered\n"
