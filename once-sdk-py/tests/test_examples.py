@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,9 +42,6 @@ def run(
         text=True,
         timeout=300,
     )
-    # A negative code is a signal: with AsyncClient, seen at interpreter
-    # exit when a tokio thread still holds the GIL from completing a future
-    # (pyo3-async-runtimes) as Python finalizes: a wheel bug, not the example's.
     assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     return done
 
@@ -241,8 +239,13 @@ def test_watchdog_settles_a_lost_answer_by_the_quota(
     assert "re-checked the quota: it was applied" in out
 
 
-# The pytest example of examples/python/README.md, as written there (with
-# the conftest's `sandbox` fixture).
+# The README's Python snippets, read from README.md itself.
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+# The module the README's pytest example imports ("your code").
+MYAPP = """
+import once_sdk
 
 
 def low_on_data(client: once_sdk.Client, min_mb: float) -> list[str]:
@@ -251,19 +254,59 @@ def low_on_data(client: once_sdk.Client, min_mb: float) -> list[str]:
         for sim in client.sims.list(page_size=100)
         if (client.sims.data_quota(sim.iccid).volume or 0) < min_mb
     ]
+"""
 
 
-def test_readme_finds_the_sim_that_runs_low(sandbox: once_sdk.Sandbox) -> None:
-    client = sandbox.client()
-    iccid = sandbox.iccids()[0]
-    left = client.sims.data_quota(iccid).volume
-    assert left is not None and left > 50
-    assert iccid not in low_on_data(client, min_mb=50)
-    sandbox.consume_data(iccid, left - 5)  # all but 5 MB
-    assert iccid in low_on_data(client, min_mb=50)
+def readme_python() -> list[str]:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(), re.S)
+    assert len(blocks) >= 4, "README.md lost its Python snippets"
+    return blocks
 
 
-def test_readme_rides_out_a_flaky_api(sandbox: once_sdk.Sandbox) -> None:
-    sandbox.inject(once_sdk.Fault.status(503).path("/v2/sims/*/quota/data").times(2))
-    low_on_data(sandbox.client(), min_mb=50)  # the SDK retried: no exception
-    assert sandbox.stats().faults_injected == 2
+def test_readme_python_snippets_compile() -> None:
+    for block in readme_python():
+        compile(block, "README.md", "exec")
+
+
+def test_readme_from_env_snippets_run_against_a_sandbox(tmp_path: Path) -> None:
+    """The snippets that start with Client.from_env() run as written,
+    with the ONCE_* variables pointing at a sandbox."""
+    scripts = [b for b in readme_python() if ".from_env()" in b]
+    assert len(scripts) == 2  # blocking and asyncio
+    with once_sdk.Sandbox(sims=5, seed=7, rate_limits=False) as sb:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ONCE_")}
+        env.update(
+            ONCE_CLIENT_ID=sb.client_id,
+            ONCE_CLIENT_SECRET=sb.client_secret,
+            ONCE_BASE_URL=sb.base_url,
+        )
+        for n, script in enumerate(scripts):
+            done = subprocess.run(
+                [sys.executable, "-c", script],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert done.returncode == 0, f"snippet {n}:\n{script}\n{done.stderr}"
+            printed = [line.split()[0] for line in done.stdout.splitlines()]
+            assert sorted(set(sb.iccids()) & set(printed)) == sorted(sb.iccids()), done.stdout
+        assert sb.client().sims.get(sb.iccids()[0]).label == "pump-17"
+
+
+def test_readme_pytest_example_passes(tmp_path: Path) -> None:
+    """The README's pytest example, run by pytest as written, against the
+    MYAPP above."""
+    (block,) = [b for b in readme_python() if "def test_" in b]
+    (tmp_path / "myapp.py").write_text(MYAPP)
+    (tmp_path / "test_readme.py").write_text(block)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_readme.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout

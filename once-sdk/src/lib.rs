@@ -88,6 +88,6 @@ pub use retry::RetryPolicy;
 pub use types::*;
 
 /// The README's Rust snippets, compiled as doctests so they stay true.
-#[cfg(all(doctest, feature = "sandbox"))]
+#[cfg(all(doctest, feature = "sandbox", feature = "redis"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
