@@ -19,7 +19,7 @@ alternate the clients (the first one rotates); the medians are printed as a
 markdown table.
 
 Needs httpx and pydantic, and the wheel installed as a release build
-(``maturin build --release``): see benches/PYTHON_BENCH.md.
+(``maturin build --release``): see docs/BENCHMARKS.md, "2. Python vs httpx".
 
     python benches/py_vs_httpx.py [--rounds 7] [--seconds 1.0]
 """
