@@ -221,7 +221,10 @@ impl ClientBuilder {
     }
 
     /// The deadline for a whole call, retries and waits included (default
-    /// 120 s); `None` for no deadline.
+    /// 120 s); `None` for no deadline. A call that costs money and is cut
+    /// while its request may be on its way ends in
+    /// [`Error::OutcomeUnknown`]; cut before anything was sent (waiting for
+    /// the token, a rate-limit slot or a retry), it is [`Error::Timeout`].
     pub fn operation_timeout(mut self, d: impl Into<Option<Duration>>) -> Self {
         self.operation_timeout = d.into();
         self

@@ -36,7 +36,7 @@ impl Response {
         Response(RawResponse {
             status: StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
             headers: map,
-            body: body.to_vec(),
+            body: bytes::Bytes::copy_from_slice(body),
         })
     }
 

@@ -224,12 +224,11 @@ impl fmt::Debug for LocalRateLimiter {
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, group: EndpointGroup) -> BoxFuture<'_, ()> {
-        let slot = self.windows[group.index()].as_ref().map(Window::reserve);
-        Box::pin(async move {
-            if let Some(slot) = slot {
-                tokio::time::sleep_until(slot).await;
-            }
-        })
+        match self.windows[group.index()].as_ref().map(Window::reserve) {
+            Some(slot) => Box::pin(tokio::time::sleep_until(slot)),
+            // Unlimited group: a zero-sized future, no allocation.
+            None => Box::pin(std::future::ready(())),
+        }
     }
 }
 

@@ -103,7 +103,7 @@ pub(crate) fn seg(s: &str) -> String {
 pub(crate) struct RawResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
-    pub body: Vec<u8>,
+    pub body: bytes::Bytes,
 }
 
 impl RawResponse {
@@ -185,38 +185,44 @@ impl Transport {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        if let Some(t) = self.config.attempt_timeout {
-            rb = rb.timeout(t);
-        }
         let mut resp = rb.send().await.map_err(classify)?;
         let status = resp.status();
         let headers = std::mem::take(resp.headers_mut());
-        let mut body = Vec::new();
-        loop {
-            match resp.chunk().await {
-                Ok(Some(chunk)) => {
-                    if body.len() + chunk.len() > self.config.max_response_bytes {
-                        return Err(SendFailure::AfterSend(Error::Transport {
-                            message: format!(
-                                "response body exceeds the limit of {} bytes",
-                                self.config.max_response_bytes
-                            ),
-                            source: None,
-                        }));
-                    }
-                    body.extend_from_slice(&chunk);
+        let cap = self.config.max_response_bytes;
+        let too_big = || {
+            SendFailure::AfterSend(Error::Transport {
+                message: format!("response body exceeds the limit of {cap} bytes"),
+                source: None,
+            })
+        };
+        if resp.content_length().is_some_and(|n| n > cap as u64) {
+            return Err(too_big());
+        }
+        let read_failed = |e: reqwest::Error| match classify(e) {
+            SendFailure::NotSent(e) | SendFailure::AfterSend(e) => SendFailure::AfterSend(e),
+            t => t,
+        };
+        // Most bodies arrive as one chunk: kept as it is, without a copy.
+        let mut body = match resp.chunk().await.map_err(read_failed)? {
+            Some(first) => first,
+            None => bytes::Bytes::new(),
+        };
+        if body.len() > cap {
+            return Err(too_big());
+        }
+        if let Some(second) = resp.chunk().await.map_err(read_failed)? {
+            let mut all = bytes::BytesMut::from(body);
+            all.extend_from_slice(&second);
+            while let Some(chunk) = resp.chunk().await.map_err(read_failed)? {
+                if all.len() + chunk.len() > cap {
+                    return Err(too_big());
                 }
-                Ok(None) => break,
-                Err(e) => {
-                    let e = classify(e);
-                    return Err(match e {
-                        SendFailure::NotSent(e) | SendFailure::AfterSend(e) => {
-                            SendFailure::AfterSend(e)
-                        }
-                        t => t,
-                    });
-                }
+                all.extend_from_slice(&chunk);
             }
+            if all.len() > cap {
+                return Err(too_big());
+            }
+            body = all.freeze();
         }
         Ok(RawResponse {
             status,
@@ -243,27 +249,13 @@ impl Transport {
             status = field::Empty,
             latency_ms = field::Empty,
         );
-        let fut = self.execute_inner(req, tokens, basic, span.clone());
-        let res = match self.config.operation_timeout {
-            Some(t) => match tokio::time::timeout(t, fut).await {
-                Ok(r) => r,
-                Err(_) => {
-                    let e = Error::Timeout(format!(
-                        "`{}` did not finish within the overall deadline of {t:?}",
-                        req.operation
-                    ));
-                    Err(if req.idempotent {
-                        e
-                    } else {
-                        Error::OutcomeUnknown {
-                            operation: req.operation,
-                            cause: Box::new(e),
-                        }
-                    })
-                }
-            },
-            None => fut.await,
-        };
+        let deadline = self
+            .config
+            .operation_timeout
+            .map(|t| Deadline::after(t, req));
+        let res = self
+            .execute_inner(req, tokens, basic, span.clone(), deadline)
+            .await;
         if let Err(e) = &res {
             span.in_scope(|| tracing::debug!(error = %e, "call failed"));
         }
@@ -276,6 +268,7 @@ impl Transport {
         tokens: Option<&Arc<TokenCache>>,
         basic: Option<(&str, &str)>,
         span: tracing::Span,
+        deadline: Option<Deadline>,
     ) -> Result<RawResponse> {
         let group = EndpointGroup::of_path(&req.path);
         let mut delays = self.config.retry.delays();
@@ -288,12 +281,21 @@ impl Transport {
             // slot granted while the token was being fetched is spent late,
             // bunched together with the next window's, and the server may
             // count more than its limit in one window.)
+            // Nothing of this attempt has been sent while waiting for the
+            // token or the slot: a deadline here is a plain timeout.
             let token: Option<AccessToken> = match tokens {
-                Some(t) => Some(t.token().instrument(span.clone()).await?),
+                Some(t) => {
+                    Some(within(deadline, false, t.token().instrument(span.clone())).await??)
+                }
                 None => None,
             };
             if let Some(g) = group {
-                self.limiter.acquire(g).instrument(span.clone()).await;
+                within(
+                    deadline,
+                    false,
+                    self.limiter.acquire(g).instrument(span.clone()),
+                )
+                .await?;
             }
             let auth = match &token {
                 Some(t) => Some(t.header().ok_or_else(|| {
@@ -305,10 +307,26 @@ impl Transport {
             };
             span.record("attempt", attempt);
             let started = Instant::now();
-            let outcome = self
-                .attempt(req, auth, basic)
-                .instrument(span.clone())
-                .await;
+            // One timer per attempt: whichever of the attempt timeout and the
+            // call's deadline comes first.
+            let attempt_ends = self
+                .config
+                .attempt_timeout
+                .map(|t| (tokio::time::Instant::now() + t, t));
+            let sending = self.attempt(req, auth, basic).instrument(span.clone());
+            let outcome = match (attempt_ends, deadline) {
+                (None, None) => sending.await,
+                (Some((at, t)), d) if d.is_none_or(|d| at < d.at) => {
+                    match tokio::time::timeout_at(at, sending).await {
+                        Ok(outcome) => outcome,
+                        Err(_) => Err(SendFailure::Timeout(Error::Timeout(format!(
+                            "attempt timed out after {t:?}"
+                        )))),
+                    }
+                }
+                // The call's deadline ends this attempt: it may have been sent.
+                (_, d) => within(d, true, sending).await?,
+            };
             span.record("latency_ms", started.elapsed().as_millis() as u64);
 
             // Decide: done, or retry after how long.
@@ -375,8 +393,62 @@ impl Transport {
             span.in_scope(
                 || tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying"),
             );
-            tokio::time::sleep(delay).await;
+            // Only attempts that provably did not apply (or idempotent ones)
+            // get here, so a deadline during the wait is a plain timeout.
+            within(deadline, false, tokio::time::sleep(delay)).await?;
         }
+    }
+}
+
+/// The end of a call's overall time budget (`operation_timeout`).
+#[derive(Clone, Copy)]
+struct Deadline {
+    at: tokio::time::Instant,
+    budget: Duration,
+    operation: &'static str,
+    idempotent: bool,
+}
+
+impl Deadline {
+    fn after(budget: Duration, req: &ApiRequest) -> Self {
+        Deadline {
+            at: tokio::time::Instant::now() + budget,
+            budget,
+            operation: req.operation,
+            idempotent: req.idempotent,
+        }
+    }
+
+    /// The error for a call cut by its deadline; `maybe_sent`: a request was
+    /// on its way, so a call that is not idempotent has an unknown outcome.
+    fn passed(&self, maybe_sent: bool) -> Error {
+        let e = Error::Timeout(format!(
+            "`{}` did not finish within the overall deadline of {:?}",
+            self.operation, self.budget
+        ));
+        if maybe_sent && !self.idempotent {
+            Error::OutcomeUnknown {
+                operation: self.operation,
+                cause: Box::new(e),
+            }
+        } else {
+            e
+        }
+    }
+}
+
+/// Runs `fut` until `deadline`. No timer is armed when `fut` is ready at its
+/// first poll (a cached token, a free rate-limit slot).
+async fn within<F: std::future::Future>(
+    deadline: Option<Deadline>,
+    maybe_sent: bool,
+    fut: F,
+) -> Result<F::Output> {
+    match deadline {
+        None => Ok(fut.await),
+        Some(d) => tokio::time::timeout_at(d.at, fut)
+            .await
+            .map_err(|_| d.passed(maybe_sent)),
     }
 }
 

@@ -290,3 +290,49 @@ async fn the_overall_deadline_bounds_retries() {
         "the deadline cut the retries short: {attempts}"
     );
 }
+
+#[tokio::test]
+async fn a_money_call_cut_by_its_deadline_before_sending_is_a_plain_timeout() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/sims/8988280666000000000/topup"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    // One /sims call per minute: the second top-up waits for its slot.
+    let limits = RateLimits::unlimited().with(
+        EndpointGroup::Sims,
+        Some(RateLimit::new(1, Duration::from_secs(60))),
+    );
+    let client = builder(&server)
+        .rate_limits(limits)
+        .operation_timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    client.sims().top_up(&iccid()).await.unwrap();
+    let err = client.sims().top_up(&iccid()).await.unwrap_err();
+    // Never sent, so its outcome is known: not applied.
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(!err.is_outcome_unknown(), "{err:?}");
+    assert!(err.to_string().contains("overall deadline"), "{err}");
+    assert_eq!(api_requests(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_money_call_cut_by_its_deadline_while_in_flight_has_an_unknown_outcome() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/sims/8988280666000000000/topup"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .attempt_timeout(Duration::from_secs(30))
+        .operation_timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let err = client.sims().top_up(&iccid()).await.unwrap_err();
+    assert!(err.is_outcome_unknown(), "{err:?}");
+    assert!(err.to_string().contains("overall deadline"), "{err}");
+    assert_eq!(api_requests(&server).await.len(), 1);
+}
