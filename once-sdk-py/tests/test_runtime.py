@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from werkzeug import Response
@@ -142,18 +143,36 @@ def test_ctrl_c_interrupts_a_waiting_call():
     server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(stuck)
     mock_client = once_sdk.Client(**options(server))
 
+    done = threading.Event()
+
+    def on_sigint(signum, frame):
+        # Ctrl-C while the call waits; presses after it returned are ignored.
+        if not done.is_set():
+            raise KeyboardInterrupt
+
     def interrupt():
         arrived.wait(10)
-        _thread.interrupt_main()
+        # Pressed again until the call gives up: CPython hands a pending
+        # signal to whichever Python code runs first on the main thread, and
+        # a finalizer (`__del__` of an object an earlier test left for the
+        # GIL's release pool) swallows it as "Exception ignored". A user
+        # would press Ctrl-C again too.
+        while not done.is_set():
+            _thread.interrupt_main()
+            done.wait(0.5)
 
+    previous = signal.signal(signal.SIGINT, on_sigint)
     t = threading.Thread(target=interrupt)
     t.start()
     try:
         with pytest.raises(KeyboardInterrupt):
             mock_client.sims.get(ICCID)
     finally:
+        done.set()
         release.set()
         t.join()
+        time.sleep(0.05)  # a press still pending is handled (and ignored) here
+        signal.signal(signal.SIGINT, previous)
         server.stop()
 
 
