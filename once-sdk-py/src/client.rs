@@ -4,6 +4,8 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use once_sdk::redis::{RedisRateLimiter, RedisTokenStore, DEFAULT_KEY_PREFIX};
+use once_sdk::RateLimits;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
@@ -144,6 +146,86 @@ pub(crate) struct Options {
     retries: Option<usize>,
     rate_limits: bool,
     user_agent: Option<String>,
+    /// The limits the client paces itself at when `rate_limits` is on (and
+    /// the shared limiter enforces): 1NCE's, or the sandbox's.
+    limits: RateLimits,
+    redis: Option<RedisSharing>,
+}
+
+/// What `redis_url=` shares with the other processes using the same Redis,
+/// key prefix and client id.
+#[derive(Clone)]
+struct RedisSharing {
+    url: String,
+    key_prefix: Option<String>,
+    /// One access token for all (`shared_token`).
+    token: bool,
+    /// One schedule per endpoint group for all (`shared_rate_limits`).
+    rate_limits: bool,
+}
+
+impl RedisSharing {
+    /// Checks the keywords; `None` without `redis_url`. A malformed URL is
+    /// reported here, before any traffic, without echoing the URL (it may
+    /// carry a password).
+    fn new(
+        py: Python<'_>,
+        url: Option<String>,
+        key_prefix: Option<String>,
+        token: bool,
+        rate_limits: bool,
+    ) -> PyResult<Option<Self>> {
+        if key_prefix.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            return Err(errors::config(py, "redis_key_prefix must not be empty"));
+        }
+        let Some(url) = url else {
+            return Ok(None);
+        };
+        // The same parsing the store and the limiter do when they are built.
+        if let Err(e) = RedisTokenStore::new(&url, "") {
+            let reason = match e {
+                once_sdk::Error::Config(m) => m,
+                other => other.to_string(),
+            };
+            let reason = reason
+                .strip_prefix("invalid Redis URL for the token store: ")
+                .unwrap_or(&reason);
+            return Err(errors::config(
+                py,
+                format!(
+                    "redis_url is not a valid Redis URL \
+                     (redis://[[user]:password@]host[:port][/db]): {reason}"
+                ),
+            ));
+        }
+        Ok(Some(Self {
+            url,
+            key_prefix,
+            token,
+            rate_limits,
+        }))
+    }
+
+    /// Plugs the Redis token store and rate limiter into `b`; `limits` is
+    /// `None` when the client does not pace itself (`rate_limits=False`):
+    /// then there is no limit to share either.
+    fn apply(
+        &self,
+        mut b: once_sdk::ClientBuilder,
+        client_id: &str,
+        limits: Option<RateLimits>,
+    ) -> once_sdk::Result<once_sdk::ClientBuilder> {
+        let prefix = self.key_prefix.as_deref().unwrap_or(DEFAULT_KEY_PREFIX);
+        if self.token {
+            let store = RedisTokenStore::new(&self.url, client_id)?.key_prefix(prefix);
+            b = b.token_store(Arc::new(store));
+        }
+        if let (true, Some(limits)) = (self.rate_limits, limits) {
+            let limiter = RedisRateLimiter::new(&self.url, client_id, limits)?.key_prefix(prefix);
+            b = b.rate_limiter(Arc::new(limiter));
+        }
+        Ok(b)
+    }
 }
 
 fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
@@ -185,10 +267,30 @@ impl Options {
             retries,
             rate_limits,
             user_agent,
+            limits: RateLimits::default(),
+            redis: None,
         })
     }
 
-    fn apply(&self, mut b: once_sdk::ClientBuilder) -> once_sdk::ClientBuilder {
+    /// The keywords `redis_url`, `redis_key_prefix`, `shared_token` and
+    /// `shared_rate_limits`, checked.
+    pub(crate) fn redis(
+        mut self,
+        py: Python<'_>,
+        url: Option<String>,
+        key_prefix: Option<String>,
+        shared_token: bool,
+        shared_rate_limits: bool,
+    ) -> PyResult<Self> {
+        self.redis = RedisSharing::new(py, url, key_prefix, shared_token, shared_rate_limits)?;
+        Ok(self)
+    }
+
+    fn apply(
+        &self,
+        mut b: once_sdk::ClientBuilder,
+        client_id: &str,
+    ) -> once_sdk::Result<once_sdk::ClientBuilder> {
         if let Some(url) = &self.base_url {
             b = b.base_url(url.clone());
         }
@@ -204,34 +306,45 @@ impl Options {
         if let Some(n) = self.retries {
             b = b.retry_policy(once_sdk::RetryPolicy::default().max_retries(n));
         }
-        if !self.rate_limits {
-            b = b.rate_limits(once_sdk::RateLimits::unlimited());
-        }
+        let limits = self.rate_limits.then_some(self.limits);
+        b = b.rate_limits(limits.unwrap_or_else(RateLimits::unlimited));
         if let Some(ua) = &self.user_agent {
             b = b.user_agent(ua.clone());
         }
-        b
+        if let Some(redis) = &self.redis {
+            b = redis.apply(b, client_id, limits)?;
+        }
+        Ok(b)
     }
 
     fn with_credentials(self, client_id: String, client_secret: String) -> Recipe {
         let credentials = once_sdk::Credentials::new(client_id, client_secret);
         Box::new(move || {
-            self.apply(once_sdk::Client::builder().credentials(credentials.clone()))
-                .build()
+            let b = once_sdk::Client::builder().credentials(credentials.clone());
+            self.apply(b, credentials.client_id())?.build()
         })
     }
 
     fn with_env_credentials(self) -> Recipe {
-        Box::new(move || self.apply(once_sdk::ClientBuilder::from_env()?).build())
+        Box::new(move || {
+            let b = once_sdk::ClientBuilder::from_env()?;
+            // from_env() succeeded: ONCE_CLIENT_ID holds the id it took.
+            let client_id = std::env::var("ONCE_CLIENT_ID").unwrap_or_default();
+            self.apply(b, &client_id)?.build()
+        })
     }
 
-    /// A recipe from a builder made by `make` (the sandbox's), with these
-    /// options applied on top.
+    /// A recipe from a builder made by `make` (the sandbox's: credentials
+    /// for `client_id`, pacing at `limits`), with these options applied on
+    /// top.
     pub(crate) fn with_builder(
-        self,
+        mut self,
+        client_id: String,
+        limits: RateLimits,
         make: impl Fn() -> once_sdk::ClientBuilder + Send + Sync + 'static,
     ) -> Recipe {
-        Box::new(move || self.apply(make()).build())
+        self.limits = limits;
+        Box::new(move || self.apply(make(), &client_id)?.build())
     }
 }
 
@@ -262,7 +375,8 @@ macro_rules! client_class {
             #[new]
             #[pyo3(signature = (
                 *, client_id, client_secret, base_url=None, connect_timeout=None, timeout=None,
-                operation_timeout=None, retries=None, rate_limits=true, user_agent=None
+                operation_timeout=None, retries=None, rate_limits=true, user_agent=None,
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
             ))]
             #[allow(clippy::too_many_arguments)]
             fn new(
@@ -276,21 +390,28 @@ macro_rules! client_class {
                 retries: Option<i64>,
                 rate_limits: bool,
                 user_agent: Option<String>,
+                redis_url: Option<String>,
+                redis_key_prefix: Option<String>,
+                shared_token: bool,
+                shared_rate_limits: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
-                )?;
+                )?
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
                 let recipe = options.with_credentials(client_id, client_secret);
                 Ok(Self { shared: Shared::open(py, recipe)? })
             }
 
             /// A client from `ONCE_CLIENT_ID`, `ONCE_CLIENT_SECRET` and
-            /// `ONCE_BASE_URL` (optional); the keywords override.
+            /// `ONCE_BASE_URL` (optional); the keywords override or add to
+            /// them (see `Client`).
             #[classmethod]
             #[pyo3(signature = (
                 *, base_url=None, connect_timeout=None, timeout=None, operation_timeout=None,
-                retries=None, rate_limits=true, user_agent=None
+                retries=None, rate_limits=true, user_agent=None,
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
             ))]
             #[allow(clippy::too_many_arguments)]
             fn from_env(
@@ -303,11 +424,16 @@ macro_rules! client_class {
                 retries: Option<i64>,
                 rate_limits: bool,
                 user_agent: Option<String>,
+                redis_url: Option<String>,
+                redis_key_prefix: Option<String>,
+                shared_token: bool,
+                shared_rate_limits: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
-                )?;
+                )?
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
                 Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
             }
 

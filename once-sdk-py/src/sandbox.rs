@@ -318,12 +318,12 @@ impl Sandbox {
                 r.refresh_margin,
             )
         })?;
-        Ok(options.with_builder(move || {
+        let client_id = credentials.client_id().to_string();
+        Ok(options.with_builder(client_id, limits, move || {
             once_sdk::Client::builder()
                 .credentials(credentials.clone())
                 .base_url(base_url.clone())
                 .no_proxy()
-                .rate_limits(limits)
                 .token_refresh_margin(margin)
         }))
     }
@@ -445,10 +445,12 @@ impl Sandbox {
     }
 
     /// A blocking client pointed at the sandbox, pacing itself at the
-    /// sandbox's rate limits; the keywords are those of `Client`.
+    /// sandbox's rate limits (also when they are shared through
+    /// `redis_url`); the keywords are those of `Client`.
     #[pyo3(signature = (
         *, connect_timeout=None, timeout=None, operation_timeout=None, retries=None,
-        rate_limits=true, user_agent=None
+        rate_limits=true, user_agent=None, redis_url=None, redis_key_prefix=None,
+        shared_token=true, shared_rate_limits=true
     ))]
     #[allow(clippy::too_many_arguments)]
     fn client(
@@ -460,6 +462,10 @@ impl Sandbox {
         retries: Option<i64>,
         rate_limits: bool,
         user_agent: Option<String>,
+        redis_url: Option<String>,
+        redis_key_prefix: Option<String>,
+        shared_token: bool,
+        shared_rate_limits: bool,
     ) -> PyResult<Client> {
         let options = Options::new(
             py,
@@ -470,6 +476,13 @@ impl Sandbox {
             retries,
             rate_limits,
             user_agent,
+        )?
+        .redis(
+            py,
+            redis_url,
+            redis_key_prefix,
+            shared_token,
+            shared_rate_limits,
         )?;
         Client::from_recipe(py, self.recipe(py, options)?)
     }
@@ -477,7 +490,8 @@ impl Sandbox {
     /// An asyncio client pointed at the sandbox (see `client()`).
     #[pyo3(signature = (
         *, connect_timeout=None, timeout=None, operation_timeout=None, retries=None,
-        rate_limits=true, user_agent=None
+        rate_limits=true, user_agent=None, redis_url=None, redis_key_prefix=None,
+        shared_token=true, shared_rate_limits=true
     ))]
     #[allow(clippy::too_many_arguments)]
     fn async_client(
@@ -489,6 +503,10 @@ impl Sandbox {
         retries: Option<i64>,
         rate_limits: bool,
         user_agent: Option<String>,
+        redis_url: Option<String>,
+        redis_key_prefix: Option<String>,
+        shared_token: bool,
+        shared_rate_limits: bool,
     ) -> PyResult<AsyncClient> {
         let options = Options::new(
             py,
@@ -499,6 +517,13 @@ impl Sandbox {
             retries,
             rate_limits,
             user_agent,
+        )?
+        .redis(
+            py,
+            redis_url,
+            redis_key_prefix,
+            shared_token,
+            shared_rate_limits,
         )?;
         AsyncClient::from_recipe(py, self.recipe(py, options)?)
     }

@@ -64,6 +64,16 @@ def from_env() -> Client:
     return Client.from_env(timeout=5, connect_timeout=2, retries=0, rate_limits=False)
 
 
+def shared_through_redis(sandbox: Sandbox) -> list[Client | AsyncClient]:
+    return [
+        Client(client_id="id", client_secret="secret", redis_url="redis://127.0.0.1/"),
+        AsyncClient.from_env(
+            redis_url="redis://127.0.0.1/", redis_key_prefix="app", shared_token=False
+        ),
+        sandbox.client(redis_url="redis://127.0.0.1/", shared_rate_limits=False),
+    ]
+
+
 def operations(client: Client, sandbox: Sandbox) -> list[str]:
     iccid = sandbox.iccids()[0]
     sandbox.inject(Fault.apply_then_status(500).method("POST").path("/v2/sims/*/topup").times(1))

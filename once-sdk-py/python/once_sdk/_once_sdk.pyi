@@ -39,6 +39,10 @@ class Client:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> Self:
         """A client with explicit credentials.
 
@@ -49,6 +53,18 @@ class Client:
         (0 switches retries off); ``rate_limits=False`` switches the pacing
         at 1NCE's published limits off; ``user_agent`` is prepended to the
         SDK's own.
+
+        ``redis_url`` (``redis://[[user]:password@]host[:port][/db]``) shares
+        the access token and the rate limits with every process that uses
+        the same Redis, client id and ``redis_key_prefix`` (default
+        ``"once-sdk"``): one token request for all of them, and 1NCE's
+        limits for all of them together rather than per process.
+        ``shared_token=False`` keeps the token per process,
+        ``shared_rate_limits=False`` the pacing; with ``rate_limits=False``
+        there is no pacing to share and only the token is shared. Nothing
+        connects to Redis before the first call; a malformed URL raises
+        ``ConfigError`` here. While Redis is unreachable, calls go on with
+        the process's own token and pacing (logged once at WARNING).
         """
     @classmethod
     def from_env(
@@ -61,9 +77,14 @@ class Client:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> Self:
         """A client from ``ONCE_CLIENT_ID``, ``ONCE_CLIENT_SECRET`` and
-        ``ONCE_BASE_URL`` (optional); the keywords override."""
+        ``ONCE_BASE_URL`` (optional); the keywords override or add to them
+        (see ``Client``)."""
     @property
     def sims(self) -> Sims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
@@ -113,6 +134,10 @@ class AsyncClient:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> Self:
         """A client with explicit credentials (see ``Client``)."""
     @classmethod
@@ -126,9 +151,14 @@ class AsyncClient:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> Self:
         """A client from ``ONCE_CLIENT_ID``, ``ONCE_CLIENT_SECRET`` and
-        ``ONCE_BASE_URL`` (optional); the keywords override."""
+        ``ONCE_BASE_URL`` (optional); the keywords override or add to them
+        (see ``Client``)."""
     @property
     def sims(self) -> AsyncSims:
         """SIM management (API v2): list, read and change SIMs, quotas."""
@@ -1081,9 +1111,14 @@ class Sandbox:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> Client:
         """A blocking client pointed at the sandbox, pacing itself at the
-        sandbox's rate limits; the keywords are those of ``Client``."""
+        sandbox's rate limits (also when they are shared through
+        ``redis_url``); the keywords are those of ``Client``."""
     def async_client(
         self,
         *,
@@ -1093,6 +1128,10 @@ class Sandbox:
         retries: int | None = None,
         rate_limits: bool = True,
         user_agent: str | None = None,
+        redis_url: str | None = None,
+        redis_key_prefix: str | None = None,
+        shared_token: bool = True,
+        shared_rate_limits: bool = True,
     ) -> AsyncClient:
         """An asyncio client pointed at the sandbox (see ``client()``)."""
     def iccids(self) -> list[str]:
