@@ -467,22 +467,15 @@ impl Sandbox {
         shared_token: bool,
         shared_rate_limits: bool,
     ) -> PyResult<Client> {
-        let options = Options::new(
+        let options = client_options(
             py,
-            None,
-            connect_timeout,
-            timeout,
-            operation_timeout,
+            [connect_timeout, timeout, operation_timeout],
             retries,
             rate_limits,
             user_agent,
-        )?
-        .redis(
-            py,
             redis_url,
             redis_key_prefix,
-            shared_token,
-            shared_rate_limits,
+            [shared_token, shared_rate_limits],
         )?;
         Client::from_recipe(py, self.recipe(py, options)?)
     }
@@ -508,22 +501,15 @@ impl Sandbox {
         shared_token: bool,
         shared_rate_limits: bool,
     ) -> PyResult<AsyncClient> {
-        let options = Options::new(
+        let options = client_options(
             py,
-            None,
-            connect_timeout,
-            timeout,
-            operation_timeout,
+            [connect_timeout, timeout, operation_timeout],
             retries,
             rate_limits,
             user_agent,
-        )?
-        .redis(
-            py,
             redis_url,
             redis_key_prefix,
-            shared_token,
-            shared_rate_limits,
+            [shared_token, shared_rate_limits],
         )?;
         AsyncClient::from_recipe(py, self.recipe(py, options)?)
     }
@@ -679,4 +665,39 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SandboxStats>()?;
     m.add_class::<SandboxRequest>()?;
     Ok(())
+}
+
+/// The keywords of `Sandbox.client()` and `Sandbox.async_client()`, checked
+/// (the base URL is the sandbox's). `timeouts`: connect, attempt, operation;
+/// `shared`: token, rate limits.
+#[allow(clippy::too_many_arguments)]
+fn client_options(
+    py: Python<'_>,
+    timeouts: [Option<f64>; 3],
+    retries: Option<i64>,
+    rate_limits: bool,
+    user_agent: Option<String>,
+    redis_url: Option<String>,
+    redis_key_prefix: Option<String>,
+    shared: [bool; 2],
+) -> PyResult<Options> {
+    let [connect_timeout, timeout, operation_timeout] = timeouts;
+    let [shared_token, shared_rate_limits] = shared;
+    Options::new(
+        py,
+        None,
+        connect_timeout,
+        timeout,
+        operation_timeout,
+        retries,
+        rate_limits,
+        user_agent,
+    )?
+    .redis(
+        py,
+        redis_url,
+        redis_key_prefix,
+        shared_token,
+        shared_rate_limits,
+    )
 }

@@ -22,11 +22,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "python"
 TOP_UP = "/v2/sims/{iccid}/topup"
 
 
-def run(
-    script: str, *args: str, sandbox: Optional[once_sdk.Sandbox], cwd: Path
-) -> subprocess.CompletedProcess[str]:
-    """Runs examples/python/<script> with `args` in `cwd`, against `sandbox`
-    (or with the ONCE_* variables unset); fails the test if it fails."""
+def env_for(sandbox: Optional[once_sdk.Sandbox]) -> dict[str, str]:
+    """This process's environment with the ONCE_* variables pointing at
+    `sandbox` (or unset)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONCE_")}
     if sandbox is not None:
         env.update(
@@ -34,10 +32,18 @@ def run(
             ONCE_CLIENT_SECRET=sandbox.client_secret,
             ONCE_BASE_URL=sandbox.base_url,
         )
+    return env
+
+
+def run(
+    script: str, *args: str, sandbox: Optional[once_sdk.Sandbox], cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """Runs examples/python/<script> with `args` in `cwd`, against `sandbox`
+    (or with the ONCE_* variables unset); fails the test if it fails."""
     done = subprocess.run(
         [sys.executable, str(EXAMPLES / script), *args],
         cwd=cwd,
-        env=env,
+        env=env_for(sandbox),
         capture_output=True,
         text=True,
         timeout=300,
@@ -274,12 +280,7 @@ def test_readme_from_env_snippets_run_against_a_sandbox(tmp_path: Path) -> None:
     scripts = [b for b in readme_python() if ".from_env()" in b]
     assert len(scripts) == 2  # blocking and asyncio
     with once_sdk.Sandbox(sims=5, seed=7, rate_limits=False) as sb:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ONCE_")}
-        env.update(
-            ONCE_CLIENT_ID=sb.client_id,
-            ONCE_CLIENT_SECRET=sb.client_secret,
-            ONCE_BASE_URL=sb.base_url,
-        )
+        env = env_for(sb)
         for n, script in enumerate(scripts):
             done = subprocess.run(
                 [sys.executable, "-c", script],
