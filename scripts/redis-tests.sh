@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Redis tests (once-sdk/tests/redis.rs: shared token store and rate
+# Runs the Redis tests (tests/redis.rs: shared token store and rate
 # limiter across clients and processes) against a real redis-server,
 # installing Debian's redis-server package first if the binary is missing.
 # The tests start their own redis-server on free 127.0.0.1 ports; nothing
@@ -24,4 +24,4 @@ if ! have_redis; then
 fi
 
 echo "== redis tests ($(redis-server --version 2>/dev/null | cut -d' ' -f3 || echo "REDIS_SERVER=${REDIS_SERVER:-}"))"
-ONCE_REQUIRE_REDIS=1 cargo test -p once-sdk --features redis,sandbox --test redis --locked
+ONCE_REQUIRE_REDIS=1 cargo test -p once-tests --features redis --test redis --locked

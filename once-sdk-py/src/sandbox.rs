@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use once_sdk::sandbox::{self as rs, Fault as RsFault};
+use once_sandbox::{self as rs, Fault as RsFault};
 use once_sdk::{Credentials, Iccid, RateLimits};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -23,7 +23,7 @@ use crate::errors;
 use crate::runtime;
 
 /// A fault to inject with `Sandbox.inject()`, mirroring the Rust
-/// `once_sdk::sandbox::Fault`: pick what happens with a constructor, narrow
+/// `once_sandbox::Fault`: pick what happens with a constructor, narrow
 /// it with `method()` / `path()`, widen it with `times()` / `always()`.
 /// Immutable: each of those returns a new `Fault`.
 #[pyclass(frozen, eq, module = "once_sdk")]

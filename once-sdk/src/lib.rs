@@ -70,8 +70,6 @@ pub mod ratelimit;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod retry;
-#[cfg(feature = "sandbox")]
-pub mod sandbox;
 mod transport;
 pub mod types;
 
@@ -86,8 +84,3 @@ pub use pagination::{ItemStream, Page, PageStream};
 pub use ratelimit::{EndpointGroup, LocalRateLimiter, RateLimit, RateLimiter, RateLimits};
 pub use retry::RetryPolicy;
 pub use types::*;
-
-/// The README's Rust snippets, compiled as doctests so they stay true.
-#[cfg(all(doctest, feature = "sandbox", feature = "redis"))]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;

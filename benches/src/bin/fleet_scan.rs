@@ -8,7 +8,7 @@
 use std::time::Instant;
 
 use futures::StreamExt;
-use once_sdk::sandbox::Sandbox;
+use once_sandbox::Sandbox;
 
 const SIMS: usize = 2_000;
 const FACTOR: f64 = 20.0;

@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
+use once_sandbox::{Sandbox, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
 use once_sdk::redis::{RedisRateLimiter, RedisTokenStore};
-use once_sdk::sandbox::{Sandbox, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
 use once_sdk::{Client, Credentials, EndpointGroup, Iccid, RateLimits};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 

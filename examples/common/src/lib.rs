@@ -22,7 +22,7 @@
 use std::error::Error;
 use std::process::ExitCode;
 
-use once_sdk::sandbox::Sandbox;
+use once_sandbox::Sandbox;
 use once_sdk::{Client, ClientBuilder, RateLimits};
 
 /// Command-line options about where to connect, shared by every example.
@@ -128,7 +128,7 @@ pub fn exit_code(app: &str, result: Result<(), Box<dyn Error>>) -> ExitCode {
 pub mod testing {
     use std::process::{Command, ExitStatus};
 
-    use once_sdk::sandbox::Sandbox;
+    use once_sandbox::Sandbox;
 
     /// How much faster than 1NCE's limits the test sandboxes (and the
     /// binaries pointed at them) may go.

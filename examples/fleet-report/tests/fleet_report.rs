@@ -130,7 +130,7 @@ async fn one_failing_sim_does_not_stop_the_report() {
     let dir = scratch_dir(TMP, "fleet-report-one-error");
     let broken = sandbox.iccids()[4].to_string();
     sandbox.inject(
-        once_sdk::sandbox::Fault::status(404)
+        once_sandbox::Fault::status(404)
             .method("GET")
             .path(&format!("/v2/sims/{broken}/quota/data")),
     );

@@ -164,7 +164,7 @@ async fn a_lost_answer_is_not_ordered_again() {
     let sandbox = sandbox(20).await;
     let dir = scratch_dir(TMP, "orders-lost-answer");
     sandbox.inject(
-        once_sdk::sandbox::Fault::apply_then_drop()
+        once_sandbox::Fault::apply_then_drop()
             .method("POST")
             .path("/v1/orders"),
     );

@@ -7,7 +7,7 @@
 //! ```
 
 use clap::Parser;
-use once_sdk::sandbox::Sandbox;
+use once_sandbox::Sandbox;
 use once_sdk::{Client, Iccid, Sms};
 
 /// List SIMs, read one SIM's quotas, status and usage, send it an SMS.

@@ -4,7 +4,7 @@
 
 use common::testing::{run, sandbox, scratch_dir};
 use futures::TryStreamExt;
-use once_sdk::sandbox::{Fault, Sandbox};
+use once_sandbox::{Fault, Sandbox};
 use once_sdk::{Iccid, Sim, SimStatus};
 use serde_json::json;
 

@@ -195,7 +195,7 @@ async fn a_lost_answer_is_not_sent_again() {
     let dir = scratch_dir(TMP, "sms-lost-answer");
     let iccid = sandbox.iccids()[0].to_string();
     sandbox.inject(
-        once_sdk::sandbox::Fault::apply_then_drop()
+        once_sandbox::Fault::apply_then_drop()
             .method("POST")
             .path("/v2/sims/*/sms"),
     );

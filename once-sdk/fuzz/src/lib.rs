@@ -1,7 +1,7 @@
 //! The bodies of the fuzz targets, as plain functions of the input bytes.
 //!
 //! `fuzz_targets/*.rs` hand them to libFuzzer (`cargo fuzz run NAME`), and
-//! `once-sdk/tests/fuzz_smoke.rs` includes this file to drive the same bodies
+//! `tests/fuzz_smoke.rs` includes this file to drive the same bodies
 //! from the committed seeds and a simple mutator without libFuzzer (the CI
 //! smoke run, `scripts/fuzz-smoke.sh`). A body may see its input refused
 //! (decoding errors are fine); it panics only when the SDK does something it

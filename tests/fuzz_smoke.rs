@@ -7,7 +7,7 @@
 //! A failing input is written to `target/fuzz-smoke/` and printed; replay it
 //! with `cargo fuzz run TARGET FILE` or add it to the seeds.
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../once-sdk/fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod bodies;
 
@@ -191,7 +191,7 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
 
 fn seeds(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/seeds")
+        .join("../once-sdk/fuzz/seeds")
         .join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("seed folder {}: {e}", dir.display()))
@@ -366,7 +366,7 @@ fn every_target_is_smoked() {
         );
         assert!(
             Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fuzz/fuzz_targets")
+                .join("../once-sdk/fuzz/fuzz_targets")
                 .join(format!("{name}.rs"))
                 .exists(),
             "{name} has no cargo-fuzz target"

@@ -6,14 +6,13 @@
 //! client secret (nor its Basic encoding) nor any access token the sandbox
 //! issued (taken from its request log), nor any 24-character piece of
 //! them, may appear.
-#![cfg(feature = "sandbox")]
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use base64::Engine;
 use futures::TryStreamExt;
-use once_sdk::sandbox::{Fault, Sandbox};
+use once_sandbox::{Fault, Sandbox};
 use once_sdk::{
     Credentials, DeliveryAddress, Error, InMemoryTokenStore, RetryPolicy, Sms, TokenStore,
 };

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use once_sdk::sandbox::{Sandbox, Stats};
+use once_sandbox::{Sandbox, Stats};
 use once_sdk::{
     Client, DeliveryAddress, EndpointGroup, Error, Iccid, RateLimiter, RetryPolicy, Sms,
 };
@@ -74,7 +74,7 @@ impl Op {
         }
     }
 
-    /// Method and path pattern for [`once_sdk::sandbox::Fault`].
+    /// Method and path pattern for [`once_sandbox::Fault`].
     pub fn route(self) -> (&'static str, &'static str) {
         match self {
             Op::Get => ("GET", "/v2/sims/*"),

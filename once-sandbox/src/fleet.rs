@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration as Days, NaiveDate, TimeZone, Utc};
 use super::state::{
     Connectivity, DayUsage, Event, EventKind, Order, OrderSim, Product, Quota, SimCard, SupportCase,
 };
-use crate::types::ids::luhn_check_digit;
+use once_sdk::types::ids::luhn_check_digit;
 
 /// SplitMix64: small, fast, and the same on every platform. Not for secrets.
 #[derive(Clone, Debug)]
@@ -274,8 +274,8 @@ pub(crate) fn first_case() -> SupportCase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::ids::luhn_valid;
-    use crate::{Iccid, Imei};
+    use once_sdk::types::ids::luhn_valid;
+    use once_sdk::{Iccid, Imei};
 
     #[test]
     fn identifiers_are_valid_unique_and_deterministic() {

@@ -30,7 +30,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 mod checks;
-#[path = "../common/mod.rs"]
+#[path = "../../once-sdk/tests/common/mod.rs"]
 mod common;
 mod other;
 mod python;
@@ -155,7 +155,6 @@ where
 
 /// The sandbox answers every operation of the table: each row's call, made
 /// through the SDK against a fresh sandbox, succeeds.
-#[cfg(feature = "sandbox")]
 #[tokio::test]
 async fn the_sandbox_answers_every_operation() {
     // A fresh sandbox per operation: some change the fleet (a transfer
@@ -163,7 +162,7 @@ async fn the_sandbox_answers_every_operation() {
     let mut failures = Vec::new();
     let ops = all_ops();
     for op in &ops {
-        let sandbox = once_sdk::sandbox::Sandbox::builder()
+        let sandbox = once_sandbox::Sandbox::builder()
             .sims(20)
             .no_rate_limits()
             .start()

@@ -1,4 +1,4 @@
-//! A stateful local fake of the 1NCE Management API (feature `sandbox`).
+//! A stateful local fake of the 1NCE Management API.
 //!
 //! [`Sandbox`] serves every operation of 1NCE's OpenAPI documents (token,
 //! SIM management v1 and v2, orders, products, support) on `127.0.0.1`,
@@ -22,7 +22,7 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use once_sdk::sandbox::{Fault, Sandbox};
+//! use once_sandbox::{Fault, Sandbox};
 //!
 //! let sandbox = Sandbox::builder().sims(50).seed(7).start().await?;
 //! let client = sandbox.client()?;
@@ -40,7 +40,7 @@
 //! ```
 //!
 //! The same server runs stand-alone as the `once-sandbox` binary
-//! (`cargo run -p once-sdk --features sandbox --bin once-sandbox -- --port 8080`).
+//! (`cargo run -p once-sandbox -- --port 8080`).
 
 mod fault;
 mod fleet;
@@ -62,10 +62,10 @@ use tokio::task::{JoinHandle, JoinSet};
 
 pub use fault::{Fault, FaultKind, RandomFaults};
 
-use crate::auth::Credentials;
-use crate::client::{Client, ClientBuilder};
-use crate::ratelimit::RateLimits;
-use crate::types::Iccid;
+use once_sdk::Credentials;
+use once_sdk::Iccid;
+use once_sdk::RateLimits;
+use once_sdk::{Client, ClientBuilder};
 use server::{lock, Limiter, Shared, Tokens};
 
 /// The client id the sandbox accepts unless told otherwise.
@@ -376,7 +376,7 @@ impl Sandbox {
     }
 
     /// A client pointed at the sandbox (see [`client_builder`](Self::client_builder)).
-    pub fn client(&self) -> crate::Result<Client> {
+    pub fn client(&self) -> once_sdk::Result<Client> {
         self.client_builder().build()
     }
 

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures::{StreamExt, TryStreamExt};
+use once_sandbox::{Fault, Sandbox};
 use once_sdk::redis::{RedisRateLimiter, RedisTokenStore};
-use once_sdk::sandbox::{Fault, Sandbox};
 use once_sdk::{
     AccessToken, Client, Credentials, Iccid, RateLimits, RefreshLock, StoredToken, TokenStore,
 };

@@ -10,12 +10,11 @@
 //! `sandbox_process`), so the resident memory measured here is the client's
 //! alone.
 //!
-//! - CI: `cargo test -p once-sdk --features sandbox --test reliability_load`
+//! - CI: `cargo test -p once-tests --test reliability_load`
 //!   (2,000 calls).
-//! - Full: `cargo test -p once-sdk --features sandbox --test reliability_load
+//! - Full: `cargo test -p once-tests --test reliability_load
 //!   -- --ignored load_20000 --nocapture` (20,000 calls; prints the figures
 //!   recorded in docs/RELIABILITY.md).
-#![cfg(feature = "sandbox")]
 
 mod reliability_support;
 
@@ -25,7 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use once_sdk::sandbox::{FaultKind, RandomFaults, Sandbox};
+use once_sandbox::{FaultKind, RandomFaults, Sandbox};
 use once_sdk::{Client, Credentials, DeliveryAddress, Error, Iccid, RateLimits, RetryPolicy, Sms};
 use reliability_support::kind;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -295,8 +294,8 @@ async fn load(total: u64) -> String {
     let mut sandbox = SandboxProcess::start().await;
     let client = Client::builder()
         .credentials(Credentials::new(
-            once_sdk::sandbox::DEFAULT_CLIENT_ID,
-            once_sdk::sandbox::DEFAULT_CLIENT_SECRET,
+            once_sandbox::DEFAULT_CLIENT_ID,
+            once_sandbox::DEFAULT_CLIENT_SECRET,
         ))
         .base_url(&sandbox.url)
         .no_proxy()

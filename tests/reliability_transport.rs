@@ -4,7 +4,6 @@
 //! token answer that does not decode does not put the token into the error.
 //! (https-only, no redirects and the proxy rules are covered by
 //! tests/core_client.rs.)
-#![cfg(feature = "sandbox")]
 
 mod reliability_support;
 
@@ -12,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use once_sdk::sandbox::Sandbox;
+use once_sandbox::Sandbox;
 use once_sdk::{Client, Credentials, Error, Iccid, RateLimits, RetryPolicy};
 use reliability_support::kind;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -20,7 +20,7 @@ use super::fleet::Rng;
 use super::routes::{self, Call, Effects, Op, Reply, Route, Style};
 use super::state::World;
 use super::{RecordedRequest, Stats};
-use crate::ratelimit::{EndpointGroup, RateLimits};
+use once_sdk::ratelimit::{EndpointGroup, RateLimits};
 
 /// The request log keeps at most this many entries (the oldest go first).
 pub(crate) const LOG_CAPACITY: usize = 100_000;

@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use clap::Parser;
-use once_sdk::sandbox::Sandbox;
+use once_sandbox::Sandbox;
 
 /// A local fake of the 1NCE Management API, with a seeded fleet of SIMs.
 #[derive(Debug, Parser)]
@@ -34,10 +34,10 @@ struct Args {
     #[arg(long)]
     no_rate_limits: bool,
     /// Client id the token endpoint accepts.
-    #[arg(long, default_value = once_sdk::sandbox::DEFAULT_CLIENT_ID)]
+    #[arg(long, default_value = once_sandbox::DEFAULT_CLIENT_ID)]
     client_id: String,
     /// Client secret the token endpoint accepts.
-    #[arg(long, default_value = once_sdk::sandbox::DEFAULT_CLIENT_SECRET)]
+    #[arg(long, default_value = once_sandbox::DEFAULT_CLIENT_SECRET)]
     client_secret: String,
 }
 

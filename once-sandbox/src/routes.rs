@@ -963,7 +963,7 @@ fn sms_request(c: &Call<'_>, body: &Value) -> Result<SmsMessage, Reply> {
     };
     let expiry = match body.get("expiry_date") {
         None | Some(Value::Null) => c.now + Days::days(1),
-        Some(Value::String(s)) => crate::types::Timestamp::parse_lenient(s)
+        Some(Value::String(s)) => once_sdk::types::Timestamp::parse_lenient(s)
             .map(|t| t.as_datetime())
             .ok_or_else(|| c.invalid(format!("expiry_date {s:?} is not a date-time")))?,
         Some(_) => return Err(c.invalid("expiry_date must be a date-time string")),

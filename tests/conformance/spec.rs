@@ -21,7 +21,7 @@ const METHODS: [&str; 8] = [
 
 /// Where the unmodified copies of the documents live.
 pub fn fixtures_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/openapi")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/openapi")
 }
 
 /// Parses one document into JSON.

@@ -56,7 +56,7 @@ impl FaultKind {
 /// the order they were injected; the first that matches is used.
 ///
 /// ```
-/// use once_sdk::sandbox::Fault;
+/// use once_sandbox::Fault;
 /// // The next two v2 top-ups answer 503 without being applied.
 /// let f = Fault::status(503).method("POST").path("/v2/sims/*/topup").times(2);
 /// // The next SMS is sent, but the answer is lost.
@@ -193,7 +193,7 @@ impl Fault {
 ///
 /// ```
 /// use std::time::Duration;
-/// use once_sdk::sandbox::RandomFaults;
+/// use once_sandbox::RandomFaults;
 /// // 1% of requests fail, some of them by stalling 2 s.
 /// let r = RandomFaults::new(0.01).seed(7).delay(Duration::from_secs(2));
 /// # let _ = r;
@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn random_faults_follow_rate_and_seed() {
-        use crate::sandbox::fleet::Rng;
+        use crate::fleet::Rng;
         let draws = |r: &RandomFaults| {
             let mut rng = Rng::new(r.seed);
             (0..2000).map(|_| r.draw(&mut rng)).collect::<Vec<_>>()

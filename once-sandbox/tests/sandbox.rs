@@ -1,12 +1,11 @@
 //! The sandbox, driven through the SDK where the SDK has the operation and
 //! through plain HTTP + JSON for the rest.
-#![cfg(feature = "sandbox")]
 
 use std::collections::HashSet;
 use std::time::Duration;
 
 use futures::TryStreamExt;
-use once_sdk::sandbox::{Fault, FaultKind, Sandbox};
+use once_sandbox::{Fault, FaultKind, Sandbox};
 use once_sdk::{Client, Credentials, Error, Iccid, RateLimits, RetryPolicy, SimStatus};
 use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
