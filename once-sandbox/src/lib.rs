@@ -42,6 +42,9 @@
 //! The same server runs stand-alone as the `once-sandbox` binary
 //! (`cargo run -p once-sandbox -- --port 8080`).
 
+#![warn(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
 mod fault;
 mod fleet;
 mod json;
@@ -396,7 +399,9 @@ impl Sandbox {
     }
 
     /// Simulates the device using `mb` megabytes of data today: the data
-    /// quota goes down (it may go negative), today's usage record goes up,
+    /// quota goes down, but never below zero (like a real quota, the device
+    /// cannot use more than is left), today's usage record goes up by what
+    /// was used,
     /// threshold and exhaustion events are recorded, and an exhausted quota
     /// with auto top-up on is topped up. Returns the volume left.
     pub fn consume_data(&self, iccid: impl AsRef<str>, mb: f64) -> Result<f64, UnknownSim> {
@@ -414,7 +419,8 @@ impl Sandbox {
     }
 
     /// Simulates the device sending `n` SMS today: the SMS quota goes down,
-    /// today's usage record goes up. Returns the SMS left.
+    /// but never below zero, and today's usage record goes up by the SMS
+    /// that could be sent. Returns the SMS left.
     pub fn consume_sms(&self, iccid: impl AsRef<str>, n: u32) -> Result<f64, UnknownSim> {
         let i = self.sim_index(iccid.as_ref())?;
         let mut world = lock(&self.shared.world);
@@ -539,3 +545,9 @@ impl Drop for Sandbox {
         }
     }
 }
+
+/// The crate's README (its crates.io page), compiled as a doctest so that its
+/// example stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct CrateReadme;

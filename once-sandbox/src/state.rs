@@ -90,9 +90,17 @@ impl Quota {
         self.expiry_date <= now
     }
 
-    pub(crate) fn consume(&mut self, amount: f64, at: DateTime<Utc>) -> Crossing {
+    /// Uses up to `amount` of what is left: like a real quota, usage stops
+    /// at zero, so the volume never goes negative. Returns what was used.
+    pub(crate) fn consume(&mut self, amount: f64, at: DateTime<Utc>) -> (f64, Crossing) {
         let before = self.level();
-        self.volume = ((self.volume - amount) * 1e6).round() / 1e6;
+        let used = amount.clamp(0.0, self.volume.max(0.0));
+        self.volume = (((self.volume - used) * 1e6).round() / 1e6).max(0.0);
+        (used, self.crossing(before, at))
+    }
+
+    /// What moving from `before` to the current level means.
+    fn crossing(&mut self, before: u8, at: DateTime<Utc>) -> Crossing {
         let after = self.level();
         if after == before {
             return Crossing::None;
@@ -457,11 +465,11 @@ impl World {
         let Some(s) = self.sims.get_mut(sim) else {
             return false;
         };
+        let (mb, crossing) = s.data.consume(mb, now);
         let day = s.usage.entry(now.date_naive()).or_default();
         let rx = (mb * 0.6 * 1e6).round() / 1e6;
         day.data_rx += rx;
         day.data_tx += mb - rx;
-        let crossing = s.data.consume(mb, now);
         let auto = s.auto_top_up && crossing == Crossing::Exhausted;
         match crossing {
             Crossing::Threshold => self.record(sim, EventKind::DataThreshold, now),
@@ -485,13 +493,14 @@ impl World {
         let Some(s) = self.sims.get_mut(sim) else {
             return;
         };
+        let (n, crossing) = s.sms.consume(n, now);
         let day = s.usage.entry(now.date_naive()).or_default();
         if mobile_originated {
             day.sms_mo += n;
         } else {
             day.sms_mt += n;
         }
-        match s.sms.consume(n, now) {
+        match crossing {
             Crossing::Threshold => self.record(sim, EventKind::SmsThreshold, now),
             Crossing::Exhausted => self.record(sim, EventKind::SmsExhausted, now),
             Crossing::None => {}

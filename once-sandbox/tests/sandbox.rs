@@ -430,8 +430,9 @@ async fn running_out_records_events_and_auto_top_up_refills() {
         .unwrap()
         .volume
         .unwrap();
+    // The device cannot use more than is left: 0 MB, then +500 MB.
     let left = sb.consume_data(&iccid, v + 0.5).unwrap();
-    assert!((left - 499.5).abs() < 1e-6, "{left}");
+    assert!((left - 500.0).abs() < 1e-6, "{left}");
     let stats = sb.stats();
     assert_eq!(stats.auto_top_ups, 1);
     assert_eq!(stats.top_ups_applied, 2);
@@ -1375,4 +1376,82 @@ async fn sms_to_an_offline_sim_waits_until_it_comes_online() {
         .as_f64()
         .unwrap();
     assert_eq!(after, before - 1.0);
+}
+
+/// Usage stops at zero, as a real quota does: neither the seeded fleet nor
+/// a device that uses more than is left ever shows a negative volume, and
+/// the usage record counts only what could be used.
+#[tokio::test]
+async fn volumes_never_go_negative() {
+    let sb = Sandbox::builder()
+        .sims(500)
+        .seed(3)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let client = client(&sb);
+    let raw = Raw::new(&sb).await;
+    let mut sims = client.sims().list().page_size(100).stream();
+    let mut seen = 0;
+    while let Some(sim) = futures::TryStreamExt::try_next(&mut sims).await.unwrap() {
+        let (data, sms) = (sim.current_quota, sim.current_quota_sms);
+        assert!(data.unwrap_or(0.0) >= 0.0, "{}: data {data:?}", sim.iccid);
+        assert!(sms.unwrap_or(0.0) >= 0.0, "{}: sms {sms:?}", sim.iccid);
+        seen += 1;
+    }
+    assert_eq!(seen, 500);
+
+    let iccid = &sb.iccids()[0];
+    let left = client
+        .sims()
+        .data_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let usage_today = |v: serde_json::Value| v["stats"][0]["data"]["volume"].clone();
+    let before = usage_today(
+        raw.get(&format!(
+            "/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"
+        ))
+        .await
+        .json(),
+    );
+    assert_eq!(sb.consume_data(iccid, left + 4.2).unwrap(), 0.0);
+    assert_eq!(
+        client.sims().data_quota(iccid).await.unwrap().volume,
+        Some(0.0)
+    );
+    assert_eq!(sb.consume_data(iccid, 1.0).unwrap(), 0.0);
+    let after = usage_today(
+        raw.get(&format!(
+            "/v1/sims/{iccid}/usage?start_dt={today}&end_dt={today}"
+        ))
+        .await
+        .json(),
+    );
+    let num = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.parse::<f64>().unwrap(),
+        serde_json::Value::Null => 0.0,
+        v => v.as_f64().unwrap(),
+    };
+    assert!(
+        (num(&after) - num(&before) - left).abs() < 1e-6,
+        "{before} -> {after}, {left} left"
+    );
+
+    let sms_left = client
+        .sims()
+        .sms_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap();
+    assert_eq!(sb.consume_sms(iccid, sms_left as u32 + 3).unwrap(), 0.0);
+    assert_eq!(
+        client.sims().sms_quota(iccid).await.unwrap().volume,
+        Some(0.0)
+    );
 }

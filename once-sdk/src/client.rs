@@ -306,6 +306,7 @@ impl ClientBuilder {
             Some(app) => format!("{app} {USER_AGENT}"),
             None => USER_AGENT.to_string(),
         };
+        install_tls_provider();
         let mut http = reqwest::Client::builder()
             .user_agent(ua)
             .connect_timeout(self.connect_timeout)
@@ -356,6 +357,16 @@ impl ClientBuilder {
                 client_id: credentials.client_id().to_string(),
             }),
         })
+    }
+}
+
+/// With the `rustls-ring` feature alone, reqwest has no crypto provider of
+/// its own: ring becomes the process default, unless the application
+/// installed one already.
+fn install_tls_provider() {
+    #[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+    {
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 
@@ -469,4 +480,19 @@ pub(crate) fn token_from_response(
         token: crate::AccessToken::new(t.access_token),
         expires_at: now + lifetime,
     })
+}
+
+#[cfg(test)]
+mod tls_tests {
+    /// An https client builds with whichever TLS feature is on: with
+    /// `rustls-ring` alone reqwest has no crypto provider of its own and
+    /// would panic here without the SDK installing ring.
+    #[test]
+    fn an_https_client_builds_with_the_configured_tls() {
+        let client = super::Client::builder()
+            .credentials(crate::Credentials::new("id", "secret"))
+            .build()
+            .expect("the client builds");
+        assert_eq!(client.base_url().scheme(), "https");
+    }
 }

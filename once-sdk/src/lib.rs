@@ -55,7 +55,14 @@
 //! loopback addresses. Redirects are not followed, so the bearer token only
 //! ever goes to the base URL's host.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(rustdoc::broken_intra_doc_links)]
+
+#[cfg(not(any(feature = "rustls-aws-lc", feature = "rustls-ring")))]
+compile_error!(
+    "once-sdk needs a TLS feature: `rustls-aws-lc` (the default) or `rustls-ring` \
+     (`default-features = false, features = [\"rustls-ring\"]`)"
+);
 
 pub mod api;
 pub mod auth;
@@ -68,6 +75,7 @@ pub mod fuzzing;
 pub mod pagination;
 pub mod ratelimit;
 #[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub mod redis;
 mod retry;
 mod transport;
@@ -84,3 +92,9 @@ pub use pagination::{ItemStream, Page, PageStream};
 pub use ratelimit::{EndpointGroup, LocalRateLimiter, RateLimit, RateLimiter, RateLimits};
 pub use retry::RetryPolicy;
 pub use types::*;
+
+/// The crate's README (its crates.io page), compiled as a doctest so that its
+/// example stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct CrateReadme;
