@@ -289,7 +289,7 @@ fn smoke(target: &'static str) {
     let mut pool: Vec<Vec<u8>> = seeds.clone();
     loop {
         let done = match budget {
-            Some(b) => runs % 64 == 0 && started.elapsed() >= b,
+            Some(b) => runs.is_multiple_of(64) && started.elapsed() >= b,
             None => runs >= DEFAULT_MUTATIONS,
         };
         if done {

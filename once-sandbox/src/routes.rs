@@ -942,7 +942,7 @@ fn sms_request(c: &Call<'_>, body: &Value) -> Result<SmsMessage, Reply> {
             _ => return Err(c.invalid("dcs must be 0, 4 or 8")),
         },
     };
-    let is_hex = |s: &str| s.len() % 2 == 0 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let is_hex = |s: &str| s.len().is_multiple_of(2) && s.bytes().all(|b| b.is_ascii_hexdigit());
     let udh = match body.get("udh") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(u)) if is_hex(u) => u.clone(),

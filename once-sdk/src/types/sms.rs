@@ -217,7 +217,7 @@ impl Sms {
 }
 
 fn hex_octets(field: &'static str, s: &str) -> Result<Vec<u8>, ValidationError> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return Err(ValidationError::new(
             field,
             "hex string must have an even number of digits",
