@@ -311,3 +311,32 @@ def test_readme_pytest_example_passes(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed" in done.stdout
+
+
+# The wheel's own README (its PyPI page): both snippets run as written.
+
+PYPI_README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_pypi_readme_snippets_run_against_a_sandbox(tmp_path: Path) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", PYPI_README.read_text(), re.S)
+    assert len(blocks) == 2, "once-sdk-py/README.md: a tour and a sandbox snippet"
+    with once_sdk.Sandbox(sims=5, seed=7, rate_limits=False) as sb:
+        env = env_for(sb)
+        outputs = []
+        for n, script in enumerate(blocks):
+            done = subprocess.run(
+                [sys.executable, "-c", script],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert done.returncode == 0, f"snippet {n}:\n{script}\n{done.stderr}"
+            outputs.append(done.stdout)
+        printed = {line.split()[0] for line in outputs[0].splitlines()}
+        assert set(sb.iccids()) <= printed, outputs[0]
+        stats = sb.stats()
+        assert (stats.top_ups_applied, stats.sms_sent) == (1, 1)
+        assert sb.client().sims.get(sb.iccids()[0]).label == "pump-17"
