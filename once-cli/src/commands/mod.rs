@@ -1,0 +1,92 @@
+//! One module per resource; each command validates its input, honours
+//! `--dry-run` and confirmation, calls the SDK and prints the result.
+
+pub mod account;
+pub mod meta;
+pub mod sims;
+pub mod sms;
+pub mod v1;
+
+use std::io::IsTerminal;
+
+use futures::StreamExt;
+use once_sdk::{Iccid, PageStream};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::batch;
+use crate::cli::{Command, Paging};
+use crate::context::Ctx;
+use crate::exit::{self, CliError};
+use crate::output::to_value;
+
+/// Runs a parsed command.
+pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
+    match command {
+        Command::Sims(c) => sims::run(ctx, c).await,
+        Command::Sms(c) => sms::run(ctx, c).await,
+        Command::Orders(c) => account::orders(ctx, c).await,
+        Command::Products(c) => account::products(ctx, c).await,
+        Command::Support(c) => account::support(ctx, c).await,
+        Command::V1(c) => v1::run(ctx, c).await,
+        Command::Token(a) => meta::token(ctx, a).await,
+        Command::Configure(a) => meta::configure(ctx, a),
+        Command::Completions { shell } => meta::completions(shell),
+    }
+}
+
+/// Prints one page, or every page with `--all` (progress bar on a
+/// terminal). `pages` must start at the requested page.
+pub async fn show_pages<T: Serialize>(
+    ctx: &Ctx,
+    mut pages: PageStream<T>,
+    paging: &Paging,
+    columns: &[&str],
+    what: &str,
+) -> Result<i32, CliError> {
+    let mut items: Vec<Value> = Vec::new();
+    let Some(first) = pages.next().await else {
+        ctx.out.list(&items, columns)?;
+        return Ok(exit::OK);
+    };
+    let first = first?;
+    let more = first.has_next();
+    let (page_no, total_pages, total_count) = (first.page, first.total_pages, first.total_count);
+    items.extend(first.items.iter().map(to_value));
+    if paging.all && more {
+        let bar = batch::progress(total_count.unwrap_or(0), true, what);
+        bar.set_position(items.len() as u64);
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            items.extend(page.items.iter().map(to_value));
+            bar.set_position(items.len() as u64);
+        }
+        bar.finish_and_clear();
+    } else if more && std::io::stderr().is_terminal() {
+        let of = total_pages.map_or(String::new(), |n| format!(" of {n}"));
+        let count = total_count.map_or(String::new(), |n| format!(" ({n} {what})"));
+        eprintln!("page {page_no}{of}{count}; --all for every page, --page N for another");
+    }
+    ctx.out.list(&items, columns)?;
+    Ok(exit::OK)
+}
+
+/// A per-SIM record: the model's JSON with the ICCID added as `iccid`
+/// (quota, status and usage carry no ICCID of their own).
+pub fn with_iccid<T: Serialize>(iccid: &Iccid, v: &T) -> Value {
+    let mut value = to_value(v);
+    if let Value::Object(m) = &mut value {
+        m.entry("iccid".to_string())
+            .or_insert_with(|| Value::String(iccid.to_string()));
+    }
+    value
+}
+
+/// "1 SIM" / "3 SIMs".
+pub fn sims_text(n: usize) -> String {
+    if n == 1 {
+        "1 SIM".into()
+    } else {
+        format!("{n} SIMs")
+    }
+}
