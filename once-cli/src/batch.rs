@@ -194,8 +194,8 @@ pub fn report_reads(
     }
     ctx.out.list(&found, columns)?;
     eprintln!(
-        "{} SIMs: {} ok, {failed} failed",
-        found.len() + failed,
+        "{}: {} ok, {failed} failed",
+        crate::commands::sims_text(found.len() + failed),
         found.len()
     );
     Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })
@@ -238,8 +238,8 @@ pub fn report_actions(
     }
     ctx.out.list(&records, &["iccid", "result", "detail"])?;
     let mut summary = format!(
-        "{} SIMs: {ok} {done}, {failed} failed",
-        ok + failed + unknown
+        "{}: {ok} {done}, {failed} failed",
+        crate::commands::sims_text(ok + failed + unknown)
     );
     if unknown > 0 {
         summary.push_str(&format!(", {unknown} outcome unknown"));

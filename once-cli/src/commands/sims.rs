@@ -155,11 +155,14 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                     if let Some(u) = until {
                         req = req.until(u);
                     }
-                    req.send().await.map(|u| with_iccid(&i, &u))
+                    req.send().await.map(|u| {
+                        let days: Vec<Value> = u.stats.iter().map(|d| with_iccid(&i, d)).collect();
+                        Value::Array(days)
+                    })
                 }
             })
             .await;
-            batch::report_reads(ctx, &b, results, &[])
+            usage_report(ctx, results)
         }
         SimsCmd::Set {
             iccids,
@@ -291,6 +294,47 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             )
         }
     }
+}
+
+/// Usage is one row per SIM and day (`iccid`, `date`, `data`, `sms`;
+/// the SDK leaves 1NCE's `TOTAL` row out), whatever the batch size.
+fn usage_report(ctx: &Ctx, results: batch::Results) -> Result<i32, CliError> {
+    let n = results.len();
+    let mut rows = Vec::new();
+    let mut failed = 0;
+    let mut last_err = None;
+    for (iccid, r) in results {
+        match r {
+            Ok(Value::Array(days)) => rows.extend(days),
+            Ok(other) => rows.push(other),
+            Err(e) => {
+                failed += 1;
+                let e = CliError::from(e);
+                eprintln!("{iccid}: {e}");
+                last_err = Some(e);
+            }
+        }
+    }
+    if n == 1 {
+        if let Some(e) = last_err {
+            return Err(e);
+        }
+    }
+    ctx.out.list(
+        &rows,
+        &[
+            "iccid",
+            "date",
+            "data.volume",
+            "data.volume_rx",
+            "data.volume_tx",
+            "sms.volume",
+        ],
+    )?;
+    if n > 1 {
+        eprintln!("{}: {} ok, {failed} failed", sims_text(n), n - failed);
+    }
+    Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })
 }
 
 /// Exit code helper for commands that print one value.
