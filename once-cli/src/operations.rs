@@ -13,8 +13,8 @@ pub struct Operation {
     pub path: &'static str,
     /// The command, as shown in the coverage table.
     pub command: &'static str,
-    /// A complete example (arguments after `once`); `{iccid}`, `{iccid2}`
-    /// and `{sms_id}` stand for values of the account.
+    /// A complete example (arguments after `once`); `{iccid}`, `{iccid2}`, `{iccid3}`,
+    /// `{sms_id}`, `{product}` and `{order}` stand for values of the account.
     pub example: &'static str,
 }
 
@@ -145,7 +145,7 @@ pub const OPERATIONS: &[Operation] = &[
         "POST",
         "/v1/sims/simTransfer",
         "once v1 transfer ICCID... --target-organisation",
-        "v1 transfer {iccid2} --target-organisation 42 --yes",
+        "v1 transfer {iccid3} --target-organisation 42 --yes",
     ),
     op(
         "POST",

@@ -254,7 +254,7 @@ mod tests {
         let text = plain(Format::Csv).render_list(&items, &[]).unwrap();
         assert_eq!(
             text,
-            "iccid,quota_status.id,quota_status.description,label\n1,1,x,\n2,,,\"a,b\"\n"
+            "iccid,quota_status.description,quota_status.id,label\n1,x,1,\n2,,,\"a,b\"\n"
         );
     }
 
