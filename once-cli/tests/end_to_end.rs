@@ -533,3 +533,106 @@ fn every_command_help_has_an_example() {
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("Examples:"), "{}", out.stdout);
 }
+
+/// Runs `once` in a pseudo-terminal (tests/pty_run.py), answering a
+/// confirmation prompt with `answer` ("-": never).
+#[cfg(unix)]
+fn in_pty(env: &Env, answer: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Out {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty_run.py");
+    let mut c = env.cmd(&[]);
+    let mut py = Command::new("python3");
+    py.arg(script).arg(answer).arg(c.get_program()).args(args);
+    py.env_clear();
+    for (k, v) in c.get_envs() {
+        if let Some(v) = v {
+            py.env(k, v);
+        }
+    }
+    py.env("TERM", "xterm-256color");
+    for (k, v) in extra_env {
+        py.env(k, v);
+    }
+    c = py;
+    env.run_cmd(c, None)
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_a_table_a_prompt_and_a_progress_bar() {
+    let env = Env::new();
+    let a = env.iccid(0);
+
+    // A table by default, with colours; none with NO_COLOR.
+    let out = in_pty(&env, "-", &["sims", "list", "--page-size", "3"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("iccid") && out.stdout.contains("┆"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains(&format!("│ {a} ┆")), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("\u{1b}["),
+        "no colours: {:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("--all for every page"),
+        "{}",
+        out.stdout
+    );
+    let out = in_pty(
+        &env,
+        "-",
+        &["sims", "list", "--page-size", "3"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(out.stdout.contains("│ iccid"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("\u{1b}["),
+        "colours with NO_COLOR: {:?}",
+        out.stdout
+    );
+
+    // The confirmation prompt: "n" sends nothing, "y" sends the top-up once.
+    env.sb().reset_stats();
+    let out = in_pty(&env, "n", &["sims", "top-up", &a], &[]);
+    assert_eq!(out.code, 3, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("About to top up 1 SIM (costs money). Continue? [y/N]"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("cancelled; nothing was sent"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(env.sb().stats().requests, 0);
+    let out = in_pty(&env, "y", &["sims", "top-up", &a], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(env.sb().stats().top_ups_applied, 1);
+    assert!(
+        out.stdout.contains("1 SIM: 1 topped up, 0 failed"),
+        "{}",
+        out.stdout
+    );
+
+    // --all draws a progress bar on the terminal (the SDK paces /v2/sims
+    // at 10 requests per second, so 20 pages take about two seconds).
+    let out = in_pty(
+        &env,
+        "-",
+        &["sims", "list", "--all", "--page-size", "5", "-o", "jsonl"],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("/100 SIMs"),
+        "no progress bar: {:?}",
+        out.stdout
+    );
+    // The bar is cleared before the output (same line, after "\r\x1b[K").
+    assert_eq!(out.stdout.matches("{\"activation_date\"").count(), 100);
+}
