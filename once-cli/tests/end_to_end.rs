@@ -121,6 +121,20 @@ fn every_operation_runs_its_command() {
     let env = Env::new();
     let sb = env.sb();
     for op in once_cli::operations::OPERATIONS {
+        // The command shown in docs/API_COVERAGE.md is the one run here.
+        let words: Vec<&str> = op
+            .command
+            .split(' ')
+            .skip(1)
+            .take_while(|w| !w.starts_with('-') && !w.chars().any(|c| c.is_ascii_uppercase()))
+            .collect();
+        let shown = words.join(" ");
+        assert!(
+            op.example.starts_with(&format!("{shown} ")) || op.example == shown,
+            "{} vs {}",
+            op.command,
+            op.example
+        );
         let sms_id = sb.receive_sms(env.iccid(0), "hello").unwrap();
         let line = op
             .example

@@ -372,8 +372,8 @@ fn coverage_markdown() -> String {
          `UPDATE_COVERAGE=1 cargo test -p once-sdk --test conformance coverage_doc`\n\
          rewrites it.\n\
          \n\
-         | operation | spec file | method + path | Rust call | Python call |\n\
-         | --- | --- | --- | --- | --- |\n",
+         | operation | spec file | method + path | Rust call | Python call | CLI command |\n\
+         | --- | --- | --- | --- | --- | --- |\n",
     );
     for r in rows {
         let summary = every
@@ -382,15 +382,18 @@ fn coverage_markdown() -> String {
             .map_or("(not in the spec)".to_string(), |o| o.summary.clone());
         let python = crate::python::call(r.method, r.path)
             .map_or_else(|| "—".to_string(), |p| format!("`{}`", cell(p)));
+        let cli = once_cli::operations::command(r.method, r.path)
+            .map_or_else(|| "—".to_string(), |c| format!("`{}`", cell(c)));
         let _ = writeln!(
             out,
-            "| {} | {} | `{} {}` | `{}` | {} |",
+            "| {} | {} | `{} {}` | `{}` | {} | {} |",
             cell(&summary),
             r.spec,
             r.method,
             r.path,
             cell(r.rust),
-            python
+            python,
+            cli
         );
     }
     out
@@ -416,6 +419,29 @@ fn python_calls_name_rows() {
     for r in rows.iter().filter(|r| r.spec != "sim-management.yml") {
         if crate::python::call(r.method, r.path).is_none() {
             problems.push(format!("{} {} has no python call", r.method, r.path));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every row has a `once` command, and every command of the CLI's table
+/// (`once_cli::operations::OPERATIONS`) names a row, once.
+#[test]
+fn cli_commands_name_rows() {
+    let rows = all_ops();
+    let ops = once_cli::operations::OPERATIONS;
+    let mut problems = Vec::new();
+    for (i, o) in ops.iter().enumerate() {
+        if !rows.iter().any(|r| r.method == o.method && r.path == o.path) {
+            problems.push(format!("CLI command for {} {} has no row", o.method, o.path));
+        }
+        if ops[..i].iter().any(|p| p.method == o.method && p.path == o.path) {
+            problems.push(format!("two CLI commands for {} {}", o.method, o.path));
+        }
+    }
+    for r in rows.iter() {
+        if once_cli::operations::command(r.method, r.path).is_none() {
+            problems.push(format!("{} {} has no `once` command", r.method, r.path));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
