@@ -22,14 +22,21 @@ struct Out {
 
 impl Env {
     fn new() -> Self {
+        Self::with(Sandbox::builder().no_rate_limits())
+    }
+
+    /// A sandbox that enforces 1NCE's published rate limits (answers 429).
+    fn rate_limited() -> Self {
+        Self::with(Sandbox::builder())
+    }
+
+    fn with(builder: once_sandbox::SandboxBuilder) -> Self {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
             .build()
             .unwrap();
-        let sandbox = rt
-            .block_on(Sandbox::builder().no_rate_limits().start())
-            .unwrap();
+        let sandbox = rt.block_on(builder.start()).unwrap();
         Env {
             rt,
             sandbox: Some(sandbox),
@@ -332,6 +339,35 @@ fn stdin_batches_give_one_result_per_iccid_and_a_summary() {
         3
     );
     assert_eq!(env.sb().stats().top_ups_applied, 2);
+}
+
+/// A batch larger than 1NCE's 10 requests per second, against a sandbox
+/// that enforces the limit: the SDK paces it, the rare 429 at a window's
+/// edge is retried (a read), and every SIM gets exactly one result.
+#[test]
+fn batches_run_at_the_rate_limit_one_result_per_sim() {
+    let env = Env::rate_limited();
+    let input: String = env.sb().iccids()[..25]
+        .iter()
+        .map(|i| format!("{i}\n"))
+        .collect();
+    let out = env.once_stdin(
+        &["sims", "quota", "-", "--concurrency", "8", "-o", "jsonl"],
+        &input,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 25);
+    let stats = env.sb().stats();
+    assert!(stats.rate_limited <= 2, "not paced: {:?}", stats);
+    assert_eq!(
+        stats.requests_to("GET", "/v2/sims/{iccid}/quota/data"),
+        25 + stats.rate_limited
+    );
+    assert!(
+        out.stderr.contains("25 SIMs: 25 ok, 0 failed"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -56,6 +56,7 @@ pub async fn show_pages<T: Serialize>(
     if paging.all && more {
         let bar = batch::progress(total_count.unwrap_or(0), true, what);
         bar.set_position(items.len() as u64);
+        bar.tick();
         while let Some(page) = pages.next().await {
             let page = page?;
             items.extend(page.items.iter().map(to_value));
