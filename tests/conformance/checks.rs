@@ -432,10 +432,19 @@ fn cli_commands_name_rows() {
     let ops = once_cli::operations::OPERATIONS;
     let mut problems = Vec::new();
     for (i, o) in ops.iter().enumerate() {
-        if !rows.iter().any(|r| r.method == o.method && r.path == o.path) {
-            problems.push(format!("CLI command for {} {} has no row", o.method, o.path));
+        if !rows
+            .iter()
+            .any(|r| r.method == o.method && r.path == o.path)
+        {
+            problems.push(format!(
+                "CLI command for {} {} has no row",
+                o.method, o.path
+            ));
         }
-        if ops[..i].iter().any(|p| p.method == o.method && p.path == o.path) {
+        if ops[..i]
+            .iter()
+            .any(|p| p.method == o.method && p.path == o.path)
+        {
             problems.push(format!("two CLI commands for {} {}", o.method, o.path));
         }
     }
