@@ -125,11 +125,15 @@ pub type Results = Vec<(Iccid, Result<Value, once_sdk::Error>)>;
 /// Runs `f` for every ICCID, at most `ctx.concurrency` at once (the SDK's
 /// rate limiter paces the calls), results in input order. A progress bar
 /// shows on stderr when it is a terminal and the batch has several SIMs.
-pub async fn run<F, Fut>(ctx: &Ctx, iccids: &[Iccid], f: F) -> Results
+///
+/// The token is fetched first: with wrong credentials the batch stops
+/// before its first SIM (exit code 4) instead of failing every SIM.
+pub async fn run<F, Fut>(ctx: &Ctx, iccids: &[Iccid], f: F) -> Result<Results, CliError>
 where
     F: Fn(Iccid) -> Fut,
     Fut: Future<Output = Result<Value, once_sdk::Error>>,
 {
+    ctx.client().await?.access_token().await?;
     let bar = progress(iccids.len() as u64, iccids.len() > 1, "SIMs");
     let results: Results = futures::stream::iter(iccids.iter().cloned())
         .map(|i| {
@@ -145,7 +149,7 @@ where
         .collect()
         .await;
     bar.finish_and_clear();
-    results
+    Ok(results)
 }
 
 /// A progress bar on stderr, or a hidden one when stderr is not a terminal.

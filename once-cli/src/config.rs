@@ -14,6 +14,7 @@
 //! is refused. Which credentials a command uses: `--sandbox`; else
 //! `--profile NAME` (or `ONCE_PROFILE`); else `ONCE_CLIENT_ID` and
 //! `ONCE_CLIENT_SECRET` (with `ONCE_BASE_URL`); else the profile `default`.
+//! A profile without `base_url` uses `ONCE_BASE_URL` if set.
 
 use std::path::{Path, PathBuf};
 
@@ -133,13 +134,14 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
                 path.display()
             ))
         })?;
-        let p = file.profiles.get(&name).cloned().ok_or_else(|| {
+        let mut p = file.profiles.get(&name).cloned().ok_or_else(|| {
             CliError::auth(format!(
                 "profile {name:?} not found in {} (it has: {})\n  hint: run `once configure --profile {name}`",
                 path.display(),
                 names(&file)
             ))
         })?;
+        p.base_url = p.base_url.or_else(env_base_url);
         return Ok(Resolved {
             profile: p,
             source: format!("profile {name:?} in {}", path.display()),
@@ -179,8 +181,10 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
     if let Some(path) = path {
         if let Some(file) = read(&path)? {
             if let Some(p) = file.profiles.get("default") {
+                let mut p = p.clone();
+                p.base_url = p.base_url.or_else(env_base_url);
                 return Ok(Resolved {
-                    profile: p.clone(),
+                    profile: p,
                     source: format!("profile \"default\" in {}", path.display()),
                 });
             }
@@ -190,6 +194,13 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
         "no credentials: set ONCE_CLIENT_ID and ONCE_CLIENT_SECRET, or run `once configure`\n  \
          hint: `once --sandbox ...` tries any command against a local fake of 1NCE",
     ))
+}
+
+/// `ONCE_BASE_URL`, used when a profile names no base URL.
+fn env_base_url() -> Option<String> {
+    std::env::var("ONCE_BASE_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 fn names(file: &ConfigFile) -> String {

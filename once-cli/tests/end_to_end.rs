@@ -686,3 +686,12 @@ fn on_a_terminal_a_table_a_prompt_and_a_progress_bar() {
     // The bar is cleared before the output (same line, after "\r\x1b[K").
     assert_eq!(out.stdout.matches("{\"activation_date\"").count(), 100);
 }
+
+/// The library entry point the binary and the Python wheel call.
+#[test]
+fn run_is_callable_in_process() {
+    assert_eq!(once_cli::run(["once", "help", "exit-codes"]), 0);
+    assert_eq!(once_cli::run(["once", "sims", "get", "123"]), 2);
+    assert_eq!(once_cli::run(["once", "--version"]), 0);
+    assert_eq!(once_cli::run(["once", "no-such-command"]), 2);
+}

@@ -90,7 +90,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                 let sims = sims.clone();
                 async move { sims.get(&i).await.map(|s| to_value(&s)) }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, SIM_COLUMNS)
         }
         SimsCmd::Quota { iccids, sms } => {
@@ -107,7 +107,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                     q.map(|q| with_iccid(&i, &q))
                 }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, QUOTA_COLUMNS)
         }
         SimsCmd::Status { iccids } => {
@@ -117,7 +117,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                 let sims = sims.clone();
                 async move { sims.status(&i).await.map(|s| with_iccid(&i, &s)) }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, STATUS_COLUMNS)
         }
         SimsCmd::Events { iccid, paging } => {
@@ -161,7 +161,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                     })
                 }
             })
-            .await;
+            .await?;
             usage_report(ctx, results)
         }
         SimsCmd::Set {
@@ -213,7 +213,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                     u.send().await.map(|()| Value::Null)
                 }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
@@ -243,7 +243,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                 let sims = sims.clone();
                 async move { sims.reset(&i).await.map(|()| Value::Null) }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
@@ -285,7 +285,7 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                     })
                 }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,

@@ -94,7 +94,7 @@ pub async fn run(ctx: &Ctx, cmd: SmsCmd) -> Result<i32, CliError> {
                     })
                 }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,

@@ -82,7 +82,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                 let api = api.clone();
                 async move { api.get(&i).await.map(|s| to_value(&s)) }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, SIM_COLUMNS)
         }
         V1Cmd::Status { iccids } => {
@@ -92,7 +92,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                 let api = api.clone();
                 async move { api.status(&i).await.map(|s| with_iccid(&i, &s)) }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, &["iccid", "status", "services"])
         }
         V1Cmd::ConnectivityInfo {
@@ -115,7 +115,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                     r.send().await.map(|c| with_iccid(&i, &c))
                 }
             })
-            .await;
+            .await?;
             batch::report_reads(ctx, &b, results, &[])
         }
         V1Cmd::Quota { iccids, sms } => {
@@ -132,7 +132,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                     q.map(|q| with_iccid(&i, &q))
                 }
             })
-            .await;
+            .await?;
             batch::report_reads(
                 ctx,
                 &b,
@@ -241,7 +241,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                     }
                 }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
@@ -295,7 +295,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                 let api = api.clone();
                 async move { api.reset(&i).await.map(|()| Value::Null) }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
@@ -332,7 +332,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                     t.send().await.map(|_| Value::Null)
                 }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
@@ -591,7 +591,7 @@ async fn sms(ctx: &Ctx, cmd: V1SmsCmd) -> Result<i32, CliError> {
                 let sms = sms.clone();
                 async move { api.send_sms(&i, &sms).await.map(|()| Value::Null) }
             })
-            .await;
+            .await?;
             batch::report_actions(
                 ctx,
                 results,
