@@ -695,3 +695,61 @@ fn run_is_callable_in_process() {
     assert_eq!(once_cli::run(["once", "--version"]), 0);
     assert_eq!(once_cli::run(["once", "no-such-command"]), 2);
 }
+
+/// `once configure` on a terminal: asks for the client id, reads the secret
+/// without echo, writes the profile with mode 0600.
+#[cfg(unix)]
+#[test]
+fn configure_on_a_terminal_does_not_show_the_secret() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let secret = once_sandbox::DEFAULT_CLIENT_SECRET;
+    let answers = format!(
+        r#"[["Client id: ", "{}"], ["Client secret (not shown): ", "{secret}", "noecho"]]"#,
+        once_sandbox::DEFAULT_CLIENT_ID
+    );
+    let out = in_pty(&env, &answers, &["configure", "--profile", "pty"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Client secret (not shown): "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains(secret),
+        "the secret showed: {}",
+        out.stdout
+    );
+    let path = env.dir.path().join("config/once/config.toml");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("[profiles.pty]") && text.contains(secret),
+        "{text}"
+    );
+}
+
+/// A server that misbehaves: a garbled body is a clear error (exit 1), a
+/// gateway's HTML 503 on a read is retried by the SDK and goes unnoticed.
+#[test]
+fn misbehaving_server_answers_are_reported_not_hidden() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    env.sb()
+        .inject(Fault::malformed_body().method("GET").path("/v2/sims/*"));
+    let out = env.once(&["sims", "get", &a]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("could not decode"), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+
+    env.sb().reset_stats();
+    env.sb()
+        .inject(Fault::html(503).method("GET").path("/v2/sims"));
+    let out = env.once(&["sims", "list", "--page-size", "2", "-o", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2);
+    assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 2);
+}
