@@ -202,6 +202,13 @@ fn list_outputs_match_the_golden_files() {
     let i = env.iccid(0);
     let out = env.once(&["sims", "get", &i, "-o", "table"]);
     golden("sims_get.table", &out.stdout);
+    let out = env.once(&["sims", "top-up", &i, &env.iccid(1), "--yes", "-o", "table"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    golden("sims_top_up.table", &out.stdout);
+    golden(
+        "help_exit_codes.txt",
+        &env.once(&["help", "exit-codes"]).stdout,
+    );
     let out = env.once(&["sims", "top-up", &i, "--dry-run", "-o", "json"]);
     assert_eq!(out.code, 0);
     golden(
@@ -238,6 +245,19 @@ fn all_pages_through_the_whole_fleet() {
     assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 4);
     // Not a terminal: no progress bar on stderr.
     assert!(out.stderr.is_empty(), "{:?}", out.stderr);
+    // Without --page-size, --all asks for the largest pages (100 SIMs).
+    env.sb().reset_stats();
+    let out = env.once(&["sims", "list", "--all", "-o", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 101);
+    assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 1);
+    let req = env
+        .sb()
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v2/sims")
+        .unwrap();
+    assert_eq!(req.query.as_deref(), Some("page=1&pageSize=100"));
 }
 
 #[test]

@@ -42,11 +42,11 @@ pub async fn orders(ctx: &Ctx, cmd: OrdersCmd) -> Result<i32, CliError> {
     match cmd {
         OrdersCmd::List { paging, sort } => {
             let client = ctx.client().await?;
-            let mut list = paged(client.orders().list(), &paging);
+            let mut list = paged(client.orders().list(), &paging, 10);
             if let Some(s) = sort {
                 list = list.sort(s);
             }
-            show_pages(ctx, list.pages(), &paging, ORDER_COLUMNS, "orders").await
+            show_pages(ctx, list, &paging, ORDER_COLUMNS, "orders").await
         }
         OrdersCmd::Get { order_number } => {
             let order = ctx.client().await?.orders().get(order_number).await?;
@@ -135,10 +135,10 @@ pub async fn support(ctx: &Ctx, cmd: SupportCmd) -> Result<i32, CliError> {
     match cmd {
         SupportCmd::List { paging } => {
             let client = ctx.client().await?;
-            let list = paged(client.support().list(), &paging);
+            let list = paged(client.support().list(), &paging, 100);
             show_pages(
                 ctx,
-                list.pages(),
+                list,
                 &paging,
                 &["case_id", "status", "subject", "create_date", "solved_date"],
                 "service requests",

@@ -9,8 +9,10 @@ pub mod v1;
 
 use std::io::IsTerminal;
 
+use futures::future::BoxFuture;
 use futures::StreamExt;
-use once_sdk::{Iccid, PageStream};
+use once_sdk::{Iccid, Page, PageStream};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -35,25 +37,59 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
     }
 }
 
-/// Prints one page, or every page with `--all` (progress bar on a
-/// terminal). `pages` must start at the requested page.
-pub async fn show_pages<T: Serialize>(
+/// A list of the SDK that can fetch one page or stream every page.
+pub trait Pager<T>: Sized {
+    /// One page (exactly one request).
+    fn one_page(self) -> BoxFuture<'static, once_sdk::Result<Page<T>>>;
+    /// Every page from the requested one (the SDK fetches the next page
+    /// while the current one is handled).
+    fn every_page(self) -> PageStream<T>;
+}
+
+impl<T: DeserializeOwned + Send + 'static> Pager<T> for once_sdk::List<T> {
+    fn one_page(self) -> BoxFuture<'static, once_sdk::Result<Page<T>>> {
+        Box::pin(self.send())
+    }
+    fn every_page(self) -> PageStream<T> {
+        self.pages()
+    }
+}
+
+impl Pager<once_sdk::types::v1::Event> for once_sdk::api::v1::EventList {
+    fn one_page(self) -> BoxFuture<'static, once_sdk::Result<Page<once_sdk::types::v1::Event>>> {
+        Box::pin(self.send())
+    }
+    fn every_page(self) -> PageStream<once_sdk::types::v1::Event> {
+        self.pages()
+    }
+}
+
+/// Prints one page (one request), or every page with `--all` (progress
+/// bar on a terminal).
+pub async fn show_pages<T: Serialize, L: Pager<T>>(
     ctx: &Ctx,
-    mut pages: PageStream<T>,
+    list: L,
     paging: &Paging,
     columns: &[&str],
     what: &str,
 ) -> Result<i32, CliError> {
     let mut items: Vec<Value> = Vec::new();
-    let Some(first) = pages.next().await else {
-        ctx.out.list(&items, columns)?;
-        return Ok(exit::OK);
+    let mut pages = None;
+    let first = if paging.all {
+        let mut stream = list.every_page();
+        let Some(first) = stream.next().await else {
+            ctx.out.list(&items, columns)?;
+            return Ok(exit::OK);
+        };
+        pages = Some(stream);
+        first?
+    } else {
+        list.one_page().await?
     };
-    let first = first?;
     let more = first.has_next();
     let (page_no, total_pages, total_count) = (first.page, first.total_pages, first.total_count);
     items.extend(first.items.iter().map(to_value));
-    if paging.all && more {
+    if let (Some(mut pages), true) = (pages, more) {
         let bar = batch::progress(total_count.unwrap_or(0), true, what);
         bar.set_position(items.len() as u64);
         bar.tick();

@@ -38,8 +38,10 @@ pub const STATUS_COLUMNS: &[&str] = &[
     "pdp_context.rat_type",
 ];
 
-/// Applies `--page` and `--page-size` to a list.
-pub fn paged<T>(list: List<T>, paging: &Paging) -> List<T>
+/// Applies `--page` and `--page-size` to a list. `--all` without
+/// `--page-size` fetches pages of `max_page_size` (the API's largest), so
+/// that a fleet export takes as few requests as possible.
+pub fn paged<T>(list: List<T>, paging: &Paging, max_page_size: u32) -> List<T>
 where
     T: serde::de::DeserializeOwned + Send + 'static,
 {
@@ -47,8 +49,10 @@ where
     if let Some(p) = paging.page {
         list = list.page(p);
     }
-    if let Some(s) = paging.page_size {
-        list = list.page_size(s);
+    match paging.page_size {
+        Some(s) => list = list.page_size(s),
+        None if paging.all => list = list.page_size(max_page_size),
+        None => {}
     }
     list
 }
@@ -74,14 +78,14 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             sort,
         } => {
             let client = ctx.client().await?;
-            let mut list = paged(client.sims().list(), &paging);
+            let mut list = paged(client.sims().list(), &paging, 100);
             if let Some(f) = filter {
                 list = list.filter(f);
             }
             if let Some(s) = sort {
                 list = list.sort(s);
             }
-            show_pages(ctx, list.pages(), &paging, SIM_COLUMNS, "SIMs").await
+            show_pages(ctx, list, &paging, SIM_COLUMNS, "SIMs").await
         }
         SimsCmd::Get { iccids } => {
             let b = batch::read(&iccids)?;
@@ -123,10 +127,10 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
         SimsCmd::Events { iccid, paging } => {
             let iccid = one_iccid(&iccid)?;
             let client = ctx.client().await?;
-            let list = paged(client.sims().events(&iccid), &paging);
+            let list = paged(client.sims().events(&iccid), &paging, 1000);
             show_pages(
                 ctx,
-                list.pages(),
+                list,
                 &paging,
                 &[
                     "timestamp",

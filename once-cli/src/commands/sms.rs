@@ -28,8 +28,8 @@ pub async fn run(ctx: &Ctx, cmd: SmsCmd) -> Result<i32, CliError> {
         SmsCmd::List { iccid, paging } => {
             let iccid = one_iccid(&iccid)?;
             let client = ctx.client().await?;
-            let list = paged(client.sms().list(&iccid), &paging);
-            show_pages(ctx, list.pages(), &paging, SMS_COLUMNS, "SMS").await
+            let list = paged(client.sms().list(&iccid), &paging, 1000);
+            show_pages(ctx, list, &paging, SMS_COLUMNS, "SMS").await
         }
         SmsCmd::Get { iccid, id } => {
             let iccid = one_iccid(&iccid)?;

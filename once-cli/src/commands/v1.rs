@@ -66,14 +66,14 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             sort,
         } => {
             let client = ctx.client().await?;
-            let mut list = paged(client.v1().sims().list(), &paging);
+            let mut list = paged(client.v1().sims().list(), &paging, 100);
             if let Some(f) = filter {
                 list = list.filter(f);
             }
             if let Some(s) = sort {
                 list = list.sort(s);
             }
-            show_pages(ctx, list.pages(), &paging, SIM_COLUMNS, "SIMs").await
+            show_pages(ctx, list, &paging, SIM_COLUMNS, "SIMs").await
         }
         V1Cmd::Get { iccids } => {
             let b = batch::read(&iccids)?;
@@ -147,12 +147,14 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             if let Some(p) = paging.page {
                 list = list.page(p);
             }
-            if let Some(s) = paging.page_size {
-                list = list.page_size(s);
+            match paging.page_size {
+                Some(s) => list = list.page_size(s),
+                None if paging.all => list = list.page_size(1000),
+                None => {}
             }
             show_pages(
                 ctx,
-                list.pages(),
+                list,
                 &paging,
                 &[
                     "timestamp",
@@ -537,10 +539,10 @@ async fn sms(ctx: &Ctx, cmd: V1SmsCmd) -> Result<i32, CliError> {
         V1SmsCmd::List { iccid, paging } => {
             let iccid = one_iccid(&iccid)?;
             let client = ctx.client().await?;
-            let list = paged(client.v1().sims().list_sms(&iccid), &paging);
+            let list = paged(client.v1().sims().list_sms(&iccid), &paging, 100);
             show_pages(
                 ctx,
-                list.pages(),
+                list,
                 &paging,
                 &["id", "submit_date", "status.description", "payload"],
                 "SMS",
