@@ -619,6 +619,12 @@ fn in_pty(env: &Env, answer: &str, args: &[&str], extra_env: &[(&str, &str)]) ->
         }
     }
     py.env("TERM", "xterm-256color");
+    // A pyenv shim for python3 needs to find its root.
+    for var in ["PYENV_ROOT", "PYENV_VERSION"] {
+        if let Some(v) = std::env::var_os(var) {
+            py.env(var, v);
+        }
+    }
     for (k, v) in extra_env {
         py.env(k, v);
     }
