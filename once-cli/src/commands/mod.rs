@@ -9,18 +9,21 @@ pub mod v1;
 
 use std::io::IsTerminal;
 
+use std::future::Future;
+
 use futures::future::BoxFuture;
 use futures::StreamExt;
-use once_sdk::{Iccid, Page, PageStream};
+use once_sdk::{Client, Iccid, Page, PageStream};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::batch;
-use crate::cli::{Command, Paging};
+use crate::cli::{Command, Iccids, Paging};
 use crate::context::Ctx;
 use crate::exit::{self, CliError};
 use crate::output::to_value;
+use crate::safety::{confirm, print_plan, Planned};
 
 /// Runs a parsed command.
 pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
@@ -106,6 +109,63 @@ pub async fn show_pages<T: Serialize, L: Pager<T>>(
     }
     ctx.out.list(&items, columns)?;
     Ok(exit::OK)
+}
+
+/// A read of every SIM of a batch: one record per SIM (the record alone for
+/// a single ICCID argument), failures and a summary on stderr. `f` gets
+/// the client and one ICCID; the input is checked before anything else.
+pub async fn read_each<F, Fut>(
+    ctx: &Ctx,
+    src: &Iccids,
+    columns: &[&str],
+    f: F,
+) -> Result<i32, CliError>
+where
+    F: Fn(Client, Iccid) -> Fut,
+    Fut: Future<Output = once_sdk::Result<Value>>,
+{
+    let b = batch::read(src)?;
+    let client = ctx.client().await?.clone();
+    let results = batch::run(ctx, &b.iccids, |i| f(client.clone(), i)).await?;
+    batch::report_reads(ctx, &b, results, columns)
+}
+
+/// What a per-SIM action says: the question before it (`{n}` becomes
+/// "3 SIMs"), the word for success, and how to check an unknown outcome
+/// (`{iccid}` becomes the SIM).
+pub struct Action<'a> {
+    /// E.g. "top up {n} (costs money)".
+    pub ask: &'a str,
+    /// E.g. "topped up".
+    pub done: &'a str,
+    /// E.g. "`once sims quota {iccid}` shows whether the top-up was applied;".
+    pub check: &'a str,
+}
+
+/// An action on every SIM of a batch, one request each: `--dry-run` prints
+/// `plan` of every SIM; otherwise confirmation, then `f` per SIM at the
+/// SDK's pacing, one result per SIM and a summary.
+pub async fn act_each<P, F, Fut>(
+    ctx: &Ctx,
+    src: &Iccids,
+    action: Action<'_>,
+    plan: P,
+    f: F,
+) -> Result<i32, CliError>
+where
+    P: Fn(&Iccid) -> Planned,
+    F: Fn(Client, Iccid) -> Fut,
+    Fut: Future<Output = once_sdk::Result<Value>>,
+{
+    let b = batch::read(src)?;
+    if ctx.dry_run {
+        let requests: Vec<Planned> = b.iccids.iter().map(plan).collect();
+        return print_plan(ctx, &requests);
+    }
+    confirm(ctx, &action.ask.replace("{n}", &sims_text(b.iccids.len())))?;
+    let client = ctx.client().await?.clone();
+    let results = batch::run(ctx, &b.iccids, |i| f(client.clone(), i)).await?;
+    batch::report_actions(ctx, results, action.done, action.check)
 }
 
 /// A per-SIM record: the model's JSON with the ICCID added as `iccid`

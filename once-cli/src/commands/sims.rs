@@ -1,15 +1,15 @@
 //! `once sims ...` (SIM management v2; usage is v1's).
 
-use once_sdk::{List, PaymentMethod, SimStatus, SimUpdate};
+use once_sdk::{Iccid, List, PaymentMethod, SimStatus, SimUpdate};
 use serde_json::{json, Value};
 
-use super::{show_pages, sims_text, with_iccid};
+use super::{act_each, read_each, show_pages, sims_text, with_iccid, Action};
 use crate::batch::{self, one_iccid};
 use crate::cli::{Paging, PaymentArg, SimsCmd, StatusArg};
 use crate::context::Ctx;
 use crate::exit::{self, CliError};
 use crate::output::to_value;
-use crate::safety::{confirm, print_plan, Planned};
+use crate::safety::Planned;
 
 /// Table columns of SIM lists.
 pub const SIM_COLUMNS: &[&str] = &[
@@ -88,41 +88,27 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             show_pages(ctx, list, &paging, SIM_COLUMNS, "SIMs").await
         }
         SimsCmd::Get { iccids } => {
-            let b = batch::read(&iccids)?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                async move { sims.get(&i).await.map(|s| to_value(&s)) }
+            read_each(ctx, &iccids, SIM_COLUMNS, |c, i| async move {
+                c.sims().get(&i).await.map(|s| to_value(&s))
             })
-            .await?;
-            batch::report_reads(ctx, &b, results, SIM_COLUMNS)
+            .await
         }
         SimsCmd::Quota { iccids, sms } => {
-            let b = batch::read(&iccids)?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                async move {
-                    let q = if sms {
-                        sims.sms_quota(&i).await
-                    } else {
-                        sims.data_quota(&i).await
-                    };
-                    q.map(|q| with_iccid(&i, &q))
-                }
+            read_each(ctx, &iccids, QUOTA_COLUMNS, |c, i| async move {
+                let q = if sms {
+                    c.sims().sms_quota(&i).await
+                } else {
+                    c.sims().data_quota(&i).await
+                };
+                q.map(|q| with_iccid(&i, &q))
             })
-            .await?;
-            batch::report_reads(ctx, &b, results, QUOTA_COLUMNS)
+            .await
         }
         SimsCmd::Status { iccids } => {
-            let b = batch::read(&iccids)?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                async move { sims.status(&i).await.map(|s| with_iccid(&i, &s)) }
+            read_each(ctx, &iccids, STATUS_COLUMNS, |c, i| async move {
+                c.sims().status(&i).await.map(|s| with_iccid(&i, &s))
             })
-            .await?;
-            batch::report_reads(ctx, &b, results, STATUS_COLUMNS)
+            .await
         }
         SimsCmd::Events { iccid, paging } => {
             let iccid = one_iccid(&iccid)?;
@@ -148,21 +134,19 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             until,
         } => {
             let b = batch::read(&iccids)?;
-            let v1 = ctx.client().await?.v1().sims();
+            let client = ctx.client().await?.clone();
             let results = batch::run(ctx, &b.iccids, |i| {
-                let v1 = v1.clone();
+                let mut req = client.v1().sims().usage(&i);
+                if let Some(s) = since {
+                    req = req.since(s);
+                }
+                if let Some(u) = until {
+                    req = req.until(u);
+                }
                 async move {
-                    let mut req = v1.usage(&i);
-                    if let Some(s) = since {
-                        req = req.since(s);
-                    }
-                    if let Some(u) = until {
-                        req = req.until(u);
-                    }
-                    req.send().await.map(|u| {
-                        let days: Vec<Value> = u.stats.iter().map(|d| with_iccid(&i, d)).collect();
-                        Value::Array(days)
-                    })
+                    req.send()
+                        .await
+                        .map(|u| Value::Array(u.stats.iter().map(|d| with_iccid(&i, d)).collect()))
                 }
             })
             .await?;
@@ -174,7 +158,6 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             status,
             imei_lock,
         } => {
-            let b = batch::read(&iccids)?;
             if label.is_none() && status.is_none() && imei_lock.is_none() {
                 return Err(CliError::usage(
                     "nothing to change: give --label, --status or --imei-lock",
@@ -183,119 +166,80 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
             if label.as_ref().is_some_and(|l| l.chars().count() > 255) {
                 return Err(CliError::usage("--label must be at most 255 characters"));
             }
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| {
-                        let mut u = SimUpdate::default();
-                        u.iccid = Some(i.clone());
-                        u.label = label.clone();
-                        u.status = status.map(status_of);
-                        u.imei_lock = imei_lock;
-                        Planned::new("PUT", format!("/v2/sims/{i}")).body(to_value(&u))
-                    })
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(ctx, &format!("change {}", sims_text(b.iccids.len())))?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                let label = label.clone();
-                async move {
-                    let mut u = sims.update(&i);
-                    if let Some(l) = label {
-                        u = u.label(l);
-                    }
-                    if let Some(s) = status {
-                        u = u.status(status_of(s));
-                    }
-                    if let Some(l) = imei_lock {
-                        u = u.imei_lock(l);
-                    }
-                    u.send().await.map(|()| Value::Null)
+            let action = Action {
+                ask: "change {n}",
+                done: "changed",
+                check: "`once sims get {iccid}` shows whether the change was applied;",
+            };
+            let plan = |i: &Iccid| {
+                let mut u = SimUpdate::default();
+                u.iccid = Some(i.clone());
+                u.label = label.clone();
+                u.status = status.map(status_of);
+                u.imei_lock = imei_lock;
+                Planned::new("PUT", format!("/v2/sims/{i}")).body(to_value(&u))
+            };
+            act_each(ctx, &iccids, action, plan, |c, i| {
+                let mut u = c.sims().update(&i);
+                if let Some(l) = &label {
+                    u = u.label(l.clone());
                 }
+                if let Some(s) = status {
+                    u = u.status(status_of(s));
+                }
+                if let Some(l) = imei_lock {
+                    u = u.imei_lock(l);
+                }
+                async move { u.send().await.map(|()| Value::Null) }
             })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "changed",
-                "`once sims get {iccid}` shows whether the change was applied;",
-            )
+            .await
         }
         SimsCmd::Reset { iccids } => {
-            let b = batch::read(&iccids)?;
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v2/sims/{i}/reset")))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let action = Action {
+                ask: "reset the connectivity of {n} (their devices re-attach)",
+                done: "reset",
+                check: "`once sims events {iccid}` shows whether a reset happened;",
+            };
+            act_each(
                 ctx,
-                &format!(
-                    "reset the connectivity of {} (their devices re-attach)",
-                    sims_text(b.iccids.len())
-                ),
-            )?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                async move { sims.reset(&i).await.map(|()| Value::Null) }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "reset",
-                "`once sims events {iccid}` shows whether a reset happened;",
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v2/sims/{i}/reset")),
+                |c, i| async move { c.sims().reset(&i).await.map(|()| Value::Null) },
             )
+            .await
         }
         SimsCmd::TopUp {
             iccids,
             payment_method,
         } => {
-            let b = batch::read(&iccids)?;
             let query = payment_method
                 .map(|p| format!("?payment_method={}", p.as_str()))
                 .unwrap_or_default();
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v2/sims/{i}/topup{query}")))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let action = Action {
+                ask: "top up {n} (costs money)",
+                done: "topped up",
+                check: "`once sims quota {iccid}` and `once orders list` show whether the top-up was applied;",
+            };
+            act_each(
                 ctx,
-                &format!("top up {} (costs money)", sims_text(b.iccids.len())),
-            )?;
-            let sims = ctx.client().await?.sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let sims = sims.clone();
-                async move {
-                    let mut t = sims.top_up(&i);
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v2/sims/{i}/topup{query}")),
+                |c, i| {
+                    let mut t = c.sims().top_up(&i);
                     if let Some(p) = payment_method {
                         t = t.payment_method(payment_of(p));
                     }
-                    t.send().await.map(|o| match o.order_number() {
-                        Some(n) => json!(format!("topped up (order {n})")),
-                        None => Value::Null,
-                    })
-                }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "topped up",
-                "`once sims quota {iccid}` and `once orders list` show whether the top-up was applied;",
+                    async move {
+                        t.send().await.map(|o| match o.order_number() {
+                            Some(n) => json!(format!("topped up (order {n})")),
+                            None => Value::Null,
+                        })
+                    }
+                },
             )
+            .await
         }
     }
 }

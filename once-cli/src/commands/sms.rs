@@ -4,13 +4,13 @@ use once_sdk::{Sms, SourceAddressType};
 use serde_json::{json, Value};
 
 use super::sims::{paged, printed};
-use super::{show_pages, sims_text};
-use crate::batch::{self, one_iccid};
+use super::{act_each, show_pages, Action};
+use crate::batch::one_iccid;
 use crate::cli::SmsCmd;
 use crate::context::Ctx;
 use crate::exit::{self, CliError};
 use crate::output::to_value;
-use crate::safety::{confirm, print_plan, Planned};
+use crate::safety::{print_plan, Planned};
 
 /// Table columns of SMS lists.
 pub const SMS_COLUMNS: &[&str] = &[
@@ -58,7 +58,6 @@ pub async fn run(ctx: &Ctx, cmd: SmsCmd) -> Result<i32, CliError> {
             udh,
             source_address,
         } => {
-            let b = batch::read(&iccids)?;
             let mut sms = match (text, hex) {
                 (Some(t), _) => Sms::text(t),
                 (None, Some(h)) => Sms::binary(h),
@@ -71,36 +70,27 @@ pub async fn run(ctx: &Ctx, cmd: SmsCmd) -> Result<i32, CliError> {
                 sms = sms.source_address(a, SourceAddressType::INTERNATIONAL);
             }
             sms.validate()?;
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v2/sims/{i}/sms")).body(to_value(&sms)))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let action = Action {
+                ask: "send an SMS to {n} (costs money)",
+                done: "sent",
+                check: "`once sms list {iccid}` shows whether the SMS went out;",
+            };
+            act_each(
                 ctx,
-                &format!("send an SMS to {} (costs money)", sims_text(b.iccids.len())),
-            )?;
-            let api = ctx.client().await?.sms();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                let sms = sms.clone();
-                async move {
-                    api.send(&i, sms).await.map(|id| match id {
-                        Some(id) => json!(format!("sent (id {id})")),
-                        None => Value::Null,
-                    })
-                }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "sent",
-                "`once sms list {iccid}` shows whether the SMS went out;",
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v2/sims/{i}/sms")).body(to_value(&sms)),
+                |c, i| {
+                    let sms = sms.clone();
+                    async move {
+                        c.sms().send(&i, sms).await.map(|id| match id {
+                            Some(id) => json!(format!("sent (id {id})")),
+                            None => Value::Null,
+                        })
+                    }
+                },
             )
+            .await
         }
     }
 }

@@ -11,7 +11,7 @@ use once_sdk::{Iccid, Sms};
 use serde_json::{json, Value};
 
 use super::sims::{paged, printed, status_of, SIM_COLUMNS};
-use super::{show_pages, sims_text, with_iccid};
+use super::{act_each, read_each, show_pages, sims_text, with_iccid, Action};
 use crate::batch::{self, one_iccid, parse_iccid};
 use crate::cli::{LimitServiceArg, PaymentArg, V1Cmd, V1SmsCmd};
 use crate::context::Ctx;
@@ -76,69 +76,49 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             show_pages(ctx, list, &paging, SIM_COLUMNS, "SIMs").await
         }
         V1Cmd::Get { iccids } => {
-            let b = batch::read(&iccids)?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move { api.get(&i).await.map(|s| to_value(&s)) }
+            read_each(ctx, &iccids, SIM_COLUMNS, |c, i| async move {
+                c.v1().sims().get(&i).await.map(|s| to_value(&s))
             })
-            .await?;
-            batch::report_reads(ctx, &b, results, SIM_COLUMNS)
+            .await
         }
         V1Cmd::Status { iccids } => {
-            let b = batch::read(&iccids)?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move { api.status(&i).await.map(|s| with_iccid(&i, &s)) }
-            })
-            .await?;
-            batch::report_reads(ctx, &b, results, &["iccid", "status", "services"])
+            read_each(
+                ctx,
+                &iccids,
+                &["iccid", "status", "services"],
+                |c, i| async move { c.v1().sims().status(&i).await.map(|s| with_iccid(&i, &s)) },
+            )
+            .await
         }
         V1Cmd::ConnectivityInfo {
             iccids,
             subscriber,
             ussd,
         } => {
-            let b = batch::read(&iccids)?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move {
-                    let mut r = api.connectivity_info(&i);
-                    if subscriber {
-                        r = r.subscriber(true);
-                    }
-                    if ussd {
-                        r = r.ussd(true);
-                    }
-                    r.send().await.map(|c| with_iccid(&i, &c))
+            read_each(ctx, &iccids, &[], |c, i| {
+                let mut r = c.v1().sims().connectivity_info(&i);
+                if subscriber {
+                    r = r.subscriber(true);
                 }
+                if ussd {
+                    r = r.ussd(true);
+                }
+                async move { r.send().await.map(|info| with_iccid(&i, &info)) }
             })
-            .await?;
-            batch::report_reads(ctx, &b, results, &[])
+            .await
         }
         V1Cmd::Quota { iccids, sms } => {
-            let b = batch::read(&iccids)?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move {
-                    let q = if sms {
-                        api.sms_quota(&i).await
-                    } else {
-                        api.data_quota(&i).await
-                    };
-                    q.map(|q| with_iccid(&i, &q))
-                }
+            let columns = ["iccid", "volume", "total_volume", "expiry_date"];
+            read_each(ctx, &iccids, &columns, |c, i| async move {
+                let api = c.v1().sims();
+                let q = if sms {
+                    api.sms_quota(&i).await
+                } else {
+                    api.data_quota(&i).await
+                };
+                q.map(|q| with_iccid(&i, &q))
             })
-            .await?;
-            batch::report_reads(
-                ctx,
-                &b,
-                results,
-                &["iccid", "volume", "total_volume", "expiry_date"],
-            )
+            .await
         }
         V1Cmd::Events { iccid, paging } => {
             let iccid = one_iccid(&iccid)?;
@@ -222,34 +202,36 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             label,
             imei_lock,
         } => {
-            let b = batch::read(&iccids)?;
-            let updates = updates(&b.iccids, status, label, imei_lock)?;
-            if ctx.dry_run {
-                let plan: Vec<Planned> = updates
-                    .iter()
-                    .map(|u| Planned::new("PUT", format!("/v1/sims/{}", u.iccid)).body(to_value(u)))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(ctx, &format!("change {}", sims_text(b.iccids.len())))?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                let u = updates.iter().find(|u| u.iccid == i).cloned();
-                async move {
-                    match u {
-                        Some(u) => api.update(&u).await.map(|()| Value::Null),
-                        None => Ok(Value::Null),
-                    }
+            let check = |i: &Iccid| {
+                let mut u = V1SimUpdate::new(i.clone(), status_of(status));
+                if let Some(l) = &label {
+                    u = u.label(l.clone());
                 }
-            })
-            .await?;
-            batch::report_actions(
+                if let Some(l) = imei_lock {
+                    u = u.imei_lock(l);
+                }
+                u
+            };
+            // The rules of an update do not depend on the SIM: check one.
+            if let Some(first) = iccids.iccids.first().and_then(|s| parse_iccid(s).ok()) {
+                check(&first).validate()?;
+            }
+            let action = Action {
+                ask: "change {n}",
+                done: "changed",
+                check: "`once v1 get {iccid}` shows whether the change was applied;",
+            };
+            act_each(
                 ctx,
-                results,
-                "changed",
-                "`once v1 get {iccid}` shows whether the change was applied;",
+                &iccids,
+                action,
+                |i| Planned::new("PUT", format!("/v1/sims/{i}")).body(to_value(&check(i))),
+                |c, i| {
+                    let u = check(&i);
+                    async move { c.v1().sims().update(&u).await.map(|()| Value::Null) }
+                },
             )
+            .await
         }
         V1Cmd::SetMany {
             iccids,
@@ -279,68 +261,44 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             .await
         }
         V1Cmd::Reset { iccids } => {
-            let b = batch::read(&iccids)?;
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v1/sims/{i}/reset")))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let action = Action {
+                ask: "reset the connectivity of {n}",
+                done: "reset",
+                check: "`once v1 events {iccid}` shows whether a reset happened;",
+            };
+            act_each(
                 ctx,
-                &format!("reset the connectivity of {}", sims_text(b.iccids.len())),
-            )?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move { api.reset(&i).await.map(|()| Value::Null) }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "reset",
-                "`once v1 events {iccid}` shows whether a reset happened;",
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v1/sims/{i}/reset")),
+                |c, i| async move { c.v1().sims().reset(&i).await.map(|()| Value::Null) },
             )
+            .await
         }
         V1Cmd::TopUp {
             iccids,
             payment_method,
         } => {
-            let b = batch::read(&iccids)?;
-            if ctx.dry_run {
-                let q = query(payment_method);
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v1/sims/{i}/topup{q}")))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let q = query(payment_method);
+            let action = Action {
+                ask: "top up {n} (costs money)",
+                done: "topped up",
+                check: "`once v1 quota {iccid}` and `once orders list` show whether the top-up was applied;",
+            };
+            act_each(
                 ctx,
-                &format!("top up {} (costs money)", sims_text(b.iccids.len())),
-            )?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                async move {
-                    let mut t = api.top_up(&i);
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v1/sims/{i}/topup{q}")),
+                |c, i| {
+                    let mut t = c.v1().sims().top_up(&i);
                     if let Some(p) = payment_method {
                         t = t.payment_method(payment(p));
                     }
-                    t.send().await.map(|_| Value::Null)
-                }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "topped up",
-                "`once v1 quota {iccid}` and `once orders list` show whether the top-up was applied;",
+                    async move { t.send().await.map(|_| Value::Null) }
+                },
             )
+            .await
         }
         V1Cmd::TopUpMany {
             iccids,
@@ -572,34 +530,24 @@ async fn sms(ctx: &Ctx, cmd: V1SmsCmd) -> Result<i32, CliError> {
             Ok(exit::OK)
         }
         V1SmsCmd::Send { iccids, text } => {
-            let b = batch::read(&iccids)?;
             let sms = Sms::text(text);
             sms.validate()?;
-            if ctx.dry_run {
-                let plan: Vec<Planned> = b
-                    .iccids
-                    .iter()
-                    .map(|i| Planned::new("POST", format!("/v1/sims/{i}/sms")).body(to_value(&sms)))
-                    .collect();
-                return print_plan(ctx, &plan);
-            }
-            confirm(
+            let action = Action {
+                ask: "send an SMS to {n} (costs money)",
+                done: "sent",
+                check: "`once v1 sms list {iccid}` shows whether the SMS went out;",
+            };
+            act_each(
                 ctx,
-                &format!("send an SMS to {} (costs money)", sims_text(b.iccids.len())),
-            )?;
-            let api = ctx.client().await?.v1().sims();
-            let results = batch::run(ctx, &b.iccids, |i| {
-                let api = api.clone();
-                let sms = sms.clone();
-                async move { api.send_sms(&i, &sms).await.map(|()| Value::Null) }
-            })
-            .await?;
-            batch::report_actions(
-                ctx,
-                results,
-                "sent",
-                "`once v1 sms list {iccid}` shows whether the SMS went out;",
+                &iccids,
+                action,
+                |i| Planned::new("POST", format!("/v1/sims/{i}/sms")).body(to_value(&sms)),
+                |c, i| {
+                    let sms = sms.clone();
+                    async move { c.v1().sims().send_sms(&i, &sms).await.map(|()| Value::Null) }
+                },
             )
+            .await
         }
     }
 }
