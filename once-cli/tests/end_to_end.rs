@@ -312,6 +312,30 @@ fn dry_run_prints_the_request_and_sends_nothing() {
     );
     assert_eq!(v[0]["body"], serde_json::json!({"payload": "reboot"}));
     assert_eq!(env.sb().stats().requests, 0);
+
+    // An order, without any credentials: the body the SDK would send.
+    let mut c = env.cmd(&[
+        "orders",
+        "place",
+        "--product",
+        "1001:3",
+        "--customer-reference",
+        "PO-1",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        v[0]["body"],
+        serde_json::json!({"customer_reference": "PO-1", "products": [{"productId": 1001, "quantity": 3}]})
+    );
+    assert_eq!(v[0]["url"], format!("{}/v1/orders", env.sb().base_url()));
+    assert_eq!(env.sb().stats().requests, 0);
 }
 
 #[test]

@@ -37,6 +37,14 @@ pub fn product_spec(s: &str) -> Result<(u64, u64), CliError> {
     Ok((id, qty))
 }
 
+/// A client that never sends anything: it builds the request bodies that
+/// `--dry-run` prints, with the SDK's own builders, without credentials.
+fn offline_client() -> Result<once_sdk::Client, CliError> {
+    Ok(once_sdk::Client::builder()
+        .credentials(once_sdk::Credentials::new("dry-run", "dry-run"))
+        .build()?)
+}
+
 /// Runs `once orders ...`.
 pub async fn orders(ctx: &Ctx, cmd: OrdersCmd) -> Result<i32, CliError> {
     match cmd {
@@ -73,10 +81,7 @@ pub async fn orders(ctx: &Ctx, cmd: OrdersCmd) -> Result<i32, CliError> {
                 create
             };
             if ctx.dry_run {
-                let offline = once_sdk::Client::builder()
-                    .credentials(once_sdk::Credentials::new("dry-run", "dry-run"))
-                    .build()?;
-                let body = to_value(build(&offline).request());
+                let body = to_value(build(&offline_client()?).request());
                 return print_plan(ctx, &[Planned::new("POST", "/v1/orders").body(body)]);
             }
             let total: u64 = specs.iter().map(|(_, q)| q).sum();
@@ -165,10 +170,7 @@ pub async fn support(ctx: &Ctx, cmd: SupportCmd) -> Result<i32, CliError> {
                 c
             };
             if ctx.dry_run {
-                let offline = once_sdk::Client::builder()
-                    .credentials(once_sdk::Credentials::new("dry-run", "dry-run"))
-                    .build()?;
-                let body = to_value(build(&offline).request());
+                let body = to_value(build(&offline_client()?).request());
                 return print_plan(ctx, &[Planned::new("POST", "/v1/support").body(body)]);
             }
             build(ctx.client().await?).send().await?;
