@@ -9,6 +9,7 @@
 
 use pyo3::prelude::*;
 
+mod cli;
 mod client;
 mod convert;
 mod errors;
@@ -52,6 +53,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pagination::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
+    cli::register(m)?;
     // The package's `__init__` declares the public names; without this, the
     // stub would have to repeat every class name a second time.
     m.delattr("__all__")?;

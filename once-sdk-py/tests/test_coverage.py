@@ -20,7 +20,8 @@ def python_calls() -> list[tuple[str, str]]:
     calls = []
     for line in DOC.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 5 or not cells[2].startswith("`"):
+        # operation | spec | method + path | Rust | Python | CLI (and any later columns)
+        if len(cells) < 5 or not cells[2].startswith("`"):
             continue
         if cells[4] != "—":
             calls.append((cells[2].strip("`"), cells[4]))

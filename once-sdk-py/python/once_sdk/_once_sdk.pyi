@@ -15,6 +15,7 @@ from typing_extensions import Self
 __version__: str
 
 def _generated_stubs() -> str: ...
+def _run_cli(args: list[str]) -> int: ...
 
 _T = TypeVar("_T")
 

@@ -1,0 +1,805 @@
+//! `once` as a user runs it: the built binary against an in-process
+//! sandbox (its URL and credentials passed through the environment), with
+//! the sandbox's request counters showing what was sent.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use once_sandbox::{Fault, Sandbox};
+
+struct Env {
+    rt: tokio::runtime::Runtime,
+    sandbox: Option<Sandbox>,
+    dir: tempfile::TempDir,
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self::with(Sandbox::builder().no_rate_limits())
+    }
+
+    /// A sandbox that enforces 1NCE's published rate limits (answers 429).
+    fn rate_limited() -> Self {
+        Self::with(Sandbox::builder())
+    }
+
+    fn with(builder: once_sandbox::SandboxBuilder) -> Self {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let sandbox = rt.block_on(builder.start()).unwrap();
+        Env {
+            rt,
+            sandbox: Some(sandbox),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn sb(&self) -> &Sandbox {
+        self.sandbox.as_ref().unwrap()
+    }
+
+    fn iccid(&self, n: usize) -> String {
+        self.sb().iccids()[n].to_string()
+    }
+
+    /// The command with a clean environment: the sandbox's URL and
+    /// credentials, a config directory of its own.
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_once"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("ONCE_BASE_URL", self.sb().base_url())
+            .env("ONCE_CLIENT_ID", once_sandbox::DEFAULT_CLIENT_ID)
+            .env("ONCE_CLIENT_SECRET", once_sandbox::DEFAULT_CLIENT_SECRET);
+        c
+    }
+
+    fn run_cmd(&self, mut c: Command, stdin: Option<&str>) -> Out {
+        c.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        if let Some(input) = stdin {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        }
+        let o = child.wait_with_output().unwrap();
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(o.stdout).unwrap(),
+            stderr: String::from_utf8(o.stderr).unwrap(),
+        }
+    }
+
+    fn once(&self, args: &[&str]) -> Out {
+        self.run_cmd(self.cmd(args), None)
+    }
+
+    fn once_stdin(&self, args: &[&str], stdin: &str) -> Out {
+        self.run_cmd(self.cmd(args), Some(stdin))
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _g = self.rt.enter();
+        drop(self.sandbox.take());
+    }
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    assert_eq!(actual, want, "output differs from {}", path.display());
+}
+
+/// Every operation of the API runs through its command, and the sandbox
+/// saw exactly that one request (plus the token request).
+#[test]
+fn every_operation_runs_its_command() {
+    let env = Env::new();
+    let sb = env.sb();
+    for op in once_cli::operations::OPERATIONS {
+        // The command shown in docs/API_COVERAGE.md is the one run here.
+        let words: Vec<&str> = op
+            .command
+            .split(' ')
+            .skip(1)
+            .take_while(|w| !w.starts_with('-') && !w.chars().any(|c| c.is_ascii_uppercase()))
+            .collect();
+        let shown = words.join(" ");
+        assert!(
+            op.example.starts_with(&format!("{shown} ")) || op.example == shown,
+            "{} vs {}",
+            op.command,
+            op.example
+        );
+        let sms_id = sb.receive_sms(env.iccid(0), "hello").unwrap();
+        let line = op
+            .example
+            .replace("{iccid}", &env.iccid(0))
+            .replace("{iccid2}", &env.iccid(1))
+            .replace("{iccid3}", &env.iccid(2))
+            .replace("{sms_id}", &sms_id.to_string())
+            .replace("{product}", "1001")
+            .replace("{order}", "1234");
+        let args: Vec<&str> = line.split(' ').collect();
+        sb.reset_stats();
+        let out = env.once(
+            &["-o", "json"]
+                .iter()
+                .copied()
+                .chain(args.iter().copied())
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(out.code, 0, "once {line}: {}", out.stderr);
+        let stats = sb.stats();
+        assert_eq!(
+            stats.requests_to(op.method, op.path),
+            1,
+            "once {line} should send {} {}: {:?}",
+            op.method,
+            op.path,
+            stats.by_operation
+        );
+        let expected = if op.path == "/oauth/token" { 1 } else { 2 };
+        assert_eq!(
+            stats.requests, expected,
+            "once {line}: {:?}",
+            stats.by_operation
+        );
+        if !out.stdout.is_empty() {
+            serde_json::from_str::<serde_json::Value>(&out.stdout).unwrap_or_else(|e| {
+                panic!("once {line} -o json printed no JSON ({e}): {}", out.stdout)
+            });
+        }
+    }
+}
+
+#[test]
+fn list_outputs_match_the_golden_files() {
+    let env = Env::new();
+    for (format, file) in [
+        ("json", "sims_list.json"),
+        ("jsonl", "sims_list.jsonl"),
+        ("csv", "sims_list.csv"),
+        ("table", "sims_list.table"),
+    ] {
+        let out = env.once(&["sims", "list", "--page-size", "3", "-o", format]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        golden(file, &out.stdout);
+    }
+    let out = env.once(&["products", "list", "-o", "csv"]);
+    golden("products_list.csv", &out.stdout);
+    let i = env.iccid(0);
+    let out = env.once(&["sims", "get", &i, "-o", "table"]);
+    golden("sims_get.table", &out.stdout);
+    let out = env.once(&["sims", "top-up", &i, &env.iccid(1), "--yes", "-o", "table"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    golden("sims_top_up.table", &out.stdout);
+    golden(
+        "help_exit_codes.txt",
+        &env.once(&["help", "exit-codes"]).stdout,
+    );
+    let out = env.once(&["sims", "top-up", &i, "--dry-run", "-o", "json"]);
+    assert_eq!(out.code, 0);
+    golden(
+        "top_up_dry_run.json",
+        &out.stdout.replace(env.sb().base_url(), "BASE"),
+    );
+}
+
+#[test]
+fn json_of_a_sim_uses_the_api_field_names() {
+    let env = Env::new();
+    let i = env.iccid(0);
+    let out = env.once(&["sims", "get", &i, "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["iccid"], i.as_str());
+    for key in [
+        "msisdn",
+        "imsi",
+        "status",
+        "current_quota",
+        "current_quota_SMS",
+        "quota_status",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing: {v}");
+    }
+}
+
+#[test]
+fn all_pages_through_the_whole_fleet() {
+    let env = Env::new();
+    let out = env.once(&["sims", "list", "--all", "--page-size", "30", "-o", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 100);
+    assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 4);
+    // Not a terminal: no progress bar on stderr.
+    assert!(out.stderr.is_empty(), "{:?}", out.stderr);
+    // Without --page-size, --all asks for the largest pages (100 SIMs).
+    env.sb().reset_stats();
+    let out = env.once(&["sims", "list", "--all", "-o", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 101);
+    assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 1);
+    let req = env
+        .sb()
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/v2/sims")
+        .unwrap();
+    assert_eq!(req.query.as_deref(), Some("page=1&pageSize=100"));
+}
+
+#[test]
+fn confirmation_is_refused_without_yes_and_nothing_is_sent() {
+    let env = Env::new();
+    let (a, b) = (env.iccid(0), env.iccid(1));
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["sims", "top-up", &a, &b],
+        vec!["sims", "reset", &a],
+        vec!["sims", "set", &a, "--status", "disabled"],
+        vec!["sms", "send", &a, "--text", "reboot"],
+        vec!["orders", "place", "--product", "1001:5"],
+        vec!["v1", "transfer", &a, "--target-organisation", "7"],
+        vec!["v1", "extend", &a],
+        vec!["v1", "top-up-many", &a, &b],
+        vec!["v1", "auto-top-up", &a, "--enable"],
+        vec!["v1", "set-limits", "--data", "1"],
+    ];
+    for args in commands {
+        env.sb().reset_stats();
+        let out = env.once(&args);
+        assert_eq!(out.code, 3, "once {args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("without confirmation") && out.stderr.contains("--yes"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(env.sb().stats().requests, 0, "once {args:?} sent something");
+    }
+}
+
+#[test]
+fn dry_run_prints_the_request_and_sends_nothing() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    let out = env.once(&[
+        "sms",
+        "send",
+        &a,
+        "--text",
+        "reboot",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v[0]["method"], "POST");
+    assert_eq!(
+        v[0]["url"],
+        format!("{}/v2/sims/{a}/sms", env.sb().base_url())
+    );
+    assert_eq!(v[0]["body"], serde_json::json!({"payload": "reboot"}));
+    assert_eq!(env.sb().stats().requests, 0);
+
+    // An order, without any credentials: the body the SDK would send.
+    let mut c = env.cmd(&[
+        "orders",
+        "place",
+        "--product",
+        "1001:3",
+        "--customer-reference",
+        "PO-1",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        v[0]["body"],
+        serde_json::json!({"customer_reference": "PO-1", "products": [{"productId": 1001, "quantity": 3}]})
+    );
+    assert_eq!(v[0]["url"], format!("{}/v1/orders", env.sb().base_url()));
+    assert_eq!(env.sb().stats().requests, 0);
+}
+
+#[test]
+fn stdin_batches_give_one_result_per_iccid_and_a_summary() {
+    let env = Env::new();
+    let (a, b) = (env.iccid(0), env.iccid(1));
+    // Read-only batch from stdin, with a header, a comment and a repeat.
+    let input = format!("iccid\n{a}\n# comment\n{b},pump\n{a}\n");
+    let out = env.once_stdin(&["sims", "get", "-", "-o", "json"], &input);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let got: Vec<&str> = v.iter().map(|s| s["iccid"].as_str().unwrap()).collect();
+    assert_eq!(got, [a.as_str(), b.as_str()]);
+    assert!(
+        out.stderr.contains("2 SIMs: 2 ok, 0 failed"),
+        "{}",
+        out.stderr
+    );
+
+    // A top-up batch with one SIM 1NCE does not know: exit 5, each SIM once.
+    let unknown = "8988280666999999999";
+    env.sb().reset_stats();
+    let input = format!("{a}\n{unknown}\n{b}\n");
+    let out = env.once_stdin(&["sims", "top-up", "-", "--yes", "-o", "csv"], &input);
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "detail,iccid,result");
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    assert!(lines[1].ends_with(&format!("{a},ok")), "{}", lines[1]);
+    assert!(
+        lines[2].ends_with(&format!("{unknown},failed")),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[3].ends_with(&format!("{b},ok")), "{}", lines[3]);
+    assert!(
+        out.stderr.contains("3 SIMs: 2 topped up, 1 failed"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        env.sb()
+            .stats()
+            .requests_to("POST", "/v2/sims/{iccid}/topup"),
+        3
+    );
+    assert_eq!(env.sb().stats().top_ups_applied, 2);
+}
+
+/// A batch larger than 1NCE's 10 requests per second, against a sandbox
+/// that enforces the limit: the SDK paces it, a 429 at a window's edge is
+/// retried (a read), and every SIM gets exactly one result.
+#[test]
+fn batches_run_at_the_rate_limit_one_result_per_sim() {
+    let env = Env::rate_limited();
+    let input: String = env.sb().iccids()[..25]
+        .iter()
+        .map(|i| format!("{i}\n"))
+        .collect();
+    let out = env.once_stdin(
+        &["sims", "quota", "-", "--concurrency", "8", "-o", "jsonl"],
+        &input,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 25);
+    let stats = env.sb().stats();
+    // Every request either answered its SIM or was a 429 that was retried.
+    assert_eq!(
+        stats.requests_to("GET", "/v2/sims/{iccid}/quota/data"),
+        25 + stats.rate_limited
+    );
+    assert!(
+        out.stderr.contains("25 SIMs: 25 ok, 0 failed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn bad_input_fails_before_any_request_with_what_to_do() {
+    let env = Env::new();
+    let out = env.once(&["sims", "get", "898828066600000000"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("ICCID must be 19 or 20 digits: got 18"),
+        "{}",
+        out.stderr
+    );
+    let out = env.once_stdin(
+        &["sims", "top-up", "-", "--yes"],
+        "8988280666000000000\n12345\n",
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("line 2 of stdin"), "{}", out.stderr);
+    let out = env.once(&["orders", "place", "--product", "1001", "--yes"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("PRODUCT_ID:QUANTITY"), "{}", out.stderr);
+    let out = env.once(&["sims", "top-up", "--yes"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no ICCIDs given"), "{}", out.stderr);
+    let out = env.once(&["sims", "lsit"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(env.sb().stats().requests, 0);
+}
+
+#[test]
+fn exit_codes_are_distinct_and_documented() {
+    let env = Env::new();
+    // 1: an API error (unknown SIM).
+    let out = env.once(&["sims", "get", "8988280666999999999"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("404"), "{}", out.stderr);
+    // 4: no credentials.
+    let mut c = env.cmd(&["sims", "list"]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 4);
+    assert!(out.stderr.contains("once configure"), "{}", out.stderr);
+    // 4: wrong secret.
+    let mut c = env.cmd(&["sims", "list"]);
+    c.env("ONCE_CLIENT_SECRET", "wrong");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("wrong"),
+        "the secret was printed: {}",
+        out.stderr
+    );
+    // 6: the top-up reached 1NCE but the answer was lost.
+    env.sb().reset_stats();
+    env.sb().inject(
+        Fault::apply_then_drop()
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
+    let a = env.iccid(0);
+    let out = env.once(&["sims", "top-up", &a, "--yes"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(out.stderr.contains("OUTCOME UNKNOWN"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("once sims quota {a}")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        env.sb()
+            .stats()
+            .requests_to("POST", "/v2/sims/{iccid}/topup"),
+        1,
+        "a top-up must not be retried"
+    );
+    // The documentation.
+    let out = env.once(&["help", "exit-codes"]);
+    assert_eq!(out.code, 0);
+    for code in ["0", "1", "2", "3", "4", "5", "6"] {
+        assert!(
+            out.stdout.contains(&format!("  {code}  ")),
+            "{}",
+            out.stdout
+        );
+    }
+    let out = env.once(&["--help"]);
+    assert!(out.stdout.contains("once help exit-codes"));
+}
+
+#[cfg(unix)]
+#[test]
+fn profiles_are_written_0600_and_readable_profiles_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let mut c = env.cmd(&[
+        "configure",
+        "--profile",
+        "test",
+        "--client-id",
+        once_sandbox::DEFAULT_CLIENT_ID,
+        "--base-url",
+        env.sb().base_url(),
+    ]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    let out = env.run_cmd(
+        c,
+        Some(&format!("{}\n", once_sandbox::DEFAULT_CLIENT_SECRET)),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains(once_sandbox::DEFAULT_CLIENT_SECRET));
+    let path = env.dir.path().join("config/once/config.toml");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    // The profile works (environment credentials removed).
+    let mut c = env.cmd(&[
+        "--profile",
+        "test",
+        "sims",
+        "list",
+        "--page-size",
+        "1",
+        "-o",
+        "jsonl",
+    ]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET")
+        .env_remove("ONCE_BASE_URL");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1);
+
+    // Readable by others: refused before anything is sent.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.sb().reset_stats();
+    let mut c = env.cmd(&["--profile", "test", "sims", "list"]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("others can read it (mode 0644)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("chmod 600"), "{}", out.stderr);
+    assert_eq!(env.sb().stats().requests, 0);
+}
+
+#[test]
+fn token_shows_expiry_and_the_token_only_when_asked() {
+    let env = Env::new();
+    let out = env.once(&["token", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let secs = v["expires_in_seconds"].as_u64().unwrap();
+    assert!((3500..=3600).contains(&secs), "{v}");
+    let issued = env.sb().issued_tokens();
+    assert_eq!(issued.len(), 1);
+    assert!(!out.stdout.contains(&issued[0]) && !out.stderr.contains(&issued[0]));
+    let out = env.once(&["token", "--show-token"]);
+    assert_eq!(out.stdout.trim(), env.sb().issued_tokens()[1]);
+}
+
+#[test]
+fn completions_are_generated_for_bash_zsh_and_fish() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = env.once(&["completions", shell]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("top-up"), "{shell}");
+        assert!(out.stdout.contains("connectivity-info"), "{shell}");
+    }
+    assert!(env
+        .once(&["completions", "bash"])
+        .stdout
+        .contains("complete -F"));
+    assert!(env
+        .once(&["completions", "zsh"])
+        .stdout
+        .starts_with("#compdef once"));
+}
+
+#[test]
+fn every_command_help_has_an_example() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>, n: &mut usize) {
+        for sub in cmd.get_subcommands() {
+            let p = format!("{path} {}", sub.get_name());
+            if sub.has_subcommands() {
+                walk(sub, &p, missing, n);
+                continue;
+            }
+            *n += 1;
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if !help.contains("Examples:\n  once ") {
+                missing.push(p);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    let mut n = 0;
+    walk(&once_cli::cli::Cli::command(), "once", &mut missing, &mut n);
+    assert!(n >= 40, "{n} commands");
+    assert!(missing.is_empty(), "no example in: {missing:?}");
+    let env = Env::new();
+    let out = env.once(&["sims", "top-up", "--help"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("Examples:"), "{}", out.stdout);
+}
+
+/// Runs `once` in a pseudo-terminal (tests/pty_run.py), answering a
+/// confirmation prompt with `answer` ("-": never).
+#[cfg(unix)]
+fn in_pty(env: &Env, answer: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Out {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty_run.py");
+    let mut c = env.cmd(&[]);
+    let mut py = Command::new("python3");
+    py.arg(script).arg(answer).arg(c.get_program()).args(args);
+    py.env_clear();
+    for (k, v) in c.get_envs() {
+        if let Some(v) = v {
+            py.env(k, v);
+        }
+    }
+    py.env("TERM", "xterm-256color");
+    // A pyenv shim for python3 needs to find its root.
+    for var in ["PYENV_ROOT", "PYENV_VERSION"] {
+        if let Some(v) = std::env::var_os(var) {
+            py.env(var, v);
+        }
+    }
+    for (k, v) in extra_env {
+        py.env(k, v);
+    }
+    c = py;
+    env.run_cmd(c, None)
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_a_table_a_prompt_and_a_progress_bar() {
+    let env = Env::new();
+    let a = env.iccid(0);
+
+    // A table by default, with colours; none with NO_COLOR.
+    let out = in_pty(&env, "-", &["sims", "list", "--page-size", "3"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("iccid") && out.stdout.contains("┆"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains(&format!("│ {a} ┆")), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("\u{1b}["),
+        "no colours: {:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("--all for every page"),
+        "{}",
+        out.stdout
+    );
+    let out = in_pty(
+        &env,
+        "-",
+        &["sims", "list", "--page-size", "3"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(out.stdout.contains("│ iccid"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("\u{1b}["),
+        "colours with NO_COLOR: {:?}",
+        out.stdout
+    );
+
+    // The confirmation prompt: "n" sends nothing, "y" sends the top-up once.
+    env.sb().reset_stats();
+    let out = in_pty(&env, "n", &["sims", "top-up", &a], &[]);
+    assert_eq!(out.code, 3, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("About to top up 1 SIM (costs money). Continue? [y/N]"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("cancelled; nothing was sent"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(env.sb().stats().requests, 0);
+    let out = in_pty(&env, "y", &["sims", "top-up", &a], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(env.sb().stats().top_ups_applied, 1);
+    assert!(
+        out.stdout.contains("1 SIM: 1 topped up, 0 failed"),
+        "{}",
+        out.stdout
+    );
+
+    // --all draws a progress bar on the terminal (the SDK paces /v2/sims
+    // at 10 requests per second, so 20 pages take about two seconds).
+    let out = in_pty(
+        &env,
+        "-",
+        &["sims", "list", "--all", "--page-size", "5", "-o", "jsonl"],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("/100 SIMs"),
+        "no progress bar: {:?}",
+        out.stdout
+    );
+    // The bar is cleared before the output (same line, after "\r\x1b[K").
+    assert_eq!(out.stdout.matches("{\"activation_date\"").count(), 100);
+}
+
+/// The library entry point the binary and the Python wheel call.
+#[test]
+fn run_is_callable_in_process() {
+    assert_eq!(once_cli::run(["once", "help", "exit-codes"]), 0);
+    assert_eq!(once_cli::run(["once", "sims", "get", "123"]), 2);
+    assert_eq!(once_cli::run(["once", "--version"]), 0);
+    assert_eq!(once_cli::run(["once", "no-such-command"]), 2);
+}
+
+/// `once configure` on a terminal: asks for the client id, reads the secret
+/// without echo, writes the profile with mode 0600.
+#[cfg(unix)]
+#[test]
+fn configure_on_a_terminal_does_not_show_the_secret() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let secret = once_sandbox::DEFAULT_CLIENT_SECRET;
+    let answers = format!(
+        r#"[["Client id: ", "{}"], ["Client secret (not shown): ", "{secret}", "noecho"]]"#,
+        once_sandbox::DEFAULT_CLIENT_ID
+    );
+    let out = in_pty(&env, &answers, &["configure", "--profile", "pty"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Client secret (not shown): "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains(secret),
+        "the secret showed: {}",
+        out.stdout
+    );
+    let path = env.dir.path().join("config/once/config.toml");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("[profiles.pty]") && text.contains(secret),
+        "{text}"
+    );
+}
+
+/// A server that misbehaves: a garbled body is a clear error (exit 1), a
+/// gateway's HTML 503 on a read is retried by the SDK and goes unnoticed.
+#[test]
+fn misbehaving_server_answers_are_reported_not_hidden() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    env.sb()
+        .inject(Fault::malformed_body().method("GET").path("/v2/sims/*"));
+    let out = env.once(&["sims", "get", &a]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("could not decode"), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+
+    env.sb().reset_stats();
+    env.sb()
+        .inject(Fault::html(503).method("GET").path("/v2/sims"));
+    let out = env.once(&["sims", "list", "--page-size", "2", "-o", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2);
+    assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 2);
+}
