@@ -119,8 +119,9 @@ PY
 step "sdist"
 "$maturin" sdist -m once-sdk-py/Cargo.toml --out "$dist"
 sdist="$(ls "$dist"/once_sdk-*.tar.gz)"
-tar -tzf "$sdist" | grep -q '/LICENSE$' || fail "the sdist has no LICENSE"
-tar -tzf "$sdist" | grep -q 'PKG-INFO$' || fail "the sdist has no PKG-INFO"
+listing="$(tar -tzf "$sdist")"
+grep -qE '^[^/]+/LICENSE$' <<<"$listing" || fail "the sdist has no LICENSE"
+grep -qE '^[^/]+/PKG-INFO$' <<<"$listing" || fail "the sdist has no PKG-INFO"
 
 step "sdist installs from source into a fresh virtualenv"
 "$PYTHON" -m venv "$work/venv-sdist"
@@ -156,12 +157,16 @@ so = next(n for n in names if n.endswith(".so"))
 print(f"wheel: {len(names)} files, {so} {z.getinfo(so).file_size} bytes unpacked")
 PY
 if command -v objdump >/dev/null; then
-    glibc="$(unzip -p "$wheel" 'once_sdk/*.so' > "$work/mod.so" && objdump -T "$work/mod.so" \
+    "$PYTHON" -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+open(sys.argv[2], 'wb').write(z.read(next(n for n in z.namelist() if n.endswith('.so'))))" \
+        "$wheel" "$work/mod.so"
+    glibc="$(objdump -T "$work/mod.so" \
         | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
     echo "newest glibc symbol version needed: $glibc"
     "$PYTHON" -c "import sys; v=tuple(map(int,'${glibc#GLIBC_}'.split('.'))); sys.exit(0 if v <= (2,17) else 1)" \
         || fail "the module needs $glibc, newer than manylinux2014's 2.17"
-    ! objdump -h "$work/mod.so" | grep -q '\.debug_' || fail "the module still has debug sections"
+    sections="$(objdump -h "$work/mod.so")"
+    if grep -q '\.debug_' <<<"$sections"; then fail "the module still has debug sections"; fi
 fi
 
 step "the wheel installs into a fresh virtualenv"
