@@ -65,6 +65,7 @@ pub mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod options;
 pub mod pagination;
 pub mod ratelimit;
 #[cfg(feature = "redis")]
@@ -73,14 +74,26 @@ mod retry;
 mod transport;
 pub mod types;
 
-pub use api::v1::{V1Sims, V1};
+pub use api::call::Call;
+pub use api::raw::{ApiResponse, RawRequest};
+pub use api::v1::{V1Sims, V1Sms, V1};
 pub use api::List;
 pub use auth::{
     AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
+pub use options::{CallOptions, ResponseMeta};
 pub use pagination::{ItemStream, Page, PageStream};
 pub use ratelimit::{EndpointGroup, LocalRateLimiter, RateLimit, RateLimiter, RateLimits};
 pub use retry::RetryPolicy;
 pub use types::*;
+
+/// The date and time crate of the API's timestamps ([`Timestamp`] wraps a
+/// `chrono::DateTime<Utc>`; v1 usage takes `chrono::NaiveDate`), re-exported
+/// so your code uses the same version.
+pub use chrono;
+/// The HTTP client crate: [`ClientBuilder::http_client`] takes a
+/// `reqwest::Client`, [`Client::raw`] a `reqwest::Method`, and
+/// [`ResponseMeta::headers`] is a `reqwest::header::HeaderMap`.
+pub use reqwest;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::de::{opt_i64, opt_string};
 use super::ids::Iccid;
+use super::numbers::OrderNumber;
 use super::string_enum;
 use super::time::{opt_timestamp, Timestamp};
 
@@ -282,8 +283,8 @@ pub struct OrderProduct {
 #[non_exhaustive]
 pub struct Order {
     /// The order's number.
-    #[serde(default, deserialize_with = "opt_u64")]
-    pub order_number: Option<u64>,
+    #[serde(default, deserialize_with = "OrderNumber::opt")]
+    pub order_number: Option<OrderNumber>,
     /// First order, additional order, top-up, bulk top-up or tariff change.
     #[serde(default)]
     pub order_type: Option<OrderType>,
@@ -319,7 +320,7 @@ pub struct Order {
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The new order's number, when 1NCE said where it lives.
-    pub order_number: Option<u64>,
+    pub order_number: Option<OrderNumber>,
     /// The `Location` header (URL of the new order), when sent.
     pub location: Option<String>,
     /// The order as 1NCE echoed it back, when it sent a body.

@@ -7,12 +7,18 @@ use crate::error::ValidationError;
 
 /// The type of an SMS source address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceAddressType {
     /// 145 international, 161 national, 208 alphanumeric.
     pub id: u16,
 }
 
 impl SourceAddressType {
+    /// The type with this id (see the constants for the ones 1NCE documents).
+    pub const fn new(id: u16) -> Self {
+        Self { id }
+    }
+
     /// An international number (145).
     pub const INTERNATIONAL: Self = Self { id: 145 };
     /// A national number (161).

@@ -85,8 +85,8 @@ pub struct SmsEndpoint {
 pub struct SmsRecord {
     /// The SMS id (for [`SmsMessages::get`](crate::api::sms::SmsMessages::get) and
     /// [`SmsMessages::delete`](crate::api::sms::SmsMessages::delete)).
-    #[serde(default, deserialize_with = "opt_i64")]
-    pub id: Option<i64>,
+    #[serde(default, deserialize_with = "crate::types::SmsId::opt")]
+    pub id: Option<crate::types::SmsId>,
     /// When 1NCE accepted it.
     #[serde(default, deserialize_with = "opt_timestamp")]
     pub submit_date: Option<Timestamp>,

@@ -794,8 +794,8 @@ pub struct Described {
 #[non_exhaustive]
 pub struct SmsRecord {
     /// The SMS id (for [`get_sms`](crate::api::v1::V1Sims::get_sms) and [`delete_sms`](crate::api::v1::V1Sims::delete_sms)).
-    #[serde(default, deserialize_with = "opt_i64")]
-    pub id: Option<i64>,
+    #[serde(default, deserialize_with = "crate::types::SmsId::opt")]
+    pub id: Option<crate::types::SmsId>,
     /// When the SMS was submitted.
     #[serde(default, deserialize_with = "opt_timestamp")]
     pub submit_date: Option<Timestamp>,
