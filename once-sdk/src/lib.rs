@@ -71,6 +71,7 @@ pub mod ratelimit;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod retry;
+pub mod testing;
 mod transport;
 pub mod types;
 

@@ -192,7 +192,7 @@ address_setters!(
 
 /// One line of a new order: a product (see `client.products().list()`) and
 /// how many of it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderedProduct {
     /// The product's id (`productId` on the wire).
@@ -243,7 +243,7 @@ pub struct OrderRequest {
 }
 
 /// A link from an order's SIM to the SIM resource.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SimLink {
     /// The relation, e.g. `self`.
@@ -255,7 +255,7 @@ pub struct SimLink {
 }
 
 /// A SIM included in or affected by an order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderSim {
     /// The SIM's ICCID.
@@ -267,7 +267,7 @@ pub struct OrderSim {
 }
 
 /// A product and quantity of an existing order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderProduct {
     /// The product's id.
@@ -279,7 +279,7 @@ pub struct OrderProduct {
 }
 
 /// An order of the account: SIMs, top-ups, tariff changes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Order {
     /// The order's number.
@@ -316,7 +316,7 @@ pub struct Order {
 }
 
 /// What 1NCE answered to a new order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The new order's number, when 1NCE said where it lives.

@@ -6,7 +6,7 @@ use super::time::Timestamp;
 use crate::error::ValidationError;
 
 /// The type of an SMS source address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SourceAddressType {
     /// 145 international, 161 national, 208 alphanumeric.
@@ -44,7 +44,7 @@ const MAX_USER_DATA_OCTETS: usize = 140;
 /// assert!(Sms::binary("48656c6c6f").validate().is_ok());
 /// assert!(Sms::binary("4865zz").validate().is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sms {
     /// The message: text, or hex when `dcs` selects binary.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(t.to_rfc3339(), "2031-11-26T00:00:00+00:00");
 /// # Ok::<(), once_sdk::ValidationError>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub struct Timestamp(pub DateTime<Utc>);
 
