@@ -133,8 +133,9 @@ impl Client {
         }
     }
 
-    /// A valid access token (from the cache, or freshly issued). Useful to
-    /// call 1NCE endpoints the SDK does not cover yet.
+    /// A valid access token (from the cache, or freshly issued), e.g. for
+    /// another tool. To call a 1NCE endpoint the SDK does not cover yet,
+    /// prefer [`Client::raw`]: it adds pacing, retries and error mapping.
     pub async fn access_token(&self) -> Result<crate::AccessToken> {
         self.inner.tokens.token().await
     }

@@ -53,7 +53,23 @@
 //! honoured; [`ClientBuilder::proxy`] sets one explicitly and
 //! [`ClientBuilder::no_proxy`] ignores them. Plain `http` is allowed only to
 //! loopback addresses. Redirects are not followed, so the bearer token only
-//! ever goes to the base URL's host.
+//! ever goes to the base URL's host (with your own `reqwest::Client`, that
+//! is its setting: see [`ClientBuilder::http_client`]).
+//!
+//! ## One shape, and room to extend
+//!
+//! - Every call is a request builder: `.await` it (or `.send()`), give it a
+//!   timeout or a retry policy for that call alone, or ask for the
+//!   [`ResponseMeta`] next to the value with `.send_with_meta()` (see
+//!   [`options`]). Single-resource calls are a [`Call`], lists a [`List`]
+//!   with `page_size`, `send`, `pages` and `stream`.
+//! - [`Client::with_options`] derives a client with other timeouts or retry
+//!   policy that shares the token cache and the rate limiter.
+//! - [`ClientBuilder::http_client`] takes your own `reqwest::Client`.
+//! - [`Client::raw`] calls endpoints the SDK does not cover yet, through
+//!   the same token, pacing, retries and error mapping.
+//! - [`testing`]: building models and errors in your unit tests, next to
+//!   the sandbox.
 #![warn(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 

@@ -251,19 +251,7 @@ impl V1Sims {
         note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().update() (v2)"
     )]
     pub fn update(&self, update: &SimUpdate) -> Call<()> {
-        let client = &self.client;
-        let request = (|| -> Result<ApiRequest> {
-            update.validate()?;
-            let req = ApiRequest::new(
-                "v1.sims.update",
-                Method::PUT,
-                "/v1/sims/{iccid}",
-                sim_path(&update.iccid, ""),
-            )
-            .json(update)?;
-            Ok(req)
-        })();
-        Call::new(client, request, call::empty)
+        Call::new(&self.client, update_request(update), call::empty)
     }
 
     /// Changes many SIMs at once (status, label, IMEI lock each). 1NCE queues
@@ -274,35 +262,7 @@ impl V1Sims {
     /// be empty nor name a SIM twice.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub fn update_many(&self, updates: &[SimUpdate]) -> Call<()> {
-        let client = &self.client;
-        let request = (|| -> Result<ApiRequest> {
-            if updates.is_empty() {
-                return Err(
-                    ValidationError::new("body", "must list at least one SIM update").into(),
-                );
-            }
-            let mut seen = std::collections::HashSet::new();
-            for u in updates {
-                u.validate()?;
-                if !seen.insert(u.iccid.as_str()) {
-                    return Err(ValidationError::new(
-                        "iccid",
-                        format!("{} is updated twice in one request", u.iccid),
-                    )
-                    .into());
-                }
-            }
-            let req = ApiRequest::new(
-                "v1.sims.update_many",
-                Method::POST,
-                "/v1/sims",
-                "/v1/sims".into(),
-            )
-            .json(updates)?
-            .idempotent(true);
-            Ok(req)
-        })();
-        Call::new(client, request, call::empty)
+        Call::new(&self.client, update_many_request(updates), call::empty)
     }
 
     /// The SIM's connectivity status (offline, online, attached), location
@@ -367,7 +327,7 @@ impl V1Sims {
     }
 
     /// The SIM's network and status events, 10 per page by default (at most
-    /// 1000), optionally sorted ([`List::sort`](List#method.sort-2)).
+    /// 1000), optionally sorted (`.sort("-timestamp")`).
     ///
     /// `GET /v1/sims/{iccid}/events`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().events()`.
@@ -538,24 +498,11 @@ impl V1Sims {
     /// failures.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
     pub fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Call<()> {
-        let client = &self.client;
-        let request = (|| -> Result<ApiRequest> {
-            non_empty("iccids", iccids)?;
-            let body = AutoTopUp {
-                enabled: Some(enabled),
-                iccids: iccids.to_vec(),
-            };
-            let req = ApiRequest::new(
-                "v1.sims.auto_top_up",
-                Method::POST,
-                "/v1/sims/autoTopup",
-                "/v1/sims/autoTopup".into(),
-            )
-            .json(&body)?
-            .idempotent(true);
-            Ok(req)
-        })();
-        Call::new(client, request, call::empty)
+        Call::new(
+            &self.client,
+            auto_top_up_request(iccids, enabled),
+            call::empty,
+        )
     }
 
     /// The account-wide self-set monthly limits (data, MT-SMS, MO-SMS).
@@ -590,20 +537,7 @@ impl V1Sims {
     /// # Ok(()) }
     /// ```
     pub fn set_limits(&self, limits: &SetLimits) -> Call<()> {
-        let client = &self.client;
-        let request = (|| -> Result<ApiRequest> {
-            limits.validate()?;
-            let req = ApiRequest::new(
-                "v1.sims.set_limits",
-                Method::POST,
-                "/v1/sims/limits",
-                "/v1/sims/limits".into(),
-            )
-            .json(limits)?
-            .idempotent(true);
-            Ok(req)
-        })();
-        Call::new(client, request, call::empty)
+        Call::new(&self.client, set_limits_request(limits), call::empty)
     }
 
     /// The limits that can be chosen for a service (`data`, `smsMO`, `smsMT`).
@@ -663,6 +597,78 @@ impl V1Sims {
         });
         Call::new(&self.client, request, call::empty)
     }
+}
+
+/// The request of [`V1Sims::update`], its input checked.
+fn update_request(update: &SimUpdate) -> Result<ApiRequest> {
+    update.validate()?;
+    let req = ApiRequest::new(
+        "v1.sims.update",
+        Method::PUT,
+        "/v1/sims/{iccid}",
+        sim_path(&update.iccid, ""),
+    )
+    .json(update)?;
+    Ok(req)
+}
+
+/// The request of [`V1Sims::update_many`], its input checked.
+fn update_many_request(updates: &[SimUpdate]) -> Result<ApiRequest> {
+    if updates.is_empty() {
+        return Err(ValidationError::new("body", "must list at least one SIM update").into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for u in updates {
+        u.validate()?;
+        if !seen.insert(u.iccid.as_str()) {
+            return Err(ValidationError::new(
+                "iccid",
+                format!("{} is updated twice in one request", u.iccid),
+            )
+            .into());
+        }
+    }
+    let req = ApiRequest::new(
+        "v1.sims.update_many",
+        Method::POST,
+        "/v1/sims",
+        "/v1/sims".into(),
+    )
+    .json(updates)?
+    .idempotent(true);
+    Ok(req)
+}
+
+/// The request of [`V1Sims::auto_top_up`], its input checked.
+fn auto_top_up_request(iccids: &[Iccid], enabled: bool) -> Result<ApiRequest> {
+    non_empty("iccids", iccids)?;
+    let body = AutoTopUp {
+        enabled: Some(enabled),
+        iccids: iccids.to_vec(),
+    };
+    let req = ApiRequest::new(
+        "v1.sims.auto_top_up",
+        Method::POST,
+        "/v1/sims/autoTopup",
+        "/v1/sims/autoTopup".into(),
+    )
+    .json(&body)?
+    .idempotent(true);
+    Ok(req)
+}
+
+/// The request of [`V1Sims::set_limits`], its input checked.
+fn set_limits_request(limits: &SetLimits) -> Result<ApiRequest> {
+    limits.validate()?;
+    let req = ApiRequest::new(
+        "v1.sims.set_limits",
+        Method::POST,
+        "/v1/sims/limits",
+        "/v1/sims/limits".into(),
+    )
+    .json(limits)?
+    .idempotent(true);
+    Ok(req)
 }
 
 /// The SMS operations of SIM management v1, from [`V1::sms`]: the same
