@@ -339,10 +339,11 @@ impl ClientBuilder {
     ///   followed redirect can still turn a POST into a GET.)
     /// - **Connect timeout, user agent, proxy**:
     ///   [`connect_timeout`](Self::connect_timeout),
-    ///   [`user_agent`](Self::user_agent), [`proxy`](Self::proxy) and
-    ///   [`no_proxy`](Self::no_proxy) configure the SDK's own client only;
-    ///   combined with this, [`build`](Self::build) fails rather than
-    ///   ignore them.
+    ///   [`user_agent`](Self::user_agent) and [`proxy`](Self::proxy)
+    ///   configure the SDK's own client only; combined with this,
+    ///   [`build`](Self::build) fails rather than ignore them.
+    ///   [`no_proxy`](Self::no_proxy) is ignored: whether proxy variables
+    ///   apply is your client's setting (`reqwest::ClientBuilder::no_proxy`).
     ///
     /// What the SDK still enforces with your client: `https` for every host
     /// but loopback (the base URL check), per-attempt and overall timeouts,
@@ -411,7 +412,6 @@ impl ClientBuilder {
                 let defaults = ClientBuilder::default();
                 let own = [
                     ("proxy", self.proxy.is_some()),
-                    ("no_proxy", self.no_proxy),
                     ("user_agent", self.user_agent.is_some()),
                     (
                         "connect_timeout",
