@@ -508,3 +508,48 @@ async fn old_v1_names_send_what_the_new_names_send() {
         [Some(1), Some(2), Some(3)]
     );
 }
+
+#[tokio::test]
+#[allow(deprecated)]
+async fn every_old_v1_sms_name_is_an_alias_of_the_new_one() {
+    let server = server().await;
+    let sms_path = format!("/v1/sims/{ICCID}/sms");
+    Mock::given(method("POST"))
+        .and(path(sms_path.as_str()))
+        .respond_with(ResponseTemplate::new(201))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(sms_path.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": 1}])))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(format!("{sms_path}/590")))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let (sims, sms) = (client.v1().sims(), client.v1().sms());
+    let text = once_sdk::Sms::text("ping");
+    sims.send_sms(&iccid(), &text).await.unwrap();
+    sms.send(&iccid(), text).await.unwrap();
+    let old = sims.list_sms(&iccid()).await.unwrap();
+    let new = sms.list(&iccid()).await.unwrap();
+    assert_eq!(old, new);
+    sims.delete_sms(&iccid(), 590).await.unwrap();
+    sms.delete(&iccid(), 590).await.unwrap();
+    // The old event list type is the new List.
+    let events: once_sdk::api::v1::EventList = sims.events(&iccid());
+    drop(events);
+
+    let seen: Vec<(String, String, Vec<u8>)> = api_requests(&server)
+        .await
+        .into_iter()
+        .map(|r| (r.method.to_string(), r.url.to_string(), r.body))
+        .collect();
+    assert_eq!(seen.len(), 6);
+    for pair in seen.chunks(2) {
+        assert_eq!(pair[0], pair[1], "old and new names send the same request");
+    }
+}
