@@ -283,12 +283,9 @@ async fn token_lock_and_keys_behave_as_documented() {
     // A token stored by one replica is seen by another, expiring with it.
     let expires_at = std::time::UNIX_EPOCH + Duration::from_millis(4_102_444_800_000);
     let token = AccessToken::new("tok-1");
-    a.put(StoredToken {
-        token: token.clone(),
-        expires_at,
-    })
-    .await
-    .unwrap();
+    a.put(StoredToken::new(token.clone(), expires_at))
+        .await
+        .unwrap();
     let seen = b.get().await.unwrap().expect("shared token");
     assert_eq!(seen.token, token);
     assert_eq!(seen.expires_at, expires_at);

@@ -269,7 +269,7 @@ async fn run_call(
         Call::SendSms => {
             let id = client.sms().send(iccid, Sms::text("load")).await?;
             if let Some(id) = id {
-                sent.lock().unwrap().push((iccid.clone(), id));
+                sent.lock().unwrap().push((iccid.clone(), id.get()));
             }
             Ok(())
         }

@@ -63,6 +63,22 @@ to_py_via_into!(
     DateTime<Utc> => "datetime.datetime",
 );
 
+// Order numbers and SMS ids are newtypes in Rust, plain `int` in Python.
+macro_rules! to_py_as_number {
+    ($($t:ty),* $(,)?) => {$(
+        impl ToPy for $t {
+            fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.get().into_bound_py_any(py)
+            }
+            fn py_type() -> String {
+                "int".into()
+            }
+        }
+    )*};
+}
+
+to_py_as_number!(once_sdk::OrderNumber, once_sdk::SmsId);
+
 impl ToPy for Timestamp {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.as_datetime().into_bound_py_any(py)

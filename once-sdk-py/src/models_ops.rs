@@ -22,7 +22,7 @@ pub struct OrderCreatedData {
 impl From<once_sdk::OrderCreated> for OrderCreatedData {
     fn from(c: once_sdk::OrderCreated) -> Self {
         Self {
-            order_number: c.order_number,
+            order_number: c.order_number.map(u64::from),
             location: c.location,
             order: c.order,
         }

@@ -102,16 +102,6 @@ impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<
     }
 }
 
-// SIM management v1: events page with their own pager (`EventList`).
-impl ErasedList for once_sdk::api::v1::EventList {
-    fn one(self: Box<Self>, n: u32) -> BoxFuture<'static, once_sdk::Result<ErasedPage>> {
-        (*self).page(n).send().map_ok(ErasedPage::from).boxed()
-    }
-    fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
-        (*self).pages().map_ok(ErasedPage::from).boxed()
-    }
-}
-
 /// Builds the Rust list call (with its filters) on a given Rust client.
 type MakeList = Arc<dyn Fn(&once_sdk::Client) -> Box<dyn ErasedList> + Send + Sync>;
 

@@ -53,7 +53,7 @@ fn sms_of(
                 ),
             )
         })?;
-        sms.source_address_type = Some(SourceAddressType { id });
+        sms.source_address_type = Some(SourceAddressType::new(id));
     }
     if let Some(at) = expiry_date {
         sms = sms.expiry_date(at);

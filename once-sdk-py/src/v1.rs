@@ -9,6 +9,10 @@
 //! paginator class. Python arguments are parsed here (ids, enums, counts)
 //! and the Rust request values validated before anything is sent; a bad
 //! value raises `ValidationError` naming the field as 1NCE spells it.
+//!
+//! The Rust v1 calls that v2 also has are deprecated (1NCE retires v1 on
+//! 2026-12-31); this module wraps exactly those calls, unchanged for Python.
+#![allow(deprecated)]
 
 use std::sync::Arc;
 
@@ -102,7 +106,7 @@ fn sms(
                 format!("must be 145, 161 or 208, got {t}"),
             )
         })?;
-        sms.source_address_type = Some(SourceAddressType { id });
+        sms.source_address_type = Some(SourceAddressType::new(id));
     }
     if let Some(at) = expiry_date {
         sms.expiry_date = Some(utc_datetime(py, "expiry_date", at)?.into());
@@ -511,7 +515,7 @@ macro_rules! v1_sims_class {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let size = self::page_size(py, page_size)?;
                 Ok($pager::new(&self.shared, move |c| {
-                    let mut list = c.v1().sims().list_sms(&iccid);
+                    let mut list = c.v1().sms().list(&iccid);
                     if let Some(n) = size {
                         list = list.page_size(n);
                     }
@@ -552,7 +556,7 @@ macro_rules! v1_sims_class {
                     expiry_date.as_ref(),
                 )?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().send_sms(&iccid, &sms).await })
+                    .$run(py, |c| async move { c.v1().sms().send(&iccid, sms).await })
             }
 
             /// One SMS of the SIM by id (`GET /v1/sims/{iccid}/sms/{id}`).
@@ -568,7 +572,7 @@ macro_rules! v1_sims_class {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = sms_id(py, id)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().get_sms(&iccid, id).await })
+                    .$run(py, |c| async move { c.v1().sms().get(&iccid, id).await })
             }
 
             /// Cancels an SMS waiting for delivery (`DELETE
@@ -584,7 +588,7 @@ macro_rules! v1_sims_class {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = sms_id(py, id)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().delete_sms(&iccid, id).await })
+                    .$run(py, |c| async move { c.v1().sms().delete(&iccid, id).await })
             }
 
             /// Tops up the SIM's data and SMS volume (`POST

@@ -28,7 +28,7 @@ def test_calls_retries_and_token_renewal_are_logged_without_secrets(sandbox, cap
     assert any(m.startswith("retrying") and "HTTP 503" in m for m in messages), messages
     assert any(
         re.fullmatch(
-            r"call operation=sims\.get method=GET path=/v2/sims/\{iccid\} attempt=2 latency_ms=\d+ status=200",
+            r"call operation=sims\.get method=GET path=/v2/sims/\{iccid\} attempt=2 latency_ms=\d+ status=200 request_id=sandbox-[0-9a-f]+",
             m,
         )
         for m in messages

@@ -118,11 +118,19 @@ impl fmt::Display for AccessToken {
 
 /// A token together with the wall-clock time it stops being valid.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StoredToken {
     /// The bearer token.
     pub token: AccessToken,
     /// When 1NCE stops accepting it.
     pub expires_at: SystemTime,
+}
+
+impl StoredToken {
+    /// `token`, valid until `expires_at`.
+    pub fn new(token: AccessToken, expires_at: SystemTime) -> Self {
+        Self { token, expires_at }
+    }
 }
 
 /// Where the token cache keeps its token.

@@ -13,6 +13,7 @@ use crate::auth::{
 };
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::options::CallOptions;
 use crate::ratelimit::{LocalRateLimiter, RateLimiter, RateLimits};
 use crate::retry::RetryPolicy;
 use crate::transport::{ApiRequest, RawResponse, Transport, TransportConfig};
@@ -90,20 +91,51 @@ impl Client {
             .await
     }
 
-    /// Sends a request and decodes the JSON body.
-    pub(crate) async fn call<T: serde::de::DeserializeOwned>(&self, req: ApiRequest) -> Result<T> {
-        let op = req.operation;
-        self.execute(req).await?.decode(op)
+    /// Sends a request with this call's options on top of the client's.
+    pub(crate) async fn execute_with(
+        &self,
+        req: ApiRequest,
+        options: &CallOptions,
+    ) -> Result<RawResponse> {
+        if options.is_empty() {
+            self.execute(req).await
+        } else {
+            self.with_options(options.clone()).execute(req).await
+        }
     }
 
-    /// Sends a request whose response body carries nothing (200/201/204,
-    /// possibly with an empty body).
-    pub(crate) async fn call_empty(&self, req: ApiRequest) -> Result<()> {
-        self.execute(req).await.map(|_| ())
+    /// A client with other timeouts or retry policy that shares this
+    /// client's token cache, rate limiter and connection pool: one token
+    /// for both, one pacing budget for both. Anything `options` does not
+    /// set stays as it is here. Cheap (no new pool, no token request).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use once_sdk::{CallOptions, Client, Credentials, RetryPolicy};
+    /// let client = Client::builder().credentials(Credentials::new("id", "secret")).build()?;
+    /// // For a nightly report: patient, many retries; same token, same limits.
+    /// let patient = client.with_options(
+    ///     CallOptions::new()
+    ///         .operation_timeout(Duration::from_secs(900))
+    ///         .retry_policy(RetryPolicy::default().max_retries(10)),
+    /// );
+    /// # let _ = patient;
+    /// # Ok::<(), once_sdk::Error>(())
+    /// ```
+    pub fn with_options(&self, options: CallOptions) -> Client {
+        let transport = &self.inner.transport;
+        Client {
+            inner: Arc::new(Inner {
+                transport: Arc::new(transport.with_config(options.apply(&transport.config))),
+                tokens: Arc::clone(&self.inner.tokens),
+                client_id: self.inner.client_id.clone(),
+            }),
+        }
     }
 
-    /// A valid access token (from the cache, or freshly issued). Useful to
-    /// call 1NCE endpoints the SDK does not cover yet.
+    /// A valid access token (from the cache, or freshly issued), e.g. for
+    /// another tool. To call a 1NCE endpoint the SDK does not cover yet,
+    /// prefer [`Client::raw`]: it adds pacing, retries and error mapping.
     pub async fn access_token(&self) -> Result<crate::AccessToken> {
         self.inner.tokens.token().await
     }
@@ -140,6 +172,7 @@ pub struct ClientBuilder {
     no_proxy: bool,
     allow_insecure_http: bool,
     max_response_bytes: usize,
+    http_client: Option<reqwest::Client>,
 }
 
 impl Default for ClientBuilder {
@@ -160,6 +193,7 @@ impl Default for ClientBuilder {
             no_proxy: false,
             allow_insecure_http: false,
             max_response_bytes: 32 * 1024 * 1024,
+            http_client: None,
         }
     }
 }
@@ -174,6 +208,7 @@ impl fmt::Debug for ClientBuilder {
             .field("operation_timeout", &self.operation_timeout)
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
+            .field("http_client", &self.http_client.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -290,22 +325,59 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request (token requests included) through your own
+    /// `reqwest::Client`: your connection pool settings, root
+    /// certificates, corporate proxy, default headers.
+    ///
+    /// The SDK builds nothing of its own then, so the settings it would
+    /// give its own client are yours to make:
+    ///
+    /// - **Redirects**: the SDK's client never follows them, so the bearer
+    ///   token only goes to the base URL's host. Build yours with
+    ///   `.redirect(reqwest::redirect::Policy::none())`. (reqwest drops the
+    ///   `Authorization` header when a redirect leaves the host, but a
+    ///   followed redirect can still turn a POST into a GET.)
+    /// - **Connect timeout, user agent, proxy**:
+    ///   [`connect_timeout`](Self::connect_timeout),
+    ///   [`user_agent`](Self::user_agent) and [`proxy`](Self::proxy)
+    ///   configure the SDK's own client only; combined with this,
+    ///   [`build`](Self::build) fails rather than ignore them.
+    ///   [`no_proxy`](Self::no_proxy) is ignored: whether proxy variables
+    ///   apply is your client's setting (`reqwest::ClientBuilder::no_proxy`).
+    ///
+    /// What the SDK still enforces with your client: `https` for every host
+    /// but loopback (the base URL check), per-attempt and overall timeouts,
+    /// the response size limit, retries by idempotency (calls that cost
+    /// money are sent through the same client and are never repeated once
+    /// they may have reached 1NCE), pacing, token handling and tracing.
+    ///
+    /// ```
+    /// use once_sdk::{Client, Credentials};
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .pool_max_idle_per_host(4)
+    ///     .build()
+    ///     .expect("client");
+    /// let client = Client::builder()
+    ///     .credentials(Credentials::new("id", "secret"))
+    ///     .http_client(http)
+    ///     .build()?;
+    /// # Ok::<(), once_sdk::Error>(())
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
     /// The largest response body accepted (default 32 MiB).
     pub fn max_response_bytes(mut self, n: usize) -> Self {
         self.max_response_bytes = n;
         self
     }
 
-    /// Builds the client. Fails on missing credentials or a bad base URL.
-    pub fn build(self) -> Result<Client> {
-        let credentials = self
-            .credentials
-            .ok_or_else(|| Error::Config("credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)".into()))?;
-        let base_url = parse_base_url(&self.base_url, self.allow_insecure_http)?;
-        let ua = match &self.user_agent {
-            Some(app) => format!("{app} {USER_AGENT}"),
-            None => USER_AGENT.to_string(),
-        };
+    /// The SDK's own HTTP client: no redirects, the connect timeout, the
+    /// user agent and the proxy settings of this builder.
+    fn own_http_client(&self, ua: String) -> Result<reqwest::Client> {
         install_tls_provider();
         let mut http = reqwest::Client::builder()
             .user_agent(ua)
@@ -321,9 +393,41 @@ impl ClientBuilder {
                 .map_err(|e| Error::Config(format!("invalid proxy URL {p:?}: {e}")))?;
             http = http.proxy(proxy);
         }
-        let http = http
-            .build()
-            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        http.build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+    }
+
+    /// Builds the client. Fails on missing credentials or a bad base URL.
+    pub fn build(self) -> Result<Client> {
+        let credentials = self
+            .credentials
+            .clone()
+            .ok_or_else(|| Error::Config("credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)".into()))?;
+        let base_url = parse_base_url(&self.base_url, self.allow_insecure_http)?;
+        let ua = match &self.user_agent {
+            Some(app) => format!("{app} {USER_AGENT}"),
+            None => USER_AGENT.to_string(),
+        };
+        let http = match self.http_client.clone() {
+            Some(http) => {
+                let defaults = ClientBuilder::default();
+                let own = [
+                    ("proxy", self.proxy.is_some()),
+                    ("user_agent", self.user_agent.is_some()),
+                    (
+                        "connect_timeout",
+                        self.connect_timeout != defaults.connect_timeout,
+                    ),
+                ];
+                if let Some((name, _)) = own.iter().find(|(_, set)| *set) {
+                    return Err(Error::Config(format!(
+                        "{name}() configures the SDK's own HTTP client; with http_client() set it on your reqwest::Client instead"
+                    )));
+                }
+                http
+            }
+            None => self.own_http_client(ua)?,
+        };
         let clock = Clock::new();
         let limiter = self
             .rate_limiter

@@ -19,6 +19,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// pages from proxies). The parsed parts land in `code` and `message`; the raw
 /// body is always kept.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiErrorDetails {
     /// HTTP status code of the response.
     pub status: u16,
@@ -45,6 +46,52 @@ impl fmt::Debug for ApiErrorDetails {
     }
 }
 
+impl ApiErrorDetails {
+    /// Details of an answer with HTTP `status` and nothing else; add the
+    /// rest with the `with_*` methods. For tests of code that handles
+    /// [`Error`]s:
+    ///
+    /// ```
+    /// use once_sdk::{ApiErrorDetails, Error};
+    /// let err = Error::api(ApiErrorDetails::new(404).with_code("NotFound").with_message("SIM not found"));
+    /// assert_eq!(err.status(), Some(404));
+    /// assert_eq!(err.code(), Some("NotFound"));
+    /// ```
+    pub fn new(status: u16) -> Self {
+        Self {
+            status,
+            code: None,
+            message: None,
+            body: String::new(),
+            request_id: None,
+        }
+    }
+
+    /// With 1NCE's error code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// With 1NCE's message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// With the raw response body.
+    pub fn with_body(mut self, body: impl Into<String>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// With the request id the server sent back.
+    pub fn with_request_id(mut self, id: impl Into<String>) -> Self {
+        self.request_id = Some(id.into());
+        self
+    }
+}
+
 impl fmt::Display for ApiErrorDetails {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
@@ -65,6 +112,7 @@ impl fmt::Display for ApiErrorDetails {
 
 /// A rejected input value: which field, and which rule it broke.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The name of the field or parameter, as in the 1NCE API (`iccid`, `pageSize`).
     pub field: &'static str,
@@ -93,7 +141,11 @@ impl std::error::Error for ValidationError {}
 /// Everything that can go wrong when talking to 1NCE.
 ///
 /// The enum is `#[non_exhaustive]`: match the kinds you care about and keep a
-/// catch-all arm. The predicates ([`Error::is_retryable`],
+/// catch-all arm. The variants with named fields are `#[non_exhaustive]`
+/// too (match them with `..`); the one-value variants carry a type that can
+/// grow on its own ([`ApiErrorDetails`] and [`ValidationError`] are
+/// `#[non_exhaustive]`) or a message. Build any kind with the constructors
+/// ([`Error::api`], [`Error::timeout`], ...), e.g. in tests. The predicates ([`Error::is_retryable`],
 /// [`Error::is_timeout`], ...) and accessors ([`Error::status`],
 /// [`Error::code`], ...) work across kinds.
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +158,7 @@ pub enum Error {
     /// Authentication failed: the token endpoint refused the credentials, or
     /// an API call was refused with 401 even with a freshly issued token.
     #[error("authentication failed: {details}")]
+    #[non_exhaustive]
     Auth {
         /// What the server said.
         details: ApiErrorDetails,
@@ -113,6 +166,7 @@ pub enum Error {
 
     /// The API answered 429 and the retry budget is spent (or retries are off).
     #[error("rate limited by 1NCE{}: {details}", retry_after_text(*.retry_after))]
+    #[non_exhaustive]
     RateLimited {
         /// How long the server asked us to wait, from `Retry-After`.
         retry_after: Option<Duration>,
@@ -131,6 +185,7 @@ pub enum Error {
     /// The request could not be sent or the response could not be read
     /// (DNS, connect, TLS, connection reset).
     #[error("transport error: {message}")]
+    #[non_exhaustive]
     Transport {
         /// Description of the failure.
         message: String,
@@ -142,6 +197,7 @@ pub enum Error {
     /// The response arrived but its body could not be decoded into the
     /// expected type.
     #[error("could not decode {what} (HTTP {status}): {message}; body starts with: {snippet:?}")]
+    #[non_exhaustive]
     Decode {
         /// What was being decoded (e.g. the operation name).
         what: String,
@@ -158,6 +214,7 @@ pub enum Error {
     /// by 1NCE. It was not retried, because retrying could apply it twice.
     /// Check the state (e.g. list the SMS, read the quota) before trying again.
     #[error("outcome unknown for `{operation}`: the request may have been applied by 1NCE; it was not retried to avoid applying it twice ({cause})")]
+    #[non_exhaustive]
     OutcomeUnknown {
         /// The operation whose outcome is unknown.
         operation: &'static str,
@@ -186,6 +243,9 @@ pub(crate) fn snippet(s: &str, max: usize) -> String {
     }
 }
 
+/// Constructors, for code that wraps the SDK and for tests of code that
+/// handles its errors (every kind can be built; see the crate page "Testing
+/// code that uses once-sdk").
 impl Error {
     pub(crate) fn transport(
         message: impl Into<String>,
@@ -195,6 +255,86 @@ impl Error {
             message: message.into(),
             source: Some(Box::new(source)),
         }
+    }
+
+    /// [`Error::InvalidInput`]: `field` broke `rule`.
+    pub fn invalid_input(field: &'static str, rule: impl Into<String>) -> Self {
+        Error::InvalidInput(ValidationError::new(field, rule))
+    }
+
+    /// [`Error::Auth`] with what the server said.
+    pub fn auth(details: ApiErrorDetails) -> Self {
+        Error::Auth { details }
+    }
+
+    /// [`Error::RateLimited`]: a 429, with the server's `Retry-After`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use once_sdk::{ApiErrorDetails, Error};
+    /// let err = Error::rate_limited(ApiErrorDetails::new(429), Some(Duration::from_secs(2)));
+    /// assert!(err.is_retryable());
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(2)));
+    /// ```
+    pub fn rate_limited(details: ApiErrorDetails, retry_after: Option<Duration>) -> Self {
+        Error::RateLimited {
+            retry_after,
+            details,
+        }
+    }
+
+    /// [`Error::Api`]: the API answered with an error status.
+    pub fn api(details: ApiErrorDetails) -> Self {
+        Error::Api(details)
+    }
+
+    /// [`Error::Timeout`] with a description.
+    pub fn timeout(message: impl Into<String>) -> Self {
+        Error::Timeout(message.into())
+    }
+
+    /// [`Error::Transport`] without an underlying error.
+    pub fn transport_failure(message: impl Into<String>) -> Self {
+        Error::Transport {
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// [`Error::Decode`]: the body of an answer with `status` did not decode
+    /// as `what`.
+    pub fn decode(
+        what: impl Into<String>,
+        status: u16,
+        message: impl Into<String>,
+        snippet: impl Into<String>,
+    ) -> Self {
+        Error::Decode {
+            what: what.into(),
+            status,
+            message: message.into(),
+            snippet: snippet.into(),
+        }
+    }
+
+    /// [`Error::OutcomeUnknown`]: `operation` may have been applied; `cause`
+    /// is what went wrong after it was sent.
+    ///
+    /// ```
+    /// use once_sdk::Error;
+    /// let err = Error::outcome_unknown("sms.send", Error::timeout("attempt timed out after 30s"));
+    /// assert!(err.is_outcome_unknown() && err.is_timeout() && !err.is_retryable());
+    /// ```
+    pub fn outcome_unknown(operation: &'static str, cause: Error) -> Self {
+        Error::OutcomeUnknown {
+            operation,
+            cause: Box::new(cause),
+        }
+    }
+
+    /// [`Error::Config`] with a description.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config(message.into())
     }
 
     /// The API error details (status, code, message, body), if the server answered.

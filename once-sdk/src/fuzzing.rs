@@ -52,7 +52,7 @@ impl Response {
 
     /// The response as page `page` of `GET /v1/sims/{iccid}/events`.
     pub fn v1_events_page(&self, page: u32, page_size: u32) -> Result<Page<V1Event>> {
-        crate::api::v1::events_page(&self.0, page, page_size)
+        crate::api::v1::events_page(&self.0, "v1.sims.events", page, page_size)
     }
 
     /// The response as the answer of a v1 top-up (`Location` header).

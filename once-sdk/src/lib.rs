@@ -53,7 +53,23 @@
 //! honoured; [`ClientBuilder::proxy`] sets one explicitly and
 //! [`ClientBuilder::no_proxy`] ignores them. Plain `http` is allowed only to
 //! loopback addresses. Redirects are not followed, so the bearer token only
-//! ever goes to the base URL's host.
+//! ever goes to the base URL's host (with your own `reqwest::Client`, that
+//! is its setting: see [`ClientBuilder::http_client`]).
+//!
+//! ## One shape, and room to extend
+//!
+//! - Every call is a request builder: `.await` it (or `.send()`), give it a
+//!   timeout or a retry policy for that call alone, or ask for the
+//!   [`ResponseMeta`] next to the value with `.send_with_meta()` (see
+//!   [`options`]). Single-resource calls are a [`Call`], lists a [`List`]
+//!   with `page_size`, `send`, `pages` and `stream`.
+//! - [`Client::with_options`] derives a client with other timeouts or retry
+//!   policy that shares the token cache and the rate limiter.
+//! - [`ClientBuilder::http_client`] takes your own `reqwest::Client`.
+//! - [`Client::raw`] calls endpoints the SDK does not cover yet, through
+//!   the same token, pacing, retries and error mapping.
+//! - [`testing`]: building models and errors in your unit tests, next to
+//!   the sandbox.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(rustdoc::broken_intra_doc_links)]
@@ -72,26 +88,40 @@ pub mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod options;
 pub mod pagination;
 pub mod ratelimit;
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub mod redis;
 mod retry;
+pub mod testing;
 mod transport;
 pub mod types;
 
-pub use api::v1::{V1Sims, V1};
+pub use api::call::Call;
+pub use api::raw::{ApiResponse, RawRequest};
+pub use api::v1::{V1Sims, V1Sms, V1};
 pub use api::List;
 pub use auth::{
     AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
 };
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
+pub use options::{CallOptions, ResponseMeta};
 pub use pagination::{ItemStream, Page, PageStream};
 pub use ratelimit::{EndpointGroup, LocalRateLimiter, RateLimit, RateLimiter, RateLimits};
 pub use retry::RetryPolicy;
 pub use types::*;
+
+/// The date and time crate of the API's timestamps ([`Timestamp`] wraps a
+/// `chrono::DateTime<Utc>`; v1 usage takes `chrono::NaiveDate`), re-exported
+/// so your code uses the same version.
+pub use chrono;
+/// The HTTP client crate: [`ClientBuilder::http_client`] takes a
+/// `reqwest::Client`, [`Client::raw`] a `reqwest::Method`, and
+/// [`ResponseMeta::headers`] is a `reqwest::header::HeaderMap`.
+pub use reqwest;
 
 /// The crate's README (its crates.io page), compiled as a doctest so that its
 /// example stays true.

@@ -19,6 +19,7 @@ use crate::transport::RawResponse;
 
 /// One page of a list, with the figures 1NCE reports for the whole list.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Page<T> {
     /// The items on this page.
     pub items: Vec<T>,
@@ -33,6 +34,42 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// Page 1 holding `items`, its page size their number, no totals: the
+    /// last page as far as [`has_next`](Self::has_next) can tell. Set the
+    /// rest with the `with_*` methods, e.g. in tests of code that reads
+    /// pages:
+    ///
+    /// ```
+    /// use once_sdk::Page;
+    /// let page = Page::new(vec!["a", "b"]).with_page(1, 2).with_totals(5, 3);
+    /// assert!(page.has_next());
+    /// assert_eq!(page.total_count, Some(5));
+    /// ```
+    pub fn new(items: Vec<T>) -> Self {
+        let page_size = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        Self {
+            items,
+            page: 1,
+            page_size,
+            total_count: None,
+            total_pages: None,
+        }
+    }
+
+    /// With this page number (from 1) and page size.
+    pub fn with_page(mut self, page: u32, page_size: u32) -> Self {
+        self.page = page;
+        self.page_size = page_size;
+        self
+    }
+
+    /// With the figures of the whole list: items and pages in all.
+    pub fn with_totals(mut self, total_count: u64, total_pages: u32) -> Self {
+        self.total_count = Some(total_count);
+        self.total_pages = Some(total_pages);
+        self
+    }
+
     /// True when a page follows this one.
     pub fn has_next(&self) -> bool {
         if self.items.is_empty() {

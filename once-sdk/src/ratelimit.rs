@@ -78,6 +78,7 @@ impl EndpointGroup {
 
 /// At most `max` calls in any window of `per`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RateLimit {
     /// Calls allowed per window (at least 1).
     pub max: u32,

@@ -150,6 +150,19 @@ enum SendFailure {
 }
 
 impl Transport {
+    /// The same transport (connection pool, base URL, rate limiter, clock)
+    /// with other timeouts and retry policy: for derived clients and
+    /// per-call options.
+    pub(crate) fn with_config(&self, config: TransportConfig) -> Transport {
+        Transport {
+            http: self.http.clone(),
+            base_url: self.base_url.clone(),
+            config,
+            limiter: Arc::clone(&self.limiter),
+            clock: self.clock,
+        }
+    }
+
     pub(crate) fn url(&self, path: &str, query: &[(&'static str, String)]) -> Url {
         let mut url = self.base_url.clone();
         let base = self.base_url.path().trim_end_matches('/');
@@ -248,6 +261,7 @@ impl Transport {
             attempt = field::Empty,
             status = field::Empty,
             latency_ms = field::Empty,
+            request_id = field::Empty,
         );
         let deadline = self
             .config
@@ -256,6 +270,13 @@ impl Transport {
         let res = self
             .execute_inner(req, tokens, basic, span.clone(), deadline)
             .await;
+        let request_id = match &res {
+            Ok(resp) => crate::options::request_id(&resp.headers),
+            Err(e) => e.request_id(),
+        };
+        if let Some(id) = request_id {
+            span.record("request_id", id);
+        }
         if let Err(e) = &res {
             span.in_scope(|| tracing::debug!(error = %e, "call failed"));
         }

@@ -132,7 +132,10 @@ async fn list_orders_sends_paging_and_sort_and_decodes() {
     );
     assert!(!page.has_next());
     let order = &page.items[0];
-    assert_eq!(order.order_number, Some(2_000_000_001));
+    assert_eq!(
+        order.order_number,
+        Some(once_sdk::OrderNumber::new(2_000_000_001))
+    );
     assert_eq!(order.order_type, Some(OrderType::AdditionalOrder));
     assert_eq!(order.invoice_number.as_deref(), Some("20000002"));
     assert_eq!(order.invoice_amount.as_deref(), Some("19.99"));
@@ -228,7 +231,7 @@ async fn create_order_sends_the_exact_body_and_reads_the_location() {
         })),
     )
     .await;
-    assert_eq!(created.order_number, Some(1234));
+    assert_eq!(created.order_number, Some(once_sdk::OrderNumber::new(1234)));
     assert_eq!(
         created.location.as_deref(),
         Some("https://api.1nce.com/management-api/v1/orders/1234")

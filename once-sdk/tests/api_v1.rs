@@ -1,6 +1,10 @@
 //! SIM management v1 (`client.v1().sims()`), end to end against wiremock:
 //! one test per operation (exact request, decoded result), input validation
 //! with nothing sent, and what real v1 responses do beyond the spec.
+//!
+//! The v1 operations that v2 also has are deprecated (1NCE retires v1 on
+//! 2026-12-31); these tests exercise exactly those calls.
+#![allow(deprecated)]
 
 mod common;
 
@@ -646,8 +650,8 @@ async fn list_sms() {
     .await;
     let page = client(&server)
         .v1()
-        .sims()
-        .list_sms(&iccid(ICCID))
+        .sms()
+        .list(&iccid(ICCID))
         .page_size(100)
         .sort("-submit_date")
         .send()
@@ -662,7 +666,7 @@ async fn list_sms() {
     )
     .await;
     assert_eq!(page.total_count, Some(2));
-    assert_eq!(page.items[1].id, Some(591));
+    assert_eq!(page.items[1].id, Some(once_sdk::SmsId::new(591)));
     let s = &page.items[0];
     assert_eq!(s.retry_count, Some(1));
     assert_eq!(s.udh, None);
@@ -690,8 +694,8 @@ async fn send_sms() {
     let sms = Sms::text("This is a SMS message.").udh("050003CC0301");
     client(&server)
         .v1()
-        .sims()
-        .send_sms(&iccid(ICCID), &sms)
+        .sms()
+        .send(&iccid(ICCID), sms.clone())
         .await
         .unwrap();
     assert_request(
@@ -716,8 +720,8 @@ async fn get_sms() {
     .await;
     let sms = client(&server)
         .v1()
-        .sims()
-        .get_sms(&iccid(ICCID), 590)
+        .sms()
+        .get(&iccid(ICCID), 590)
         .await
         .unwrap();
     assert_request(
@@ -728,7 +732,7 @@ async fn get_sms() {
         None,
     )
     .await;
-    assert_eq!(sms.id, Some(590));
+    assert_eq!(sms.id, Some(once_sdk::SmsId::new(590)));
     assert_eq!(sms.sms_type.unwrap().description.as_deref(), Some("MT"));
     assert_eq!(sms.iccid, Some(iccid(ICCID)));
 }
@@ -745,8 +749,8 @@ async fn delete_sms() {
     .await;
     client(&server)
         .v1()
-        .sims()
-        .delete_sms(&iccid(ICCID), 590)
+        .sms()
+        .delete(&iccid(ICCID), 590)
         .await
         .unwrap();
     assert_request(
@@ -1200,8 +1204,8 @@ async fn sms_is_validated_before_sending() {
     let server = MockServer::start().await;
     let e = client(&server)
         .v1()
-        .sims()
-        .send_sms(&iccid(ICCID), &Sms::text("x".repeat(161)))
+        .sms()
+        .send(&iccid(ICCID), Sms::text("x".repeat(161)))
         .await
         .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "payload");

@@ -347,7 +347,7 @@ async fn sms_send_posts_the_exact_body_and_returns_the_id() {
     assert_eq!(req.url.query(), None);
     assert_eq!(content_type(&req).as_deref(), Some("application/json"));
     assert_eq!(req.body_json::<serde_json::Value>().unwrap(), want);
-    assert_eq!(id, Some(589));
+    assert_eq!(id, Some(once_sdk::SmsId::new(589)));
 }
 
 #[tokio::test]
@@ -379,7 +379,7 @@ async fn sms_send_accepts_an_empty_or_numeric_answer() {
         .send(&iccid(), Sms::text("second"))
         .await
         .unwrap();
-    assert_eq!(second, Some(590));
+    assert_eq!(second, Some(once_sdk::SmsId::new(590)));
 }
 
 #[tokio::test]
@@ -471,7 +471,13 @@ async fn sms_list_pages_with_per_page() {
         (1, 1000, Some(2))
     );
     let ids: Vec<_> = page.iter().map(|s| s.id).collect();
-    assert_eq!(ids, vec![Some(589), Some(590)]);
+    assert_eq!(
+        ids,
+        vec![
+            Some(once_sdk::SmsId::new(589)),
+            Some(once_sdk::SmsId::new(590))
+        ]
+    );
     assert!(!page.has_next());
 }
 
@@ -501,7 +507,7 @@ async fn sms_stream_sends_per_page_on_every_page() {
         .await
         .unwrap();
     let ids: Vec<_> = all.iter().map(|s| s.id).collect();
-    assert_eq!(ids, vec![Some(1), Some(2), Some(3)]);
+    assert_eq!(ids, [1, 2, 3].map(|n| Some(once_sdk::SmsId::new(n))));
 }
 
 #[tokio::test]
@@ -516,7 +522,7 @@ async fn sms_get_decodes_the_record() {
     let sms = client(&server).sms().get(&iccid(), 589).await.unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.url.query(), None);
-    assert_eq!(sms.id, Some(589));
+    assert_eq!(sms.id, Some(once_sdk::SmsId::new(589)));
     assert_eq!(sms.status.unwrap().description, Some(SmsStatus::Delivered));
     assert_eq!(sms.sms_type.unwrap().description, Some(SmsDirection::Mt));
     assert_eq!(
@@ -620,7 +626,7 @@ async fn v2_error_bodies_map_to_code_and_message() {
     let client = client(&server);
 
     let err = client.sims().status(&iccid()).await.unwrap_err();
-    assert!(matches!(err, Error::Api(_)), "{err}");
+    assert!(matches!(err, Error::Api(..)), "{err}");
     assert_eq!(
         (err.status(), err.code(), err.message()),
         (Some(404), Some("NotFound"), Some("Element not found"))
@@ -640,7 +646,7 @@ async fn v2_error_bodies_map_to_code_and_message() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, Error::Api(_)),
+        matches!(err, Error::Api(..)),
         "a 409 is a definite answer: {err}"
     );
     assert_eq!(
@@ -747,7 +753,7 @@ async fn sms_payload_is_validated_before_sending() {
             "source_address",
         ),
         (
-            Sms::text("ping").source_address("123", SourceAddressType { id: 99 }),
+            Sms::text("ping").source_address("123", SourceAddressType::new(99)),
             "source_address_type",
         ),
     ];

@@ -84,7 +84,11 @@ async fn unknown_status_is_kept() {
         .get(&"8988280666000000001".parse().unwrap())
         .await
         .unwrap();
-    assert_eq!(sim.status, Some(SimStatus::Unknown("Suspended".into())));
+    match sim.status.as_ref() {
+        Some(SimStatus::Unknown(value)) => assert_eq!(value.as_str(), "Suspended"),
+        other => panic!("expected an unknown status, got {other:?}"),
+    }
+    assert_eq!(sim.status, Some("Suspended".parse().unwrap()));
 }
 
 #[tokio::test]

@@ -330,10 +330,10 @@ async fn waits_for_the_token_of_the_process_holding_the_refresh_lock() {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         other
             .inner
-            .put(once_sdk::StoredToken {
-                token: once_sdk::AccessToken::new("token-from-elsewhere"),
-                expires_at: std::time::SystemTime::now() + Duration::from_secs(3600),
-            })
+            .put(once_sdk::StoredToken::new(
+                once_sdk::AccessToken::new("token-from-elsewhere"),
+                std::time::SystemTime::now() + Duration::from_secs(3600),
+            ))
             .await
             .unwrap();
     });

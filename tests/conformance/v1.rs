@@ -1,5 +1,8 @@
 //! Rows of the conformance table for SIM management v1
-//! (`sim-management.yml`, 23 operations), all under `client.v1().sims()`.
+//! (`sim-management.yml`, 23 operations), under `client.v1().sims()` and
+//! `client.v1().sms()`. The v1 calls that v2 also has are deprecated (1NCE
+//! retires v1 on 2026-12-31); these rows test exactly those calls.
+#![allow(deprecated)]
 
 use chrono::{Days, Utc};
 use futures::future::BoxFuture;
@@ -196,20 +199,20 @@ pub fn ops() -> Vec<Op> {
         op(
             "GET",
             "/v1/sims/{iccid}/sms",
-            "client.v1().sims().list_sms(&iccid)",
-            |c| Box::pin(async move { c.v1().sims().list_sms(&iccid()).send().await.map(drop) }),
+            "client.v1().sms().list(&iccid)",
+            |c| Box::pin(async move { c.v1().sms().list(&iccid()).send().await.map(drop) }),
             Some(crate::decode::<Vec<SmsRecord>>),
             None,
         ),
         op(
             "POST",
             "/v1/sims/{iccid}/sms",
-            "client.v1().sims().send_sms(&iccid, &sms)",
+            "client.v1().sms().send(&iccid, sms)",
             |c| {
                 Box::pin(async move {
                     c.v1()
-                        .sims()
-                        .send_sms(&iccid(), &Sms::text("This is a SMS message."))
+                        .sms()
+                        .send(&iccid(), Sms::text("This is a SMS message."))
                         .await
                 })
             },
@@ -219,16 +222,16 @@ pub fn ops() -> Vec<Op> {
         op(
             "GET",
             "/v1/sims/{iccid}/sms/{id}",
-            "client.v1().sims().get_sms(&iccid, id)",
-            |c| Box::pin(async move { c.v1().sims().get_sms(&iccid(), 123).await.map(drop) }),
+            "client.v1().sms().get(&iccid, id)",
+            |c| Box::pin(async move { c.v1().sms().get(&iccid(), 123).await.map(drop) }),
             Some(crate::decode::<SmsRecord>),
             None,
         ),
         op(
             "DELETE",
             "/v1/sims/{iccid}/sms/{id}",
-            "client.v1().sims().delete_sms(&iccid, id)",
-            |c| Box::pin(async move { c.v1().sims().delete_sms(&iccid(), 123).await }),
+            "client.v1().sms().delete(&iccid, id)",
+            |c| Box::pin(async move { c.v1().sms().delete(&iccid(), 123).await }),
             None,
             None,
         ),

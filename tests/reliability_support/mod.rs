@@ -133,7 +133,7 @@ pub fn outcome(r: &Result<(), Error>) -> String {
 pub fn kind(e: &Error) -> String {
     match e {
         Error::InvalidInput(_) => "InvalidInput".into(),
-        Error::Auth { details } => format!("Auth {}", details.status),
+        Error::Auth { details, .. } => format!("Auth {}", details.status),
         Error::RateLimited { .. } => "RateLimited".into(),
         Error::Api(d) => format!("Api {}", d.status),
         Error::Timeout(_) => "Timeout".into(),

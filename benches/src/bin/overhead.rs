@@ -80,13 +80,7 @@ async fn main() {
                             std::hint::black_box(serde_json::from_slice::<Sim>(&bytes).unwrap());
                         } else {
                             let items: Vec<Sim> = serde_json::from_slice(&bytes).unwrap();
-                            std::hint::black_box(Page {
-                                items,
-                                page: 1,
-                                page_size: 100,
-                                total_count: None,
-                                total_pages: None,
-                            });
+                            std::hint::black_box(Page::new(items).with_page(1, 100));
                         }
                     })
                     .await,

@@ -120,7 +120,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let state = sms.status.as_ref().and_then(|s| s.description.as_ref());
         println!(
             "  #{:<5} {:<3} {:<10} {}",
-            sms.id.unwrap_or_default(),
+            sms.id.map_or(0, |id| id.get()),
             direction.map_or("?", |d| d.as_str()),
             state.map_or("?", |s| s.as_str()),
             sms.payload.as_deref().unwrap_or("")

@@ -58,15 +58,6 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> for once_sdk::List<T> {
     }
 }
 
-impl Pager<once_sdk::types::v1::Event> for once_sdk::api::v1::EventList {
-    fn one_page(self) -> BoxFuture<'static, once_sdk::Result<Page<once_sdk::types::v1::Event>>> {
-        Box::pin(self.send())
-    }
-    fn every_page(self) -> PageStream<once_sdk::types::v1::Event> {
-        self.pages()
-    }
-}
-
 /// Prints one page (one request), or every page with `--all` (progress
 /// bar on a terminal).
 pub async fn show_pages<T: Serialize, L: Pager<T>>(

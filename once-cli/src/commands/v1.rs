@@ -1,7 +1,11 @@
 //! `once v1 ...`: SIM management v1 (retired by 1NCE at the end of 2026),
 //! including the operations only v1 has.
+//!
+//! These commands call the v1 API on purpose (`once v1 sims get` is the v1
+//! call), so the SDK's deprecation of v1 calls that v2 has is expected here.
+#![allow(deprecated)]
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 
 use once_sdk::types::v1::{
     Extension, LimitService, PaymentMethod as V1Payment, SetLimits, SimUpdate as V1SimUpdate,
@@ -254,7 +258,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             bulk(
                 ctx,
                 &b.iccids,
-                api.update_many(&updates),
+                api.update_many(&updates).into_future(),
                 "changed",
                 "`once v1 get ICCID` for a few of them shows whether the change was applied;",
             )
@@ -364,7 +368,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             bulk(
                 ctx,
                 &b.iccids,
-                api.auto_top_up(&b.iccids, enable),
+                api.auto_top_up(&b.iccids, enable).into_future(),
                 if enable {
                     "auto top-up on"
                 } else {
@@ -462,7 +466,7 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
             bulk(
                 ctx,
                 &listed,
-                api.transfer(&transfer),
+                api.transfer(&transfer).into_future(),
                 "transferred",
                 "`once v1 get ICCID` (a SIM no longer found was transferred)",
             )

@@ -201,14 +201,9 @@ pub fn response_meta(data: &[u8]) {
     );
     let retry_after = resp.retry_after();
     let errors = [
-        once_sdk::Error::Api(details.clone()),
-        once_sdk::Error::Auth {
-            details: details.clone(),
-        },
-        once_sdk::Error::RateLimited {
-            retry_after,
-            details,
-        },
+        once_sdk::Error::api(details.clone()),
+        once_sdk::Error::auth(details.clone()),
+        once_sdk::Error::rate_limited(details, retry_after),
     ];
     for e in &errors {
         let _ = (
@@ -367,9 +362,7 @@ pub fn sms(data: &[u8]) {
                     0..=4 => SourceAddressType::INTERNATIONAL,
                     5..=9 => SourceAddressType::NATIONAL,
                     10..=14 => SourceAddressType::ALPHANUMERIC,
-                    _ => SourceAddressType {
-                        id: u16::from(flags),
-                    },
+                    _ => SourceAddressType::new(u16::from(flags)),
                 };
                 sms = sms.source_address(text(parts.next().unwrap_or_default()), kind);
             }

@@ -7,11 +7,14 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::{Result, ValidationError};
+use crate::options::{CallOptions, ResponseMeta};
 use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
-use crate::transport::ApiRequest;
+use crate::transport::{ApiRequest, RawResponse};
 
+pub mod call;
 pub mod orders;
 pub mod products;
+pub mod raw;
 pub mod sims;
 pub mod sms;
 pub mod support;
@@ -42,16 +45,25 @@ pub(crate) struct ListSpec {
     pub size_param: &'static str,
     pub default_size: u32,
     pub max_size: u32,
+    /// 1NCE answers with the whole list at once (products): no paging
+    /// parameters are sent, and the one page holds everything.
+    pub unpaged: bool,
 }
 
+/// Reads one page of a list from its response.
+pub(crate) type PageDecoder<T> = fn(&RawResponse, &'static str, u32, u32) -> Result<Page<T>>;
+
 /// A list call: set the page and page size (and the filters of the list),
-/// then [`send`](List::send) for one page, or [`stream`](List::stream) for
-/// every item across pages.
+/// then [`send`](List::send) (or `.await`) for one page,
+/// [`pages`](List::pages) for every page, or [`stream`](List::stream) for
+/// every item across pages. Every list of the SDK has this shape; the
+/// per-call options ([`options`](crate::options)) apply to each page
+/// request.
 ///
 /// ```no_run
 /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
 /// use futures::TryStreamExt;
-/// let page = client.sims().list().page_size(100).send().await?;
+/// let page = client.sims().list().page_size(100).await?;
 /// println!("{} SIMs in all", page.total_count.unwrap_or(0));
 /// let all: Vec<_> = client.sims().list().page_size(100).stream().try_collect().await?;
 /// # Ok(()) }
@@ -65,6 +77,8 @@ pub struct List<T> {
     page_size: Option<u32>,
     query: Vec<(&'static str, String)>,
     invalid: Option<ValidationError>,
+    decode: PageDecoder<T>,
+    options: CallOptions,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -76,8 +90,50 @@ impl<T> std::fmt::Debug for List<T> {
             .field("page", &self.page)
             .field("page_size", &self.page_size)
             .field("query", &self.query)
+            .field("options", &self.options)
             .finish()
     }
+}
+
+call::call_options!(List<T>);
+
+/// What a page request needs, shared by every page of one list.
+#[derive(Clone)]
+struct PageRequest {
+    spec: ListSpec,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    size: u32,
+    send_size: bool,
+}
+
+impl PageRequest {
+    fn request(&self, page: u32) -> ApiRequest {
+        let mut req = ApiRequest::new(
+            self.spec.operation,
+            reqwest::Method::GET,
+            self.spec.template,
+            self.path.clone(),
+        );
+        if !self.spec.unpaged {
+            req = req.query("page", page);
+            if self.send_size {
+                req = req.query(self.spec.size_param, self.size);
+            }
+        }
+        req.query.extend(self.query.iter().cloned());
+        req
+    }
+}
+
+/// Every item of an unpaged list on page 1, with figures that say so.
+fn whole_list<T>(mut page: Page<T>) -> Page<T> {
+    let count = page.items.len();
+    page.page = 1;
+    page.page_size = u32::try_from(count).unwrap_or(u32::MAX);
+    page.total_count = Some(count as u64);
+    page.total_pages = Some(1);
+    page
 }
 
 impl<T: DeserializeOwned + Send + 'static> List<T> {
@@ -90,8 +146,18 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
             page_size: None,
             query: Vec::new(),
             invalid: None,
+            decode: |resp, op, page, size| Page::from_response(resp, op, page, size),
+            options: CallOptions::default(),
             _item: PhantomData,
         }
+    }
+}
+
+impl<T: Send + 'static> List<T> {
+    /// Reads pages with `decode` instead of a plain JSON array.
+    pub(crate) fn with_decoder(mut self, decode: PageDecoder<T>) -> Self {
+        self.decode = decode;
+        self
     }
 
     /// The page to fetch (from 1; default 1). For streams, the first page.
@@ -119,54 +185,88 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
         self
     }
 
-    fn validate(&self) -> std::result::Result<u32, ValidationError> {
+    fn validate(&self) -> std::result::Result<PageRequest, ValidationError> {
         if let Some(e) = &self.invalid {
             return Err(e.clone());
         }
         if self.page < 1 {
             return Err(ValidationError::new("page", "must be at least 1"));
         }
+        if self.spec.unpaged && self.page != 1 {
+            return Err(ValidationError::new(
+                "page",
+                format!(
+                    "must be 1: 1NCE answers `{}` with the whole list at once",
+                    self.spec.operation
+                ),
+            ));
+        }
         let size = self.page_size.unwrap_or(self.spec.default_size);
         check_range(self.spec.size_param, size, 1, self.spec.max_size)?;
-        Ok(size)
+        Ok(PageRequest {
+            spec: self.spec,
+            path: self.path.clone(),
+            query: self.query.clone(),
+            size,
+            send_size: self.page_size.is_some(),
+        })
     }
 
-    fn fetcher(&self, size: u32) -> PageFetcher<T> {
-        let client = self.client.clone();
-        let spec = self.spec;
-        let path = self.path.clone();
-        let query = self.query.clone();
-        let send_size = self.page_size.is_some();
+    fn client(&self) -> Client {
+        if self.options.is_empty() {
+            self.client.clone()
+        } else {
+            self.client.with_options(self.options.clone())
+        }
+    }
+
+    async fn fetch(
+        client: &Client,
+        req: &PageRequest,
+        decode: PageDecoder<T>,
+        page: u32,
+    ) -> Result<(Page<T>, ResponseMeta)> {
+        let resp = client.execute(req.request(page)).await?;
+        let mut items = decode(&resp, req.spec.operation, page, req.size)?;
+        if req.spec.unpaged {
+            items = whole_list(items);
+        }
+        Ok((items, resp.meta()))
+    }
+
+    fn fetcher(&self, req: PageRequest) -> PageFetcher<T> {
+        let client = self.client();
+        let decode = self.decode;
+        let req = Arc::new(req);
         Arc::new(move |page| {
             let client = client.clone();
-            let mut req = ApiRequest::new(
-                spec.operation,
-                reqwest::Method::GET,
-                spec.template,
-                path.clone(),
-            )
-            .query("page", page);
-            if send_size {
-                req = req.query(spec.size_param, size);
-            }
-            req.query.extend(query.iter().cloned());
+            let req = Arc::clone(&req);
             Box::pin(async move {
-                let resp = client.execute(req).await?;
-                Page::from_response(&resp, spec.operation, page, size)
+                Self::fetch(&client, &req, decode, page)
+                    .await
+                    .map(|(p, _)| p)
             })
         })
     }
 
-    /// Fetches the one page set with [`page`](Self::page).
+    /// Fetches the one page set with [`page`](Self::page) (the same as
+    /// `.await`).
     pub async fn send(self) -> Result<Page<T>> {
-        let size = self.validate()?;
-        (self.fetcher(size))(self.page).await
+        self.send_with_meta().await.map(|(page, _)| page)
+    }
+
+    /// Fetches the one page set with [`page`](Self::page); returns it with
+    /// the response metadata (status, request id, rate-limit headers, the
+    /// `X-Total-*` figures as sent).
+    pub async fn send_with_meta(self) -> Result<(Page<T>, ResponseMeta)> {
+        let req = self.validate()?;
+        Self::fetch(&self.client(), &req, self.decode, self.page).await
     }
 
     /// Every page from [`page`](Self::page) on, fetching one page ahead.
     pub fn pages(self) -> PageStream<T> {
         match self.validate() {
-            Ok(size) => pagination::page_stream(self.fetcher(size), self.page),
+            Ok(req) => pagination::page_stream(self.fetcher(req), self.page),
             Err(e) => pagination::failed(e.into()),
         }
     }
@@ -175,13 +275,13 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
     /// until the stream is polled.
     pub fn stream(self) -> ItemStream<T> {
         match self.validate() {
-            Ok(size) => pagination::item_stream(self.fetcher(size), self.page),
+            Ok(req) => pagination::item_stream(self.fetcher(req), self.page),
             Err(e) => pagination::failed(e.into()),
         }
     }
 }
 
-impl<T: DeserializeOwned + Send + 'static> std::future::IntoFuture for List<T> {
+impl<T: Send + 'static> std::future::IntoFuture for List<T> {
     type Output = Result<Page<T>>;
     type IntoFuture = futures::future::BoxFuture<'static, Result<Page<T>>>;
     fn into_future(self) -> Self::IntoFuture {

@@ -3,12 +3,14 @@
 use reqwest::header::LOCATION;
 use reqwest::Method;
 
+use crate::api::call::{self, request_builder, Call};
 use crate::api::{List, ListSpec};
 use crate::client::Client;
-use crate::error::{Result, ValidationError};
+use crate::error::ValidationError;
+use crate::options::CallOptions;
 use crate::transport::{seg, ApiRequest, RawResponse};
 use crate::types::{
-    DeliveryAddress, Order, OrderCreated, OrderRequest, OrderedProduct, Salutation,
+    DeliveryAddress, Order, OrderCreated, OrderNumber, OrderRequest, OrderedProduct, Salutation,
 };
 
 /// Order management, from [`Client::orders`].
@@ -32,6 +34,7 @@ const LIST_ORDERS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 10,
+    unpaged: false,
 };
 
 /// The keys the order list can be sorted by.
@@ -83,15 +86,15 @@ impl Orders {
     /// SIMs and products.
     ///
     /// `GET /v1/orders/{order_number}`. Read-only; retried on transient failures.
-    pub async fn get(&self, order_number: u64) -> Result<Order> {
-        self.client
-            .call(ApiRequest::new(
-                "orders.get",
-                Method::GET,
-                "/v1/orders/{order_number}",
-                format!("/v1/orders/{}", seg(&order_number.to_string())),
-            ))
-            .await
+    pub fn get(&self, order_number: impl Into<OrderNumber>) -> Call<Order> {
+        let order_number = order_number.into();
+        let req = ApiRequest::new(
+            "orders.get",
+            Method::GET,
+            "/v1/orders/{order_number}",
+            format!("/v1/orders/{}", seg(&order_number.to_string())),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// Starts a new order of products (see [`Client::products`] for their
@@ -122,16 +125,19 @@ impl Orders {
         CreateOrder {
             client: self.client.clone(),
             order: OrderRequest::default(),
+            options: CallOptions::default(),
         }
     }
 }
 
-/// A new order being put together, from [`Orders::create`].
+/// A new order being put together, from [`Orders::create`]. Place it
+/// with [`send`](CreateOrder::send) or `.await`.
 #[derive(Debug)]
-#[must_use = "an order does nothing until you call send()"]
+#[must_use = "an order does nothing until you call send() or .await it"]
 pub struct CreateOrder {
     client: Client,
     order: OrderRequest,
+    options: CallOptions,
 }
 
 impl CreateOrder {
@@ -161,22 +167,26 @@ impl CreateOrder {
         &self.order
     }
 
-    /// Places the order. Inputs are checked first; nothing is sent if one
-    /// is wrong.
-    pub async fn send(self) -> Result<OrderCreated> {
-        validate(&self.order)?;
+    /// The call that places the order. Inputs are checked first; nothing
+    /// is sent if one is wrong.
+    fn into_call(self) -> Call<OrderCreated> {
+        let decode: call::Decoder<OrderCreated> = |resp, _| Ok(created(resp));
+        if let Err(e) = validate(&self.order) {
+            return Call::invalid(&self.client, e, decode);
+        }
         let req = ApiRequest::new(
             "orders.create",
             Method::POST,
             "/v1/orders",
             "/v1/orders".into(),
         )
-        .json(&self.order)?
-        .idempotent(false);
-        let resp = self.client.execute(req).await?;
-        Ok(created(&resp))
+        .json(&self.order)
+        .map(|r| r.idempotent(false));
+        Call::new(&self.client, req, decode).with_options(self.options)
     }
 }
+
+request_builder!(CreateOrder => OrderCreated);
 
 /// Checks a new order before it is sent.
 fn validate(order: &OrderRequest) -> std::result::Result<(), ValidationError> {

@@ -1,11 +1,7 @@
 //! Product information: `client.products()`.
 
-use reqwest::Method;
-
+use crate::api::{List, ListSpec};
 use crate::client::Client;
-use crate::error::Result;
-use crate::pagination::Page;
-use crate::transport::ApiRequest;
 use crate::types::Product;
 
 /// Product information, from [`Client::products`].
@@ -23,13 +19,25 @@ impl Client {
     }
 }
 
+const LIST_PRODUCTS: ListSpec = ListSpec {
+    operation: "products.list",
+    template: "/v1/products",
+    size_param: "pageSize",
+    default_size: 1000,
+    max_size: 1000,
+    unpaged: true,
+};
+
 impl Products {
     /// Every product 1NCE offers the account, with its id (to order by),
     /// quantities and charges.
     ///
     /// `GET /v1/products`. Read-only; retried on transient failures. 1NCE
-    /// does not page this list: the result is one [`Page`] holding every
-    /// product, so it reads like every other list.
+    /// does not page this list: it answers with every product at once, so
+    /// the list has one [`Page`](crate::Page) holding them all (totals
+    /// set accordingly), and `page_size` is checked but not sent. It has
+    /// the shape of every other list all the same (`.await`, `send`,
+    /// `pages`, `stream`).
     ///
     /// ```no_run
     /// # async fn run(client: once_sdk::Client) -> Result<(), once_sdk::Error> {
@@ -38,23 +46,7 @@ impl Products {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list(&self) -> Result<Page<Product>> {
-        let op = "products.list";
-        let resp = self
-            .client
-            .execute(ApiRequest::new(
-                op,
-                Method::GET,
-                "/v1/products",
-                "/v1/products".into(),
-            ))
-            .await?;
-        let mut page = Page::<Product>::from_response(&resp, op, 1, 0)?;
-        let count = page.items.len();
-        page.page = 1;
-        page.page_size = u32::try_from(count).unwrap_or(u32::MAX);
-        page.total_count = Some(count as u64);
-        page.total_pages = Some(1);
-        Ok(page)
+    pub fn list(&self) -> List<Product> {
+        List::new(self.client.clone(), LIST_PRODUCTS, "/v1/products".into())
     }
 }

@@ -2,10 +2,12 @@
 
 use reqwest::Method;
 
+use crate::api::call::{self, request_builder, Call};
 use crate::api::List;
 use crate::api::ListSpec;
 use crate::client::Client;
-use crate::error::{Result, ValidationError};
+use crate::error::ValidationError;
+use crate::options::CallOptions;
 use crate::transport::{seg, ApiRequest};
 use crate::types::{
     Event, Iccid, PaymentMethod, Quota, Sim, SimConnectivity, SimStatus, SimUpdate, TopUpOrder,
@@ -32,6 +34,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    unpaged: false,
 };
 
 impl List<Sim> {
@@ -58,9 +61,27 @@ const LIST_EVENTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 1000,
+    unpaged: false,
 };
 
 impl Sims {
+    /// A GET of `/v2/sims/{iccid}{rest}` decoded as JSON.
+    fn get_call<T: serde::de::DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        template: &'static str,
+        iccid: &Iccid,
+        rest: &str,
+    ) -> Call<T> {
+        let req = ApiRequest::new(
+            operation,
+            Method::GET,
+            template,
+            format!("/v2/sims/{}{rest}", seg(iccid.as_str())),
+        );
+        Call::new(&self.client, Ok(req), call::json::<T>)
+    }
+
     /// Lists the account's SIMs, 10 per page by default (at most 100).
     ///
     /// `GET /v2/sims`. Read-only; retried on transient failures.
@@ -81,15 +102,8 @@ impl Sims {
     /// One SIM: status, label, MSISDN, IMSI, IMEI, IP, quotas.
     ///
     /// `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
-    pub async fn get(&self, iccid: &Iccid) -> Result<Sim> {
-        self.client
-            .call(ApiRequest::new(
-                "sims.get",
-                Method::GET,
-                "/v2/sims/{iccid}",
-                format!("/v2/sims/{}", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn get(&self, iccid: &Iccid) -> Call<Sim> {
+        self.get_call("sims.get", "/v2/sims/{iccid}", iccid, "")
     }
 
     /// Changes a SIM: label, status (enable/disable), IMEI lock.
@@ -108,35 +122,32 @@ impl Sims {
             client: self.client.clone(),
             iccid: iccid.clone(),
             update: SimUpdate::default(),
+            options: CallOptions::default(),
         }
     }
 
     /// The SIM's current data quota (volume left in MB, expiry).
     ///
     /// `GET /v2/sims/{iccid}/quota/data`. Read-only; retried on transient failures.
-    pub async fn data_quota(&self, iccid: &Iccid) -> Result<Quota> {
-        self.client
-            .call(ApiRequest::new(
-                "sims.data_quota",
-                Method::GET,
-                "/v2/sims/{iccid}/quota/data",
-                format!("/v2/sims/{}/quota/data", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn data_quota(&self, iccid: &Iccid) -> Call<Quota> {
+        self.get_call(
+            "sims.data_quota",
+            "/v2/sims/{iccid}/quota/data",
+            iccid,
+            "/quota/data",
+        )
     }
 
     /// The SIM's current SMS quota (messages left, expiry).
     ///
     /// `GET /v2/sims/{iccid}/quota/sms`. Read-only; retried on transient failures.
-    pub async fn sms_quota(&self, iccid: &Iccid) -> Result<Quota> {
-        self.client
-            .call(ApiRequest::new(
-                "sims.sms_quota",
-                Method::GET,
-                "/v2/sims/{iccid}/quota/sms",
-                format!("/v2/sims/{}/quota/sms", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn sms_quota(&self, iccid: &Iccid) -> Call<Quota> {
+        self.get_call(
+            "sims.sms_quota",
+            "/v2/sims/{iccid}/quota/sms",
+            iccid,
+            "/quota/sms",
+        )
     }
 
     /// Resets the SIM's connectivity: 1NCE detaches it from the network so
@@ -152,15 +163,14 @@ impl Sims {
     /// client.sims().reset(&iccid).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn reset(&self, iccid: &Iccid) -> Result<()> {
-        self.client
-            .call_empty(ApiRequest::new(
-                "sims.reset",
-                Method::POST,
-                "/v2/sims/{iccid}/reset",
-                format!("/v2/sims/{}/reset", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn reset(&self, iccid: &Iccid) -> Call<()> {
+        let req = ApiRequest::new(
+            "sims.reset",
+            Method::POST,
+            "/v2/sims/{iccid}/reset",
+            format!("/v2/sims/{}/reset", seg(iccid.as_str())),
+        );
+        Call::new(&self.client, Ok(req), call::empty)
     }
 
     /// The SIM's connectivity: online, attached, offline or blocked, where
@@ -178,15 +188,8 @@ impl Sims {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn status(&self, iccid: &Iccid) -> Result<SimConnectivity> {
-        self.client
-            .call(ApiRequest::new(
-                "sims.status",
-                Method::GET,
-                "/v2/sims/{iccid}/status",
-                format!("/v2/sims/{}/status", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn status(&self, iccid: &Iccid) -> Call<SimConnectivity> {
+        self.get_call("sims.status", "/v2/sims/{iccid}/status", iccid, "/status")
     }
 
     /// The SIM's diagnostic events (attaches, data sessions, quota
@@ -230,6 +233,7 @@ impl Sims {
             client: self.client.clone(),
             iccid: iccid.clone(),
             payment_method: None,
+            options: CallOptions::default(),
         }
     }
 }
@@ -242,6 +246,7 @@ pub struct TopUp {
     client: Client,
     iccid: Iccid,
     payment_method: Option<PaymentMethod>,
+    options: CallOptions,
 }
 
 impl TopUp {
@@ -253,14 +258,22 @@ impl TopUp {
         self
     }
 
-    /// Places the top-up order.
-    pub async fn send(self) -> Result<TopUpOrder> {
+    /// The call that places the top-up order.
+    fn into_call(self) -> Call<TopUpOrder> {
+        let decode: call::Decoder<TopUpOrder> = |resp, _| {
+            let location = resp
+                .headers
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            Ok(TopUpOrder { location })
+        };
         if let Some(PaymentMethod::Unknown(s)) = &self.payment_method {
-            return Err(ValidationError::new(
+            let err = ValidationError::new(
                 "payment_method",
                 format!("must be banktransfer, creditcard, monthlyinvoice or boleto, got {s:?}"),
-            )
-            .into());
+            );
+            return Call::invalid(&self.client, err, decode);
         }
         let req = ApiRequest::new(
             "sims.top_up",
@@ -269,31 +282,21 @@ impl TopUp {
             format!("/v2/sims/{}/topup", seg(self.iccid.as_str())),
         )
         .query_opt("payment_method", self.payment_method.as_ref());
-        let resp = self.client.execute(req).await?;
-        let location = resp
-            .headers
-            .get(reqwest::header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        Ok(TopUpOrder { location })
+        Call::new(&self.client, Ok(req), decode).with_options(self.options)
     }
 }
 
-impl std::future::IntoFuture for TopUp {
-    type Output = Result<TopUpOrder>;
-    type IntoFuture = futures::future::BoxFuture<'static, Result<TopUpOrder>>;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+request_builder!(TopUp => TopUpOrder);
 
-/// A pending SIM change, from [`Sims::update`].
+/// A pending SIM change, from [`Sims::update`]. Send it with
+/// [`send`](UpdateSim::send) or `.await`.
 #[derive(Debug)]
-#[must_use = "an update does nothing until you call send()"]
+#[must_use = "an update does nothing until you call send() or .await it"]
 pub struct UpdateSim {
     client: Client,
     iccid: Iccid,
     update: SimUpdate,
+    options: CallOptions,
 }
 
 impl UpdateSim {
@@ -315,26 +318,34 @@ impl UpdateSim {
         self
     }
 
-    /// Sends the change.
-    pub async fn send(mut self) -> Result<()> {
+    fn validate(&self) -> std::result::Result<(), ValidationError> {
         if self.update.is_empty() {
             return Err(ValidationError::new(
                 "body",
                 "set at least one of label, status, imei_lock",
-            )
-            .into());
+            ));
         }
         if let Some(label) = &self.update.label {
             if label.chars().count() > 255 {
-                return Err(ValidationError::new("label", "must be at most 255 characters").into());
+                return Err(ValidationError::new(
+                    "label",
+                    "must be at most 255 characters",
+                ));
             }
         }
         if let Some(SimStatus::Unknown(s)) = &self.update.status {
             return Err(ValidationError::new(
                 "status",
                 format!("must be Enabled or Disabled, got {s:?}"),
-            )
-            .into());
+            ));
+        }
+        Ok(())
+    }
+
+    /// The call that sends the change.
+    fn into_call(mut self) -> Call<()> {
+        if let Err(e) = self.validate() {
+            return Call::invalid(&self.client, e, call::empty);
         }
         self.update.iccid = Some(self.iccid.clone());
         let req = ApiRequest::new(
@@ -343,7 +354,9 @@ impl UpdateSim {
             "/v2/sims/{iccid}",
             format!("/v2/sims/{}", seg(self.iccid.as_str())),
         )
-        .json(&self.update)?;
-        self.client.call_empty(req).await
+        .json(&self.update);
+        Call::new(&self.client, req, call::empty).with_options(self.options)
     }
 }
+
+request_builder!(UpdateSim => ());

@@ -2,11 +2,12 @@
 
 use reqwest::Method;
 
+use crate::api::call::{self, Call};
 use crate::api::{List, ListSpec};
 use crate::client::Client;
 use crate::error::{Result, ValidationError};
-use crate::transport::{seg, ApiRequest};
-use crate::types::{Iccid, Sms, SmsReceipt, SmsRecord};
+use crate::transport::{seg, ApiRequest, RawResponse};
+use crate::types::{Iccid, Sms, SmsId, SmsReceipt, SmsRecord};
 
 /// SMS to and from SIMs (API v2), from [`Client::sms`].
 #[derive(Clone, Debug)]
@@ -29,17 +30,42 @@ const LIST_SMS: ListSpec = ListSpec {
     size_param: "per_page",
     default_size: 20,
     max_size: 1000,
+    unpaged: false,
 };
 
 /// SMS ids are positive integers.
-fn check_id(id: u64) -> std::result::Result<(), ValidationError> {
-    if id == 0 {
+pub(crate) fn check_id(id: SmsId) -> std::result::Result<(), ValidationError> {
+    if id.get() == 0 {
         return Err(ValidationError::new(
             "id",
             "must be a positive SMS id, got 0",
         ));
     }
     Ok(())
+}
+
+/// The id in 1NCE's answer to a new SMS. The SMS is accepted at this
+/// point: an odd answer must not turn into an error that invites sending
+/// it again.
+pub(crate) fn sms_receipt(resp: &RawResponse, op: &'static str) -> Result<Option<SmsId>> {
+    let receipt = match resp.decode::<Option<SmsReceipt>>(op) {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::warn!(error = %e, "1NCE accepted the SMS but its answer did not decode");
+            None
+        }
+    };
+    let id = receipt.and_then(|r| r.id);
+    Ok(match id {
+        None => None,
+        Some(id) => match id.trim().parse::<u64>() {
+            Ok(n) => Some(SmsId::new(n)),
+            Err(_) => {
+                tracing::warn!(id = %id, "1NCE accepted the SMS with a non-numeric id");
+                None
+            }
+        },
+    })
 }
 
 impl SmsMessages {
@@ -62,36 +88,18 @@ impl SmsMessages {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn send(&self, iccid: &Iccid, sms: Sms) -> Result<Option<u64>> {
-        sms.validate()?;
+    pub fn send(&self, iccid: &Iccid, sms: Sms) -> Call<Option<SmsId>> {
+        if let Err(e) = sms.validate() {
+            return Call::invalid(&self.client, e, sms_receipt);
+        }
         let req = ApiRequest::new(
             "sms.send",
             Method::POST,
             "/v2/sims/{iccid}/sms",
             format!("/v2/sims/{}/sms", seg(iccid.as_str())),
         )
-        .json(&sms)?;
-        let resp = self.client.execute(req).await?;
-        // The SMS is accepted at this point: an odd answer must not turn
-        // into an error that invites sending it again.
-        let receipt = match resp.decode::<Option<SmsReceipt>>("sms.send") {
-            Ok(r) => r,
-            Err(e) => {
-                tracing::warn!(error = %e, "1NCE accepted the SMS but its answer did not decode");
-                None
-            }
-        };
-        let id = receipt.and_then(|r| r.id);
-        Ok(match id {
-            None => None,
-            Some(id) => match id.trim().parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    tracing::warn!(id = %id, "1NCE accepted the SMS with a non-numeric id");
-                    None
-                }
-            },
-        })
+        .json(&sms);
+        Call::new(&self.client, req, sms_receipt)
     }
 
     /// The SMS sent to (MT) and received from (MO) the SIM, 20 per page by
@@ -116,16 +124,18 @@ impl SmsMessages {
     /// One SMS of the SIM: status, dates, payload.
     ///
     /// `GET /v2/sims/{iccid}/sms/{id}`. Read-only; retried on transient failures.
-    pub async fn get(&self, iccid: &Iccid, id: u64) -> Result<SmsRecord> {
-        check_id(id)?;
-        self.client
-            .call(ApiRequest::new(
-                "sms.get",
-                Method::GET,
-                "/v2/sims/{iccid}/sms/{id}",
-                format!("/v2/sims/{}/sms/{id}", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn get(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<SmsRecord> {
+        let id = id.into();
+        if let Err(e) = check_id(id) {
+            return Call::invalid(&self.client, e, call::json);
+        }
+        let req = ApiRequest::new(
+            "sms.get",
+            Method::GET,
+            "/v2/sims/{iccid}/sms/{id}",
+            format!("/v2/sims/{}/sms/{id}", seg(iccid.as_str())),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// Cancels an SMS that 1NCE holds for delivery but has not delivered yet.
@@ -133,15 +143,17 @@ impl SmsMessages {
     /// `DELETE /v2/sims/{iccid}/sms/{id}`. Idempotent, so retried on
     /// transient failures (a retry after a lost answer may get 404: the SMS
     /// is already cancelled).
-    pub async fn delete(&self, iccid: &Iccid, id: u64) -> Result<()> {
-        check_id(id)?;
-        self.client
-            .call_empty(ApiRequest::new(
-                "sms.delete",
-                Method::DELETE,
-                "/v2/sims/{iccid}/sms/{id}",
-                format!("/v2/sims/{}/sms/{id}", seg(iccid.as_str())),
-            ))
-            .await
+    pub fn delete(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<()> {
+        let id = id.into();
+        if let Err(e) = check_id(id) {
+            return Call::invalid(&self.client, e, call::empty);
+        }
+        let req = ApiRequest::new(
+            "sms.delete",
+            Method::DELETE,
+            "/v2/sims/{iccid}/sms/{id}",
+            format!("/v2/sims/{}/sms/{id}", seg(iccid.as_str())),
+        );
+        Call::new(&self.client, Ok(req), call::empty)
     }
 }

@@ -2,9 +2,11 @@
 
 use reqwest::Method;
 
+use crate::api::call::{self, request_builder, Call};
 use crate::api::{List, ListSpec};
 use crate::client::Client;
-use crate::error::{Result, ValidationError};
+use crate::error::ValidationError;
+use crate::options::CallOptions;
 use crate::transport::ApiRequest;
 use crate::types::{NewServiceRequest, ServiceRequest};
 
@@ -29,6 +31,7 @@ const LIST_SERVICE_REQUESTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 1,
     max_size: 100,
+    unpaged: false,
 };
 
 impl Support {
@@ -88,16 +91,19 @@ impl Support {
                 text: Some(text.into()),
                 ..NewServiceRequest::default()
             },
+            options: CallOptions::default(),
         }
     }
 }
 
-/// A new service request, from [`Support::create`].
+/// A new service request, from [`Support::create`]. Open it with
+/// [`send`](CreateServiceRequest::send) or `.await`.
 #[derive(Debug)]
-#[must_use = "a service request does nothing until you call send()"]
+#[must_use = "a service request does nothing until you call send() or .await it"]
 pub struct CreateServiceRequest {
     client: Client,
     request: NewServiceRequest,
+    options: CallOptions,
 }
 
 impl CreateServiceRequest {
@@ -118,21 +124,25 @@ impl CreateServiceRequest {
         &self.request
     }
 
-    /// Opens the service request. Inputs are checked first; nothing is
-    /// sent if one is wrong.
-    pub async fn send(self) -> Result<()> {
-        validate(&self.request)?;
+    /// The call that opens the service request. Inputs are checked first;
+    /// nothing is sent if one is wrong.
+    fn into_call(self) -> Call<()> {
+        if let Err(e) = validate(&self.request) {
+            return Call::invalid(&self.client, e, call::empty);
+        }
         let req = ApiRequest::new(
             "support.create",
             Method::POST,
             "/v1/support",
             "/v1/support".into(),
         )
-        .json(&self.request)?
-        .idempotent(false);
-        self.client.call_empty(req).await
+        .json(&self.request)
+        .map(|r| r.idempotent(false));
+        Call::new(&self.client, req, call::empty).with_options(self.options)
     }
 }
+
+request_builder!(CreateServiceRequest => ());
 
 fn validate(request: &NewServiceRequest) -> std::result::Result<(), ValidationError> {
     for (field, value) in [("subject", &request.subject), ("text", &request.text)] {

@@ -6,23 +6,23 @@
 //! top-up, auto top-up, limits, extension, transfer) have no v2 counterpart
 //! yet and stay reachable here.
 
-use std::sync::Arc;
-
 use chrono::{Months, NaiveDate, Utc};
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::Method;
 
-use crate::api::{check_range, List, ListSpec};
+use crate::api::call::{self, request_builder, Call};
+use crate::api::{List, ListSpec};
 use crate::client::Client;
-use crate::error::{Result, ValidationError};
-use crate::pagination::{self, ItemStream, Page, PageFetcher, PageStream};
+use crate::error::{Error, Result, ValidationError};
+use crate::options::CallOptions;
+use crate::pagination::Page;
 use crate::transport::{seg, ApiRequest, RawResponse};
 use crate::types::v1::{
     check_iccids, AutoTopUp, Connectivity, ConnectivityInfo, Event, EventCollection, Extension,
     Limit, LimitOptions, LimitService, Limits, PaymentMethod, Quota, SetLimits, Sim, SimUpdate,
     SmsRecord, TopUpOrder, Transfer, Usage,
 };
-use crate::types::{Iccid, Sms};
+use crate::types::{Iccid, Sms, SmsId};
 
 /// SIM management v1, from [`Client::v1`].
 ///
@@ -59,7 +59,15 @@ impl Client {
 }
 
 impl V1 {
-    /// The SIM operations of v1 (all 23 v1 operations are on [`V1Sims`]).
+    /// The SMS operations of v1, with v2's verbs (`send`, `list`, `get`,
+    /// `delete`). 1NCE retires v1 on 2026-12-31: use [`Client::sms`] (v2).
+    pub fn sms(&self) -> V1Sms {
+        V1Sms {
+            client: self.client.clone(),
+        }
+    }
+
+    /// The SIM operations of v1 (the SMS ones are on [`V1::sms`]).
     ///
     /// 1NCE retires SIM management v1 at the end of 2026; see [`V1`] for the
     /// v2 counterparts.
@@ -85,6 +93,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    unpaged: false,
 };
 
 const LIST_SMS: ListSpec = ListSpec {
@@ -93,10 +102,17 @@ const LIST_SMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    unpaged: false,
 };
 
-const EVENTS_DEFAULT_SIZE: u32 = 10;
-const EVENTS_MAX_SIZE: u32 = 1000;
+const LIST_EVENTS: ListSpec = ListSpec {
+    operation: "v1.sims.events",
+    template: "/v1/sims/{iccid}/events",
+    size_param: "pageSize",
+    default_size: 10,
+    max_size: 1000,
+    unpaged: false,
+};
 
 /// The fields v1 SIM lists filter and sort by.
 const SIM_FIELDS: [&str; 2] = ["imei", "ip_address"];
@@ -194,6 +210,9 @@ impl V1Sims {
     /// let page = client.v1().sims().list().page_size(100).filter("imei:4711").send().await?;
     /// # Ok(()) }
     /// ```
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().list() (v2)"
+    )]
     pub fn list(&self) -> List<Sim> {
         List::new(self.client.clone(), LIST_SIMS, "/v1/sims".into())
     }
@@ -202,15 +221,17 @@ impl V1Sims {
     ///
     /// `GET /v1/sims/{iccid}`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: use `client.sims().get()` (v2).
-    pub async fn get(&self, iccid: &Iccid) -> Result<Sim> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.get",
-                Method::GET,
-                "/v1/sims/{iccid}",
-                sim_path(iccid, ""),
-            ))
-            .await
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().get() (v2)"
+    )]
+    pub fn get(&self, iccid: &Iccid) -> Call<Sim> {
+        let req = ApiRequest::new(
+            "v1.sims.get",
+            Method::GET,
+            "/v1/sims/{iccid}",
+            sim_path(iccid, ""),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// Changes one SIM: status (required by v1), label, IMEI lock.
@@ -226,16 +247,11 @@ impl V1Sims {
     /// client.v1().sims().update(&SimUpdate::new(iccid, SimStatus::Enabled).label("pump-17")).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update(&self, update: &SimUpdate) -> Result<()> {
-        update.validate()?;
-        let req = ApiRequest::new(
-            "v1.sims.update",
-            Method::PUT,
-            "/v1/sims/{iccid}",
-            sim_path(&update.iccid, ""),
-        )
-        .json(update)?;
-        self.client.call_empty(req).await
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().update() (v2)"
+    )]
+    pub fn update(&self, update: &SimUpdate) -> Call<()> {
+        Call::new(&self.client, update_request(update), call::empty)
     }
 
     /// Changes many SIMs at once (status, label, IMEI lock each). 1NCE queues
@@ -245,30 +261,8 @@ impl V1Sims {
     /// idempotent, so it is retried on transient failures. The list must not
     /// be empty nor name a SIM twice.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-    pub async fn update_many(&self, updates: &[SimUpdate]) -> Result<()> {
-        if updates.is_empty() {
-            return Err(ValidationError::new("body", "must list at least one SIM update").into());
-        }
-        let mut seen = std::collections::HashSet::new();
-        for u in updates {
-            u.validate()?;
-            if !seen.insert(u.iccid.as_str()) {
-                return Err(ValidationError::new(
-                    "iccid",
-                    format!("{} is updated twice in one request", u.iccid),
-                )
-                .into());
-            }
-        }
-        let req = ApiRequest::new(
-            "v1.sims.update_many",
-            Method::POST,
-            "/v1/sims",
-            "/v1/sims".into(),
-        )
-        .json(updates)?
-        .idempotent(true);
-        self.client.call_empty(req).await
+    pub fn update_many(&self, updates: &[SimUpdate]) -> Call<()> {
+        Call::new(&self.client, update_many_request(updates), call::empty)
     }
 
     /// The SIM's connectivity status (offline, online, attached), location
@@ -276,15 +270,17 @@ impl V1Sims {
     ///
     /// `GET /v1/sims/{iccid}/status`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().status()`.
-    pub async fn status(&self, iccid: &Iccid) -> Result<Connectivity> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.status",
-                Method::GET,
-                "/v1/sims/{iccid}/status",
-                sim_path(iccid, "/status"),
-            ))
-            .await
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().status() (v2)"
+    )]
+    pub fn status(&self, iccid: &Iccid) -> Call<Connectivity> {
+        let req = ApiRequest::new(
+            "v1.sims.status",
+            Method::GET,
+            "/v1/sims/{iccid}/status",
+            sim_path(iccid, "/status"),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// Connectivity and cell tower information of the device (valid on
@@ -307,6 +303,7 @@ impl V1Sims {
             iccid: iccid.clone(),
             subscriber: None,
             ussd: None,
+            options: CallOptions::default(),
         }
     }
 
@@ -316,19 +313,21 @@ impl V1Sims {
     /// `POST /v1/sims/{iccid}/reset`. Free of charge but changes state: not
     /// idempotent, so never retried once it may have reached 1NCE.
     /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().reset()`.
-    pub async fn reset(&self, iccid: &Iccid) -> Result<()> {
-        self.client
-            .call_empty(ApiRequest::new(
-                "v1.sims.reset",
-                Method::POST,
-                "/v1/sims/{iccid}/reset",
-                sim_path(iccid, "/reset"),
-            ))
-            .await
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().reset() (v2)"
+    )]
+    pub fn reset(&self, iccid: &Iccid) -> Call<()> {
+        let req = ApiRequest::new(
+            "v1.sims.reset",
+            Method::POST,
+            "/v1/sims/{iccid}/reset",
+            sim_path(iccid, "/reset"),
+        );
+        Call::new(&self.client, Ok(req), call::empty)
     }
 
     /// The SIM's network and status events, 10 per page by default (at most
-    /// 1000), optionally sorted ([`EventList::sort`]).
+    /// 1000), optionally sorted (`.sort("-timestamp")`).
     ///
     /// `GET /v1/sims/{iccid}/events`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims().events()`.
@@ -338,15 +337,12 @@ impl V1Sims {
     /// let latest = client.v1().sims().events(&iccid).sort("-timestamp").page_size(50).send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn events(&self, iccid: &Iccid) -> EventList {
-        EventList {
-            client: self.client.clone(),
-            path: sim_path(iccid, "/events"),
-            page: 1,
-            page_size: None,
-            sort: None,
-            invalid: None,
-        }
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().events() (v2)"
+    )]
+    pub fn events(&self, iccid: &Iccid) -> List<Event> {
+        List::new(self.client.clone(), LIST_EVENTS, sim_path(iccid, "/events"))
+            .with_decoder(events_page)
     }
 
     /// Daily data and SMS usage of the SIM, with the period's totals apart
@@ -373,6 +369,7 @@ impl V1Sims {
             iccid: iccid.clone(),
             start: None,
             end: None,
+            options: CallOptions::default(),
         }
     }
 
@@ -380,94 +377,76 @@ impl V1Sims {
     ///
     /// `GET /v1/sims/{iccid}/quota/data`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: use `client.sims().data_quota()` (v2).
-    pub async fn data_quota(&self, iccid: &Iccid) -> Result<Quota> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.data_quota",
-                Method::GET,
-                "/v1/sims/{iccid}/quota/data",
-                sim_path(iccid, "/quota/data"),
-            ))
-            .await
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().data_quota() (v2)"
+    )]
+    pub fn data_quota(&self, iccid: &Iccid) -> Call<Quota> {
+        let req = ApiRequest::new(
+            "v1.sims.data_quota",
+            Method::GET,
+            "/v1/sims/{iccid}/quota/data",
+            sim_path(iccid, "/quota/data"),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// The SIM's SMS quota (messages left, expiry).
     ///
     /// `GET /v1/sims/{iccid}/quota/sms`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026: use `client.sims().sms_quota()` (v2).
-    pub async fn sms_quota(&self, iccid: &Iccid) -> Result<Quota> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.sms_quota",
-                Method::GET,
-                "/v1/sims/{iccid}/quota/sms",
-                sim_path(iccid, "/quota/sms"),
-            ))
-            .await
-    }
-
-    /// The SMS sent to and received from the SIM, 10 per page by default (at
-    /// most 100), optionally sorted.
-    ///
-    /// `GET /v1/sims/{iccid}/sms`. Read-only; retried on transient failures.
-    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().list()`.
-    pub fn list_sms(&self, iccid: &Iccid) -> List<SmsRecord> {
-        List::new(self.client.clone(), LIST_SMS, sim_path(iccid, "/sms"))
-    }
-
-    /// Sends an SMS to the device with the SIM. The SMS is checked with
-    /// [`Sms::validate`] first.
-    ///
-    /// `POST /v1/sims/{iccid}/sms`. Uses the SIM's SMS quota; not
-    /// idempotent, so never retried once it may have reached 1NCE.
-    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().send()`.
-    ///
-    /// ```no_run
-    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
-    /// client.v1().sims().send_sms(&iccid, &once_sdk::Sms::text("ping")).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn send_sms(&self, iccid: &Iccid, sms: &Sms) -> Result<()> {
-        sms.validate()?;
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().sms_quota() (v2)"
+    )]
+    pub fn sms_quota(&self, iccid: &Iccid) -> Call<Quota> {
         let req = ApiRequest::new(
-            "v1.sims.sms.send",
-            Method::POST,
-            "/v1/sims/{iccid}/sms",
-            sim_path(iccid, "/sms"),
-        )
-        .json(sms)?;
-        self.client.call_empty(req).await
+            "v1.sims.sms_quota",
+            Method::GET,
+            "/v1/sims/{iccid}/quota/sms",
+            sim_path(iccid, "/quota/sms"),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
-    /// One SMS of the SIM, by id.
-    ///
-    /// `GET /v1/sims/{iccid}/sms/{id}`. Read-only; retried on transient failures.
-    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().get()`.
-    pub async fn get_sms(&self, iccid: &Iccid, id: u64) -> Result<SmsRecord> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.sms.get",
-                Method::GET,
-                "/v1/sims/{iccid}/sms/{id}",
-                sim_path(iccid, &format!("/sms/{id}")),
-            ))
-            .await
+    /// Renamed: [`V1Sms::list`] (`client.v1().sms().list()`).
+    #[deprecated(
+        note = "renamed to client.v1().sms().list(); 1NCE retires SIM management v1 on 2026-12-31: use client.sms().list() (v2)"
+    )]
+    #[allow(deprecated)]
+    pub fn list_sms(&self, iccid: &Iccid) -> List<SmsRecord> {
+        self.sms().list(iccid)
     }
 
-    /// Cancels an SMS that waits for delivery to the device.
-    ///
-    /// `DELETE /v1/sims/{iccid}/sms/{id}`. Changes state; idempotent, so
-    /// retried on transient failures.
-    /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms().delete()`.
-    pub async fn delete_sms(&self, iccid: &Iccid, id: u64) -> Result<()> {
-        self.client
-            .call_empty(ApiRequest::new(
-                "v1.sims.sms.delete",
-                Method::DELETE,
-                "/v1/sims/{iccid}/sms/{id}",
-                sim_path(iccid, &format!("/sms/{id}")),
-            ))
-            .await
+    /// Renamed: [`V1Sms::send`] (`client.v1().sms().send()`).
+    #[deprecated(
+        note = "renamed to client.v1().sms().send(); 1NCE retires SIM management v1 on 2026-12-31: use client.sms().send() (v2)"
+    )]
+    #[allow(deprecated)]
+    pub fn send_sms(&self, iccid: &Iccid, sms: &Sms) -> Call<()> {
+        self.sms().send(iccid, sms.clone())
+    }
+
+    /// Renamed: [`V1Sms::get`] (`client.v1().sms().get()`).
+    #[deprecated(
+        note = "renamed to client.v1().sms().get(); 1NCE retires SIM management v1 on 2026-12-31: use client.sms().get() (v2)"
+    )]
+    #[allow(deprecated)]
+    pub fn get_sms(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<SmsRecord> {
+        self.sms().get(iccid, id)
+    }
+
+    /// Renamed: [`V1Sms::delete`] (`client.v1().sms().delete()`).
+    #[deprecated(
+        note = "renamed to client.v1().sms().delete(); 1NCE retires SIM management v1 on 2026-12-31: use client.sms().delete() (v2)"
+    )]
+    #[allow(deprecated)]
+    pub fn delete_sms(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<()> {
+        self.sms().delete(iccid, id)
+    }
+
+    fn sms(&self) -> V1Sms {
+        V1Sms {
+            client: self.client.clone(),
+        }
     }
 
     /// Tops up the SIM's data and SMS volume. Choose how to pay with
@@ -485,11 +464,15 @@ impl V1Sims {
     /// println!("order {:?}", order.order_id());
     /// # Ok(()) }
     /// ```
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().top_up() (v2)"
+    )]
     pub fn top_up(&self, iccid: &Iccid) -> TopUp {
         TopUp {
             client: self.client.clone(),
             target: TopUpTarget::One(iccid.clone()),
             payment_method: None,
+            options: CallOptions::default(),
         }
     }
 
@@ -504,6 +487,7 @@ impl V1Sims {
             client: self.client.clone(),
             target: TopUpTarget::Many(iccids.to_vec()),
             payment_method: None,
+            options: CallOptions::default(),
         }
     }
 
@@ -513,36 +497,26 @@ impl V1Sims {
     /// money); setting a flag is idempotent, so it is retried on transient
     /// failures.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-    pub async fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Result<()> {
-        non_empty("iccids", iccids)?;
-        let body = AutoTopUp {
-            enabled: Some(enabled),
-            iccids: iccids.to_vec(),
-        };
-        let req = ApiRequest::new(
-            "v1.sims.auto_top_up",
-            Method::POST,
-            "/v1/sims/autoTopup",
-            "/v1/sims/autoTopup".into(),
+    pub fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Call<()> {
+        Call::new(
+            &self.client,
+            auto_top_up_request(iccids, enabled),
+            call::empty,
         )
-        .json(&body)?
-        .idempotent(true);
-        self.client.call_empty(req).await
     }
 
     /// The account-wide self-set monthly limits (data, MT-SMS, MO-SMS).
     ///
     /// `GET /v1/sims/limits`. Read-only; retried on transient failures.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-    pub async fn limits(&self) -> Result<Limits> {
-        self.client
-            .call(ApiRequest::new(
-                "v1.sims.limits",
-                Method::GET,
-                "/v1/sims/limits",
-                "/v1/sims/limits".into(),
-            ))
-            .await
+    pub fn limits(&self) -> Call<Limits> {
+        let req = ApiRequest::new(
+            "v1.sims.limits",
+            Method::GET,
+            "/v1/sims/limits",
+            "/v1/sims/limits".into(),
+        );
+        Call::new(&self.client, Ok(req), call::json)
     }
 
     /// Sets the account-wide monthly limits by id (ids from
@@ -562,17 +536,8 @@ impl V1Sims {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn set_limits(&self, limits: &SetLimits) -> Result<()> {
-        limits.validate()?;
-        let req = ApiRequest::new(
-            "v1.sims.set_limits",
-            Method::POST,
-            "/v1/sims/limits",
-            "/v1/sims/limits".into(),
-        )
-        .json(limits)?
-        .idempotent(true);
-        self.client.call_empty(req).await
+    pub fn set_limits(&self, limits: &SetLimits) -> Call<()> {
+        Call::new(&self.client, set_limits_request(limits), call::empty)
     }
 
     /// The limits that can be chosen for a service (`data`, `smsMO`, `smsMT`).
@@ -580,24 +545,23 @@ impl V1Sims {
     /// `GET /v1/sims/{service}/limits`. Read-only; retried on transient
     /// failures.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-    pub async fn selectable_limits(&self, service: LimitService) -> Result<Vec<Limit>> {
+    pub fn selectable_limits(&self, service: LimitService) -> Call<Vec<Limit>> {
+        let decode: call::Decoder<Vec<Limit>> =
+            |resp, op| Ok(resp.decode::<LimitOptions>(op)?.options);
         if let LimitService::Unknown(s) = &service {
-            return Err(ValidationError::new(
+            let err = ValidationError::new(
                 "service",
                 format!("must be data, smsMO or smsMT, got {s:?}"),
-            )
-            .into());
+            );
+            return Call::invalid(&self.client, err, decode);
         }
-        let options: LimitOptions = self
-            .client
-            .call(ApiRequest::new(
-                "v1.sims.selectable_limits",
-                Method::GET,
-                "/v1/sims/{service}/limits",
-                format!("/v1/sims/{}/limits", seg(service.as_str())),
-            ))
-            .await?;
-        Ok(options.options)
+        let req = ApiRequest::new(
+            "v1.sims.selectable_limits",
+            Method::GET,
+            "/v1/sims/{service}/limits",
+            format!("/v1/sims/{}/limits", seg(service.as_str())),
+        );
+        Call::new(&self.client, Ok(req), decode)
     }
 
     /// Extends SIMs' activation period and renews their data and SMS quotas,
@@ -612,6 +576,7 @@ impl V1Sims {
             client: self.client.clone(),
             extension,
             payment_method: None,
+            options: CallOptions::default(),
         }
     }
 
@@ -620,16 +585,175 @@ impl V1Sims {
     /// `POST /v1/sims/simTransfer`. Changes who owns the SIMs; not
     /// idempotent, so never retried once it may have reached 1NCE.
     /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-    pub async fn transfer(&self, transfer: &Transfer) -> Result<()> {
-        transfer.validate()?;
+    pub fn transfer(&self, transfer: &Transfer) -> Call<()> {
+        let request = transfer.validate().map_err(Error::from).and_then(|()| {
+            ApiRequest::new(
+                "v1.sims.transfer",
+                Method::POST,
+                "/v1/sims/simTransfer",
+                "/v1/sims/simTransfer".into(),
+            )
+            .json(transfer)
+        });
+        Call::new(&self.client, request, call::empty)
+    }
+}
+
+/// The request of [`V1Sims::update`], its input checked.
+fn update_request(update: &SimUpdate) -> Result<ApiRequest> {
+    update.validate()?;
+    let req = ApiRequest::new(
+        "v1.sims.update",
+        Method::PUT,
+        "/v1/sims/{iccid}",
+        sim_path(&update.iccid, ""),
+    )
+    .json(update)?;
+    Ok(req)
+}
+
+/// The request of [`V1Sims::update_many`], its input checked.
+fn update_many_request(updates: &[SimUpdate]) -> Result<ApiRequest> {
+    if updates.is_empty() {
+        return Err(ValidationError::new("body", "must list at least one SIM update").into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for u in updates {
+        u.validate()?;
+        if !seen.insert(u.iccid.as_str()) {
+            return Err(ValidationError::new(
+                "iccid",
+                format!("{} is updated twice in one request", u.iccid),
+            )
+            .into());
+        }
+    }
+    let req = ApiRequest::new(
+        "v1.sims.update_many",
+        Method::POST,
+        "/v1/sims",
+        "/v1/sims".into(),
+    )
+    .json(updates)?
+    .idempotent(true);
+    Ok(req)
+}
+
+/// The request of [`V1Sims::auto_top_up`], its input checked.
+fn auto_top_up_request(iccids: &[Iccid], enabled: bool) -> Result<ApiRequest> {
+    non_empty("iccids", iccids)?;
+    let body = AutoTopUp {
+        enabled: Some(enabled),
+        iccids: iccids.to_vec(),
+    };
+    let req = ApiRequest::new(
+        "v1.sims.auto_top_up",
+        Method::POST,
+        "/v1/sims/autoTopup",
+        "/v1/sims/autoTopup".into(),
+    )
+    .json(&body)?
+    .idempotent(true);
+    Ok(req)
+}
+
+/// The request of [`V1Sims::set_limits`], its input checked.
+fn set_limits_request(limits: &SetLimits) -> Result<ApiRequest> {
+    limits.validate()?;
+    let req = ApiRequest::new(
+        "v1.sims.set_limits",
+        Method::POST,
+        "/v1/sims/limits",
+        "/v1/sims/limits".into(),
+    )
+    .json(limits)?
+    .idempotent(true);
+    Ok(req)
+}
+
+/// The SMS operations of SIM management v1, from [`V1::sms`]: the same
+/// verbs as v2's [`Client::sms`].
+///
+/// **1NCE retires SIM management v1 on 2026-12-31**, and v2 has every one
+/// of these operations: use [`Client::sms`].
+#[derive(Clone, Debug)]
+pub struct V1Sms {
+    client: Client,
+}
+
+impl V1Sms {
+    /// The SMS sent to and received from the SIM, 10 per page by default (at
+    /// most 100), optionally sorted.
+    ///
+    /// `GET /v1/sims/{iccid}/sms`. Read-only; retried on transient failures.
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sms().list() (v2)"
+    )]
+    pub fn list(&self, iccid: &Iccid) -> List<SmsRecord> {
+        List::new(self.client.clone(), LIST_SMS, sim_path(iccid, "/sms"))
+    }
+
+    /// Sends an SMS to the device with the SIM. The SMS is checked with
+    /// [`Sms::validate`] first.
+    ///
+    /// `POST /v1/sims/{iccid}/sms`. Uses the SIM's SMS quota; not
+    /// idempotent, so never retried once it may have reached 1NCE.
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sms().send() (v2)"
+    )]
+    pub fn send(&self, iccid: &Iccid, sms: Sms) -> Call<()> {
+        if let Err(e) = sms.validate() {
+            return Call::invalid(&self.client, e, call::empty);
+        }
         let req = ApiRequest::new(
-            "v1.sims.transfer",
+            "v1.sims.sms.send",
             Method::POST,
-            "/v1/sims/simTransfer",
-            "/v1/sims/simTransfer".into(),
+            "/v1/sims/{iccid}/sms",
+            sim_path(iccid, "/sms"),
         )
-        .json(transfer)?;
-        self.client.call_empty(req).await
+        .json(&sms);
+        Call::new(&self.client, req, call::empty)
+    }
+
+    /// One SMS of the SIM, by id.
+    ///
+    /// `GET /v1/sims/{iccid}/sms/{id}`. Read-only; retried on transient failures.
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sms().get() (v2)"
+    )]
+    pub fn get(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<SmsRecord> {
+        let id = id.into();
+        if let Err(e) = crate::api::sms::check_id(id) {
+            return Call::invalid(&self.client, e, call::json);
+        }
+        let req = ApiRequest::new(
+            "v1.sims.sms.get",
+            Method::GET,
+            "/v1/sims/{iccid}/sms/{id}",
+            sim_path(iccid, &format!("/sms/{id}")),
+        );
+        Call::new(&self.client, Ok(req), call::json)
+    }
+
+    /// Cancels an SMS that waits for delivery to the device.
+    ///
+    /// `DELETE /v1/sims/{iccid}/sms/{id}`. Changes state; idempotent, so
+    /// retried on transient failures.
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sms().delete() (v2)"
+    )]
+    pub fn delete(&self, iccid: &Iccid, id: impl Into<SmsId>) -> Call<()> {
+        let id = id.into();
+        if let Err(e) = crate::api::sms::check_id(id) {
+            return Call::invalid(&self.client, e, call::empty);
+        }
+        let req = ApiRequest::new(
+            "v1.sims.sms.delete",
+            Method::DELETE,
+            "/v1/sims/{iccid}/sms/{id}",
+            sim_path(iccid, &format!("/sms/{id}")),
+        );
+        Call::new(&self.client, Ok(req), call::empty)
     }
 }
 
@@ -644,6 +768,7 @@ pub struct ConnectivityInfoRequest {
     iccid: Iccid,
     subscriber: Option<bool>,
     ussd: Option<bool>,
+    options: CallOptions,
 }
 
 impl ConnectivityInfoRequest {
@@ -659,8 +784,8 @@ impl ConnectivityInfoRequest {
         self
     }
 
-    /// Sends the query.
-    pub async fn send(self) -> Result<ConnectivityInfo> {
+    /// The call that sends the query.
+    fn into_call(self) -> Call<ConnectivityInfo> {
         let req = ApiRequest::new(
             "v1.sims.connectivity_info",
             Method::GET,
@@ -669,17 +794,11 @@ impl ConnectivityInfoRequest {
         )
         .query_opt("subscriber", self.subscriber)
         .query_opt("ussd", self.ussd);
-        self.client.call(req).await
+        Call::new(&self.client, Ok(req), call::json).with_options(self.options)
     }
 }
 
-impl std::future::IntoFuture for ConnectivityInfoRequest {
-    type Output = Result<ConnectivityInfo>;
-    type IntoFuture = futures::future::BoxFuture<'static, Result<ConnectivityInfo>>;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+request_builder!(ConnectivityInfoRequest => ConnectivityInfo);
 
 /// A usage query, from [`V1Sims::usage`].
 ///
@@ -692,6 +811,7 @@ pub struct UsageRequest {
     iccid: Iccid,
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
+    options: CallOptions,
 }
 
 impl UsageRequest {
@@ -738,9 +858,11 @@ impl UsageRequest {
         Ok(())
     }
 
-    /// Sends the query.
-    pub async fn send(self) -> Result<Usage> {
-        self.validate()?;
+    /// The call that sends the query.
+    fn into_call(self) -> Call<Usage> {
+        if let Err(e) = self.validate() {
+            return Call::invalid(&self.client, e, call::json);
+        }
         let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let req = ApiRequest::new(
             "v1.sims.usage",
@@ -750,34 +872,17 @@ impl UsageRequest {
         )
         .query_opt("start_dt", self.start.map(fmt))
         .query_opt("end_dt", self.end.map(fmt));
-        self.client.call(req).await
+        Call::new(&self.client, Ok(req), call::json).with_options(self.options)
     }
 }
 
-impl std::future::IntoFuture for UsageRequest {
-    type Output = Result<Usage>;
-    type IntoFuture = futures::future::BoxFuture<'static, Result<Usage>>;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+request_builder!(UsageRequest => Usage);
 
-/// A page of events, from [`V1Sims::events`]: set the page, the page size
-/// (at most 1000) and the order, then [`send`](Self::send) one page or
-/// [`stream`](Self::stream) every event.
-///
-/// 1NCE retires SIM management v1 at the end of 2026: v2 has events as
-/// `client.sims().events()`.
-#[derive(Debug)]
-#[must_use = "a list does nothing until you call send(), pages() or stream()"]
-pub struct EventList {
-    client: Client,
-    path: String,
-    page: u32,
-    page_size: Option<u32>,
-    sort: Option<String>,
-    invalid: Option<ValidationError>,
-}
+/// The v1 event list, now a [`List`] like every other list.
+#[deprecated(
+    note = "v1 events are a `List<types::v1::Event>` now; 1NCE retires SIM management v1 on 2026-12-31: use client.sims().events() (v2)"
+)]
+pub type EventList = List<Event>;
 
 fn header_num<N: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<N> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
@@ -795,104 +900,38 @@ pub(crate) fn top_up_order(resp: &RawResponse) -> TopUpOrder {
 }
 
 /// One page of v1 events: totals from the body, else from the `X-*` headers.
-pub(crate) fn events_page(resp: &RawResponse, page: u32, size: u32) -> Result<Page<Event>> {
-    let body: EventCollection = resp.decode("v1.sims.events")?;
+pub(crate) fn events_page(
+    resp: &RawResponse,
+    op: &'static str,
+    page: u32,
+    size: u32,
+) -> Result<Page<Event>> {
+    let body: EventCollection = resp.decode(op)?;
     let h = &resp.headers;
-    Ok(Page {
-        page: header_num(h, "x-current-page").unwrap_or(page),
-        page_size: header_num(h, "x-count-per-page").unwrap_or(size),
-        total_count: body.total_events.or_else(|| header_num(h, "x-total-count")),
-        total_pages: body.total_pages.or_else(|| header_num(h, "x-total-pages")),
-        items: body.events,
-    })
+    let mut out = Page::new(body.events).with_page(
+        header_num(h, "x-current-page").unwrap_or(page),
+        header_num(h, "x-count-per-page").unwrap_or(size),
+    );
+    out.total_count = body.total_events.or_else(|| header_num(h, "x-total-count"));
+    out.total_pages = body.total_pages.or_else(|| header_num(h, "x-total-pages"));
+    Ok(out)
 }
 
-impl EventList {
-    /// The page to fetch (from 1; default 1). For streams, the first page.
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = page;
-        self
-    }
-
-    /// Events per page (1 to 1000; 1NCE's default 10).
-    pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = Some(size);
-        self
-    }
-
-    /// Sorts by keys, comma separated; prefix `-` for descending
+impl List<Event> {
+    /// Sorts v1 events by keys, comma separated; prefix `-` for descending
     /// (`-timestamp,id`).
-    pub fn sort(mut self, sort: impl Into<String>) -> Self {
+    pub fn sort(self, sort: impl Into<String>) -> Self {
         let sort = sort.into();
         if sort
             .split(',')
             .any(|k| k.trim().trim_start_matches('-').is_empty())
         {
-            self.invalid.get_or_insert(ValidationError::new(
+            return self.reject(ValidationError::new(
                 "sort",
                 "must be comma-separated keys, each optionally prefixed with -",
             ));
         }
-        self.sort = Some(sort);
-        self
-    }
-
-    fn validate(&self) -> std::result::Result<u32, ValidationError> {
-        if let Some(e) = &self.invalid {
-            return Err(e.clone());
-        }
-        if self.page < 1 {
-            return Err(ValidationError::new("page", "must be at least 1"));
-        }
-        let size = self.page_size.unwrap_or(EVENTS_DEFAULT_SIZE);
-        check_range("pageSize", size, 1, EVENTS_MAX_SIZE)?;
-        Ok(size)
-    }
-
-    fn fetcher(&self, size: u32) -> PageFetcher<Event> {
-        let client = self.client.clone();
-        let path = self.path.clone();
-        let sort = self.sort.clone();
-        let send_size = self.page_size.is_some();
-        Arc::new(move |page| {
-            let client = client.clone();
-            let req = ApiRequest::new(
-                "v1.sims.events",
-                Method::GET,
-                "/v1/sims/{iccid}/events",
-                path.clone(),
-            )
-            .query("page", page)
-            .query_opt("pageSize", send_size.then_some(size))
-            .query_opt("sort", sort.clone());
-            Box::pin(async move {
-                let resp = client.execute(req).await?;
-                events_page(&resp, page, size)
-            })
-        })
-    }
-
-    /// Fetches the one page set with [`page`](Self::page).
-    pub async fn send(self) -> Result<Page<Event>> {
-        let size = self.validate()?;
-        (self.fetcher(size))(self.page).await
-    }
-
-    /// Every page from [`page`](Self::page) on, fetching one page ahead.
-    pub fn pages(self) -> PageStream<Event> {
-        match self.validate() {
-            Ok(size) => pagination::page_stream(self.fetcher(size), self.page),
-            Err(e) => pagination::failed(e.into()),
-        }
-    }
-
-    /// Every event across pages, fetching one page ahead. Nothing is sent
-    /// until the stream is polled.
-    pub fn stream(self) -> ItemStream<Event> {
-        match self.validate() {
-            Ok(size) => pagination::item_stream(self.fetcher(size), self.page),
-            Err(e) => pagination::failed(e.into()),
-        }
+        self.param("sort", sort)
     }
 }
 
@@ -913,6 +952,7 @@ pub struct TopUp {
     client: Client,
     target: TopUpTarget,
     payment_method: Option<PaymentMethod>,
+    options: CallOptions,
 }
 
 impl TopUp {
@@ -922,8 +962,7 @@ impl TopUp {
         self
     }
 
-    /// Places the order.
-    pub async fn send(self) -> Result<TopUpOrder> {
+    fn request(&self) -> Result<ApiRequest> {
         reject_unknown_payment(&self.payment_method)?;
         let req = match &self.target {
             TopUpTarget::One(iccid) => ApiRequest::new(
@@ -942,20 +981,19 @@ impl TopUp {
                 )
                 .json(iccids)?
             }
-        }
-        .query_opt("payment_method", self.payment_method.as_ref());
-        let resp = self.client.execute(req).await?;
-        Ok(top_up_order(&resp))
+        };
+        Ok(req.query_opt("payment_method", self.payment_method.as_ref()))
+    }
+
+    /// The call that places the order.
+    fn into_call(self) -> Call<TopUpOrder> {
+        let request = self.request();
+        Call::new(&self.client, request, |resp, _| Ok(top_up_order(resp)))
+            .with_options(self.options)
     }
 }
 
-impl std::future::IntoFuture for TopUp {
-    type Output = Result<TopUpOrder>;
-    type IntoFuture = futures::future::BoxFuture<'static, Result<TopUpOrder>>;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+request_builder!(TopUp => TopUpOrder);
 
 /// A SIM extension order, from [`V1Sims::extend`]. **Costs money**; never
 /// sent twice by a retry.
@@ -968,6 +1006,7 @@ pub struct Extend {
     client: Client,
     extension: Extension,
     payment_method: Option<PaymentMethod>,
+    options: CallOptions,
 }
 
 impl Extend {
@@ -978,26 +1017,24 @@ impl Extend {
         self
     }
 
-    /// Places the order.
-    pub async fn send(self) -> Result<()> {
+    fn request(&self) -> Result<ApiRequest> {
         reject_unknown_payment(&self.payment_method)?;
         self.extension.validate()?;
-        let req = ApiRequest::new(
+        ApiRequest::new(
             "v1.sims.extend",
             Method::POST,
             "/v1/sims/extension",
             "/v1/sims/extension".into(),
         )
         .query_opt("payment_method", self.payment_method.as_ref())
-        .json(&self.extension)?;
-        self.client.call_empty(req).await
+        .json(&self.extension)
+    }
+
+    /// The call that places the order.
+    fn into_call(self) -> Call<()> {
+        let request = self.request();
+        Call::new(&self.client, request, call::empty).with_options(self.options)
     }
 }
 
-impl std::future::IntoFuture for Extend {
-    type Output = Result<()>;
-    type IntoFuture = futures::future::BoxFuture<'static, Result<()>>;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+request_builder!(Extend => ());

@@ -71,6 +71,64 @@ pub struct SimConnectivity {
     pub services: Vec<String>,
 }
 
+impl ConnectivityState {
+    /// The state `description`.
+    pub fn new(description: ConnectivityStatus) -> Self {
+        Self { description }
+    }
+}
+
+impl DataTrafficLimitState {
+    /// The state `description`.
+    pub fn new(description: DataTrafficLimit) -> Self {
+        Self { description }
+    }
+}
+
+impl SimConnectivity {
+    /// A connectivity with this status and nothing else (no location, no
+    /// sessions, no services): set the other fields as needed, e.g. in tests.
+    ///
+    /// ```
+    /// use once_sdk::{ConnectivityStatus, SimConnectivity};
+    /// let mut online = SimConnectivity::new(ConnectivityStatus::Online);
+    /// online.services = vec!["GPRS".into(), "SMS".into()];
+    /// assert_eq!(online.status.description, ConnectivityStatus::Online);
+    /// ```
+    pub fn new(status: ConnectivityStatus) -> Self {
+        Self {
+            status: ConnectivityState::new(status),
+            data_traffic_limit_state: None,
+            location: None,
+            pdp_contexts: Vec::new(),
+            services: Vec::new(),
+        }
+    }
+}
+
+impl SimLocation {
+    /// The location record of the SIM `iccid` using `imsi`, with nothing
+    /// else known.
+    pub fn new(iccid: Iccid, imsi: Imsi) -> Self {
+        Self {
+            iccid,
+            imsi,
+            last_updated: None,
+            sgsn_number: None,
+            vlr_number: None,
+            operator_id: None,
+            msc: None,
+            sgsn_ip_address: None,
+            mme_name: None,
+            mme_realm: None,
+            sgsn_name: None,
+            sgsn_realm: None,
+            operator: None,
+            country: None,
+        }
+    }
+}
+
 /// A JSON array where `null` counts as empty.
 fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
@@ -123,7 +181,7 @@ pub struct SimLocation {
 }
 
 /// A mobile network operator.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Operator {
     /// 1NCE's id of the operator.
@@ -142,7 +200,7 @@ pub struct Operator {
 
 /// A country. 1NCE sends its id as `id` (a number) in some places and as
 /// `country_id` (a string) in others; each is kept as sent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Country {
     /// 1NCE's id of the country; 0 is "any country".
@@ -192,7 +250,7 @@ pub struct Country {
 /// The Radio Access Technology of a data session. The status call sends it as
 /// `{"rat_type_id": "2", "description": "NB-IoT"}`, SIM events as a bare
 /// number; both decode.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RatType {
     /// The RAT's id.
@@ -234,7 +292,7 @@ impl<'de> Deserialize<'de> for RatType {
 /// text (1NCE sends them as strings on the status call and as numbers in SIM
 /// events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
 /// exist only for 2G/3G sessions, whatever the spec's `required` list says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PdpContext {
     /// The PDP context's id.
@@ -387,7 +445,7 @@ pub struct PdpContext {
 }
 
 /// GTP v1 User Location Information.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GtpV1Uli {
     /// Location Area Code.
@@ -405,7 +463,7 @@ pub struct GtpV1Uli {
 }
 
 /// GTP v2 User Location Information.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GtpV2Uli {
     /// Cell Global Identification.
@@ -435,7 +493,7 @@ pub struct GtpV2Uli {
 }
 
 /// Cell Global Identification.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CellGlobalId {
     /// Location Area Code.
@@ -447,7 +505,7 @@ pub struct CellGlobalId {
 }
 
 /// Service Area Identity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ServiceAreaId {
     /// Location Area Code.
@@ -459,7 +517,7 @@ pub struct ServiceAreaId {
 }
 
 /// Routing Area Identity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoutingAreaId {
     /// Location Area Code.

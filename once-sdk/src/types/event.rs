@@ -11,7 +11,7 @@ use super::string_enum;
 use super::time::{opt_timestamp, Timestamp};
 
 /// A diagnostic event of a SIM.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Event {
     /// The event's id.
@@ -58,7 +58,7 @@ pub struct Event {
 
 /// A numbered value with a name, as events carry their type, source and
 /// severity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventCode {
     /// The number.
@@ -70,7 +70,7 @@ pub struct EventCode {
 }
 
 /// An organisation (1NCE account).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Organisation {
     /// Its id.
@@ -82,7 +82,7 @@ pub struct Organisation {
 }
 
 /// The device (endpoint) of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventEndpoint {
     /// The endpoint's id.
@@ -100,7 +100,7 @@ pub struct EventEndpoint {
 }
 
 /// The SIM of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventSim {
     /// 1NCE's internal id of the SIM.
@@ -115,7 +115,7 @@ pub struct EventSim {
 }
 
 /// The IMSI of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventImsi {
     /// 1NCE's internal id of the IMSI.
@@ -225,7 +225,7 @@ pub struct EventDetail {
 }
 
 /// A regional pool of quota.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RegionalPool {
     /// Its id.
@@ -237,7 +237,7 @@ pub struct RegionalPool {
 }
 
 /// A TAP code of a network.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TapCode {
     /// Its id.
@@ -249,7 +249,7 @@ pub struct TapCode {
 }
 
 /// A Mobile Network Code of a network.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NetworkCode {
     /// Its id.
@@ -261,7 +261,7 @@ pub struct NetworkCode {
 }
 
 /// The data volume of a session.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SessionVolume {
     /// Sent by the device.
@@ -276,7 +276,7 @@ pub struct SessionVolume {
 }
 
 /// The quota of a quota event (either of the two shapes 1NCE sends).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventQuota {
     /// The quota's id.
@@ -338,7 +338,7 @@ pub struct EventQuota {
 }
 
 /// The threshold of a quota.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuotaThresholdLevel {
     /// Percentage of the total volume.
@@ -350,7 +350,7 @@ pub struct QuotaThresholdLevel {
 }
 
 /// The OpenVPN client of a VPN event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VpnClient {
     /// The OpenVPN client version.

@@ -5,6 +5,7 @@ pub mod connectivity;
 pub(crate) mod de;
 pub mod event;
 pub mod ids;
+pub mod numbers;
 pub mod order;
 pub mod product;
 pub mod sim;
@@ -18,6 +19,7 @@ pub mod v1;
 pub use connectivity::*;
 pub use event::*;
 pub use ids::{Iccid, Imei, Imsi, Msisdn};
+pub use numbers::{OrderNumber, SmsId};
 pub use order::*;
 pub use product::*;
 pub use sim::*;
@@ -27,8 +29,52 @@ pub use support::*;
 pub use time::Timestamp;
 pub use top_up::*;
 
+/// A value 1NCE sent that this version of the SDK has no variant for, kept
+/// as sent (the `Unknown` variant of every enum of the API).
+///
+/// It is opaque on purpose: code cannot match it against a string that a
+/// later release turns into a variant of its own (which would silently stop
+/// matching). Read it with [`as_str`](Self::as_str); build one by parsing
+/// (`"Suspended".parse::<SimStatus>()`).
+///
+/// ```
+/// use once_sdk::SimStatus;
+/// let status: SimStatus = "Suspended".parse().unwrap();
+/// match &status {
+///     SimStatus::Enabled | SimStatus::Disabled => unreachable!(),
+///     SimStatus::Unknown(v) => assert_eq!(v.as_str(), "Suspended"),
+///     _ => unreachable!(),
+/// }
+/// assert_eq!(status.as_str(), "Suspended");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct UnknownValue(String);
+
+impl UnknownValue {
+    pub(crate) fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value as 1NCE sent it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Defines a string enum that keeps values it does not know as
-/// `Unknown(String)`, so a new status at 1NCE never breaks decoding.
+/// `Unknown(UnknownValue)`, so a new status at 1NCE never breaks decoding.
 macro_rules! string_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$doc])*
@@ -36,8 +82,9 @@ macro_rules! string_enum {
         #[non_exhaustive]
         pub enum $name {
             $($(#[$vdoc])* $variant,)+
-            /// A value this version of the SDK does not know, kept as sent.
-            Unknown(String),
+            /// A value this version of the SDK does not know, kept as sent
+            /// (opaque: read it with `as_str()`).
+            Unknown($crate::types::UnknownValue),
         }
 
         impl $name {
@@ -57,7 +104,7 @@ macro_rules! string_enum {
                     $($wire $(| $alias)* => $name::$variant,)+
                     other => {
                         $(if other.eq_ignore_ascii_case($wire) { return Ok($name::$variant); })+
-                        $name::Unknown(other.to_string())
+                        $name::Unknown($crate::types::UnknownValue::new(other))
                     }
                 })
             }

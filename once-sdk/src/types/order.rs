@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::de::{opt_i64, opt_string};
 use super::ids::Iccid;
+use super::numbers::OrderNumber;
 use super::string_enum;
 use super::time::{opt_timestamp, Timestamp};
 
@@ -191,7 +192,7 @@ address_setters!(
 
 /// One line of a new order: a product (see `client.products().list()`) and
 /// how many of it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderedProduct {
     /// The product's id (`productId` on the wire).
@@ -242,7 +243,7 @@ pub struct OrderRequest {
 }
 
 /// A link from an order's SIM to the SIM resource.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SimLink {
     /// The relation, e.g. `self`.
@@ -254,7 +255,7 @@ pub struct SimLink {
 }
 
 /// A SIM included in or affected by an order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderSim {
     /// The SIM's ICCID.
@@ -266,7 +267,7 @@ pub struct OrderSim {
 }
 
 /// A product and quantity of an existing order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OrderProduct {
     /// The product's id.
@@ -278,12 +279,12 @@ pub struct OrderProduct {
 }
 
 /// An order of the account: SIMs, top-ups, tariff changes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Order {
     /// The order's number.
-    #[serde(default, deserialize_with = "opt_u64")]
-    pub order_number: Option<u64>,
+    #[serde(default, deserialize_with = "OrderNumber::opt")]
+    pub order_number: Option<OrderNumber>,
     /// First order, additional order, top-up, bulk top-up or tariff change.
     #[serde(default)]
     pub order_type: Option<OrderType>,
@@ -315,11 +316,11 @@ pub struct Order {
 }
 
 /// What 1NCE answered to a new order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The new order's number, when 1NCE said where it lives.
-    pub order_number: Option<u64>,
+    pub order_number: Option<OrderNumber>,
     /// The `Location` header (URL of the new order), when sent.
     pub location: Option<String>,
     /// The order as 1NCE echoed it back, when it sent a body.

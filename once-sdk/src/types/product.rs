@@ -6,7 +6,7 @@ use super::de::{opt_f64, opt_i64, opt_string};
 use super::order::opt_u64;
 
 /// A price of a product: one-time or recurring.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Charge {
     /// What the charge is for, e.g. `provisionCharge`.
@@ -21,7 +21,7 @@ pub struct Charge {
 }
 
 /// A product that can be ordered with `client.orders().create()`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Product {
     /// The product id to order by.

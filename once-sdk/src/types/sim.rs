@@ -41,7 +41,7 @@ string_enum!(
 
 /// How much of a quota is left, as reported on a SIM: more than 20 %, less
 /// than 20 %, or nothing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuotaThreshold {
     /// 0: more than 20 % left; 1: less than 20 % left; 2: nothing left.
@@ -111,8 +111,41 @@ pub struct Sim {
     pub label: Option<String>,
 }
 
+impl Sim {
+    /// The SIM `iccid` with nothing else known: set the fields you need
+    /// (they are public), e.g. in tests of code that reads SIMs.
+    ///
+    /// ```
+    /// use once_sdk::{Sim, SimStatus};
+    /// let mut sim = Sim::new("8988280666000000000".parse()?);
+    /// sim.status = Some(SimStatus::Enabled);
+    /// sim.label = Some("pump-17".into());
+    /// # Ok::<(), once_sdk::Error>(())
+    /// ```
+    pub fn new(iccid: Iccid) -> Self {
+        Self {
+            iccid,
+            iccid_with_luhn: None,
+            imsi: None,
+            imsi_2: None,
+            current_imsi: None,
+            msisdn: None,
+            imei: None,
+            imei_lock: None,
+            status: None,
+            activation_date: None,
+            ip_address: None,
+            current_quota: None,
+            quota_status: None,
+            current_quota_sms: None,
+            quota_status_sms: None,
+            label: None,
+        }
+    }
+}
+
 /// The state of a quota, as a number and a name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuotaStatus {
     /// 0, 1 or 2.
@@ -124,7 +157,7 @@ pub struct QuotaStatus {
 }
 
 /// A data or SMS quota of a SIM (v2).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Quota {
     /// The quota's id.

@@ -6,13 +6,19 @@ use super::time::Timestamp;
 use crate::error::ValidationError;
 
 /// The type of an SMS source address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceAddressType {
     /// 145 international, 161 national, 208 alphanumeric.
     pub id: u16,
 }
 
 impl SourceAddressType {
+    /// The type with this id (see the constants for the ones 1NCE documents).
+    pub const fn new(id: u16) -> Self {
+        Self { id }
+    }
+
     /// An international number (145).
     pub const INTERNATIONAL: Self = Self { id: 145 };
     /// A national number (161).
@@ -38,7 +44,7 @@ const MAX_USER_DATA_OCTETS: usize = 140;
 /// assert!(Sms::binary("48656c6c6f").validate().is_ok());
 /// assert!(Sms::binary("4865zz").validate().is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sms {
     /// The message: text, or hex when `dcs` selects binary.

@@ -32,7 +32,7 @@ string_enum!(
 );
 
 /// The delivery state of an SMS, as a number and a name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsStatusInfo {
     /// 2 pending, 4 delivered, 5 failed, 6 expired.
@@ -44,7 +44,7 @@ pub struct SmsStatusInfo {
 }
 
 /// The direction of an SMS, as a number and a name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsType {
     /// 1 MT, 2 MO.
@@ -56,7 +56,7 @@ pub struct SmsType {
 }
 
 /// The type of an SMS source address, as a number and a name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SourceAddressTypeInfo {
     /// 145 international, 161 national, 208 alphanumeric.
@@ -68,7 +68,7 @@ pub struct SourceAddressTypeInfo {
 }
 
 /// The device (endpoint) of an SMS.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsEndpoint {
     /// The endpoint's id.
@@ -80,13 +80,13 @@ pub struct SmsEndpoint {
 }
 
 /// An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsRecord {
     /// The SMS id (for [`SmsMessages::get`](crate::api::sms::SmsMessages::get) and
     /// [`SmsMessages::delete`](crate::api::sms::SmsMessages::delete)).
-    #[serde(default, deserialize_with = "opt_i64")]
-    pub id: Option<i64>,
+    #[serde(default, deserialize_with = "crate::types::SmsId::opt")]
+    pub id: Option<crate::types::SmsId>,
     /// When 1NCE accepted it.
     #[serde(default, deserialize_with = "opt_timestamp")]
     pub submit_date: Option<Timestamp>,
@@ -157,7 +157,7 @@ pub struct SmsRecord {
 
 /// What 1NCE answers when it accepts an SMS to send or cancels one: the
 /// SMS id (a string on the wire; numbers are accepted too).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsReceipt {
     /// The SMS id.

@@ -45,7 +45,7 @@ string_enum!(
 );
 
 /// One message of a service request.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Communication {
     /// The message's id.
@@ -76,7 +76,7 @@ pub struct Communication {
 }
 
 /// A service request (support ticket) of the account.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ServiceRequest {
     /// The case id to refer to the ticket by.

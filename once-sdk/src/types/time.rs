@@ -21,10 +21,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(t.to_rfc3339(), "2031-11-26T00:00:00+00:00");
 /// # Ok::<(), once_sdk::ValidationError>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct Timestamp(pub DateTime<Utc>);
 
 impl Timestamp {
+    /// The timestamp of an instant (also `Timestamp::from(datetime)`).
+    pub fn new(at: DateTime<Utc>) -> Self {
+        Self(at)
+    }
+
     /// The instant as a chrono `DateTime<Utc>`.
     pub fn as_datetime(&self) -> DateTime<Utc> {
         self.0

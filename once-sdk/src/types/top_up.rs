@@ -19,7 +19,7 @@ string_enum!(
 );
 
 /// The order 1NCE created for a top-up.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TopUpOrder {
     /// Where the order is (the `Location` header, e.g.

@@ -67,6 +67,31 @@ pub struct Sim {
     pub label: Option<String>,
 }
 
+impl Sim {
+    /// The SIM `iccid` with nothing else known (set the public fields as
+    /// needed, e.g. in tests).
+    pub fn new(iccid: Iccid) -> Self {
+        Self {
+            iccid,
+            iccid_with_luhn: None,
+            imsi: None,
+            imsi_2: None,
+            current_imsi: None,
+            msisdn: None,
+            imei: None,
+            imei_lock: None,
+            status: None,
+            activation_date: None,
+            ip_address: None,
+            current_quota: None,
+            quota_status: None,
+            current_quota_sms: None,
+            quota_status_sms: None,
+            label: None,
+        }
+    }
+}
+
 /// One SIM's new settings (v1 `Values_for_a_SIM_update`): the ICCID and
 /// status are always sent, the label and IMEI lock only when set.
 ///
@@ -140,7 +165,7 @@ impl SimUpdate {
 }
 
 /// A data or SMS quota of a SIM (v1 shape).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Quota {
     /// What is left: MB for data, messages for SMS.
@@ -180,7 +205,7 @@ string_enum!(
 
 /// A SIM's connectivity status, location and PDP context
 /// (`GET /v1/sims/{iccid}/status`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Connectivity {
     /// Offline, online or attached.
@@ -198,7 +223,7 @@ pub struct Connectivity {
 }
 
 /// A mobile operator.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Operator {
     /// The operator's id.
@@ -213,7 +238,7 @@ pub struct Operator {
 }
 
 /// The country of an operator.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OperatorCountry {
     /// The country's id.
@@ -228,7 +253,7 @@ pub struct OperatorCountry {
 }
 
 /// The country a device is in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Country {
     /// The country's id.
@@ -255,7 +280,7 @@ pub struct Country {
 }
 
 /// Where a SIM's device was last seen by the network.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Location {
     /// The SIM's ICCID.
@@ -303,7 +328,7 @@ pub struct Location {
 }
 
 /// Radio access technology of a data session.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RatType {
     /// The RAT's id.
@@ -315,7 +340,7 @@ pub struct RatType {
 }
 
 /// A SIM's current data session (PDP context).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PdpContext {
     /// The context's id.
@@ -403,7 +428,7 @@ pub struct PdpContext {
 
 /// Connectivity and cell tower information
 /// (`GET /v1/sims/{iccid}/connectivity_info`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectivityInfo {
     /// USSD result, when asked for with `ussd=true`.
@@ -421,7 +446,7 @@ pub struct ConnectivityInfo {
 }
 
 /// The USSD part of [`ConnectivityInfo`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UssdInfo {
     /// Whether the USSD request succeeded.
@@ -433,7 +458,7 @@ pub struct UssdInfo {
 }
 
 /// The subscriber part of [`ConnectivityInfo`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriberInfo {
     /// Whether the subscriber request succeeded.
@@ -448,7 +473,7 @@ pub struct SubscriberInfo {
 }
 
 /// A device location from the network (subscriber information).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SubscriberLocation {
     /// Whether the location is current.
@@ -463,7 +488,7 @@ pub struct SubscriberLocation {
 }
 
 /// Identifies a cell tower.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CellGlobalId {
     /// Cell id.
@@ -481,7 +506,7 @@ pub struct CellGlobalId {
 }
 
 /// A network or SIM event (attach, status change, ...).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Event {
     /// The event's id (when 1NCE sends one).
@@ -528,7 +553,7 @@ pub struct Event {
 
 /// A page of events as `GET /v1/sims/{iccid}/events` sends it: the events and
 /// the totals. A bare JSON array of events is accepted too.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct EventCollection {
     /// The events on this page.
@@ -579,7 +604,7 @@ impl<'de> Deserialize<'de> for EventCollection {
 }
 
 /// A currency of a usage record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Currency {
     /// The currency's id.
@@ -594,7 +619,7 @@ pub struct Currency {
 }
 
 /// The kind of traffic of a usage record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrafficType {
     /// `Data` or `SMS`.
@@ -610,7 +635,7 @@ pub struct TrafficType {
 
 /// Data or SMS traffic of one usage row. 1NCE sends the figures as strings
 /// (`"0.002803"`); they decode as numbers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Traffic {
     /// Mirrors the volume (there is no real cost behind it).
@@ -634,7 +659,7 @@ pub struct Traffic {
 }
 
 /// The usage of one day.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DailyUsage {
     /// The day (midnight UTC); `None` if 1NCE left it out.
@@ -649,7 +674,7 @@ pub struct DailyUsage {
 }
 
 /// The sums over the whole period (the row 1NCE dates `TOTAL`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UsageTotal {
     /// Data used in the period.
@@ -675,7 +700,7 @@ pub struct UsageTotal {
 /// assert_eq!(usage.stats.len(), 1);
 /// assert_eq!(usage.total.unwrap().data.unwrap().volume, Some(1.5));
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Usage {
     /// One row per day, the `TOTAL` row excluded.
@@ -778,7 +803,7 @@ impl Serialize for Usage {
 }
 
 /// A numbered status or type with a description (SMS status, SMS type).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Described {
     /// The numeric id.
@@ -790,12 +815,12 @@ pub struct Described {
 }
 
 /// An SMS sent to or received from a SIM (v1 `SMS-Data`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SmsRecord {
     /// The SMS id (for [`get_sms`](crate::api::v1::V1Sims::get_sms) and [`delete_sms`](crate::api::v1::V1Sims::delete_sms)).
-    #[serde(default, deserialize_with = "opt_i64")]
-    pub id: Option<i64>,
+    #[serde(default, deserialize_with = "crate::types::SmsId::opt")]
+    pub id: Option<crate::types::SmsId>,
     /// When the SMS was submitted.
     #[serde(default, deserialize_with = "opt_timestamp")]
     pub submit_date: Option<Timestamp>,
@@ -854,7 +879,7 @@ pub struct SmsRecord {
 }
 
 /// A self-set monthly limit, or one of the limits that can be selected.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Limit {
     /// The limit's id (what [`SetLimits`] takes).
@@ -869,7 +894,7 @@ pub struct Limit {
 }
 
 /// The account-wide self-set monthly limits (`GET /v1/sims/limits`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Limits {
     /// The data limit.
@@ -1028,7 +1053,7 @@ string_enum!(
 );
 
 /// Switches auto top-up on or off for SIMs (`POST /v1/sims/autoTopup`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AutoTopUp {
     /// On (`true`) or off.
@@ -1040,7 +1065,7 @@ pub struct AutoTopUp {
 }
 
 /// Extends SIMs' lifetime and renews their quotas (`POST /v1/sims/extension`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Extension {
     /// The SIMs to extend (at least one).
@@ -1206,7 +1231,7 @@ pub(crate) fn check_iccids(
 
 /// The order a top-up created: 1NCE answers with its address in the
 /// `Location` header.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TopUpOrder {
     /// The URL of the new order, when 1NCE sent one
