@@ -69,3 +69,35 @@ impl Args {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_their_defaults() {
+        let a = Args::try_parse_from(["once-exporter"]).unwrap();
+        assert_eq!(a.listen, "0.0.0.0:9883");
+        assert_eq!(a.settings(), Settings::default());
+        let a = Args::try_parse_from([
+            "once-exporter",
+            "--web.listen-address",
+            "127.0.0.1:1234",
+            "--budget",
+            "0.3",
+            "--refresh",
+            "10m",
+            "--filter",
+            "label:pumps",
+            "--sandbox",
+        ])
+        .unwrap();
+        assert_eq!(a.listen, "127.0.0.1:1234");
+        assert!(a.sandbox);
+        let s = a.settings();
+        assert_eq!((s.budget, s.refresh), (0.3, Duration::from_secs(600)));
+        assert_eq!(s.filter.as_deref(), Some("label:pumps"));
+        let err = Args::try_parse_from(["once-exporter", "--refresh", "soon"]).unwrap_err();
+        assert!(err.to_string().contains("--refresh"), "{err}");
+    }
+}

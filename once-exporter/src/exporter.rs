@@ -67,6 +67,7 @@ impl Exporter {
         let addr = listener.local_addr()?;
         let health = Health::default();
         health.budget_rps.set(settings.budget_rps());
+        health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));
         let encoder = SnapshotEncoder::new(Arc::clone(&fleet));
         let published = Arc::new(RwLock::new(Bytes::new()));

@@ -281,3 +281,127 @@ impl Fleet {
         counts
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(listed: Listed) -> SimEntry {
+        SimEntry {
+            listed,
+            changed_at: Utc::now(),
+            seen_in_cycle: 1,
+            data: None,
+            sms: None,
+            connectivity: None,
+            details_at: None,
+        }
+    }
+
+    fn plenty() -> Listed {
+        Listed {
+            status: Some(SimStatus::Enabled),
+            label: None,
+            imsi: None,
+            msisdn: None,
+            data_quota_mb: Some(500.0),
+            sms_quota: Some(250.0),
+            data_level: Some(QuotaLevel::Plenty),
+            sms_level: Some(QuotaLevel::Plenty),
+        }
+    }
+
+    fn sim_json(iccid: &str, label: &str, level: i64) -> Sim {
+        serde_json::from_value(serde_json::json!({
+            "iccid": iccid, "status": "Enabled", "label": label,
+            "current_quota": 500, "quota_status": {"id": level},
+            "current_quota_SMS": 250, "quota_status_SMS": {"id": 0},
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn details_are_fetched_low_quota_first_then_expiring_then_changed_then_new_then_oldest() {
+        let now = Utc::now();
+        let hour = chrono::Duration::hours(1);
+        let window = Duration::from_secs(30 * 86_400);
+        let fetched = |at, expiry| {
+            let mut e = entry(plenty());
+            e.changed_at = now - hour * 100;
+            e.details_at = Some(at);
+            e.data = Some(QuotaLeft {
+                volume: Some(400.0),
+                expiry: Some(expiry),
+            });
+            e
+        };
+        let far = now + chrono::Duration::days(365);
+        let mut fleet = Fleet::default();
+        // Routine, fetched 2 h ago and 5 h ago: the older goes first.
+        fleet.sims.insert("r2".into(), fetched(now - hour * 2, far));
+        fleet.sims.insert("r5".into(), fetched(now - hour * 5, far));
+        // Never fetched.
+        fleet.sims.insert("new".into(), entry(plenty()));
+        // Changed after its details were fetched.
+        let mut changed = fetched(now - hour * 3, far);
+        changed.changed_at = now - hour;
+        fleet.sims.insert("chg".into(), changed);
+        // Data quota expires in 10 days.
+        fleet.sims.insert(
+            "exp".into(),
+            fetched(now - hour, now + chrono::Duration::days(10)),
+        );
+        // SMS quota low, data exhausted.
+        let mut low = plenty();
+        low.sms_level = Some(QuotaLevel::Low);
+        fleet.sims.insert("lowsms".into(), entry(low));
+        let mut empty = plenty();
+        empty.data_level = Some(QuotaLevel::Exhausted);
+        fleet
+            .sims
+            .insert("empty".into(), fetched(now - hour * 9, far));
+        fleet.sims.get_mut("empty").unwrap().listed = empty;
+
+        let queue = fleet.detail_queue(now, window);
+        let order: Vec<(&str, Priority)> = queue.iter().map(|(i, p)| (i.as_str(), *p)).collect();
+        assert_eq!(
+            order,
+            vec![
+                // Both low: never fetched (None) sorts before fetched 9 h ago.
+                ("lowsms", Priority::LowQuota),
+                ("empty", Priority::LowQuota),
+                ("exp", Priority::ExpiringSoon),
+                ("chg", Priority::Changed),
+                ("new", Priority::NeverFetched),
+                ("r5", Priority::Routine),
+                ("r2", Priority::Routine),
+            ]
+        );
+        assert!(Priority::Changed.interesting());
+        assert!(!Priority::NeverFetched.interesting());
+    }
+
+    #[test]
+    fn a_changed_list_entry_marks_the_sim_changed_and_unlisted_sims_are_dropped() {
+        let t0 = Utc::now() - chrono::Duration::hours(1);
+        let t1 = Utc::now();
+        let mut fleet = Fleet::default();
+        fleet.apply_listed(&sim_json("8988280666000000001", "a", 0), 1, t0);
+        fleet.apply_listed(&sim_json("8988280666000000002", "b", 0), 1, t0);
+        // Cycle 2: SIM 1 unchanged, SIM 2 relabelled, SIM 2's quota low; SIM 3 new.
+        fleet.apply_listed(&sim_json("8988280666000000001", "a", 0), 2, t1);
+        fleet.apply_listed(&sim_json("8988280666000000002", "b2", 1), 2, t1);
+        assert_eq!(fleet.sims["8988280666000000001"].changed_at, t0);
+        assert_eq!(fleet.sims["8988280666000000002"].changed_at, t1);
+        assert_eq!(
+            fleet.sims["8988280666000000002"].listed.data_level,
+            Some(QuotaLevel::Low)
+        );
+        fleet.apply_listed(&sim_json("8988280666000000003", "c", 0), 3, t1);
+        fleet.apply_listed(&sim_json("8988280666000000001", "a", 0), 3, t1);
+        assert_eq!(fleet.drop_unseen(3), 1);
+        let left: Vec<&String> = fleet.sims.keys().collect();
+        assert_eq!(left, ["8988280666000000001", "8988280666000000003"]);
+        assert_eq!(fleet.count_by_status().get("Enabled"), Some(&2));
+    }
+}

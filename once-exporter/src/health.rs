@@ -70,6 +70,8 @@ pub struct Health {
     pub sims_with_details: Gauge,
     /// `once_exporter_budget_requests_per_second`: the configured share of the rate limit.
     pub budget_rps: F64Gauge,
+    /// `once_exporter_refresh_interval_seconds`: how often a refresh starts.
+    pub refresh_interval: F64Gauge,
     /// `once_exporter_snapshot_timestamp_seconds`: when the served snapshot was published.
     pub snapshot_at: F64Gauge,
 }
@@ -136,6 +138,12 @@ impl Health {
             "once_exporter_budget_requests_per_second",
             "Requests per second the exporter may send to /sims (its share of the rate limit)",
             self.budget_rps.clone(),
+        );
+        r.register_with_unit(
+            "once_exporter_refresh_interval",
+            "How often a refresh cycle starts (--refresh)",
+            Unit::Seconds,
+            self.refresh_interval.clone(),
         );
         r.register_with_unit(
             "once_exporter_snapshot_timestamp",

@@ -136,3 +136,81 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     };
     Duration::try_from_secs_f64(n * factor).map_err(|e| format!("{s:?}: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_becomes_the_sims_limit_and_never_exceeds_the_share() {
+        let s = |rate_limit, budget| Settings {
+            rate_limit,
+            budget,
+            ..Settings::default()
+        };
+        assert_eq!(s(10.0, 0.5).sims_limit(), RateLimit::per_second(5));
+        assert_eq!(s(10.0, 0.25).sims_limit(), RateLimit::per_second(2));
+        assert_eq!(s(10.0, 1.0).sims_limit(), RateLimit::per_second(10));
+        assert_eq!(
+            s(10.0, 0.05).sims_limit(),
+            RateLimit::new(1, Duration::from_secs(2))
+        );
+        assert_eq!(
+            s(10.0, 0.5).rate_limits().get(EndpointGroup::Sims),
+            Some(RateLimit::per_second(5))
+        );
+        assert_eq!(
+            s(10.0, 0.5).rate_limits().get(EndpointGroup::OAuth),
+            Some(EndpointGroup::OAuth.published_limit())
+        );
+    }
+
+    #[test]
+    fn out_of_range_settings_name_the_flag_and_the_rule() {
+        let bad = Settings {
+            budget: 1.5,
+            ..Settings::default()
+        };
+        assert_eq!(
+            bad.validate().unwrap_err().to_string(),
+            "--budget must be more than 0 and at most 1, got 1.5"
+        );
+        let bad = Settings {
+            budget: 0.0,
+            ..Settings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "--budget");
+        let bad = Settings {
+            refresh: Duration::from_millis(10),
+            ..Settings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "--refresh");
+        let bad = Settings {
+            filter: Some(" ".into()),
+            ..Settings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "--filter");
+        let bad = Settings {
+            rate_limit: f64::NAN,
+            ..Settings::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "--rate-limit");
+        assert_eq!(Settings::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("30d"), Ok(Duration::from_secs(30 * 86_400)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("12"), Ok(Duration::from_secs(12)));
+        assert!(parse_duration("5 weeks")
+            .unwrap_err()
+            .contains("unknown unit"));
+        assert!(parse_duration("soon")
+            .unwrap_err()
+            .contains("expected a duration"));
+    }
+}
