@@ -65,7 +65,7 @@ impl Exporter {
             .user_agent(concat!("once-exporter/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let addr = listener.local_addr()?;
-        let health = Health::default();
+        let health = Health::new();
         health.budget_rps.set(settings.budget_rps());
         health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));

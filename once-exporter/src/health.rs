@@ -76,7 +76,29 @@ pub struct Health {
     pub snapshot_at: F64Gauge,
 }
 
+/// The SDK operations the exporter calls: their retry series start at 0
+/// (Prometheus' advice for known label values, so `rate()` and
+/// `increase()` work before the first retry).
+pub const OPERATIONS: [&str; 5] = [
+    "oauth.token",
+    "sims.list",
+    "sims.data_quota",
+    "sims.sms_quota",
+    "sims.status",
+];
+
 impl Health {
+    /// Health metrics with the known retry series at 0.
+    pub fn new() -> Self {
+        let h = Health::default();
+        for op in OPERATIONS {
+            let _ = h.api_retries.get_or_create(&OperationLabels {
+                operation: op.to_string(),
+            });
+        }
+        h
+    }
+
     /// A registry holding every health metric plus
     /// `once_exporter_build_info{version}`.
     pub fn registry(&self) -> Registry {
