@@ -19,8 +19,11 @@ use crate::snapshot::{lock, SharedFleet, SnapshotEncoder};
 
 /// SIMs per list page (1NCE's maximum).
 const PAGE_SIZE: u32 = 100;
-/// Publish the snapshot at most this often while details come in.
+/// Publish the snapshot at most this often while details come in...
 const PUBLISH_EVERY: Duration = Duration::from_secs(1);
+/// ...and spend at most 1/this of the time encoding it (100,000 SIMs take
+/// a few hundred milliseconds to encode).
+const PUBLISH_COST_FACTOR: u32 = 20;
 /// The share of the interval the details get even when the list walk
 /// takes longer than the interval (huge fleets, small budgets).
 const MIN_DETAIL_SHARE: f64 = 0.25;
@@ -86,7 +89,9 @@ impl Refresher {
             .inc();
     }
 
-    fn publish(&self) {
+    /// Publishes the snapshot; returns how long encoding took.
+    fn publish(&self) -> Duration {
+        let started = std::time::Instant::now();
         let with = lock(&self.fleet)
             .sims
             .values()
@@ -96,6 +101,7 @@ impl Refresher {
         let text = self.encoder.encode();
         *self.published.write().unwrap_or_else(|p| p.into_inner()) = text;
         self.health.snapshot_at.set(now_secs());
+        started.elapsed()
     }
 
     fn list(&self) -> once_sdk::List<Sim> {
@@ -145,7 +151,7 @@ impl Refresher {
         }
         let listed = started.elapsed();
         self.health.list_duration.set(listed.as_secs_f64());
-        self.publish();
+        let mut publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
 
         // 2. Details until the interval's budget is spent, most urgent first.
         let refresh = self.settings.refresh;
@@ -158,8 +164,8 @@ impl Refresher {
         let mut last_publish = Instant::now();
         while let Some(d) = details.next().await {
             self.apply_details(d);
-            if last_publish.elapsed() >= PUBLISH_EVERY {
-                self.publish();
+            if last_publish.elapsed() >= publish_every {
+                publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
                 last_publish = Instant::now();
             }
         }
