@@ -213,7 +213,10 @@ async fn main() {
         .unwrap();
     let _ = child.kill().await;
     if let Some(mut n) = nginx {
-        let _ = n.kill();
+        // SIGTERM, so that the master stops its worker too.
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &n.id().to_string()])
+            .status();
         let _ = n.wait();
     }
     let _ = std::fs::remove_dir_all(&dir);
