@@ -13,7 +13,7 @@ use crate::settings::{parse_duration, Settings, PUBLISHED_SIMS_RATE};
 #[command(
     name = "once-exporter",
     version,
-    after_help = "Examples:\n  once-exporter --sandbox\n  ONCE_CLIENT_ID=.. ONCE_CLIENT_SECRET=.. once-exporter --budget 0.3 --refresh 10m\n  once-exporter --listen 127.0.0.1:9883 --filter label:pumps"
+    after_help = "Examples:\n  once-exporter --sandbox\n  ONCE_CLIENT_ID=.. ONCE_CLIENT_SECRET=.. once-exporter --budget 0.3 --refresh 10m\n  once-exporter --listen 127.0.0.1:9883 --filter imei:35290611"
 )]
 pub struct Args {
     /// Address to serve /metrics and /healthz on.
@@ -35,7 +35,7 @@ pub struct Args {
     /// then per-SIM details for the rest of the interval.
     #[arg(long, env = "ONCE_EXPORTER_REFRESH", default_value = "5m", value_parser = parse_duration)]
     pub refresh: Duration,
-    /// Only SIMs matching 1NCE's list filter (q syntax, e.g. label:pumps).
+    /// Only SIMs matching 1NCE's list filter (q syntax: imei:DIGITS or ip_address:IP, comma separated).
     #[arg(long, env = "ONCE_EXPORTER_FILTER")]
     pub filter: Option<String>,
     /// Quotas expiring within this window get their SIM's details first.
@@ -88,7 +88,7 @@ mod tests {
             "--refresh",
             "10m",
             "--filter",
-            "label:pumps",
+            "imei:35290611",
             "--sandbox",
         ])
         .unwrap();
@@ -96,7 +96,7 @@ mod tests {
         assert!(a.sandbox);
         let s = a.settings();
         assert_eq!((s.budget, s.refresh), (0.3, Duration::from_secs(600)));
-        assert_eq!(s.filter.as_deref(), Some("label:pumps"));
+        assert_eq!(s.filter.as_deref(), Some("imei:35290611"));
         let err = Args::try_parse_from(["once-exporter", "--refresh", "soon"]).unwrap_err();
         assert!(err.to_string().contains("--refresh"), "{err}");
     }

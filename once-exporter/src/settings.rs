@@ -28,7 +28,7 @@ pub struct Settings {
     /// How often a refresh cycle starts: the SIM list is walked, then the
     /// rest of the interval goes to per-SIM details.
     pub refresh: Duration,
-    /// 1NCE's `q` filter for the SIM list (`label:pumps`), if any.
+    /// 1NCE's `q` filter for the SIM list (`imei:35290611`, `ip_address:10.0.1.5`), if any.
     pub filter: Option<String>,
     /// Quotas expiring within this window make a SIM a priority.
     pub expiring_within: Duration,
@@ -76,7 +76,7 @@ impl Settings {
         if self.filter.as_deref().is_some_and(|f| f.trim().is_empty()) {
             return Err(SettingsError {
                 field: "--filter",
-                rule: "must not be empty (1NCE's q syntax, e.g. label:pumps)".into(),
+                rule: "must not be empty (1NCE's q syntax, e.g. imei:35290611)".into(),
             });
         }
         if self.concurrency == 0 {

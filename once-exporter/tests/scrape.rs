@@ -175,3 +175,50 @@ async fn shutdown_stops_serving_and_refreshing() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(sandbox.stats().requests, requests, "still refreshing");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_filter_goes_to_the_sim_list_and_only_matching_sims_are_exported() {
+    let sandbox = Sandbox::builder()
+        .sims(30)
+        .seed(8)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let client = sandbox.client().unwrap();
+    let sims: Vec<_> = client
+        .sims()
+        .list()
+        .page_size(100)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    let target = &sims[7];
+    let imei = target.imei.as_ref().unwrap().as_str().to_string();
+    sandbox.reset_stats();
+    let settings = Settings {
+        filter: Some(format!("imei:{imei}")),
+        ..fast(Duration::from_secs(3600))
+    };
+    let exporter = exporter(&sandbox, settings).await;
+    exporter.refreshed(1).await;
+    let (_, _, body) = get(&http(), &exporter, "/metrics").await;
+    let s = samples(&body);
+    let info: Vec<&String> = s
+        .iter()
+        .filter(|x| x.name == "once_sim_info")
+        .map(|x| &x.labels["iccid"])
+        .collect();
+    assert_eq!(info, [target.iccid.as_str()]);
+    assert_eq!(by_iccid(&s, "once_sim_data_left_bytes").len(), 1);
+    let lists: Vec<_> = sandbox
+        .requests()
+        .into_iter()
+        .filter(|r| r.template.as_deref() == Some("/v2/sims"))
+        .collect();
+    assert_eq!(lists.len(), 1);
+    let query = lists[0].query.clone().unwrap();
+    assert!(query.contains(&format!("q=imei%3A{imei}")), "{query}");
+    exporter.shutdown().await;
+}
