@@ -6,6 +6,7 @@
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::Subscriber;
+use tracing_subscriber::filter::{filter_fn, FilterFn, Filtered};
 use tracing_subscriber::layer::Context;
 use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::Layer;
@@ -27,6 +28,15 @@ impl ApiCallLayer {
     /// A layer counting into `health`.
     pub fn new(health: Health) -> Self {
         Self { health }
+    }
+
+    /// The layer, seeing only the SDK's spans and events (so that other
+    /// crates' debug and trace records are not enabled for it).
+    pub fn sdk_only<S>(self) -> Filtered<Self, FilterFn, S>
+    where
+        S: Subscriber + for<'a> LookupSpan<'a>,
+    {
+        self.with_filter(filter_fn(|m| m.target().starts_with("once_sdk")))
     }
 
     fn count(&self, operation: &str, status: &str) {

@@ -9,7 +9,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tracing::instrument::WithSubscriber;
-use tracing_subscriber::filter::{filter_fn, Targets};
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::Layer;
 
@@ -59,13 +59,27 @@ impl Exporter {
         listener: TcpListener,
         log: Option<Targets>,
     ) -> Result<Exporter, StartError> {
+        Self::start_with_health(client, settings, listener, log, Health::new()).await
+    }
+
+    /// [`start`](Self::start), counting into `health`. The binary passes
+    /// the `Health` whose [`ApiCallLayer`] it also installed in its global
+    /// subscriber: the SDK refreshes tokens ahead of expiry in a task of its
+    /// own, outside the refresh task's subscriber, and those token requests
+    /// are counted there.
+    pub async fn start_with_health(
+        client: ClientBuilder,
+        settings: Settings,
+        listener: TcpListener,
+        log: Option<Targets>,
+        health: Health,
+    ) -> Result<Exporter, StartError> {
         settings.validate()?;
         let client = client
             .rate_limits(settings.rate_limits())
             .user_agent(concat!("once-exporter/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let addr = listener.local_addr()?;
-        let health = Health::new();
         health.budget_rps.set(settings.budget_rps());
         health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));
@@ -83,8 +97,7 @@ impl Exporter {
         };
         // The SDK's call spans go to this task's own subscriber, which
         // counts them into the health metrics (and logs, if asked).
-        let api_layer = ApiCallLayer::new(health.clone())
-            .with_filter(filter_fn(|m| m.target().starts_with("once_sdk")));
+        let api_layer = ApiCallLayer::new(health.clone()).sdk_only();
         let log_layer = log.map(|t| {
             tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)

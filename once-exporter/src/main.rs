@@ -2,7 +2,8 @@
 
 use clap::Parser;
 use once_exporter::cli::Args;
-use once_exporter::{Exporter, PUBLISHED_SIMS_RATE};
+use once_exporter::health::Health;
+use once_exporter::{ApiCallLayer, Exporter, PUBLISHED_SIMS_RATE};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
@@ -18,14 +19,18 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    // The API-call counters here too: the SDK renews tokens ahead of expiry
+    // in a task of its own, outside the refresh task's subscriber.
+    let health = Health::new();
     tracing_subscriber::registry()
         .with(
             tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)
                 .with_filter(targets.clone()),
         )
+        .with(ApiCallLayer::new(health.clone()).sdk_only())
         .init();
-    match run(args, targets).await {
+    match run(args, targets, health).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
@@ -34,7 +39,11 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run(args: Args, targets: Targets) -> Result<(), Box<dyn std::error::Error>> {
+async fn run(
+    args: Args,
+    targets: Targets,
+    health: Health,
+) -> Result<(), Box<dyn std::error::Error>> {
     let settings = args.settings();
     settings.validate()?;
     // Keep the sandbox alive as long as the exporter runs.
@@ -56,7 +65,9 @@ async fn run(args: Args, targets: Targets) -> Result<(), Box<dyn std::error::Err
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
         .map_err(|e| format!("--listen {}: {e}", args.listen))?;
-    let exporter = Exporter::start(builder, settings.clone(), listener, Some(targets)).await?;
+    let exporter =
+        Exporter::start_with_health(builder, settings.clone(), listener, Some(targets), health)
+            .await?;
     tracing::info!(
         addr = %exporter.addr(),
         budget_rps = settings.budget_rps(),
