@@ -41,7 +41,7 @@ pub struct Args {
     /// Quotas expiring within this window get their SIM's details first.
     #[arg(long, env = "ONCE_EXPORTER_EXPIRING_WITHIN", default_value = "30d", value_parser = parse_duration)]
     pub expiring_within: Duration,
-    /// Requests in flight at once (the budget paces them).
+    /// List pages or SIMs in flight at once, at most one second's budget.
     #[arg(long, env = "ONCE_EXPORTER_CONCURRENCY", default_value_t = 8)]
     pub concurrency: usize,
     /// Run against an in-process sandbox (a fake 1NCE) instead of 1NCE.

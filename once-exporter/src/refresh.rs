@@ -112,6 +112,15 @@ impl Refresher {
         }
     }
 
+    /// Calls in flight at once: `--concurrency`, but no more than one
+    /// second's budget, so that calls do not wait in the rate limiter's
+    /// queue for long (that wait counts toward the SDK's call timeout, and
+    /// delays the end of a cycle).
+    fn in_flight(&self) -> usize {
+        let per_second = self.settings.budget_rps().ceil().max(1.0) as usize;
+        self.settings.concurrency.min(per_second)
+    }
+
     fn apply_page(&self, page: &Page<Sim>, cycle: u64) {
         let now = Utc::now();
         let mut fleet = lock(&self.fleet);
@@ -124,14 +133,14 @@ impl Refresher {
     /// One cycle; returns when the next one should start.
     async fn cycle(&self, cycle: u64, started: Instant) -> once_sdk::Result<Instant> {
         // 1. The list: page 1 says how many pages follow; those are fetched
-        // `concurrency` at a time (the rate limiter paces them).
+        // `in_flight()` at a time (the rate limiter paces them).
         let first = self.list().send().await?;
         self.apply_page(&first, cycle);
         match first.total_pages {
             Some(total) if total > 1 => {
                 let mut pages = stream::iter(2..=total)
                     .map(|p| self.list().page(p).send())
-                    .buffer_unordered(self.settings.concurrency);
+                    .buffer_unordered(self.in_flight());
                 while let Some(page) = pages.next().await {
                     self.apply_page(&page?, cycle);
                 }
@@ -160,7 +169,7 @@ impl Refresher {
         let mut details = stream::iter(queue)
             .take_while(|_| std::future::ready(Instant::now() < deadline))
             .map(|(iccid, priority)| self.details(iccid, priority))
-            .buffer_unordered(self.settings.concurrency);
+            .buffer_unordered(self.in_flight());
         let mut last_publish = Instant::now();
         while let Some(d) = details.next().await {
             self.apply_details(d);

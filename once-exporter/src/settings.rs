@@ -32,7 +32,8 @@ pub struct Settings {
     pub filter: Option<String>,
     /// Quotas expiring within this window make a SIM a priority.
     pub expiring_within: Duration,
-    /// Requests in flight at once (the budget paces them).
+    /// List pages or SIMs (up to three requests each) in flight at once,
+    /// at most one second's budget (the budget paces them).
     pub concurrency: usize,
 }
 
