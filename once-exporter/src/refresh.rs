@@ -159,8 +159,9 @@ impl Refresher {
             tracing::info!(gone, "SIMs no longer listed were dropped");
         }
         let listed = started.elapsed();
-        self.health.list_duration.set(listed.as_secs_f64());
         let mut publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
+        // After the publish: a reader that sees the walk's duration sees its SIMs.
+        self.health.list_duration.set(listed.as_secs_f64());
 
         // 2. Details until the interval's budget is spent, most urgent first.
         let refresh = self.settings.refresh;

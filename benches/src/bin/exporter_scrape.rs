@@ -154,7 +154,12 @@ async fn main() {
             continue;
         };
         let body = resp.text().await.unwrap();
+        let listed = body.matches("once_sim_enabled{").count();
         if let Some(v) = sample(&body, "once_exporter_list_duration_seconds").filter(|v| *v > 0.0) {
+            assert_eq!(
+                listed, sims,
+                "the list walk's SIMs are published with its duration"
+            );
             break v;
         }
         if started.elapsed() > Duration::from_secs(1800) {
