@@ -1,0 +1,45 @@
+//! `once-exporter`: Prometheus metrics for a 1NCE SIM fleet.
+//!
+//! A scrape never calls 1NCE. A background refresh walks the SIM list (its
+//! pages carry every SIM's status and quota levels), publishes a snapshot,
+//! then spends the rest of its interval on per-SIM details (data and SMS
+//! left, quota expiry, connectivity) in priority order: low quota first,
+//! then quotas expiring soon, then SIMs that changed. Every request to
+//! `/sims` goes through the SDK's rate limiter set to the exporter's share
+//! of the account's limit ([`Settings::budget`]).
+//!
+//! The snapshot is encoded by prometheus-client when it is published;
+//! `/metrics` adds the live health metrics and sends both. See the crate
+//! README section for the metrics and their labels.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use once_exporter::{Exporter, Settings};
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:9883").await?;
+//! let exporter = Exporter::start(
+//!     once_sdk::ClientBuilder::from_env()?,
+//!     Settings { budget: 0.5, ..Settings::default() },
+//!     listener,
+//!     None,
+//! )
+//! .await?;
+//! exporter.refreshed(1).await;
+//! # Ok(()) }
+//! ```
+#![warn(missing_docs)]
+
+mod api_calls;
+pub mod cli;
+mod exporter;
+pub mod fleet;
+pub mod health;
+mod refresh;
+mod server;
+pub mod settings;
+pub mod snapshot;
+
+pub use api_calls::ApiCallLayer;
+pub use exporter::{Exporter, StartError};
+pub use server::CONTENT_TYPE;
+pub use settings::{parse_duration, Settings, SettingsError, PUBLISHED_SIMS_RATE};
+pub use snapshot::{SharedFleet, SnapshotEncoder};

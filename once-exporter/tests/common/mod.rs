@@ -1,0 +1,104 @@
+//! Shared by the exporter's test suites: a sandbox-backed exporter and a
+//! small reader for the exposition text.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use once_exporter::{Exporter, Settings};
+use once_sandbox::Sandbox;
+use tokio::net::TcpListener;
+
+/// Starts an exporter against `sandbox` on a free loopback port.
+pub async fn exporter(sandbox: &Sandbox, settings: Settings) -> Exporter {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    Exporter::start(sandbox.client_builder(), settings, listener, None)
+        .await
+        .expect("exporter starts")
+}
+
+/// An HTTP client for loopback.
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("client")
+}
+
+/// `GET http://{addr}{path}`: status, content type, body.
+pub async fn get(http: &reqwest::Client, exporter: &Exporter, path: &str) -> (u16, String, String) {
+    let resp = http
+        .get(format!("http://{}{path}", exporter.addr()))
+        .send()
+        .await
+        .expect("request");
+    let status = resp.status().as_u16();
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    (status, ct, resp.text().await.expect("body"))
+}
+
+/// One sample: metric name, labels, value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub value: f64,
+}
+
+/// Parses the samples of an exposition (comments skipped). Label values
+/// in these tests never contain quotes or commas.
+pub fn samples(text: &str) -> Vec<Sample> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (head, value) = l.rsplit_once(' ').expect("sample line");
+            let (name, labels) = match head.split_once('{') {
+                Some((n, rest)) => {
+                    let inner = rest.strip_suffix('}').expect("closing brace");
+                    let labels = inner
+                        .split("\",")
+                        .filter(|p| !p.is_empty())
+                        .map(|p| {
+                            let (k, v) = p.split_once("=\"").expect("label");
+                            (k.to_string(), v.trim_end_matches('"').to_string())
+                        })
+                        .collect();
+                    (n.to_string(), labels)
+                }
+                None => (head.to_string(), BTreeMap::new()),
+            };
+            Sample {
+                name,
+                labels,
+                value: value.parse().expect("value"),
+            }
+        })
+        .collect()
+}
+
+/// The value of `name` with exactly these labels among `samples`.
+pub fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    samples
+        .iter()
+        .find(|s| {
+            s.name == name
+                && s.labels.len() == labels.len()
+                && labels
+                    .iter()
+                    .all(|(k, v)| s.labels.get(*k).map(String::as_str) == Some(*v))
+        })
+        .map(|s| s.value)
+}
+
+/// Samples of `name` by their `iccid` label.
+pub fn by_iccid(samples: &[Sample], name: &str) -> BTreeMap<String, f64> {
+    samples
+        .iter()
+        .filter(|s| s.name == name)
+        .filter_map(|s| Some((s.labels.get("iccid")?.clone(), s.value)))
+        .collect()
+}

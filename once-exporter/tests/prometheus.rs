@@ -1,0 +1,304 @@
+//! A real Prometheus (the Debian package) scrapes the exporter running
+//! against a sandbox; PromQL answers are checked against the sandbox's
+//! state, the alert rules load and evaluate, and every panel query of the
+//! Grafana dashboard returns data.
+//!
+//! Skipped (with a SKIPPED line) when `prometheus` is not installed, unless
+//! `ONCE_REQUIRE_PROMETHEUS=1` (CI), which turns a missing binary into a
+//! failure.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::exporter;
+use once_exporter::Settings;
+use once_sandbox::Sandbox;
+use serde_json::Value;
+
+fn find_binary(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The binary, or `None` after printing why the test is skipped.
+pub fn required_binary(name: &str) -> Option<PathBuf> {
+    match find_binary(name) {
+        Some(p) => Some(p),
+        None if std::env::var("ONCE_REQUIRE_PROMETHEUS").as_deref() == Ok("1") => {
+            panic!("ONCE_REQUIRE_PROMETHEUS=1 but `{name}` is not on PATH (apt-get install prometheus)")
+        }
+        None => {
+            eprintln!("SKIPPED: `{name}` is not installed (apt-get install prometheus); set ONCE_REQUIRE_PROMETHEUS=1 to fail instead");
+            None
+        }
+    }
+}
+
+fn crate_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+struct Prom {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Prom {
+    async fn get(&self, path: &str) -> Option<Value> {
+        let resp = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .ok()?;
+        serde_json::from_str(&resp.text().await.ok()?).ok()
+    }
+
+    /// The result vector of an instant query.
+    async fn query(&self, q: &str) -> Vec<Value> {
+        let v = self
+            .get(&format!("/api/v1/query?query={}", percent_encode(q)))
+            .await
+            .unwrap_or(Value::Null);
+        assert_ne!(v["status"], "error", "{q}: {v}");
+        match &v["data"]["result"] {
+            Value::Array(a) => a.clone(),
+            // A scalar result: [time, "value"].
+            Value::Null => Vec::new(),
+            other => vec![serde_json::json!({"metric": {}, "value": other})],
+        }
+    }
+
+    /// The single value of an instant query.
+    async fn scalar(&self, q: &str) -> Option<f64> {
+        let r = self.query(q).await;
+        r.first()?["value"][1].as_str()?.parse().ok()
+    }
+
+    /// Polls `q` until `done` says yes (at most 30 s).
+    async fn wait_for(&self, q: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let until = Instant::now() + Duration::from_secs(30);
+        loop {
+            let r = self.query(q).await;
+            if done(&r) || Instant::now() > until {
+                return r;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
+    let Some(prometheus) = required_binary("prometheus") else {
+        return;
+    };
+    const SIMS: usize = 60;
+    let sandbox = Sandbox::builder()
+        .sims(SIMS)
+        .seed(11)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let iccids = sandbox.iccids();
+    // Make sure every dashboard panel has something to show: low and
+    // empty quotas, an expired quota, a SIM online.
+    sandbox.consume_data(&iccids[2], 470.0).unwrap();
+    sandbox.consume_data(&iccids[3], 1000.0).unwrap();
+    sandbox.expire_sim(&iccids[4]).unwrap();
+    sandbox.set_online(&iccids[3], true).unwrap();
+    let settings = Settings {
+        rate_limit: 1000.0,
+        budget: 1.0,
+        refresh: Duration::from_secs(3600),
+        ..Settings::default()
+    };
+    let exporter = exporter(&sandbox, settings).await;
+    exporter.refreshed(1).await;
+
+    // Ground truth from the sandbox, through the SDK.
+    let client = sandbox.client().unwrap();
+    let mut under_10 = 0usize;
+    let mut sms_left = 0.0;
+    for iccid in &iccids {
+        let d = client.sims().data_quota(iccid).await.unwrap();
+        if d.volume.unwrap() / d.total_volume.unwrap() < 0.1 {
+            under_10 += 1;
+        }
+        sms_left += client
+            .sims()
+            .sms_quota(iccid)
+            .await
+            .unwrap()
+            .volume
+            .unwrap();
+    }
+    assert!(under_10 >= 2);
+
+    // Prometheus on a free port, scraping every second, with our rules.
+    let dir = std::env::temp_dir().join(format!(
+        "once-exporter-prom-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = free_port();
+    let config = format!(
+        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - {rules}\nscrape_configs:\n  - job_name: once\n    static_configs:\n      - targets: ['{addr}']\n",
+        rules = crate_file("prometheus/once-exporter.rules.yml").display(),
+        addr = exporter.addr(),
+    );
+    std::fs::write(dir.join("prometheus.yml"), config).unwrap();
+    let mut child = tokio::process::Command::new(prometheus)
+        .arg(format!(
+            "--config.file={}",
+            dir.join("prometheus.yml").display()
+        ))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.join("data").display()
+        ))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .arg("--log.level=warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("prometheus starts");
+    let prom = Prom {
+        base: format!("http://127.0.0.1:{port}"),
+        http: common::http(),
+    };
+
+    // Scraped (up) and the whole fleet stored.
+    let up = prom
+        .wait_for("up{job=\"once\"} == 1", |r| !r.is_empty())
+        .await;
+    assert_eq!(up.len(), 1, "Prometheus never scraped the exporter");
+    let n = prom
+        .wait_for("count(once_sim_data_left_bytes)", |r| !r.is_empty())
+        .await;
+    assert_eq!(n[0]["value"][1], SIMS.to_string());
+
+    // PromQL against the sandbox.
+    assert_eq!(
+        prom.scalar("count(once_sim_data_left_bytes / (once_sim_data_quota_bytes > 0) < 0.1)")
+            .await,
+        Some(under_10 as f64)
+    );
+    assert_eq!(prom.scalar("sum(once_sim_sms_left)").await, Some(sms_left));
+    assert_eq!(prom.scalar("sum(once_fleet_sims)").await, Some(SIMS as f64));
+    assert_eq!(
+        prom.scalar("once_sim_online{iccid=\"8988280666000000003\"}")
+            .await,
+        Some(1.0)
+    );
+
+    // The rules loaded and evaluate without errors; the low-data alert is
+    // pending (for: 15m) for exactly the SIMs under 10 %.
+    let rules = prom.get("/api/v1/rules").await.unwrap();
+    let rules: Vec<&Value> = rules["data"]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["rules"].as_array().unwrap())
+        .collect();
+    assert_eq!(rules.len(), 5);
+    let pending = prom
+        .wait_for(
+            "count(ALERTS{alertname=\"OnceSimDataLow\",alertstate=\"pending\"})",
+            |r| !r.is_empty(),
+        )
+        .await;
+    assert_eq!(pending[0]["value"][1], under_10.to_string());
+    let rules = prom.get("/api/v1/rules").await.unwrap();
+    for g in rules["data"]["groups"].as_array().unwrap() {
+        for r in g["rules"].as_array().unwrap() {
+            assert_eq!(r["health"], "ok", "{r}");
+        }
+    }
+
+    // Every panel query of the dashboard returns data.
+    let dashboard: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate_file("grafana/once-fleet.json")).unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for panel in dashboard["panels"].as_array().unwrap() {
+        for target in panel["targets"].as_array().unwrap() {
+            let expr = target["expr"]
+                .as_str()
+                .unwrap()
+                .replace("$__rate_interval", "1m")
+                .replace("$__range", "1h");
+            let r = prom.wait_for(&expr, |r| !r.is_empty()).await;
+            assert!(
+                !r.is_empty(),
+                "panel {:?}: {expr} returned no data",
+                panel["title"]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 14, "{checked} queries");
+
+    let _ = child.kill().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    exporter.shutdown().await;
+}
+
+#[test]
+fn promtool_checks_and_unit_tests_the_alert_rules() {
+    let Some(promtool) = required_binary("promtool") else {
+        return;
+    };
+    let dir = crate_file("prometheus");
+    let check = std::process::Command::new(&promtool)
+        .args(["check", "rules", "once-exporter.rules.yml"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(out.contains("SUCCESS: 5 rules found"), "{out}");
+    let test = std::process::Command::new(&promtool)
+        .args(["test", "rules", "once-exporter.rules.test.yml"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        test.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&test.stdout),
+        String::from_utf8_lossy(&test.stderr)
+    );
+}
