@@ -70,6 +70,7 @@ pub mod ratelimit;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod retry;
+pub mod streamer;
 mod transport;
 pub mod types;
 
