@@ -62,6 +62,9 @@ pub const MAX_RECORDS_PER_REQUEST: usize = 3_000;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
+// Records are built once and moved into a batch's Vec: boxing the larger
+// variants would cost an allocation per record for nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum StreamRecord {
     /// Data or SMS usage.
     Usage(UsageRecord),
