@@ -44,7 +44,12 @@ struct Args {
     #[arg(long)]
     stream_url: Option<String>,
     /// The `Authorization` header of the stream's posts (e.g. `Basic ...`).
-    #[arg(long, env = "ONCE_SANDBOX_STREAM_AUTHORIZATION", hide_env_values = true, default_value = "")]
+    #[arg(
+        long,
+        env = "ONCE_SANDBOX_STREAM_AUTHORIZATION",
+        hide_env_values = true,
+        default_value = ""
+    )]
     stream_authorization: String,
     /// Milliseconds between the stream's batches.
     #[arg(long, default_value_t = 1000)]

@@ -512,7 +512,9 @@ impl V1Sims {
     /// `POST /v1/sims/autoTopup`. Changes settings (later top-ups cost
     /// money); setting a flag is idempotent, so it is retried on transient
     /// failures.
-    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    /// 1NCE retires v1 at the end of 2026; use
+    /// [`Sims::auto_top_up`](crate::api::sims::Sims::auto_top_up)
+    /// (`POST /v2/sims/autoTopup`, same body) instead.
     pub async fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Result<()> {
         non_empty("iccids", iccids)?;
         let body = AutoTopUp {
