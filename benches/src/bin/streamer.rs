@@ -4,9 +4,8 @@
 //! vs nginx taking the same POSTs.
 //!
 //! `cargo run --release -p once-bench --bin streamer` (prints markdown).
-//! `ONCE_BENCH_PYTHON` picks the Python (default `python3`); when it can
-//! import `once_sdk`, the wheel's `once_sdk.streamer.decode_batch` is timed
-//! too.
+//! `ONCE_BENCH_PYTHON` picks the Python for `json.loads` (default
+//! `python3`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -118,14 +117,9 @@ fn decode_table() {
         let mut rows = vec![
             ("serde_json::from_slice::<Value>", Some(value)),
             ("once_sdk::streamer::decode_batch (typed)", Some(typed)),
-            ("Python json.loads", python_rate(&python, &body, "decode = json.loads")),
             (
-                "Python once_sdk.streamer.decode_batch (typed)",
-                python_rate(
-                    &python,
-                    &body,
-                    "from once_sdk.streamer import decode_batch\ndecode = lambda b: decode_batch(b).records",
-                ),
+                "Python json.loads",
+                python_rate(&python, &body, "decode = json.loads"),
             ),
         ];
         rows.retain(|(_, r)| r.is_some());
