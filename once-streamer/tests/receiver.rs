@@ -34,10 +34,14 @@ struct TestSink {
     log: Log,
     fail: Arc<Mutex<bool>>,
     gate: Option<Arc<Notify>>,
+    /// Deliveries that reached the sink (before the gate).
+    entered: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl RecordSink for TestSink {
     async fn store(&self, d: Arc<Delivery>) -> Result<(), SinkError> {
+        self.entered
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if let Some(g) = &self.gate {
             g.notified().await;
         }
@@ -50,6 +54,13 @@ impl RecordSink for TestSink {
 }
 
 impl TestSink {
+    /// Waits until `n` deliveries reached the sink.
+    async fn wait_entered(&self, n: usize) {
+        while self.entered.load(std::sync::atomic::Ordering::SeqCst) < n {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
     fn stored_ids(&self) -> Vec<String> {
         self.log
             .lock()
@@ -254,10 +265,7 @@ async fn overload_gets_503_never_a_redirect() {
     let url = r.url.clone();
     let a2 = auth.clone();
     let first = tokio::spawn(async move { post(&url, Some(&a2), body([1])).await.status() });
-    while r.receiver.stats().requests == 0 {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(20)).await;
+    sink.wait_entered(1).await;
     assert_eq!(post(&r.url, Some(&auth), body([2])).await.status(), 503);
     gate.notify_one();
     assert_eq!(first.await.unwrap(), 200);
@@ -281,10 +289,7 @@ async fn a_record_being_stored_is_not_stored_twice_by_a_parallel_retransmission(
     let auth = creds().header_value();
     let (url, a2) = (r.url.clone(), auth.clone());
     let first = tokio::spawn(async move { post(&url, Some(&a2), body([1, 2])).await.status() });
-    while r.receiver.stats().requests == 0 {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(20)).await;
+    sink.wait_entered(1).await;
     assert_eq!(post(&r.url, Some(&auth), body([2, 3])).await.status(), 503);
     gate.notify_one();
     assert_eq!(first.await.unwrap(), 200);
@@ -304,9 +309,7 @@ async fn shutdown_drains_batches_in_flight() {
     let auth = creds().header_value();
     let (url, a2) = (r.url.clone(), auth.clone());
     let first = tokio::spawn(async move { post(&url, Some(&a2), body([1, 2])).await.status() });
-    while r.receiver.stats().requests == 0 {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    sink.wait_entered(1).await;
     r.stop.take().unwrap().send(()).unwrap();
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(
