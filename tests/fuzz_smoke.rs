@@ -79,6 +79,12 @@ const DICTIONARY: &[&str] = &[
     "\"udh\"",
     "\"rat_type\"",
     "\"volume\"",
+    "\"traffic_type\"",
+    "\"event_type\"",
+    "\"final_date\"",
+    "\"submit_date\"",
+    "_gtp_v1_uli_",
+    "\"ipcan_session_id\"",
     "89",
     "8988280666000000000",
     "490154203237518",
@@ -353,6 +359,11 @@ fn timestamp() {
 #[test]
 fn sms() {
     smoke("sms");
+}
+
+#[test]
+fn decode_stream() {
+    smoke("decode_stream");
 }
 
 /// Every target of the fuzz crate has a test above and seeds.

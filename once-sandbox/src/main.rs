@@ -39,6 +39,25 @@ struct Args {
     /// Client secret the token endpoint accepts.
     #[arg(long, default_value = once_sandbox::DEFAULT_CLIENT_SECRET)]
     client_secret: String,
+    /// Stream usage, events and SMS events to this webhook URL, like 1NCE's
+    /// Data Streamer.
+    #[arg(long)]
+    stream_url: Option<String>,
+    /// The `Authorization` header of the stream's posts (e.g. `Basic ...`).
+    #[arg(
+        long,
+        env = "ONCE_SANDBOX_STREAM_AUTHORIZATION",
+        hide_env_values = true,
+        default_value = ""
+    )]
+    stream_authorization: String,
+    /// Milliseconds between the stream's batches.
+    #[arg(long, default_value_t = 1000)]
+    stream_interval_ms: u64,
+    /// Simulate traffic: every this many milliseconds one SIM (in turn) uses
+    /// some data, and every fifth one sends an SMS (0: off).
+    #[arg(long, default_value_t = 0)]
+    simulate_traffic_ms: u64,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -73,6 +92,27 @@ async fn main() -> std::io::Result<()> {
         "  curl -i -H \"Authorization: Bearer $TOKEN\" '{}/v2/sims?pageSize=5'",
         sandbox.base_url()
     );
+    if let Some(url) = &args.stream_url {
+        sandbox.stream_to(
+            once_sandbox::StreamConfig::new(url, &args.stream_authorization)
+                .interval(Duration::from_millis(args.stream_interval_ms)),
+        );
+        println!("Streaming records to {url}");
+    }
+    if args.simulate_traffic_ms > 0 {
+        let iccids = sandbox.iccids();
+        let mut tick = tokio::time::interval(Duration::from_millis(args.simulate_traffic_ms));
+        for n in 0usize.. {
+            tick.tick().await;
+            let Some(iccid) = iccids.get(n % iccids.len().max(1)) else {
+                break;
+            };
+            let _ = sandbox.consume_data(iccid, 0.1 + (n % 10) as f64 / 10.0);
+            if n % 5 == 0 {
+                let _ = sandbox.receive_sms(iccid, "status ok");
+            }
+        }
+    }
     // Serve until the process is stopped (Ctrl-C).
     std::future::pending::<()>().await;
     drop(sandbox);

@@ -39,6 +39,7 @@ pub(crate) enum Op {
     V1TopUp,
     V1TopUpMany,
     V1AutoTopUp,
+    V2AutoTopUp,
     V1GetLimits,
     V1SetLimits,
     V1ServiceLimits,
@@ -132,6 +133,8 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         }
         ("POST", ["v1", "sims", i, "topup"]) => r(V1TopUp, "/v1/sims/{iccid}/topup", &[i]),
         ("GET", ["v2", "sims"]) => r(V2ListSims, "/v2/sims", &[]),
+        // Listed in 1NCE's v2 docs without a body; the sandbox takes v1's.
+        ("POST", ["v2", "sims", "autoTopup"]) => r(V2AutoTopUp, "/v2/sims/autoTopup", &[]),
         ("GET", ["v2", "sims", i]) => r(V2GetSim, "/v2/sims/{iccid}", &[i]),
         ("PUT", ["v2", "sims", i]) => r(V2UpdateSim, "/v2/sims/{iccid}", &[i]),
         ("POST", ["v2", "sims", i, "reset"]) => r(V2Reset, "/v2/sims/{iccid}/reset", &[i]),
@@ -558,7 +561,7 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
             fx.top_ups += sims.len() as u64;
             Reply::empty(201).header("Location", format!("{}/v1/orders/{order}", c.base_url))
         }
-        V1AutoTopUp => {
+        V1AutoTopUp | V2AutoTopUp => {
             let body = c.json_body()?;
             let Some(enabled) = body.get("enabled").and_then(Value::as_bool) else {
                 return Err(c.invalid("enabled must be true or false"));

@@ -49,6 +49,10 @@ pub(crate) struct Shared {
     pub client_id: String,
     pub client_secret: String,
     pub base_url: String,
+    /// The Data Streamer's configuration, counters and task.
+    pub stream: Mutex<crate::stream::StreamControl>,
+    /// Wakes the streamer (restart, flush).
+    pub stream_wake: tokio::sync::Notify,
 }
 
 /// Issued tokens and when they expire.

@@ -396,6 +396,8 @@ pub(crate) struct World {
     pub limits: Limits,
     pub next_event_id: u64,
     pub next_sms_id: u64,
+    /// Data Streamer records waiting to be posted; `None` until a stream is set up.
+    pub outbox: Option<crate::outbox::Outbox>,
 }
 
 impl World {
@@ -415,6 +417,7 @@ impl World {
             next_event_id: 1,
             // The specs' example SMS id: the first SMS sent or received.
             next_sms_id: 123,
+            outbox: None,
         };
         for mut sim in sims {
             for e in &mut sim.events {
@@ -448,7 +451,19 @@ impl World {
             .copied()
     }
 
+    /// Queues a Data Streamer record about `sim`, when a stream is set up.
+    pub(crate) fn stream(
+        &mut self,
+        sim: usize,
+        f: impl FnOnce(&mut crate::outbox::Outbox, &SimCard),
+    ) {
+        if let (Some(o), Some(s)) = (self.outbox.as_mut(), self.sims.get(sim)) {
+            f(o, s);
+        }
+    }
+
     pub(crate) fn record(&mut self, sim: usize, kind: EventKind, at: DateTime<Utc>) {
+        self.stream(sim, |o, s| o.event(s, kind, at));
         let id = self.next_event_id;
         self.next_event_id += 1;
         if let Some(s) = self.sims.get_mut(sim) {
@@ -471,6 +486,7 @@ impl World {
         day.data_rx += rx;
         day.data_tx += mb - rx;
         let auto = s.auto_top_up && crossing == Crossing::Exhausted;
+        self.stream(sim, |o, s| o.usage(s, Some(mb), 0.0, now));
         match crossing {
             Crossing::Threshold => self.record(sim, EventKind::DataThreshold, now),
             Crossing::Exhausted => self.record(sim, EventKind::DataExhausted, now),
@@ -500,6 +516,7 @@ impl World {
         } else {
             day.sms_mt += n;
         }
+        self.stream(sim, |o, s| o.usage(s, None, n, now));
         match crossing {
             Crossing::Threshold => self.record(sim, EventKind::SmsThreshold, now),
             Crossing::Exhausted => self.record(sim, EventKind::SmsExhausted, now),
@@ -596,6 +613,10 @@ impl World {
         if deliverable {
             self.consume_sms(sim, 1.0, false, now);
         }
+        if msg.status != SmsStatus::Pending {
+            let (submitted, status) = (msg.submit_date, msg.status);
+            self.stream(sim, |o, s| o.delivery_report(s, id, submitted, status, now));
+        }
         if let Some(s) = self.sims.get_mut(sim) {
             s.sms_messages.push(msg);
         }
@@ -614,6 +635,7 @@ impl World {
         } else {
             Connectivity::Offline
         };
+        let mut finished = Vec::new();
         if online {
             for m in s.sms_messages.iter_mut() {
                 if m.status == SmsStatus::Pending {
@@ -623,8 +645,12 @@ impl World {
                     } else {
                         m.status = SmsStatus::Expired;
                     }
+                    finished.push((m.id, m.submit_date, m.status));
                 }
             }
+        }
+        for (id, submitted, status) in finished {
+            self.stream(sim, |o, s| o.delivery_report(s, id, submitted, status, now));
         }
         match (was_online, online) {
             (false, true) => {
@@ -656,6 +682,7 @@ impl World {
             udh: String::new(),
             payload: payload.to_string(),
         });
+        self.stream(sim, |o, s| o.mo_sms(s, payload, now));
         self.consume_sms(sim, 1.0, true, now);
         id
     }

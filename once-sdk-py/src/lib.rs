@@ -20,6 +20,7 @@ mod pagination;
 mod runtime;
 mod sandbox;
 mod sims;
+mod streamer;
 // The SIM operations beyond the basics are in sims.rs; SMS, orders, products, support:
 mod orders;
 mod products;
@@ -54,6 +55,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
     cli::register(m)?;
+    streamer::register(m)?;
     // The package's `__init__` declares the public names; without this, the
     // stub would have to repeat every class name a second time.
     m.delattr("__all__")?;

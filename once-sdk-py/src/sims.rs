@@ -236,6 +236,26 @@ impl Sims {
         let top_up = TopUp::new(py, iccid, payment_method)?;
         self.shared.call(py, |c| top_up.send(c))
     }
+
+    /// Switches automatic top-up on or off for SIMs: `POST
+    /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
+    /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
+    /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
+    #[pyo3(signature = (iccids, *, enabled))]
+    fn auto_top_up<'py>(
+        &self,
+        py: Python<'py>,
+        iccids: Vec<String>,
+        enabled: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let iccids = iccids
+            .iter()
+            .map(|v| convert::id::<Iccid>(py, v))
+            .collect::<PyResult<Vec<Iccid>>>()?;
+        self.shared.call(py, |c| async move {
+            c.sims().auto_top_up(&iccids, enabled).await
+        })
+    }
 }
 
 /// SIM management (API v2), from `AsyncClient.sims`.
@@ -350,6 +370,26 @@ impl AsyncSims {
     ) -> PyResult<Bound<'py, PyAny>> {
         let top_up = TopUp::new(py, iccid, payment_method)?;
         self.shared.spawn(py, |c| top_up.send(c))
+    }
+
+    /// Switches automatic top-up on or off for SIMs: `POST
+    /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
+    /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
+    /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
+    #[pyo3(signature = (iccids, *, enabled))]
+    fn auto_top_up<'py>(
+        &self,
+        py: Python<'py>,
+        iccids: Vec<String>,
+        enabled: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let iccids = iccids
+            .iter()
+            .map(|v| convert::id::<Iccid>(py, v))
+            .collect::<PyResult<Vec<Iccid>>>()?;
+        self.shared.spawn(py, |c| async move {
+            c.sims().auto_top_up(&iccids, enabled).await
+        })
     }
 }
 

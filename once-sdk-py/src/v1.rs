@@ -644,7 +644,8 @@ macro_rules! v1_sims_class {
             /// /v1/sims/autoTopup`; non-empty, no SIM twice). Setting a flag
             /// is idempotent, so retried (later top-ups cost money).
             ///
-            /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+            /// 1NCE retires v1 at the end of 2026; use `sims.auto_top_up`
+            /// (`POST /v2/sims/autoTopup`, same body) instead.
             #[pyo3(signature = (iccids, *, enabled))]
             fn auto_top_up<'py>(
                 &self,

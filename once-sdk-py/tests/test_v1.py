@@ -704,9 +704,12 @@ def test_docstrings_name_the_retirement_and_v2():
     for name in ["get", "update", "status", "reset", "events", "data_quota", "sms_quota", "list_sms", "send_sms", "get_sms", "delete_sms", "top_up", "list"]:
         doc = getattr(once_sdk.V1Sims, name).__doc__
         assert "end of 2026" in doc and "v2" in doc and "client.s" in doc, name
-    for name in ["usage", "connectivity_info", "update_many", "top_up_many", "auto_top_up", "limits", "set_limits", "selectable_limits", "extend", "transfer"]:
+    for name in ["usage", "connectivity_info", "update_many", "top_up_many", "limits", "set_limits", "selectable_limits", "extend", "transfer"]:
         doc = getattr(once_sdk.AsyncV1Sims, name).__doc__
         assert "end of 2026" in doc and "no counterpart" in doc, name
+    # Auto top-up has a v2 call now (POST /v2/sims/autoTopup).
+    doc = once_sdk.AsyncV1Sims.auto_top_up.__doc__ or ""
+    assert "end of 2026" in doc and "/v2/sims/autoTopup" in doc and "sims.auto_top_up" in doc
     assert "end of 2026" in (once_sdk.Usage.__doc__ or "")
 
 

@@ -95,6 +95,7 @@ pub mod ratelimit;
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub mod redis;
 mod retry;
+pub mod streamer;
 pub mod testing;
 mod transport;
 pub mod types;

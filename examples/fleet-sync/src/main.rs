@@ -22,8 +22,17 @@
 //! - each SIM is written in one transaction: an interrupted run keeps the
 //!   SIMs it finished, and the next run does the rest.
 //!
+//! Daily usage: 1NCE retires the v1 usage call with SIM management v1 at
+//! the end of 2026. `--listen` receives 1NCE's Data Streamer instead and
+//! adds each usage record to its SIM's day, exactly once (see `listen.rs`);
+//! `--v1-usage` keeps polling the v1 call while 1NCE still answers it. Use
+//! one of the two for a database, not both.
+//!
 //! ```text
 //! cargo run -p fleet-sync                      # local sandbox, fleet-sandbox.db
+//! cargo run -p fleet-sync -- --v1-usage        # also daily usage from v1 (until 2026)
+//! ONCE_STREAMER_USERNAME=1nce ONCE_STREAMER_PASSWORD=... \
+//!     cargo run -p fleet-sync -- --listen 0.0.0.0:8080 --db fleet.db
 //! cargo run -p fleet-sync -- --db fleet.db --days 90
 //! sqlite3 fleet.db 'SELECT * FROM quotas LIMIT 5'
 //! ```
@@ -38,6 +47,8 @@ use futures::{StreamExt, TryStreamExt};
 use once_sdk::types::v1::Usage;
 use once_sdk::{Client, Error, Event, Quota, Sim, Timestamp};
 use rusqlite::{params, Connection, Transaction};
+
+mod listen;
 
 /// Mirror SIMs, quotas, events and daily usage into SQLite.
 ///
@@ -57,6 +68,25 @@ struct Args {
     /// SIMs fetched in parallel (the SDK's rate limiter sets the pace).
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64))]
     concurrency: u32,
+    /// Also fetch daily usage with SIM management v1's usage call (1NCE
+    /// turns it off at the end of 2026; prefer --listen).
+    #[arg(long)]
+    v1_usage: bool,
+    /// Instead of syncing, receive 1NCE's Data Streamer on this address
+    /// and add usage records to daily_usage (each once) until SIGTERM.
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<std::net::SocketAddr>,
+    /// The stream's Basic user name (--listen).
+    #[arg(long, env = "ONCE_STREAMER_USERNAME", default_value = "")]
+    stream_username: String,
+    /// The stream's Basic password (--listen).
+    #[arg(
+        long,
+        env = "ONCE_STREAMER_PASSWORD",
+        hide_env_values = true,
+        default_value = ""
+    )]
+    stream_password: String,
     #[command(flatten)]
     connect: common::ConnectArgs,
 }
@@ -140,6 +170,17 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(addr) = args.listen {
+        if args.stream_username.is_empty() || args.stream_password.is_empty() {
+            return Err(
+                "--listen needs ONCE_STREAMER_USERNAME and ONCE_STREAMER_PASSWORD \
+                        (the Basic credentials set for the stream in the 1NCE portal)"
+                    .into(),
+            );
+        }
+        let db = args.db.clone().unwrap_or_else(|| PathBuf::from("fleet.db"));
+        return listen::run(addr, &db, &args.stream_username, &args.stream_password).await;
+    }
     let conn = common::connect("fleet-sync", &args.connect).await?;
     let client = &conn.client;
     // Keep the sandbox's mirror apart from the real account's.
@@ -169,7 +210,13 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         .stream()
         .map_ok(|sim| {
             let from = usage_from(sim.iccid.as_str());
-            fetch(client, sim, from, yesterday)
+            // Without --v1-usage, an empty range: no usage call.
+            let to = if args.v1_usage {
+                yesterday
+            } else {
+                from - Days::new(1)
+            };
+            fetch(client, sim, from, to)
         })
         .try_buffer_unordered(args.concurrency as usize);
 

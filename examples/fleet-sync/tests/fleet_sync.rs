@@ -39,7 +39,13 @@ async fn second_run_changes_nothing() {
     let dir = scratch_dir(TMP, "fleet-sync-twice");
     let db = dir.join("mirror.db");
 
-    let out = run(BIN, Some(&sandbox), &dir, &["--db", "mirror.db"]).await;
+    let out = run(
+        BIN,
+        Some(&sandbox),
+        &dir,
+        &["--db", "mirror.db", "--v1-usage"],
+    )
+    .await;
     out.assert_success();
     let first = counts(&db);
     assert_eq!(first[0], ("sims".to_string(), 25));
@@ -60,7 +66,13 @@ async fn second_run_changes_nothing() {
     );
     assert_eq!(sandbox.stats().requests_to("GET", USAGE), 25);
 
-    let out = run(BIN, Some(&sandbox), &dir, &["--db", "mirror.db"]).await;
+    let out = run(
+        BIN,
+        Some(&sandbox),
+        &dir,
+        &["--db", "mirror.db", "--v1-usage"],
+    )
+    .await;
     out.assert_success();
     assert_eq!(counts(&db), first);
     assert_eq!(changed(&out.stdout, "total"), 0);
@@ -75,7 +87,13 @@ async fn second_run_changes_nothing() {
     // (today's usage is stored once the day is over).
     let iccid = sandbox.iccids()[3].clone();
     sandbox.consume_data(&iccid, 0.25).expect("known SIM");
-    let out = run(BIN, Some(&sandbox), &dir, &["--db", "mirror.db"]).await;
+    let out = run(
+        BIN,
+        Some(&sandbox),
+        &dir,
+        &["--db", "mirror.db", "--v1-usage"],
+    )
+    .await;
     out.assert_success();
     assert_eq!(changed(&out.stdout, "quotas"), 1, "{}", out.stdout);
     assert_eq!(changed(&out.stdout, "sims"), 0);
@@ -118,4 +136,16 @@ async fn without_credentials_it_uses_the_sandbox() {
         counts(&dir.join("fleet-sandbox.db"))[0],
         ("sims".to_string(), 5)
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_v1_usage_no_usage_call_is_made() {
+    let sandbox = sandbox(5).await;
+    let dir = scratch_dir(TMP, "fleet-sync-no-v1-usage");
+    let out = run(BIN, Some(&sandbox), &dir, &["--db", "mirror.db"]).await;
+    out.assert_success();
+    assert_eq!(sandbox.stats().requests_to("GET", USAGE), 0);
+    let c = counts(&dir.join("mirror.db"));
+    assert_eq!(c[0], ("sims".to_string(), 5));
+    assert_eq!(c[3], ("daily_usage".to_string(), 0));
 }

@@ -16,6 +16,7 @@ __version__: str
 
 def _generated_stubs() -> str: ...
 def _run_cli(args: list[str]) -> int: ...
+def _decode_stream(body: bytes | str) -> tuple[str, list[tuple[int, str | None, str, str]]]: ...
 
 _T = TypeVar("_T")
 
@@ -232,6 +233,10 @@ class Sims:
         (``OutcomeUnknownError``: check the quota before trying again).
         ``payment_method``: ``banktransfer`` (default at 1NCE),
         ``creditcard``, ``monthlyinvoice`` or ``boleto``."""
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
+        """Switches automatic top-up on or off (``POST /v2/sims/autoTopup``,
+        201). 1NCE does not publish the v2 body; the SDK sends v1's
+        ``{"enabled": bool, "iccids": [...]}``."""
 
 @final
 class AsyncSims:
@@ -268,6 +273,9 @@ class AsyncSims:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``)."""
     def top_up(self, iccid: str, *, payment_method: str | None = None) -> Awaitable[TopUpOrder]:
         """Tops up the SIM's volume (``POST /v2/sims/{iccid}/topup``). **Costs money.**"""
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
+        """Switches automatic top-up on or off (``POST /v2/sims/autoTopup``);
+        the body is inferred from v1."""
 
 # --- SIM management v1 (client.v1.sims) ---
 
@@ -473,7 +481,8 @@ class V1Sims:
     def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
-        Retired with v1 at the end of 2026; v2 has no counterpart."""
+        Retired with v1 at the end of 2026; use ``sims.auto_top_up``
+        (``POST /v2/sims/autoTopup``) instead."""
     def limits(self) -> Limits:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 
@@ -665,7 +674,8 @@ class AsyncV1Sims:
     def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
-        Retired with v1 at the end of 2026; v2 has no counterpart."""
+        Retired with v1 at the end of 2026; use ``sims.auto_top_up``
+        (``POST /v2/sims/autoTopup``) instead."""
     def limits(self) -> Awaitable[Limits]:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 

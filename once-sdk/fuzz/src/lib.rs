@@ -38,6 +38,7 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("ids", ids),
     ("timestamp", timestamp),
     ("sms", sms),
+    ("decode_stream", decode_stream),
 ];
 
 /// Splits an input into status, headers and body (see the module doc).
@@ -401,5 +402,38 @@ pub fn sms(data: &[u8]) {
                 "SMS changes on a JSON round trip"
             );
         }
+    }
+}
+
+/// A Data Streamer request body through `streamer::decode_batch`: every
+/// record of the body is either decoded or rejected with its index, never
+/// both and never lost; decoded records serialize and decode the same way
+/// again from the raw record kept for them.
+pub fn decode_stream(data: &[u8]) {
+    use once_sdk::streamer::{decode_batch, StreamRecord};
+    let Ok(batch) = decode_batch(data) else {
+        return;
+    };
+    let sent = match serde_json::from_slice::<serde_json::Value>(data) {
+        Ok(serde_json::Value::Array(items)) => items.len(),
+        Ok(_) => 1,
+        Err(e) => panic!("decode_batch accepted a body serde_json refuses: {e}"),
+    };
+    assert_eq!(batch.len(), sent, "records lost or doubled");
+    assert_eq!(batch.records.len(), batch.raw.len());
+    let mut last = None;
+    for r in &batch.rejected {
+        assert!(r.index < sent, "rejected index {} out of range", r.index);
+        assert!(last < Some(r.index), "rejected indices out of order");
+        last = Some(r.index);
+        assert!(!r.to_string().is_empty());
+    }
+    for (record, raw) in batch.records.iter().zip(&batch.raw) {
+        let again = StreamRecord::from_json(raw).expect("a decoded record decodes again");
+        assert_eq!(&again, record, "decoding is not deterministic");
+        if let Err(e) = serde_json::to_vec(record) {
+            panic!("{record:?} does not serialize: {e}");
+        }
+        let _ = (record.key().to_string(), format!("{record:?}"));
     }
 }

@@ -150,6 +150,29 @@ impl Sims {
         )
     }
 
+    /// Switches automatic top-up on or off for SIMs (non-empty, valid
+    /// ICCIDs, no SIM twice): when a SIM's quota runs out, 1NCE tops it up
+    /// (and charges for it) by itself.
+    ///
+    /// `POST /v2/sims/autoTopup` ("Enable Auto Top Up", answered 201).
+    /// 1NCE's v2 documentation lists this operation but does not publish
+    /// its body; the SDK sends v1's `{"enabled": bool, "iccids": [...]}`,
+    /// an inference from `POST /v1/sims/autoTopup`. Setting a flag is
+    /// idempotent, so it is retried on transient failures.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
+    /// client.sims().auto_top_up(&[iccid], true).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Call<()> {
+        Call::new(
+            &self.client,
+            auto_top_up_request(iccids, enabled),
+            call::empty,
+        )
+    }
+
     /// Resets the SIM's connectivity: 1NCE detaches it from the network so
     /// the device attaches afresh. The reset runs asynchronously; success
     /// means 1NCE queued it.
@@ -360,3 +383,20 @@ impl UpdateSim {
 }
 
 request_builder!(UpdateSim => ());
+
+/// The request of [`Sims::auto_top_up`], its input checked.
+fn auto_top_up_request(iccids: &[Iccid], enabled: bool) -> crate::Result<ApiRequest> {
+    if iccids.is_empty() {
+        return Err(ValidationError::new("iccids", "must list at least one ICCID").into());
+    }
+    crate::types::v1::check_iccids("iccids", iccids, true)?;
+    let body = serde_json::json!({ "enabled": enabled, "iccids": iccids });
+    Ok(ApiRequest::new(
+        "sims.auto_top_up",
+        Method::POST,
+        "/v2/sims/autoTopup",
+        "/v2/sims/autoTopup".into(),
+    )
+    .json(&body)?
+    .idempotent(true))
+}

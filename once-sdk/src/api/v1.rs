@@ -496,7 +496,12 @@ impl V1Sims {
     /// `POST /v1/sims/autoTopup`. Changes settings (later top-ups cost
     /// money); setting a flag is idempotent, so it is retried on transient
     /// failures.
-    /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+    /// 1NCE retires v1 at the end of 2026; use
+    /// [`Sims::auto_top_up`](crate::api::sims::Sims::auto_top_up)
+    /// (`POST /v2/sims/autoTopup`, same body) instead.
+    #[deprecated(
+        note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().auto_top_up() (v2; its body is inferred from v1's)"
+    )]
     pub fn auto_top_up(&self, iccids: &[Iccid], enabled: bool) -> Call<()> {
         Call::new(
             &self.client,

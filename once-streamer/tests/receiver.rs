@@ -1,0 +1,378 @@
+//! The receiver over HTTP: auth, caps, dedupe, answers, drain.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use once_streamer::{
+    handler_fn, BasicCredentials, Delivery, JsonLinesSink, Receiver, ReceiverConfig, RecordSink,
+    SinkError,
+};
+use serde_json::{json, Value};
+use tokio::sync::{oneshot, Notify};
+
+fn creds() -> BasicCredentials {
+    BasicCredentials::new("1nce", "streamer-secret")
+}
+
+fn usage(id: u64) -> Value {
+    json!({"id": id, "traffic_type": {"id": 5, "description": "Data"},
+           "start_timestamp": "2026-11-20T08:00:00Z", "end_timestamp": "2026-11-20T08:14:10Z",
+           "volume": {"total": 0.5, "tx": 0.1, "rx": 0.4},
+           "sim": {"iccid": "8988280666000000017"}})
+}
+
+fn body(ids: impl IntoIterator<Item = u64>) -> Vec<u8> {
+    serde_json::to_vec(&ids.into_iter().map(usage).collect::<Vec<_>>()).unwrap()
+}
+
+type Log = Arc<Mutex<Vec<Arc<Delivery>>>>;
+
+/// A sink that records deliveries; fails while `fail` is set; waits for
+/// `gate` when given.
+#[derive(Clone, Default)]
+struct TestSink {
+    log: Log,
+    fail: Arc<Mutex<bool>>,
+    gate: Option<Arc<Notify>>,
+    /// Deliveries that reached the sink (before the gate).
+    entered: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl RecordSink for TestSink {
+    async fn store(&self, d: Arc<Delivery>) -> Result<(), SinkError> {
+        self.entered
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if let Some(g) = &self.gate {
+            g.notified().await;
+        }
+        if *self.fail.lock().unwrap() {
+            return Err(SinkError::new("disk full"));
+        }
+        self.log.lock().unwrap().push(d);
+        Ok(())
+    }
+}
+
+impl TestSink {
+    /// Waits until `n` deliveries reached the sink.
+    async fn wait_entered(&self, n: usize) {
+        while self.entered.load(std::sync::atomic::Ordering::SeqCst) < n {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    fn stored_ids(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d.records.iter().map(|r| r.id().to_string()))
+            .collect()
+    }
+}
+
+struct Running<S: RecordSink> {
+    url: String,
+    receiver: Receiver<S>,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+async fn start<S: RecordSink>(config: ReceiverConfig, sink: S) -> Running<S> {
+    let receiver = Receiver::new(config, sink);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/1nce/stream", listener.local_addr().unwrap());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let r = receiver.clone();
+    let task = tokio::spawn(async move {
+        r.serve(listener, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    Running {
+        url,
+        receiver,
+        stop: Some(stop),
+        task,
+    }
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn post(url: &str, auth: Option<&str>, body: Vec<u8>) -> reqwest::Response {
+    let mut req = http()
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body);
+    if let Some(a) = auth {
+        req = req.header("authorization", a);
+    }
+    req.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn credentials_are_required() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let wrong = BasicCredentials::new("1nce", "guess").header_value();
+    for auth in [None, Some(wrong.as_str()), Some("Bearer x")] {
+        let resp = post(&r.url, auth, body([1])).await;
+        assert_eq!(resp.status(), 401);
+        assert_eq!(
+            resp.headers()["www-authenticate"],
+            "Basic realm=\"once-streamer\""
+        );
+    }
+    assert!(sink.stored_ids().is_empty());
+    assert_eq!(r.receiver.stats().unauthorized, 3);
+    let resp = post(&r.url, Some(&creds().header_value()), body([1])).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(sink.stored_ids(), ["1"]);
+}
+
+#[tokio::test]
+async fn retransmissions_are_dropped_and_bad_records_reported() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    assert_eq!(
+        post(&r.url, Some(&auth), body([1, 2, 3])).await.status(),
+        200
+    );
+    assert_eq!(
+        post(&r.url, Some(&auth), body([2, 3, 4, 4])).await.status(),
+        200
+    );
+    assert_eq!(
+        post(&r.url, Some(&auth), body([1, 2, 3, 4])).await.status(),
+        200
+    );
+    assert_eq!(sink.stored_ids(), ["1", "2", "3", "4"]);
+    let mixed = serde_json::to_vec(&json!([usage(5), {"id": 6, "traffic_type_id": 5,
+        "volume": {"total": "lots"}}, usage(7)]))
+    .unwrap();
+    assert_eq!(post(&r.url, Some(&auth), mixed).await.status(), 200);
+    let log = sink.log.lock().unwrap().clone();
+    let last = log.last().unwrap();
+    assert_eq!(last.records.len(), 2);
+    assert_eq!(last.rejected.len(), 1);
+    assert_eq!(last.rejected[0].index, 1);
+    assert_eq!(last.rejected[0].error.field, "volume_total");
+    let s = r.receiver.stats();
+    assert_eq!(
+        (s.records_stored, s.duplicates_dropped, s.records_rejected),
+        (6, 7, 1)
+    );
+    assert_eq!(s.acknowledged, 4);
+    // Not a batch at all.
+    assert_eq!(
+        post(&r.url, Some(&auth), b"{not json".to_vec())
+            .await
+            .status(),
+        400
+    );
+}
+
+#[tokio::test]
+async fn the_dedupe_window_is_configurable() {
+    let sink = TestSink::default();
+    let config = ReceiverConfig::new(creds()).dedupe_window(Duration::ZERO);
+    let r = start(config, sink.clone()).await;
+    let auth = creds().header_value();
+    post(&r.url, Some(&auth), body([1])).await;
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    post(&r.url, Some(&auth), body([1])).await;
+    assert_eq!(sink.stored_ids(), ["1", "1"]);
+}
+
+#[tokio::test]
+async fn three_thousand_records_fit_and_larger_bodies_get_413() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    // Full-size records: a Platform 2.0 event with its PDP context.
+    let events: Vec<Value> = (0..3000u64)
+        .map(|i| json!({"id": i, "timestamp": "2026-11-20T08:00:01Z",
+            "event_type": {"id": 3, "description": "Create PDP Context"},
+            "event_severity": {"id": 0, "description": "INFO"},
+            "event_source": {"id": 0, "description": "Network"},
+            "organisation": {"id": 4567, "name": "81000000"}, "alert": false,
+            "description": "PDP Context created for the endpoint with the ICCID 8988280666000000017",
+            "imsi": {"id": 7000017, "imsi": "901405100000017", "import_date": "2025-03-01T10:00:00Z"},
+            "sim": {"id": 500017, "iccid": "8988280666000000017", "msisdn": "882285100000017",
+                    "production_date": "2025-03-01T10:00:00Z"},
+            "endpoint": {"id": 900017, "name": "pump-17", "ip_address": "10.20.0.17",
+                         "imei": "3598004029786504", "tags": null},
+            "detail": {"id": 2, "name": "Telekom Deutschland GmbH",
+              "country": {"id": 74, "name": "Germany", "country_code": "49", "mcc": "262", "iso_code": "de"},
+              "pdp_context": {"pdp_context_id": "1", "tunnel_created": "2026-11-20T08:00:01.000+0000",
+                "gtp_version": "2", "ggsn_control_plane_ip_address": "185.90.100.1",
+                "ggsn_data_plane_ip_address": "185.90.100.2", "sgsn_control_plane_ip_address": "80.187.1.1",
+                "sgsn_data_plane_ip_address": "80.187.1.2", "region": "eu-central-1",
+                "breakout_ip": "185.90.100.77", "apn": "iot.1nce.net", "nsapi": 5,
+                "ue_ip_address": "10.20.0.17", "imeisv": "3598004029786504", "mcc": "262",
+                "mnc": "01", "lac": 1234, "sac": null, "rac": 1, "ci": 5678, "rat_type": 6,
+                "tariff_id": "398", "ratezone_id": "2067", "operator_id": "2",
+                "ipcan_session_id": "3f1c2a9e-5b7d-4e21-9a0c-7d8e6f5a4b3c"}}}))
+        .collect();
+    let big = serde_json::to_vec(&events).unwrap();
+    let resp = post(&r.url, Some(&auth), big.clone()).await;
+    assert_eq!(resp.status(), 200, "{} bytes", big.len());
+    assert_eq!(sink.stored_ids().len(), 3000);
+
+    let small = start(
+        ReceiverConfig::new(creds()).max_body_bytes(1000),
+        TestSink::default(),
+    )
+    .await;
+    assert_eq!(
+        post(&small.url, Some(&auth), body(0..40)).await.status(),
+        413
+    );
+    assert_eq!(post(&small.url, Some(&auth), body([1])).await.status(), 200);
+    assert_eq!(small.receiver.stats().too_large, 1);
+}
+
+#[tokio::test]
+async fn storage_failures_get_503_and_the_records_come_through_later() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    *sink.fail.lock().unwrap() = true;
+    let resp = post(&r.url, Some(&auth), body([1, 2])).await;
+    assert_eq!(resp.status(), 503);
+    assert_eq!(resp.headers()["retry-after"], "5");
+    *sink.fail.lock().unwrap() = false;
+    assert_eq!(post(&r.url, Some(&auth), body([1, 2])).await.status(), 200);
+    assert_eq!(sink.stored_ids(), ["1", "2"]);
+}
+
+#[tokio::test]
+async fn overload_gets_503_never_a_redirect() {
+    let gate = Arc::new(Notify::new());
+    let sink = TestSink {
+        gate: Some(Arc::clone(&gate)),
+        ..TestSink::default()
+    };
+    let r = start(ReceiverConfig::new(creds()).max_in_flight(1), sink.clone()).await;
+    let auth = creds().header_value();
+    let url = r.url.clone();
+    let a2 = auth.clone();
+    let first = tokio::spawn(async move { post(&url, Some(&a2), body([1])).await.status() });
+    sink.wait_entered(1).await;
+    assert_eq!(post(&r.url, Some(&auth), body([2])).await.status(), 503);
+    gate.notify_one();
+    assert_eq!(first.await.unwrap(), 200);
+    // Other methods and paths: never 3xx.
+    let get = http().get(&r.url).send().await.unwrap();
+    assert_eq!(get.status(), 405);
+    let root = r.url.replace("/1nce/stream", "/");
+    gate.notify_one();
+    assert_eq!(post(&root, Some(&auth), body([3])).await.status(), 200);
+    assert_eq!(sink.stored_ids(), ["1", "3"]);
+}
+
+#[tokio::test]
+async fn a_record_being_stored_is_not_stored_twice_by_a_parallel_retransmission() {
+    let gate = Arc::new(Notify::new());
+    let sink = TestSink {
+        gate: Some(Arc::clone(&gate)),
+        ..TestSink::default()
+    };
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    let (url, a2) = (r.url.clone(), auth.clone());
+    let first = tokio::spawn(async move { post(&url, Some(&a2), body([1, 2])).await.status() });
+    sink.wait_entered(1).await;
+    assert_eq!(post(&r.url, Some(&auth), body([2, 3])).await.status(), 503);
+    gate.notify_one();
+    assert_eq!(first.await.unwrap(), 200);
+    gate.notify_one();
+    assert_eq!(post(&r.url, Some(&auth), body([2, 3])).await.status(), 200);
+    assert_eq!(sink.stored_ids(), ["1", "2", "3"]);
+}
+
+#[tokio::test]
+async fn shutdown_drains_batches_in_flight() {
+    let gate = Arc::new(Notify::new());
+    let sink = TestSink {
+        gate: Some(Arc::clone(&gate)),
+        ..TestSink::default()
+    };
+    let mut r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    let (url, a2) = (r.url.clone(), auth.clone());
+    let first = tokio::spawn(async move { post(&url, Some(&a2), body([1, 2])).await.status() });
+    sink.wait_entered(1).await;
+    r.stop.take().unwrap().send(()).unwrap();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(
+        !r.task.is_finished(),
+        "serve returned with a batch in flight"
+    );
+    gate.notify_one();
+    assert_eq!(first.await.unwrap(), 200);
+    r.task.await.unwrap().unwrap();
+    assert_eq!(sink.stored_ids(), ["1", "2"]);
+}
+
+#[tokio::test]
+async fn json_lines_survive_a_restart_without_doubles() {
+    let dir = std::env::temp_dir().join(format!("once-streamer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("restart.jsonl");
+    let _ = std::fs::remove_file(&path);
+    let auth = creds().header_value();
+    {
+        let r = start(
+            ReceiverConfig::new(creds()),
+            JsonLinesSink::file(&path).unwrap(),
+        )
+        .await;
+        assert_eq!(post(&r.url, Some(&auth), body([1, 2])).await.status(), 200);
+    }
+    let r = start(
+        ReceiverConfig::new(creds()),
+        JsonLinesSink::file(&path).unwrap(),
+    )
+    .await;
+    assert_eq!(r.receiver.remembered_ids(), 2);
+    assert_eq!(post(&r.url, Some(&auth), body([2, 3])).await.status(), 200);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    assert_eq!(lines[0]["kind"], "usage");
+    assert_eq!(lines[0]["iccid"], "8988280666000000017");
+    assert_eq!(lines[0]["raw"]["volume"]["total"], 0.5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn handler_fn_is_a_sink() {
+    let seen = Arc::new(Mutex::new(0usize));
+    let s2 = Arc::clone(&seen);
+    let sink = handler_fn(move |d: Arc<Delivery>| {
+        let s = Arc::clone(&s2);
+        async move {
+            *s.lock().unwrap() += d.records.len();
+            Ok(())
+        }
+    });
+    let r = start(ReceiverConfig::new(creds()), sink).await;
+    let auth = creds().header_value();
+    assert_eq!(
+        post(&r.url, Some(&auth), body([1, 2, 3])).await.status(),
+        200
+    );
+    assert_eq!(*seen.lock().unwrap(), 3);
+}
