@@ -124,6 +124,18 @@ pub enum Error {
     #[error("1NCE API error: {0}")]
     Api(ApiErrorDetails),
 
+    /// What was asked for does not exist: 1NCE answered 404, or answered a
+    /// call for one resource (a SIM, an order) with an empty, blank or
+    /// `null` body (v1 does that for an unknown ICCID). Lists are never
+    /// "not found": an empty list body is an empty page.
+    #[error("not found: `{operation}` answered {}", not_found_text(.details))]
+    NotFound {
+        /// The operation that found nothing (e.g. `sims.get`).
+        operation: String,
+        /// What the server said (status 404, or 200 with an empty body).
+        details: ApiErrorDetails,
+    },
+
     /// The call did not finish in time (per attempt or overall deadline).
     #[error("timed out: {0}")]
     Timeout(String),
@@ -171,6 +183,14 @@ pub enum Error {
     Config(String),
 }
 
+fn not_found_text(details: &ApiErrorDetails) -> String {
+    if (200..300).contains(&details.status) {
+        format!("HTTP {} with an empty body", details.status)
+    } else {
+        details.to_string()
+    }
+}
+
 fn retry_after_text(d: Option<Duration>) -> String {
     match d {
         Some(d) => format!(" (retry after {}s)", d.as_secs_f64()),
@@ -200,9 +220,10 @@ impl Error {
     /// The API error details (status, code, message, body), if the server answered.
     pub fn details(&self) -> Option<&ApiErrorDetails> {
         match self {
-            Error::Api(d) | Error::Auth { details: d } | Error::RateLimited { details: d, .. } => {
-                Some(d)
-            }
+            Error::Api(d)
+            | Error::Auth { details: d }
+            | Error::RateLimited { details: d, .. }
+            | Error::NotFound { details: d, .. } => Some(d),
             Error::OutcomeUnknown { cause, .. } => cause.details(),
             _ => None,
         }
@@ -259,6 +280,12 @@ impl Error {
             Error::OutcomeUnknown { cause, .. } => cause.is_timeout(),
             _ => false,
         }
+    }
+
+    /// True when what was asked for does not exist ([`Error::NotFound`]: a
+    /// 404, or an empty body where one resource was expected).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
     }
 
     /// True when the outcome of a non-idempotent call is unknown.

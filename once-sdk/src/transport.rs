@@ -107,13 +107,29 @@ pub(crate) struct RawResponse {
 }
 
 impl RawResponse {
+    /// Decodes the body into `T`. Arrays and scalars are refused where a
+    /// model (an object) is expected, at any depth. An empty, blank or
+    /// `null` body is `None` for an `Option`, an empty list for a list, and
+    /// [`Error::NotFound`] where one resource is expected.
     pub(crate) fn decode<T: DeserializeOwned>(&self, what: &str) -> Result<T> {
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
-            b"null"
-        } else {
-            &self.body
-        };
-        serde_json::from_slice(body).map_err(|e| Error::Decode {
+        let trimmed = self.body.trim_ascii();
+        if trimmed.is_empty() || trimmed == b"null" {
+            // What the type makes of "nothing": `None`, `()`, or (for a
+            // list) no items; anything else was one resource, not found.
+            return crate::types::strict::from_slice::<T>(b"null")
+                .or_else(|_| crate::types::strict::from_slice::<T>(b"[]"))
+                .map_err(|_| Error::NotFound {
+                    operation: what.to_string(),
+                    details: ApiErrorDetails {
+                        status: self.status.as_u16(),
+                        code: None,
+                        message: None,
+                        body: String::from_utf8_lossy(&self.body).into_owned(),
+                        request_id: request_id(&self.headers),
+                    },
+                });
+        }
+        crate::types::strict::from_slice(&self.body).map_err(|e| Error::Decode {
             what: what.to_string(),
             status: self.status.as_u16(),
             message: e.to_string(),
@@ -372,6 +388,12 @@ impl Transport {
                             (e, retry_after)
                         }
                         _ if basic.is_some() => return Err(Error::Auth { details }),
+                        404 => {
+                            return Err(Error::NotFound {
+                                operation: req.operation.to_string(),
+                                details,
+                            })
+                        }
                         _ => return Err(Error::Api(details)),
                     }
                 }
@@ -512,23 +534,27 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
             .or_else(|| text("error_description"))
             .or_else(|| text("errorMessage"));
     }
-    let request_id = [
+    ApiErrorDetails {
+        status: resp.status.as_u16(),
+        code,
+        message,
+        body: snippet(&body, 4096),
+        request_id: request_id(&resp.headers),
+    }
+}
+
+/// The request id header 1NCE's gateway sent back, if any.
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    [
         "x-request-id",
         "x-amzn-requestid",
         "x-amz-apigw-id",
         "x-correlation-id",
     ]
     .iter()
-    .find_map(|h| resp.headers.get(*h))
+    .find_map(|h| headers.get(*h))
     .and_then(|v| v.to_str().ok())
-    .map(str::to_string);
-    ApiErrorDetails {
-        status: resp.status.as_u16(),
-        code,
-        message,
-        body: snippet(&body, 4096),
-        request_id,
-    }
+    .map(str::to_string)
 }
 
 #[cfg(test)]
