@@ -27,7 +27,8 @@ pub struct ApiErrorDetails {
     pub code: Option<String>,
     /// 1NCE's human-readable message, when the body carried one.
     pub message: Option<String>,
-    /// The response body as received (lossily decoded as UTF-8, at most 4 KiB).
+    /// The response body as received (lossily decoded as UTF-8, at most
+    /// 64 KiB). `Display` shows only a short line of it.
     pub body: String,
     /// The request id header (`x-amzn-requestid`, `x-request-id`) if present.
     pub request_id: Option<String>,
@@ -49,12 +50,14 @@ impl fmt::Display for ApiErrorDetails {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
         if let Some(code) = &self.code {
-            write!(f, " {code}")?;
+            write!(f, " {}", one_line(code, SHORT_TEXT))?;
         }
-        match &self.message {
-            Some(m) => write!(f, ": {m}")?,
-            None if !self.body.is_empty() => write!(f, ": {}", snippet(&self.body, 200))?,
-            None => {}
+        let text = match &self.message {
+            Some(m) => one_line(m, SHORT_TEXT),
+            None => body_summary(&self.body),
+        };
+        if !text.is_empty() {
+            write!(f, ": {text}")?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;
@@ -153,7 +156,7 @@ pub enum Error {
 
     /// The response arrived but its body could not be decoded into the
     /// expected type.
-    #[error("could not decode {what} (HTTP {status}): {message}; body starts with: {snippet:?}")]
+    #[error("could not decode {what} (HTTP {status}): {}; body starts with: {:?}", one_line(.message, 200), crate::error::snippet(&one_line(.snippet, 200), 60))]
     Decode {
         /// What was being decoded (e.g. the operation name).
         what: String,
@@ -178,6 +181,19 @@ pub enum Error {
         cause: Box<Error>,
     },
 
+    /// The response body is larger than
+    /// [`max_response_bytes`](crate::ClientBuilder::max_response_bytes).
+    /// Final: the same call would download it again, so it is not retried.
+    #[error("the response to `{operation}` (HTTP {status}) exceeds the limit of {limit} bytes; not retried")]
+    ResponseTooLarge {
+        /// The operation whose answer was too large.
+        operation: &'static str,
+        /// HTTP status of the response.
+        status: u16,
+        /// The limit in bytes.
+        limit: usize,
+    },
+
     /// The client was configured wrongly (bad base URL, missing credentials).
     #[error("configuration error: {0}")]
     Config(String),
@@ -196,6 +212,87 @@ fn retry_after_text(d: Option<Duration>) -> String {
         Some(d) => format!(" (retry after {}s)", d.as_secs_f64()),
         None => String::new(),
     }
+}
+
+/// How many characters of a server's text an error's `Display` shows.
+const SHORT_TEXT: usize = 100;
+
+/// `s` on one line (runs of whitespace and control characters as one
+/// space), cut to `max` characters.
+pub(crate) fn one_line(s: &str, max: usize) -> String {
+    let joined = s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    snippet(&joined, max)
+}
+
+/// A short line for a body that is not a 1NCE error object: an HTML page's
+/// `<title>` (or its text without tags), or the text itself, on one line.
+pub(crate) fn body_summary(body: &str) -> String {
+    let trimmed = body.trim_start();
+    let lower = trimmed
+        .get(..trimmed.len().min(512))
+        .unwrap_or(trimmed)
+        .to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<body"))
+    {
+        return one_line(body, SHORT_TEXT);
+    }
+    if let Some(title) = html_element_text(body, "title").filter(|t| !t.trim().is_empty()) {
+        return one_line(&title, SHORT_TEXT);
+    }
+    one_line(&strip_tags(body), SHORT_TEXT)
+}
+
+/// The text of the first `<tag>...</tag>` (ASCII case-insensitive).
+fn html_element_text(html: &str, tag: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find(&format!("<{tag}"))?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find(&format!("</{tag}"))?;
+    Some(strip_tags(&html[start..end]))
+}
+
+/// `html` without its tags (and without `<head>`, `<script>`, `<style>`
+/// content, which is no text to read).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len().min(4096));
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let after = &rest[lt..];
+        let lower: String = after
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let skip_to = ["head", "script", "style"].iter().find_map(|t| {
+            let opens = lower.starts_with(&format!("<{t}"))
+                && after[1 + t.len()..].starts_with(['>', ' ', '\t', '\n', '\r']);
+            opens.then(|| format!("</{t}"))
+        });
+        rest = match skip_to {
+            Some(close) => match after.to_ascii_lowercase().find(&close) {
+                Some(i) => &after[i..],
+                None => "",
+            },
+            None => after,
+        };
+        match rest.find('>') {
+            Some(gt) => rest = &rest[gt + 1..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The first `max` characters of `s`, on a char boundary.
@@ -232,7 +329,7 @@ impl Error {
     /// The HTTP status, if the server answered.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => self.details().map(|d| d.status),
         }
     }

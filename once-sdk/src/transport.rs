@@ -163,6 +163,9 @@ enum SendFailure {
     Timeout(Error),
     /// Failed after sending (reset, truncated body): the server may have got it.
     AfterSend(Error),
+    /// The server answered, but with something no retry changes (a body
+    /// over the size cap).
+    Final(Error),
 }
 
 impl Transport {
@@ -205,10 +208,13 @@ impl Transport {
         let status = resp.status();
         let headers = std::mem::take(resp.headers_mut());
         let cap = self.config.max_response_bytes;
+        // The server answered; the same call would only download the same
+        // body again: final.
         let too_big = || {
-            SendFailure::AfterSend(Error::Transport {
-                message: format!("response body exceeds the limit of {cap} bytes"),
-                source: None,
+            SendFailure::Final(Error::ResponseTooLarge {
+                operation: req.operation,
+                status: status.as_u16(),
+                limit: cap,
             })
         };
         if resp.content_length().is_some_and(|n| n > cap as u64) {
@@ -397,6 +403,7 @@ impl Transport {
                         _ => return Err(Error::Api(details)),
                     }
                 }
+                Err(SendFailure::Final(e)) => return Err(e),
                 Err(SendFailure::NotSent(e)) => (e, None),
                 Err(SendFailure::Timeout(e)) | Err(SendFailure::AfterSend(e)) => {
                     if !req.idempotent {
@@ -538,7 +545,7 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
         status: resp.status.as_u16(),
         code,
         message,
-        body: snippet(&body, 4096),
+        body: snippet(&body, 64 * 1024),
         request_id: request_id(&resp.headers),
     }
 }
