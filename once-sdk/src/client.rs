@@ -257,7 +257,10 @@ impl ClientBuilder {
     }
 
     /// How long before expiry the token is refreshed in the background
-    /// (default 5 minutes).
+    /// (default 5 minutes). For a token that lives shorter, the margin is
+    /// cut to half its lifetime; an `expires_in` of zero or less is taken
+    /// as 60 s, so that no answer of the token endpoint makes the client
+    /// request a token per call.
     pub fn token_refresh_margin(mut self, d: Duration) -> Self {
         self.token_refresh_margin = d;
         self
@@ -456,6 +459,24 @@ fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFe
     })
 }
 
+/// A token's lifetime when `expires_in` is missing (1NCE's documented default).
+const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
+/// The lifetime assumed for a nonsensical `expires_in` (zero or negative):
+/// long enough not to request a token per call; a token that is really
+/// expired is refused with 401 and replaced once.
+const FLOOR_TOKEN_LIFETIME: Duration = Duration::from_secs(60);
+/// The longest lifetime believed (1NCE issues tokens for an hour).
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+/// How long a token with this `expires_in` is used.
+fn token_lifetime(expires_in: Option<i64>) -> Duration {
+    match expires_in {
+        None => DEFAULT_TOKEN_LIFETIME,
+        Some(s) if s <= 0 => FLOOR_TOKEN_LIFETIME,
+        Some(s) => Duration::from_secs(s.unsigned_abs()).min(MAX_TOKEN_LIFETIME),
+    }
+}
+
 /// The token in a `POST /oauth/token` answer received at `now`.
 pub(crate) fn token_from_response(
     resp: &crate::transport::RawResponse,
@@ -464,7 +485,7 @@ pub(crate) fn token_from_response(
     let t: TokenResponse = resp
         .decode("oauth.token")
         .map_err(|e| redact_token(e, &resp.body))?;
-    let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
+    let lifetime = token_lifetime(t.expires_in);
     Ok(StoredToken {
         token: crate::AccessToken::new(t.access_token),
         expires_at: now + lifetime,
