@@ -194,6 +194,19 @@ pub enum Error {
         limit: usize,
     },
 
+    /// A list's stream was ended because the server sent a page it had
+    /// already sent (it ignores `page`, or says `X-Current-Page` is an
+    /// earlier page): going on would loop over the same items forever.
+    #[error("`{operation}`: page {page} repeats page {repeats} (the server does not page as asked); the list was stopped there")]
+    RepeatedPage {
+        /// The list operation (e.g. `sims.list`).
+        operation: &'static str,
+        /// The page that was asked for.
+        page: u32,
+        /// The earlier page it repeats.
+        repeats: u32,
+    },
+
     /// The client was configured wrongly (bad base URL, missing credentials).
     #[error("configuration error: {0}")]
     Config(String),

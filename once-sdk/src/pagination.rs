@@ -33,14 +33,21 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    /// True when a page follows this one.
+    /// True when a page follows this one: this page is not empty, and
+    /// neither `X-Total-Pages` nor `X-Total-Count` (with the page size)
+    /// says it is the last; without either, when this page is full.
     pub fn has_next(&self) -> bool {
         if self.items.is_empty() {
             return false;
         }
-        match self.total_pages {
-            Some(total) => self.page < total,
-            None => self.items.len() as u32 >= self.page_size,
+        let by_pages = self.total_pages.map(|total| self.page < total);
+        let by_count = self
+            .total_count
+            .filter(|_| self.page_size > 0)
+            .map(|count| u64::from(self.page) * u64::from(self.page_size) < count);
+        match (by_pages, by_count) {
+            (None, None) => self.items.len() as u32 >= self.page_size,
+            (pages, count) => pages.unwrap_or(true) && count.unwrap_or(true),
         }
     }
 
@@ -98,12 +105,35 @@ pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
 /// A stream of items across all pages.
 pub type ItemStream<T> = BoxStream<'static, Result<T>>;
 
+/// One fetched page, with what the stream needs to tell a repeated page.
+pub(crate) struct Fetched<T> {
+    pub page: Page<T>,
+    /// A hash of the response body: the same body twice is the same page.
+    pub fingerprint: u64,
+    /// The list operation (e.g. `sims.list`), for errors.
+    pub operation: &'static str,
+}
+
+impl<T> Fetched<T> {
+    /// `page`, fetched by `operation` from `resp`.
+    pub(crate) fn new(page: Page<T>, resp: &RawResponse, operation: &'static str) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        resp.body.hash(&mut h);
+        Fetched {
+            page,
+            fingerprint: h.finish(),
+            operation,
+        }
+    }
+}
+
 /// Fetches page `n` of a list.
 pub(crate) type PageFetcher<T> =
-    Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+    Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Fetched<T>>> + Send + Sync>;
 
 /// Aborts the prefetch task when the stream is dropped.
-struct Prefetch<T>(tokio::task::JoinHandle<Result<Page<T>>>);
+struct Prefetch<T>(tokio::task::JoinHandle<Result<Fetched<T>>>);
 
 impl<T> Drop for Prefetch<T> {
     fn drop(&mut self) {
@@ -116,6 +146,8 @@ struct State<T> {
     next: u32,
     ahead: Option<Prefetch<T>>,
     done: bool,
+    /// The fingerprint of every page seen so far, with its number.
+    seen: std::collections::HashMap<u64, u32>,
 }
 
 /// Pages from `first` on, fetching the next page ahead while the current one
@@ -126,6 +158,7 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
         next: first,
         ahead: None,
         done: false,
+        seen: std::collections::HashMap::new(),
     };
     stream::unfold(state, |mut st| async move {
         if st.done {
@@ -147,10 +180,36 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                 st.done = true;
                 Some((Err(e), st))
             }
-            Ok(page) => {
+            Ok(fetched) => {
+                let Fetched {
+                    page,
+                    fingerprint,
+                    operation,
+                } = fetched;
+                // A server that ignores `page` sends the same page again
+                // (and may even say so in `X-Current-Page`): end the stream
+                // with an error instead of looping over the same items.
+                let repeats = if page.items.is_empty() {
+                    None
+                } else if page.page < requested {
+                    Some(page.page)
+                } else {
+                    st.seen.get(&fingerprint).copied()
+                };
+                if let Some(repeats) = repeats {
+                    st.done = true;
+                    return Some((
+                        Err(Error::RepeatedPage {
+                            operation,
+                            page: requested,
+                            repeats,
+                        }),
+                        st,
+                    ));
+                }
                 if page.page != requested {
-                    // The server answered with another page than asked for:
-                    // stop instead of looping over the same items.
+                    // The server answered with a later page than asked for:
+                    // stop rather than guess where the list stands.
                     tracing::warn!(
                         requested,
                         got = page.page,
@@ -165,6 +224,7 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                         st,
                     ));
                 }
+                st.seen.insert(fingerprint, requested);
                 if page.has_next() {
                     st.next = requested + 1;
                     st.ahead = Some(Prefetch(tokio::spawn((st.fetch)(st.next))));
@@ -196,19 +256,30 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU32, Ordering};
 
+    fn fetched(page: Page<u32>, fingerprint: u64) -> Fetched<u32> {
+        Fetched {
+            page,
+            fingerprint,
+            operation: "test.list",
+        }
+    }
+
     fn fake(total: u32, size: u32, calls: Arc<AtomicU32>) -> PageFetcher<u32> {
         Arc::new(move |n| {
             calls.fetch_add(1, Ordering::SeqCst);
             Box::pin(async move {
                 let start = (n - 1) * size;
                 let items: Vec<u32> = (start..total.min(start + size)).collect();
-                Ok(Page {
-                    items,
-                    page: n,
-                    page_size: size,
-                    total_count: Some(total.into()),
-                    total_pages: Some(total.div_ceil(size)),
-                })
+                Ok(fetched(
+                    Page {
+                        items,
+                        page: n,
+                        page_size: size,
+                        total_count: Some(total.into()),
+                        total_pages: Some(total.div_ceil(size)),
+                    },
+                    n.into(),
+                ))
             })
         })
     }
@@ -253,19 +324,56 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn stops_when_the_server_repeats_a_page() {
-        let fetch: PageFetcher<u32> = Arc::new(|_| {
-            Box::pin(async {
-                Ok(Page {
-                    items: vec![1, 2],
-                    page: 1,
-                    page_size: 2,
-                    total_count: None,
-                    total_pages: None,
-                })
+    async fn a_page_that_says_it_is_an_earlier_one_ends_the_stream_with_an_error() {
+        let fetch: PageFetcher<u32> = Arc::new(|n| {
+            Box::pin(async move {
+                Ok(fetched(
+                    Page {
+                        items: vec![1, 2],
+                        page: 1,
+                        page_size: 2,
+                        total_count: None,
+                        total_pages: None,
+                    },
+                    n.into(),
+                ))
             })
         });
-        let items: Vec<u32> = item_stream(fetch, 1).try_collect().await.unwrap();
-        assert_eq!(items, vec![1, 2]);
+        let mut items = item_stream(fetch, 1);
+        assert_eq!(items.try_next().await.unwrap(), Some(1));
+        assert_eq!(items.try_next().await.unwrap(), Some(2));
+        let err = items.try_next().await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RepeatedPage {
+                    operation: "test.list",
+                    page: 2,
+                    repeats: 1
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            items.try_next().await.unwrap().is_none(),
+            "the stream ended"
+        );
+    }
+
+    #[test]
+    fn has_next_never_goes_past_what_the_headers_allow() {
+        let page = |page, total_count, total_pages| Page {
+            items: vec![0u32; 10],
+            page,
+            page_size: 10,
+            total_count,
+            total_pages,
+        };
+        assert!(page(2, Some(25), None).has_next());
+        assert!(!page(3, Some(25), None).has_next());
+        assert!(!page(2, Some(20), None).has_next());
+        assert!(!page(2, Some(1000), Some(2)).has_next());
+        assert!(!page(3, Some(25), Some(100)).has_next());
+        assert!(page(1, None, None).has_next(), "a full page without totals");
     }
 }

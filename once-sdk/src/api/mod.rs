@@ -152,7 +152,8 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
             req.query.extend(query.iter().cloned());
             Box::pin(async move {
                 let resp = client.execute(req).await?;
-                Page::from_response(&resp, spec.operation, page, size)
+                let page = Page::from_response(&resp, spec.operation, page, size)?;
+                Ok(pagination::Fetched::new(page, &resp, spec.operation))
             })
         })
     }
@@ -160,7 +161,7 @@ impl<T: DeserializeOwned + Send + 'static> List<T> {
     /// Fetches the one page set with [`page`](Self::page).
     pub async fn send(self) -> Result<Page<T>> {
         let size = self.validate()?;
-        (self.fetcher(size))(self.page).await
+        Ok((self.fetcher(size))(self.page).await?.page)
     }
 
     /// Every page from [`page`](Self::page) on, fetching one page ahead.

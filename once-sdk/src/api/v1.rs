@@ -867,7 +867,8 @@ impl EventList {
             .query_opt("sort", sort.clone());
             Box::pin(async move {
                 let resp = client.execute(req).await?;
-                events_page(&resp, page, size)
+                let page = events_page(&resp, page, size)?;
+                Ok(pagination::Fetched::new(page, &resp, "v1.sims.events"))
             })
         })
     }
@@ -875,7 +876,7 @@ impl EventList {
     /// Fetches the one page set with [`page`](Self::page).
     pub async fn send(self) -> Result<Page<Event>> {
         let size = self.validate()?;
-        (self.fetcher(size))(self.page).await
+        Ok((self.fetcher(size))(self.page).await?.page)
     }
 
     /// Every page from [`page`](Self::page) on, fetching one page ahead.
