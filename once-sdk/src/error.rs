@@ -53,7 +53,7 @@ impl fmt::Display for ApiErrorDetails {
             write!(f, " {}", one_line(code, SHORT_TEXT))?;
         }
         let text = match &self.message {
-            Some(m) => one_line(m, SHORT_TEXT),
+            Some(m) => one_line(m, 2 * SHORT_TEXT),
             None => body_summary(&self.body),
         };
         if !text.is_empty() {

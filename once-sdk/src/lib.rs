@@ -67,6 +67,7 @@ pub mod error;
 pub mod fuzzing;
 pub mod pagination;
 pub mod ratelimit;
+mod redact;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod retry;

@@ -13,6 +13,7 @@ use crate::auth::{AccessToken, TokenCache};
 use crate::clock::Clock;
 use crate::error::{snippet, ApiErrorDetails, Error, Result};
 use crate::ratelimit::{EndpointGroup, RateLimiter};
+use crate::redact::Secrets;
 use crate::retry::RetryPolicy;
 
 /// One API call, before it is sent.
@@ -104,6 +105,32 @@ pub(crate) struct RawResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: bytes::Bytes,
+    /// The secrets the request carried, scrubbed from any error built
+    /// from this response.
+    pub sent: SentSecrets,
+}
+
+/// The secrets a request carried (cheap to keep: the token is shared).
+#[derive(Clone, Default)]
+pub(crate) struct SentSecrets {
+    pub token: Option<AccessToken>,
+    pub basic: Option<(String, String)>,
+}
+
+impl std::fmt::Debug for SentSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SentSecrets([redacted])")
+    }
+}
+
+impl SentSecrets {
+    /// The values to scrub from server text.
+    pub(crate) fn secrets(&self) -> Secrets {
+        Secrets::of_request(
+            self.token.as_ref().map(AccessToken::expose),
+            self.basic.as_ref().map(|(id, s)| (id.as_str(), s.as_str())),
+        )
+    }
 }
 
 impl RawResponse {
@@ -124,16 +151,22 @@ impl RawResponse {
                         status: self.status.as_u16(),
                         code: None,
                         message: None,
-                        body: String::from_utf8_lossy(&self.body).into_owned(),
+                        body: self
+                            .sent
+                            .secrets()
+                            .scrub_owned(String::from_utf8_lossy(&self.body).into_owned()),
                         request_id: request_id(&self.headers),
                     },
                 });
         }
-        crate::types::strict::from_slice(&self.body).map_err(|e| Error::Decode {
-            what: what.to_string(),
-            status: self.status.as_u16(),
-            message: e.to_string(),
-            snippet: snippet(&String::from_utf8_lossy(&self.body), 200),
+        crate::types::strict::from_slice(&self.body).map_err(|e| {
+            let secrets = self.sent.secrets();
+            Error::Decode {
+                what: what.to_string(),
+                status: self.status.as_u16(),
+                message: secrets.scrub_owned(e.to_string()),
+                snippet: snippet(&secrets.scrub(&String::from_utf8_lossy(&self.body)), 200),
+            }
         })
     }
 }
@@ -250,6 +283,7 @@ impl Transport {
             status,
             headers,
             body,
+            sent: SentSecrets::default(),
         })
     }
 
@@ -350,6 +384,15 @@ impl Transport {
                 (_, d) => within(d, true, sending).await?,
             };
             span.record("latency_ms", started.elapsed().as_millis() as u64);
+            // Whatever the server echoes of this request's secrets is
+            // scrubbed from errors built from its answer.
+            let outcome = outcome.map(|mut resp| {
+                resp.sent = SentSecrets {
+                    token: token.clone(),
+                    basic: basic.map(|(id, secret)| (id.to_string(), secret.to_string())),
+                };
+                resp
+            });
 
             // Decide: done, or retry after how long.
             let (err, retry_after) = match outcome {
@@ -523,13 +566,17 @@ pub(crate) fn retry_after(headers: &HeaderMap, clock: &Clock) -> Option<Duration
 
 /// Parses whichever error shape 1NCE sent; keeps the raw body.
 pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
+    let secrets = resp.sent.secrets();
     let body = String::from_utf8_lossy(&resp.body);
+    let body = secrets.scrub(&body);
     let (mut code, mut message) = (None, None);
     if let Ok(serde_json::Value::Object(m)) =
         serde_json::from_slice::<serde_json::Value>(&resp.body)
     {
         let text = |k: &str| match m.get(k) {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(serde_json::Value::String(s)) if !s.is_empty() => {
+                Some(secrets.scrub_owned(s.clone()))
+            }
             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
