@@ -13,6 +13,7 @@ use futures::future::BoxFuture;
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use tracing::Instrument;
 
 use crate::error::{Error, Result};
 use crate::transport::RawResponse;
@@ -227,7 +228,10 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                 st.seen.insert(fingerprint, requested);
                 if page.has_next() {
                     st.next = requested + 1;
-                    st.ahead = Some(Prefetch(tokio::spawn((st.fetch)(st.next))));
+                    // The prefetch runs in a task of its own: it keeps
+                    // the caller's span, as the page fetched inline does.
+                    let fetch = (st.fetch)(st.next).instrument(tracing::Span::current());
+                    st.ahead = Some(Prefetch(tokio::spawn(fetch)));
                 } else {
                     st.done = true;
                 }

@@ -309,9 +309,21 @@ impl Transport {
             .config
             .operation_timeout
             .map(|t| Deadline::after(t, req));
+        let mut stats = CallStats::default();
         let res = self
-            .execute_inner(req, tokens, basic, span.clone(), deadline)
+            .execute_inner(req, tokens, basic, span.clone(), deadline, &mut stats)
             .await;
+        // Recorded once, for the last attempt: a field recorded again would
+        // be printed again by formatting subscribers.
+        if stats.attempt > 0 {
+            span.record("attempt", stats.attempt);
+        }
+        if let Some(ms) = stats.latency_ms {
+            span.record("latency_ms", ms);
+        }
+        if let Some(status) = stats.status {
+            span.record("status", status);
+        }
         if let Err(e) = &res {
             span.in_scope(|| tracing::debug!(error = %e, "call failed"));
         }
@@ -325,6 +337,7 @@ impl Transport {
         basic: Option<(&str, &str)>,
         span: tracing::Span,
         deadline: Option<Deadline>,
+        stats: &mut CallStats,
     ) -> Result<RawResponse> {
         let group = EndpointGroup::of_path(&req.path);
         let mut delays = self.config.retry.delays();
@@ -361,7 +374,10 @@ impl Transport {
                 })?),
                 None => None,
             };
-            span.record("attempt", attempt);
+            *stats = CallStats {
+                attempt,
+                ..CallStats::default()
+            };
             let started = Instant::now();
             // One timer per attempt: whichever of the attempt timeout and the
             // call's deadline comes first.
@@ -383,7 +399,7 @@ impl Transport {
                 // The call's deadline ends this attempt: it may have been sent.
                 (_, d) => within(d, true, sending).await?,
             };
-            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            stats.latency_ms = Some(started.elapsed().as_millis() as u64);
             // Whatever the server echoes of this request's secrets is
             // scrubbed from errors built from its answer.
             let outcome = outcome.map(|mut resp| {
@@ -397,11 +413,11 @@ impl Transport {
             // Decide: done, or retry after how long.
             let (err, retry_after) = match outcome {
                 Ok(resp) if resp.status.is_success() => {
-                    span.record("status", resp.status.as_u16());
+                    stats.status = Some(resp.status.as_u16());
                     return Ok(resp);
                 }
                 Ok(resp) => {
-                    span.record("status", resp.status.as_u16());
+                    stats.status = Some(resp.status.as_u16());
                     let status = resp.status.as_u16();
                     let details = error_details(&resp);
                     if status == 401 {
@@ -462,14 +478,28 @@ impl Transport {
                 return Err(err);
             };
             let delay = retry_delay(retry_after, backoff, self.config.retry.max_retry_after);
-            span.in_scope(
-                || tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying"),
-            );
+            span.in_scope(|| {
+                tracing::debug!(
+                    error = %err,
+                    failed_attempt = attempt,
+                    delay_ms = delay.as_millis() as u64,
+                    "retrying"
+                )
+            });
             // Only attempts that provably did not apply (or idempotent ones)
             // get here, so a deadline during the wait is a plain timeout.
             within(deadline, false, tokio::time::sleep(delay)).await?;
         }
     }
+}
+
+/// The figures of a call's last attempt, recorded on its span once the
+/// call ends.
+#[derive(Default)]
+struct CallStats {
+    attempt: u32,
+    status: Option<u16>,
+    latency_ms: Option<u64>,
 }
 
 /// The end of a call's overall time budget (`operation_timeout`).
