@@ -309,29 +309,39 @@ impl ClientBuilder {
             Some(app) => format!("{app} {USER_AGENT}"),
             None => USER_AGENT.to_string(),
         };
-        let mut http = reqwest::Client::builder()
-            .user_agent(ua)
-            .connect_timeout(self.connect_timeout)
-            // Never follow redirects: the bearer token goes to the base URL's host only.
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_idle_timeout(Duration::from_secs(60));
-        if self.no_proxy {
-            http = http.no_proxy();
-        }
-        if let Some(p) = &self.proxy {
-            let proxy = reqwest::Proxy::all(p)
-                .map_err(|e| Error::Config(format!("invalid proxy URL {p:?}: {e}")))?;
-            http = http.proxy(proxy);
-        }
-        let http = http
-            .build()
-            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        let http_client = |pooled: bool| -> Result<reqwest::Client> {
+            let mut http = reqwest::Client::builder()
+                .user_agent(ua.clone())
+                .connect_timeout(self.connect_timeout)
+                // Never follow redirects: the bearer token goes to the base URL's host only.
+                .redirect(reqwest::redirect::Policy::none())
+                .pool_idle_timeout(Duration::from_secs(60));
+            if !pooled {
+                http = http.pool_max_idle_per_host(0);
+            }
+            if self.no_proxy {
+                http = http.no_proxy();
+            }
+            if let Some(p) = &self.proxy {
+                let proxy = reqwest::Proxy::all(p)
+                    .map_err(|e| Error::Config(format!("invalid proxy URL {p:?}: {e}")))?;
+                http = http.proxy(proxy);
+            }
+            http.build()
+                .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+        };
+        let http = http_client(true)?;
+        // Calls that cost money each go on a connection of their own: a
+        // pooled one may have just been closed by the server, and a request
+        // lost on it could not be told apart from one that was applied.
+        let fresh_http = http_client(false)?;
         let clock = Clock::new();
         let limiter = self
             .rate_limiter
             .unwrap_or_else(|| Arc::new(LocalRateLimiter::new(self.rate_limits)));
         let transport = Arc::new(Transport {
             http,
+            fresh_http,
             base_url,
             config: TransportConfig {
                 attempt_timeout: self.attempt_timeout,

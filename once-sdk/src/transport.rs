@@ -182,6 +182,11 @@ pub(crate) struct TransportConfig {
 
 pub(crate) struct Transport {
     pub http: reqwest::Client,
+    /// Keeps no idle connections: every request on it opens a fresh one.
+    /// Non-idempotent calls use it, so that a failure before the server
+    /// read a byte is a connect failure ("not sent"), never a pooled
+    /// connection the server closed just before.
+    pub fresh_http: reqwest::Client,
     pub base_url: Url,
     pub config: TransportConfig,
     pub limiter: Arc<dyn RateLimiter>,
@@ -222,8 +227,12 @@ impl Transport {
         auth: Option<&HeaderValue>,
         basic: Option<(&str, &str)>,
     ) -> std::result::Result<RawResponse, SendFailure> {
-        let mut rb = self
-            .http
+        let http = if req.idempotent {
+            &self.http
+        } else {
+            &self.fresh_http
+        };
+        let mut rb = http
             .request(req.method.clone(), self.url(&req.path, &req.query))
             .header(ACCEPT, "application/json");
         if let Some(a) = auth {

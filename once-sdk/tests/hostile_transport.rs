@@ -200,3 +200,77 @@ async fn a_200_html_page_shows_a_short_decode_error() {
     assert!(text.chars().count() <= 200, "{text}");
     assert!(!text.contains('\n') && !text.contains("\\r\\n"), "{text}");
 }
+
+// Item 10: no false "outcome unknown".
+
+/// A server that answers each request and then closes the connection
+/// (without saying `Connection: close`), a moment after answering: a
+/// request sent onto that connection meanwhile is never read. Counts the
+/// top-ups it received.
+async fn closes_after_each_answer() -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let top_ups = Arc::new(AtomicUsize::new(0));
+    let counter = top_ups.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut conn, _)) = listener.accept().await else {
+                return;
+            };
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let Some(head) = read_request(&mut conn).await else {
+                    return;
+                };
+                let answer = if head.contains("/oauth/token") {
+                    response("200 OK", "", TOKEN_BODY)
+                } else if head.starts_with("POST ") && head.contains("/topup") {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                    response("201 Created", "location: /v1/orders/1\r\n", "")
+                } else {
+                    response("200 OK", "", r#"{"volume": 1.0}"#)
+                };
+                let _ = conn.write_all(answer.as_bytes()).await;
+                let _ = conn.flush().await;
+                tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+                // Dropped: closed without reading what came meanwhile.
+            });
+        }
+    });
+    (format!("http://{addr}"), top_ups)
+}
+
+#[tokio::test]
+async fn money_calls_never_ride_a_connection_the_server_just_closed() {
+    let (url, top_ups) = closes_after_each_answer().await;
+    let client = once_sdk::Client::builder()
+        .credentials(once_sdk::Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .base_url(url)
+        .rate_limits(once_sdk::RateLimits::unlimited())
+        .retry_policy(
+            RetryPolicy::default()
+                .jitter(false)
+                .initial_delay(std::time::Duration::from_millis(1)),
+        )
+        .build()
+        .unwrap();
+    let mut unknown = 0;
+    let mut failed = Vec::new();
+    for i in 0..200 {
+        // A read first: it leaves a pooled connection the server is about
+        // to close, right where the top-up would be sent.
+        client.sims().data_quota(&iccid()).await.unwrap();
+        match client.sims().top_up(&iccid()).await {
+            Ok(order) => assert_eq!(order.location.as_deref(), Some("/v1/orders/1")),
+            Err(e) if e.is_outcome_unknown() => unknown += 1,
+            Err(e) => failed.push(format!("{i}: {e}")),
+        }
+    }
+    assert_eq!(unknown, 0, "spurious OutcomeUnknown");
+    assert!(failed.is_empty(), "{failed:?}");
+    assert_eq!(
+        top_ups.load(Ordering::SeqCst),
+        200,
+        "each top-up exactly once"
+    );
+}
