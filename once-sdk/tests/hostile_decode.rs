@@ -217,3 +217,122 @@ async fn a_nested_array_where_an_object_belongs_is_refused() {
     };
     assert!(message.contains("expected struct EventCode"), "{message}");
 }
+
+// Item 4: live spellings.
+
+#[tokio::test]
+async fn v1_status_reads_the_iso_code_in_every_spelling() {
+    for key in ["iso-code", "iso_code", "isoCode"] {
+        let server = server().await;
+        let body = json!({
+            "status": "ONLINE",
+            "location": {
+                "iccid": "8988280666000000000",
+                "operator": {"id": "7", "name": "T-Mobile", "country": {"id": "74", "name": "Germany", key: "de"}},
+                "country": {"country_id": "74", "name": "Germany", "mcc": "262", key: "de"}
+            }
+        });
+        answer(
+            &server,
+            "/v1/sims/8988280666000000000/status",
+            200,
+            &body.to_string(),
+        )
+        .await;
+        let status = client(&server).v1().sims().status(&iccid()).await.unwrap();
+        let location = status.location.unwrap();
+        assert_eq!(
+            location.country.unwrap().iso_code.as_deref(),
+            Some("de"),
+            "{key}"
+        );
+        assert_eq!(
+            location
+                .operator
+                .unwrap()
+                .country
+                .unwrap()
+                .iso_code
+                .as_deref(),
+            Some("de"),
+            "{key}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn v2_connectivity_reads_the_iso_code_in_every_spelling() {
+    for key in ["iso_code", "iso-code", "isoCode"] {
+        let server = server().await;
+        let body = json!({
+            "status": {"description": "ONLINE"},
+            "location": {
+                "iccid": "8988280666000000000",
+                "imsi": "901405100000018",
+                "operator": {"id": 7, "name": "T-Mobile", "country": {"id": 74, key: "de"}},
+                "country": {"id": 74, "name": "Germany", key: "de"}
+            },
+            "pdp_contexts": [],
+            "services": []
+        });
+        answer(
+            &server,
+            "/v2/sims/8988280666000000000/status",
+            200,
+            &body.to_string(),
+        )
+        .await;
+        let status = client(&server).sims().status(&iccid()).await.unwrap();
+        let location = status.location.unwrap();
+        assert_eq!(
+            location.country.unwrap().iso_code.as_deref(),
+            Some("de"),
+            "{key}"
+        );
+        assert_eq!(
+            location
+                .operator
+                .unwrap()
+                .country
+                .unwrap()
+                .iso_code
+                .as_deref(),
+            Some("de"),
+            "{key}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn v1_events_read_their_totals_in_either_case() {
+    for (events, pages) in [
+        ("totalEvents", "totalPages"),
+        ("total_events", "total_pages"),
+    ] {
+        let server = server().await;
+        let body = json!({
+            "events": [{"id": 1, "iccid": "8988280666000000000"}],
+            events: 41,
+            pages: 5
+        });
+        answer(
+            &server,
+            "/v1/sims/8988280666000000000/events",
+            200,
+            &body.to_string(),
+        )
+        .await;
+        let page = client(&server)
+            .v1()
+            .sims()
+            .events(&iccid())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            (page.total_count, page.total_pages),
+            (Some(41), Some(5)),
+            "{events}"
+        );
+    }
+}
