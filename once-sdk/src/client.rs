@@ -299,12 +299,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client. Fails on missing credentials or a bad base URL.
+    /// Builds the client. Fails on missing credentials, a bad base URL or a
+    /// rate limit no call could meet (`max` of 0, see
+    /// [`RateLimit::validate`](crate::RateLimit::validate)).
     pub fn build(self) -> Result<Client> {
         let credentials = self
             .credentials
             .ok_or_else(|| Error::Config("credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)".into()))?;
         let base_url = parse_base_url(&self.base_url, self.allow_insecure_http)?;
+        self.rate_limits.validate()?;
         let ua = match &self.user_agent {
             Some(app) => format!("{app} {USER_AGENT}"),
             None => USER_AGENT.to_string(),

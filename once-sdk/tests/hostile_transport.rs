@@ -274,3 +274,22 @@ async fn money_calls_never_ride_a_connection_the_server_just_closed() {
         "each top-up exactly once"
     );
 }
+
+// Item 9: a limit of zero is refused where the client is built.
+
+#[test]
+fn a_rate_limit_of_zero_is_refused_by_the_builder() {
+    let zero = once_sdk::RateLimit {
+        max: 0,
+        per: std::time::Duration::from_secs(1),
+    };
+    let err = once_sdk::Client::builder()
+        .credentials(once_sdk::Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .rate_limits(
+            once_sdk::RateLimits::default().with(once_sdk::EndpointGroup::Sims, Some(zero)),
+        )
+        .build()
+        .unwrap_err();
+    let v = err.validation().expect("a validation error");
+    assert_eq!(v.field, "rate_limit.max");
+}
