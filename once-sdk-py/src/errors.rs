@@ -54,10 +54,13 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
     // The class name, after filling in its keyword arguments.
     let built: PyResult<&str> = (|| {
         Ok(match &err {
-            Error::Auth { details }
-            | Error::Api(details)
-            | Error::RateLimited { details, .. }
-            | Error::NotFound { details, .. } => {
+            Error::Auth { .. }
+            | Error::Api(_)
+            | Error::RateLimited { .. }
+            | Error::NotFound { .. } => {
+                let Some(details) = err.details() else {
+                    return Ok("OnceError");
+                };
                 kwargs.set_item("status", details.status)?;
                 kwargs.set_item("code", details.code.as_deref())?;
                 kwargs.set_item("message", details.message.as_deref())?;

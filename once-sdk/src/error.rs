@@ -134,9 +134,9 @@ pub enum Error {
     #[error("not found: `{operation}` answered {}", not_found_text(.details))]
     NotFound {
         /// The operation that found nothing (e.g. `sims.get`).
-        operation: String,
+        operation: &'static str,
         /// What the server said (status 404, or 200 with an empty body).
-        details: ApiErrorDetails,
+        details: Box<ApiErrorDetails>,
     },
 
     /// The call did not finish in time (per attempt or overall deadline).
@@ -330,10 +330,10 @@ impl Error {
     /// The API error details (status, code, message, body), if the server answered.
     pub fn details(&self) -> Option<&ApiErrorDetails> {
         match self {
-            Error::Api(d)
-            | Error::Auth { details: d }
-            | Error::RateLimited { details: d, .. }
-            | Error::NotFound { details: d, .. } => Some(d),
+            Error::Api(d) | Error::Auth { details: d } | Error::RateLimited { details: d, .. } => {
+                Some(d)
+            }
+            Error::NotFound { details, .. } => Some(details),
             Error::OutcomeUnknown { cause, .. } => cause.details(),
             _ => None,
         }

@@ -85,7 +85,7 @@ impl<T: DeserializeOwned> Page<T> {
     /// from the `X-*` headers (falling back to what was asked for).
     pub(crate) fn from_response(
         resp: &RawResponse,
-        what: &str,
+        what: &'static str,
         page: u32,
         page_size: u32,
     ) -> Result<Self> {

@@ -138,7 +138,7 @@ impl RawResponse {
     /// model (an object) is expected, at any depth. An empty, blank or
     /// `null` body is `None` for an `Option`, an empty list for a list, and
     /// [`Error::NotFound`] where one resource is expected.
-    pub(crate) fn decode<T: DeserializeOwned>(&self, what: &str) -> Result<T> {
+    pub(crate) fn decode<T: DeserializeOwned>(&self, what: &'static str) -> Result<T> {
         let trimmed = self.body.trim_ascii();
         if trimmed.is_empty() || trimmed == b"null" {
             // What the type makes of "nothing": `None`, `()`, or (for a
@@ -146,8 +146,8 @@ impl RawResponse {
             return crate::types::strict::from_slice::<T>(b"null")
                 .or_else(|_| crate::types::strict::from_slice::<T>(b"[]"))
                 .map_err(|_| Error::NotFound {
-                    operation: what.to_string(),
-                    details: ApiErrorDetails {
+                    operation: what,
+                    details: Box::new(ApiErrorDetails {
                         status: self.status.as_u16(),
                         code: None,
                         message: None,
@@ -156,7 +156,7 @@ impl RawResponse {
                             .secrets()
                             .scrub_owned(String::from_utf8_lossy(&self.body).into_owned()),
                         request_id: request_id(&self.headers),
-                    },
+                    }),
                 });
         }
         crate::types::strict::from_slice(&self.body).map_err(|e| {
@@ -464,8 +464,8 @@ impl Transport {
                         _ if basic.is_some() => return Err(Error::Auth { details }),
                         404 => {
                             return Err(Error::NotFound {
-                                operation: req.operation.to_string(),
-                                details,
+                                operation: req.operation,
+                                details: Box::new(details),
                             })
                         }
                         _ => return Err(Error::Api(details)),
