@@ -184,6 +184,8 @@ pub enum Error {
     /// The response body is larger than
     /// [`max_response_bytes`](crate::ClientBuilder::max_response_bytes).
     /// Final: the same call would download it again, so it is not retried.
+    /// The server did answer: for a call that costs money, a 2xx `status`
+    /// means it was applied.
     #[error("the response to `{operation}` (HTTP {status}) exceeds the limit of {limit} bytes; not retried")]
     ResponseTooLarge {
         /// The operation whose answer was too large.
