@@ -42,10 +42,14 @@ impl<T> Page<T> {
             return false;
         }
         let by_pages = self.total_pages.map(|total| self.page < total);
+        // A page shorter than asked for may be the last one, or the server
+        // may hand out smaller pages than asked for: counting with its
+        // length never skips items (at worst one empty page is asked for).
+        let per_page = (self.items.len() as u64).min(u64::from(self.page_size));
         let by_count = self
             .total_count
-            .filter(|_| self.page_size > 0)
-            .map(|count| u64::from(self.page) * u64::from(self.page_size) < count);
+            .filter(|_| per_page > 0)
+            .map(|count| u64::from(self.page) * per_page < count);
         match (by_pages, by_count) {
             (None, None) => self.items.len() as u32 >= self.page_size,
             (pages, count) => pages.unwrap_or(true) && count.unwrap_or(true),
@@ -379,5 +383,14 @@ mod tests {
         assert!(!page(2, Some(1000), Some(2)).has_next());
         assert!(!page(3, Some(25), Some(100)).has_next());
         assert!(page(1, None, None).has_next(), "a full page without totals");
+        // A server that hands out 5 where 10 were asked for: nothing skipped.
+        let short = Page {
+            items: vec![0u32; 5],
+            page: 2,
+            page_size: 10,
+            total_count: Some(25),
+            total_pages: None,
+        };
+        assert!(short.has_next());
     }
 }
