@@ -179,7 +179,7 @@ fn expected(row: FaultRow, persistent: bool, op: Op) -> Cell {
         // The first DELETE was carried out, the answer lost: the retry finds
         // nothing to delete (documented on `sms().delete`).
         if op == Op::Delete && matches!(row, AppliedThen500 | AppliedThenDropped | TruncatedBody) {
-            return plain("Api 404", 2);
+            return plain("NotFound 404", 2);
         }
         return plain("Ok", 2);
     }

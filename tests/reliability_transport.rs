@@ -184,22 +184,23 @@ async fn an_endless_body_is_cut_at_the_size_cap() {
             .build()
             .unwrap();
 
-        // Idempotent: retried (the answer was bad, the call is safe), then
-        // the transport error names the limit.
+        // Final, even for a call that is safe to repeat: a retry would only
+        // download the same body again (issue 13, item 5).
         let err = client.sims().get(&iccid()).await.unwrap_err();
-        assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+        assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
+        assert!(!err.is_retryable());
         assert!(
             err.to_string()
                 .contains("exceeds the limit of 262144 bytes"),
             "{err}"
         );
-        assert_eq!(server.requests.load(Ordering::SeqCst), 4, "1 + 3 retries");
+        assert_eq!(server.requests.load(Ordering::SeqCst), 1, "not retried");
 
-        // A top-up: the server answered 200, so it may have been applied:
-        // outcome unknown, sent once.
+        // A top-up: the server answered 200 (applied); its body is not
+        // read past the cap, and it is sent once.
         let err = client.sims().top_up(&iccid()).send().await.unwrap_err();
-        assert_eq!(kind(&err), "OutcomeUnknown(Transport)", "{err:?}");
-        assert_eq!(server.requests.load(Ordering::SeqCst), 5);
+        assert_eq!(kind(&err), "ResponseTooLarge 200", "{err:?}");
+        assert_eq!(server.requests.load(Ordering::SeqCst), 2);
     }
 }
 

@@ -110,6 +110,9 @@ fn every_error_kind_can_be_built_by_a_user() {
         Error::decode("sims.get", 200, "expected value", "<html>"),
         Error::outcome_unknown("sms.send", Error::transport_failure("reset")),
         Error::config("ONCE_CLIENT_ID is not set"),
+        Error::not_found("sims.get", ApiErrorDetails::new(404)),
+        Error::response_too_large("sims.list", 200, 1024),
+        Error::repeated_page("sims.list", 2, 1),
     ];
     let kinds: Vec<&str> = errors
         .iter()
@@ -123,6 +126,9 @@ fn every_error_kind_can_be_built_by_a_user() {
             Error::Decode { .. } => "decode",
             Error::OutcomeUnknown { .. } => "unknown",
             Error::Config(_) => "config",
+            Error::NotFound { .. } => "not found",
+            Error::ResponseTooLarge { .. } => "too large",
+            Error::RepeatedPage { .. } => "repeated page",
             _ => "other",
         })
         .collect();
@@ -137,13 +143,16 @@ fn every_error_kind_can_be_built_by_a_user() {
             "transport",
             "decode",
             "unknown",
-            "config"
+            "config",
+            "not found",
+            "too large",
+            "repeated page"
         ]
     );
     let retryable: Vec<bool> = errors.iter().map(Error::is_retryable).collect();
     assert_eq!(
         retryable,
-        [false, false, true, true, true, true, false, false, false]
+        [false, false, true, true, true, true, false, false, false, false, false, false]
     );
     assert_eq!(errors[3].to_string(), "1NCE API error: HTTP 503: try later");
 }

@@ -1,10 +1,11 @@
-//! Counts the SDK's API calls from its `once_sdk.call` tracing spans (one
-//! span per call; `attempt` is recorded as each attempt starts, `status` as
-//! its answer arrives): requests by operation and status, retries, 429s and
-//! token requests, without touching the SDK.
+//! Counts the SDK's API calls from its tracing: one `once_sdk.call` span per
+//! call names the operation, and one `once_sdk::attempt` event per attempt
+//! inside it carries `attempt` (from 1) and `status` (absent when the attempt
+//! got no answer). From them: requests by operation and status, retries,
+//! 429s and token requests, without touching the SDK.
 
 use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
+use tracing::span::{Attributes, Id};
 use tracing::Subscriber;
 use tracing_subscriber::filter::{filter_fn, FilterFn, Filtered};
 use tracing_subscriber::layer::Context;
@@ -50,12 +51,13 @@ impl ApiCallLayer {
     }
 }
 
-/// Per-span state: the operation and whether the current attempt still
-/// waits for its status.
+/// Per-span state: the call's operation.
 struct CallState {
     operation: String,
-    awaiting_status: bool,
 }
+
+/// The SDK's per-attempt event target.
+const ATTEMPT_TARGET: &str = "once_sdk::attempt";
 
 #[derive(Default)]
 struct Fields {
@@ -102,55 +104,42 @@ where
         if let Some(span) = ctx.span(id) {
             span.extensions_mut().insert(CallState {
                 operation: fields.operation.unwrap_or_else(|| "unknown".into()),
-                awaiting_status: false,
             });
         }
     }
 
-    fn on_record(&self, id: &Id, values: &Record<'_>, ctx: Context<'_, S>) {
-        let Some(span) = ctx.span(id) else { return };
-        let mut ext = span.extensions_mut();
-        let Some(state) = ext.get_mut::<CallState>() else {
+    fn on_event(&self, event: &tracing::Event<'_>, ctx: Context<'_, S>) {
+        if event.metadata().target() != ATTEMPT_TARGET {
+            return;
+        }
+        let Some(span) = ctx.event_span(event) else {
+            return;
+        };
+        let ext = span.extensions();
+        let Some(state) = ext.get::<CallState>() else {
             return;
         };
         let mut fields = Fields::default();
-        values.record(&mut fields);
-        if let Some(attempt) = fields.attempt {
-            if state.awaiting_status {
-                // The previous attempt ended without an answer.
-                self.count(&state.operation, "error");
-            }
-            state.awaiting_status = true;
-            if attempt > 1 {
-                self.health
-                    .api_retries
-                    .get_or_create(&OperationLabels {
-                        operation: state.operation.clone(),
-                    })
-                    .inc();
-            }
-            if state.operation == TOKEN_OPERATION {
-                self.health.token_requests.inc();
-            }
-        }
-        if let Some(status) = fields.status {
-            if state.awaiting_status {
-                state.awaiting_status = false;
+        event.record(&mut fields);
+        match fields.status {
+            Some(status) => {
                 self.count(&state.operation, &status.to_string());
                 if status == 429 {
                     self.health.api_throttled.inc();
                 }
             }
+            None => self.count(&state.operation, "error"),
         }
-    }
-
-    fn on_close(&self, id: Id, ctx: Context<'_, S>) {
-        let Some(span) = ctx.span(&id) else { return };
-        let ext = span.extensions();
-        if let Some(state) = ext.get::<CallState>() {
-            if state.awaiting_status {
-                self.count(&state.operation, "error");
-            }
+        if fields.attempt.is_some_and(|a| a > 1) {
+            self.health
+                .api_retries
+                .get_or_create(&OperationLabels {
+                    operation: state.operation.clone(),
+                })
+                .inc();
+        }
+        if state.operation == TOKEN_OPERATION {
+            self.health.token_requests.inc();
         }
     }
 }

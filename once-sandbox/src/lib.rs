@@ -170,6 +170,7 @@ pub struct SandboxBuilder {
     seed: u64,
     token_lifetime: Duration,
     rate_limit_factor: Option<f64>,
+    arrival_jitter: Option<Duration>,
     port: u16,
     client_id: String,
     client_secret: String,
@@ -182,6 +183,7 @@ impl fmt::Debug for SandboxBuilder {
             .field("seed", &self.seed)
             .field("token_lifetime", &self.token_lifetime)
             .field("rate_limit_factor", &self.rate_limit_factor)
+            .field("arrival_jitter", &self.arrival_jitter)
             .field("port", &self.port)
             .field("client_id", &self.client_id)
             .field("client_secret", &"[redacted]")
@@ -196,6 +198,7 @@ impl Default for SandboxBuilder {
             seed: 1,
             token_lifetime: Duration::from_secs(3600),
             rate_limit_factor: Some(1.0),
+            arrival_jitter: None,
             port: 0,
             client_id: DEFAULT_CLIENT_ID.to_string(),
             client_secret: DEFAULT_CLIENT_SECRET.to_string(),
@@ -230,6 +233,16 @@ impl SandboxBuilder {
     /// `/sims` 10/s into 1000/s).
     pub fn rate_limit_factor(mut self, factor: f64) -> Self {
         self.rate_limit_factor = Some(factor);
+        self
+    }
+
+    /// Adds arrival jitter of ± `jitter` (default none): each request
+    /// reaches the rate limiter a random 0 to 2 × `jitter` late (seeded by
+    /// [`seed`](Self::seed)), as if the network between client and 1NCE
+    /// varied by that much. Calls that leave evenly spaced arrive unevenly,
+    /// as they do at 1NCE.
+    pub fn arrival_jitter(mut self, jitter: Duration) -> Self {
+        self.arrival_jitter = Some(jitter).filter(|j| !j.is_zero());
         self
     }
 
@@ -274,6 +287,12 @@ impl SandboxBuilder {
             }),
             faults: Mutex::new(Vec::new()),
             random: Mutex::new(None),
+            jitter: self.arrival_jitter.map(|j| {
+                (
+                    j,
+                    Mutex::new(fleet::Rng::new(self.seed.wrapping_mul(131).wrapping_add(7))),
+                )
+            }),
             limiter: Mutex::new(Limiter {
                 limits,
                 hits: HashMap::new(),

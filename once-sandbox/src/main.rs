@@ -33,6 +33,10 @@ struct Args {
     /// Do not enforce rate limits.
     #[arg(long)]
     no_rate_limits: bool,
+    /// Arrival jitter in milliseconds: each request reaches the rate
+    /// limiter a random 0 to 2 × this late (± this around the mean).
+    #[arg(long, default_value_t = 0)]
+    arrival_jitter_ms: u64,
     /// Client id the token endpoint accepts.
     #[arg(long, default_value = once_sandbox::DEFAULT_CLIENT_ID)]
     client_id: String,
@@ -68,7 +72,8 @@ async fn main() -> std::io::Result<()> {
         .sims(args.sims)
         .seed(args.seed)
         .token_lifetime(Duration::from_secs(args.token_lifetime))
-        .credentials(&args.client_id, &args.client_secret);
+        .credentials(&args.client_id, &args.client_secret)
+        .arrival_jitter(Duration::from_millis(args.arrival_jitter_ms));
     builder = if args.no_rate_limits {
         builder.no_rate_limits()
     } else {

@@ -44,6 +44,10 @@ pub(crate) struct Shared {
     /// Random faults for the requests no injected fault matches.
     pub random: Mutex<Option<(RandomFaults, Rng)>>,
     pub limiter: Mutex<Limiter>,
+    /// Arrival jitter: each request reaches the rate limiter a random
+    /// 0 to 2 × this late (± this around the mean), like the network
+    /// between a client and 1NCE.
+    pub jitter: Option<(Duration, Mutex<Rng>)>,
     pub stats: Mutex<Stats>,
     pub log: Mutex<VecDeque<RecordedRequest>>,
     pub client_id: String,
@@ -501,6 +505,11 @@ async fn respond(
         _ => {}
     }
 
+    if let Some((jitter, rng)) = &shared.jitter {
+        let span = u64::try_from(jitter.as_micros() * 2).unwrap_or(u64::MAX);
+        let late = Duration::from_micros(lock(rng).below(span.saturating_add(1)));
+        tokio::time::sleep(late).await;
+    }
     let limited = lock(&shared.limiter).check(path);
     if let Some((wait, max)) = limited {
         return Some(too_many(Some(wait), Some(max)));

@@ -54,9 +54,13 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
     // The class name, after filling in its keyword arguments.
     let built: PyResult<&str> = (|| {
         Ok(match &err {
-            Error::Auth { details, .. }
-            | Error::Api(details)
-            | Error::RateLimited { details, .. } => {
+            Error::Auth { .. }
+            | Error::Api(_)
+            | Error::RateLimited { .. }
+            | Error::NotFound { .. } => {
+                let Some(details) = err.details() else {
+                    return Ok("OnceError");
+                };
                 kwargs.set_item("status", details.status)?;
                 kwargs.set_item("code", details.code.as_deref())?;
                 kwargs.set_item("message", details.message.as_deref())?;
@@ -64,6 +68,7 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
                 kwargs.set_item("request_id", details.request_id.as_deref())?;
                 match &err {
                     Error::Auth { .. } => "AuthError",
+                    Error::NotFound { .. } => "NotFoundError",
                     Error::RateLimited { retry_after, .. } => {
                         kwargs.set_item("retry_after", retry_after.map(|d| d.as_secs_f64()))?;
                         "RateLimitError"

@@ -22,14 +22,16 @@ def test_api_error_has_status_code_message_body_request_id(api, mock_client):
     with pytest.raises(once_sdk.ApiError) as e:
         mock_client.sims.get(ICCID)
     err = e.value
-    assert type(err) is once_sdk.ApiError
-    assert isinstance(err, once_sdk.OnceError)
+    assert type(err) is once_sdk.NotFoundError
+    assert isinstance(err, once_sdk.ApiError) and isinstance(err, once_sdk.OnceError)
     assert err.status == 404
     assert err.code == "NotFound"
     assert err.message == "SIM not found"
     assert '"error_token": "NotFound"' in err.body or '"error_token":"NotFound"' in err.body
     assert err.request_id == "req-123"
-    assert str(err) == "1NCE API error: HTTP 404 NotFound: SIM not found (request id req-123)"
+    assert str(err) == (
+        "not found: `sims.get` answered HTTP 404 NotFound: SIM not found (request id req-123)"
+    )
 
 
 async def test_api_error_async(api, mock_aclient):
@@ -44,7 +46,7 @@ async def test_api_error_async(api, mock_aclient):
 def test_api_error_from_the_sandbox(sandbox, client):
     with pytest.raises(once_sdk.ApiError) as e:
         client.sims.get("8988280666000099999")
-    assert type(e.value) is once_sdk.ApiError
+    assert type(e.value) is once_sdk.NotFoundError
     assert (e.value.status, e.value.code, e.value.message) == (404, "NotFound", "Element not found")
     assert e.value.request_id is not None and e.value.request_id in str(e.value)
 

@@ -82,8 +82,14 @@ def test_clients_work_in_a_forked_child(api, mock_client):
     # Warm everything up in the parent: runtime threads, connections, tokens.
     assert mock_client.sims.get(ICCID).iccid == ICCID
     assert asyncio.run(get_async(mock_aclient)).iccid == ICCID
-    api.expect_request("/v2/sims").respond_with_json(
-        [sim_json()], headers={"X-Total-Pages": "3"}
+    # Three different pages (the same page twice would end the list with an
+    # error: a server that ignores `page`).
+    api.expect_request("/v2/sims").respond_with_handler(
+        lambda request: Response(
+            json.dumps([sim_json(label=f"page-{request.args.get('page')}")]),
+            headers={"X-Total-Pages": "3"},
+            content_type="application/json",
+        )
     )
     started = iter(mock_client.sims.list(page_size=1))
     polled = iter(mock_client.sims.list(page_size=1))

@@ -9,7 +9,7 @@
 //! plugging in your own.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
@@ -274,7 +274,18 @@ pub(crate) struct TokenCache {
     /// The last token this process saw: calls use it without asking the
     /// store (a round trip for a shared store) until it nears expiry or is
     /// refused.
-    local: Mutex<Option<StoredToken>>,
+    local: Mutex<Option<LocalToken>>,
+    /// Counts the tokens this process fetched: a caller that waited for
+    /// the fetch lock while another fetched uses that token, whatever its
+    /// lifetime, instead of fetching one more.
+    fetched: AtomicU64,
+}
+
+/// The token this process uses, with the refresh margin that suits its
+/// lifetime.
+struct LocalToken {
+    token: StoredToken,
+    margin: Duration,
 }
 
 impl TokenCache {
@@ -293,37 +304,69 @@ impl TokenCache {
             refreshing: AtomicBool::new(false),
             no_refresh_before: Mutex::new(None),
             local: Mutex::new(None),
+            fetched: AtomicU64::new(0),
         }
     }
 
-    fn local(&self) -> std::sync::MutexGuard<'_, Option<StoredToken>> {
+    fn local(&self) -> std::sync::MutexGuard<'_, Option<LocalToken>> {
         self.local.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn remember(&self, token: &StoredToken) {
-        *self.local() = Some(token.clone());
+    /// Keeps `token` as the local copy; returns its refresh margin: the
+    /// configured one, but at most half of the lifetime the token had when
+    /// this process first saw it (a margin as long as the lifetime would
+    /// refresh on every call).
+    fn remember(&self, token: &StoredToken) -> Duration {
+        let mut local = self.local();
+        if let Some(l) = local.as_ref().filter(|l| l.token.token == token.token) {
+            return l.margin;
+        }
+        let lifetime = token
+            .expires_at
+            .duration_since(self.clock.now())
+            .unwrap_or(Duration::ZERO);
+        let margin = self.margin.min(lifetime / 2);
+        *local = Some(LocalToken {
+            token: token.clone(),
+            margin,
+        });
+        margin
+    }
+
+    /// The local token's refresh margin (the configured margin if none).
+    fn local_margin(&self) -> Duration {
+        self.local().as_ref().map_or(self.margin, |l| l.margin)
     }
 
     /// A valid token: cached, or fetched once for all concurrent callers
     /// (and, with a shared store, once for all processes).
     pub(crate) async fn token(self: &Arc<Self>) -> Result<AccessToken> {
         let now = self.clock.now();
-        if let Some(t) = self.local().as_ref() {
-            if now + self.margin < t.expires_at {
-                return Ok(t.token.clone());
+        if let Some(l) = self.local().as_ref() {
+            if now + l.margin < l.token.expires_at {
+                return Ok(l.token.token.clone());
             }
         }
         if let Some(t) = self.store.get().await? {
             if now < t.expires_at {
-                self.remember(&t);
-                if now + self.margin >= t.expires_at {
+                let margin = self.remember(&t);
+                if now + margin >= t.expires_at {
                     self.spawn_refresh();
                 }
                 return Ok(t.token);
             }
         }
+        let seen = self.fetched.load(Ordering::Acquire);
         let _guard = self.fetch_lock.lock().await;
-        // Someone else may have fetched while we waited for the lock.
+        // Another caller fetched a token while we waited for the lock: use
+        // it (even one whose lifetime is already over: a 401 replaces it
+        // once), rather than fetching one more.
+        if self.fetched.load(Ordering::Acquire) != seen {
+            if let Some(l) = self.local().as_ref() {
+                return Ok(l.token.token.clone());
+            }
+        }
+        // Another process may have stored one meanwhile.
         if let Some(t) = self.stored_valid_for(Duration::ZERO).await? {
             return Ok(t);
         }
@@ -386,6 +429,7 @@ impl TokenCache {
         let fresh = (self.fetch)().await?;
         self.store.put(fresh.clone()).await?;
         self.remember(&fresh);
+        self.fetched.fetch_add(1, Ordering::AcqRel);
         Ok(fresh.token)
     }
 
@@ -393,7 +437,7 @@ impl TokenCache {
     pub(crate) async fn invalidate(&self, token: &AccessToken) -> Result<()> {
         {
             let mut local = self.local();
-            if local.as_ref().is_some_and(|t| &t.token == token) {
+            if local.as_ref().is_some_and(|l| &l.token.token == token) {
                 *local = None;
             }
         }
@@ -431,13 +475,14 @@ impl TokenCache {
 
     async fn refresh_in_background(&self) -> Result<()> {
         let _guard = self.fetch_lock.lock().await;
-        if self.stored_valid_for(self.margin).await?.is_some() {
+        let margin = self.local_margin();
+        if self.stored_valid_for(margin).await?.is_some() {
             return Ok(()); // already refreshed by someone else
         }
         let Some(lock) = self.store.try_lock_refresh().await? else {
             return Ok(()); // another process is refreshing it
         };
         tracing::debug!("refreshing the access token ahead of expiry");
-        self.fetch_holding(lock, self.margin).await.map(drop)
+        self.fetch_holding(lock, margin).await.map(drop)
     }
 }

@@ -292,7 +292,10 @@ impl ClientBuilder {
     }
 
     /// How long before expiry the token is refreshed in the background
-    /// (default 5 minutes).
+    /// (default 5 minutes). For a token that lives shorter, the margin is
+    /// cut to half its lifetime; an `expires_in` of zero or less is taken
+    /// as 60 s, so that no answer of the token endpoint makes the client
+    /// request a token per call.
     pub fn token_refresh_margin(mut self, d: Duration) -> Self {
         self.token_refresh_margin = d;
         self
@@ -351,6 +354,14 @@ impl ClientBuilder {
     /// money are sent through the same client and are never repeated once
     /// they may have reached 1NCE), pacing, token handling and tracing.
     ///
+    /// One guarantee is yours to keep: the SDK's own clients send calls that
+    /// cost money on a fresh connection each, because a pooled connection
+    /// the server has just closed makes a request that never arrived look
+    /// like one that may have been applied ([`Error::OutcomeUnknown`]).
+    /// With your client they use its pool; give it
+    /// `.pool_idle_timeout(..)` shorter than your server's or proxy's
+    /// keep-alive, or `.pool_max_idle_per_host(0)`, to keep that risk away.
+    ///
     /// ```
     /// use once_sdk::{Client, Credentials};
     /// let http = reqwest::Client::builder()
@@ -376,8 +387,9 @@ impl ClientBuilder {
     }
 
     /// The SDK's own HTTP client: no redirects, the connect timeout, the
-    /// user agent and the proxy settings of this builder.
-    fn own_http_client(&self, ua: String) -> Result<reqwest::Client> {
+    /// user agent and the proxy settings of this builder. `pooled: false`
+    /// keeps no idle connection, so each request opens a fresh one.
+    fn own_http_client(&self, ua: String, pooled: bool) -> Result<reqwest::Client> {
         install_tls_provider();
         let mut http = reqwest::Client::builder()
             .user_agent(ua)
@@ -385,6 +397,9 @@ impl ClientBuilder {
             // Never follow redirects: the bearer token goes to the base URL's host only.
             .redirect(reqwest::redirect::Policy::none())
             .pool_idle_timeout(Duration::from_secs(60));
+        if !pooled {
+            http = http.pool_max_idle_per_host(0);
+        }
         if self.no_proxy {
             http = http.no_proxy();
         }
@@ -397,18 +412,21 @@ impl ClientBuilder {
             .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
     }
 
-    /// Builds the client. Fails on missing credentials or a bad base URL.
+    /// Builds the client. Fails on missing credentials, a bad base URL or a
+    /// rate limit no call could meet (`max` of 0, see
+    /// [`RateLimit::validate`](crate::RateLimit::validate)).
     pub fn build(self) -> Result<Client> {
         let credentials = self
             .credentials
             .clone()
             .ok_or_else(|| Error::Config("credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)".into()))?;
         let base_url = parse_base_url(&self.base_url, self.allow_insecure_http)?;
+        self.rate_limits.validate()?;
         let ua = match &self.user_agent {
             Some(app) => format!("{app} {USER_AGENT}"),
             None => USER_AGENT.to_string(),
         };
-        let http = match self.http_client.clone() {
+        let (http, fresh_http) = match self.http_client.clone() {
             Some(http) => {
                 let defaults = ClientBuilder::default();
                 let own = [
@@ -424,9 +442,18 @@ impl ClientBuilder {
                         "{name}() configures the SDK's own HTTP client; with http_client() set it on your reqwest::Client instead"
                     )));
                 }
-                http
+                // Calls that cost money ride the user's client too (see
+                // `http_client`'s docs for keeping them off stale connections).
+                (http.clone(), http)
             }
-            None => self.own_http_client(ua)?,
+            // Calls that cost money each go on a connection of their own: a
+            // pooled one may have just been closed by the server, and a
+            // request lost on it could not be told apart from one that was
+            // applied.
+            None => (
+                self.own_http_client(ua.clone(), true)?,
+                self.own_http_client(ua, false)?,
+            ),
         };
         let clock = Clock::new();
         let limiter = self
@@ -434,6 +461,7 @@ impl ClientBuilder {
             .unwrap_or_else(|| Arc::new(LocalRateLimiter::new(self.rate_limits)));
         let transport = Arc::new(Transport {
             http,
+            fresh_http,
             base_url,
             config: TransportConfig {
                 attempt_timeout: self.attempt_timeout,
@@ -571,6 +599,24 @@ fn token_fetcher(transport: Arc<Transport>, credentials: Credentials) -> TokenFe
     })
 }
 
+/// A token's lifetime when `expires_in` is missing (1NCE's documented default).
+const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
+/// The lifetime assumed for a nonsensical `expires_in` (zero or negative):
+/// long enough not to request a token per call; a token that is really
+/// expired is refused with 401 and replaced once.
+const FLOOR_TOKEN_LIFETIME: Duration = Duration::from_secs(60);
+/// The longest lifetime believed (1NCE issues tokens for an hour).
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+/// How long a token with this `expires_in` is used.
+fn token_lifetime(expires_in: Option<i64>) -> Duration {
+    match expires_in {
+        None => DEFAULT_TOKEN_LIFETIME,
+        Some(s) if s <= 0 => FLOOR_TOKEN_LIFETIME,
+        Some(s) => Duration::from_secs(s.unsigned_abs()).min(MAX_TOKEN_LIFETIME),
+    }
+}
+
 /// The token in a `POST /oauth/token` answer received at `now`.
 pub(crate) fn token_from_response(
     resp: &crate::transport::RawResponse,
@@ -579,7 +625,7 @@ pub(crate) fn token_from_response(
     let t: TokenResponse = resp
         .decode("oauth.token")
         .map_err(|e| redact_token(e, &resp.body))?;
-    let lifetime = Duration::from_secs(t.expires_in.unwrap_or(3600).max(0) as u64);
+    let lifetime = token_lifetime(t.expires_in);
     Ok(StoredToken {
         token: crate::AccessToken::new(t.access_token),
         expires_at: now + lifetime,

@@ -28,7 +28,8 @@ pub struct ApiErrorDetails {
     pub code: Option<String>,
     /// 1NCE's human-readable message, when the body carried one.
     pub message: Option<String>,
-    /// The response body as received (lossily decoded as UTF-8, at most 4 KiB).
+    /// The response body as received (lossily decoded as UTF-8, at most
+    /// 64 KiB). `Display` shows only a short line of it.
     pub body: String,
     /// The request id header (`x-amzn-requestid`, `x-request-id`) if present.
     pub request_id: Option<String>,
@@ -96,12 +97,14 @@ impl fmt::Display for ApiErrorDetails {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
         if let Some(code) = &self.code {
-            write!(f, " {code}")?;
+            write!(f, " {}", one_line(code, SHORT_TEXT))?;
         }
-        match &self.message {
-            Some(m) => write!(f, ": {m}")?,
-            None if !self.body.is_empty() => write!(f, ": {}", snippet(&self.body, 200))?,
-            None => {}
+        let text = match &self.message {
+            Some(m) => one_line(m, 2 * SHORT_TEXT),
+            None => body_summary(&self.body),
+        };
+        if !text.is_empty() {
+            write!(f, ": {text}")?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;
@@ -178,6 +181,19 @@ pub enum Error {
     #[error("1NCE API error: {0}")]
     Api(ApiErrorDetails),
 
+    /// What was asked for does not exist: 1NCE answered 404, or answered a
+    /// call for one resource (a SIM, an order) with an empty, blank or
+    /// `null` body (v1 does that for an unknown ICCID). Lists are never
+    /// "not found": an empty list body is an empty page.
+    #[error("not found: `{operation}` answered {}", not_found_text(.details))]
+    #[non_exhaustive]
+    NotFound {
+        /// The operation that found nothing (e.g. `sims.get`).
+        operation: &'static str,
+        /// What the server said (status 404, or 200 with an empty body).
+        details: Box<ApiErrorDetails>,
+    },
+
     /// The call did not finish in time (per attempt or overall deadline).
     #[error("timed out: {0}")]
     Timeout(String),
@@ -196,7 +212,7 @@ pub enum Error {
 
     /// The response arrived but its body could not be decoded into the
     /// expected type.
-    #[error("could not decode {what} (HTTP {status}): {message}; body starts with: {snippet:?}")]
+    #[error("could not decode {what} (HTTP {status}): {}; body starts with: {:?}", one_line(.message, 200), crate::error::snippet(&one_line(.snippet, 200), 60))]
     #[non_exhaustive]
     Decode {
         /// What was being decoded (e.g. the operation name).
@@ -223,9 +239,47 @@ pub enum Error {
         cause: Box<Error>,
     },
 
+    /// The response body is larger than
+    /// [`max_response_bytes`](crate::ClientBuilder::max_response_bytes).
+    /// Final: the same call would download it again, so it is not retried.
+    /// The server did answer: for a call that costs money, a 2xx `status`
+    /// means it was applied.
+    #[error("the response to `{operation}` (HTTP {status}) exceeds the limit of {limit} bytes; not retried")]
+    #[non_exhaustive]
+    ResponseTooLarge {
+        /// The operation whose answer was too large.
+        operation: &'static str,
+        /// HTTP status of the response.
+        status: u16,
+        /// The limit in bytes.
+        limit: usize,
+    },
+
+    /// A list's stream was ended because the server sent a page it had
+    /// already sent (it ignores `page`, or says `X-Current-Page` is an
+    /// earlier page): going on would loop over the same items forever.
+    #[error("`{operation}`: page {page} repeats page {repeats} (the server does not page as asked); the list was stopped there")]
+    #[non_exhaustive]
+    RepeatedPage {
+        /// The list operation (e.g. `sims.list`).
+        operation: &'static str,
+        /// The page that was asked for.
+        page: u32,
+        /// The earlier page it repeats.
+        repeats: u32,
+    },
+
     /// The client was configured wrongly (bad base URL, missing credentials).
     #[error("configuration error: {0}")]
     Config(String),
+}
+
+fn not_found_text(details: &ApiErrorDetails) -> String {
+    if (200..300).contains(&details.status) {
+        format!("HTTP {} with an empty body", details.status)
+    } else {
+        details.to_string()
+    }
 }
 
 fn retry_after_text(d: Option<Duration>) -> String {
@@ -233,6 +287,87 @@ fn retry_after_text(d: Option<Duration>) -> String {
         Some(d) => format!(" (retry after {}s)", d.as_secs_f64()),
         None => String::new(),
     }
+}
+
+/// How many characters of a server's text an error's `Display` shows.
+const SHORT_TEXT: usize = 100;
+
+/// `s` on one line (runs of whitespace and control characters as one
+/// space), cut to `max` characters.
+pub(crate) fn one_line(s: &str, max: usize) -> String {
+    let joined = s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    snippet(&joined, max)
+}
+
+/// A short line for a body that is not a 1NCE error object: an HTML page's
+/// `<title>` (or its text without tags), or the text itself, on one line.
+pub(crate) fn body_summary(body: &str) -> String {
+    let trimmed = body.trim_start();
+    let lower = trimmed
+        .get(..trimmed.len().min(512))
+        .unwrap_or(trimmed)
+        .to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<body"))
+    {
+        return one_line(body, SHORT_TEXT);
+    }
+    if let Some(title) = html_element_text(body, "title").filter(|t| !t.trim().is_empty()) {
+        return one_line(&title, SHORT_TEXT);
+    }
+    one_line(&strip_tags(body), SHORT_TEXT)
+}
+
+/// The text of the first `<tag>...</tag>` (ASCII case-insensitive).
+fn html_element_text(html: &str, tag: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find(&format!("<{tag}"))?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find(&format!("</{tag}"))?;
+    Some(strip_tags(&html[start..end]))
+}
+
+/// `html` without its tags (and without `<head>`, `<script>`, `<style>`
+/// content, which is no text to read).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len().min(4096));
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let after = &rest[lt..];
+        let lower: String = after
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let skip_to = ["head", "script", "style"].iter().find_map(|t| {
+            let opens = lower.starts_with(&format!("<{t}"))
+                && after[1 + t.len()..].starts_with(['>', ' ', '\t', '\n', '\r']);
+            opens.then(|| format!("</{t}"))
+        });
+        rest = match skip_to {
+            Some(close) => match after.to_ascii_lowercase().find(&close) {
+                Some(i) => &after[i..],
+                None => "",
+            },
+            None => after,
+        };
+        match rest.find('>') {
+            Some(gt) => rest = &rest[gt + 1..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The first `max` characters of `s`, on a char boundary.
@@ -332,6 +467,35 @@ impl Error {
         }
     }
 
+    /// A [`NotFound`](Error::NotFound) error: `operation` found nothing,
+    /// with what the server said (e.g. `ApiErrorDetails::new(404)`).
+    pub fn not_found(operation: &'static str, details: ApiErrorDetails) -> Self {
+        Error::NotFound {
+            operation,
+            details: Box::new(details),
+        }
+    }
+
+    /// A [`ResponseTooLarge`](Error::ResponseTooLarge) error: the answer to
+    /// `operation` (HTTP `status`) was over `limit` bytes.
+    pub fn response_too_large(operation: &'static str, status: u16, limit: usize) -> Self {
+        Error::ResponseTooLarge {
+            operation,
+            status,
+            limit,
+        }
+    }
+
+    /// A [`RepeatedPage`](Error::RepeatedPage) error: the list
+    /// `operation` got back for `page` what it had for page `repeats`.
+    pub fn repeated_page(operation: &'static str, page: u32, repeats: u32) -> Self {
+        Error::RepeatedPage {
+            operation,
+            page,
+            repeats,
+        }
+    }
+
     /// [`Error::Config`] with a description.
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config(message.into())
@@ -343,6 +507,7 @@ impl Error {
             Error::Api(d) | Error::Auth { details: d } | Error::RateLimited { details: d, .. } => {
                 Some(d)
             }
+            Error::NotFound { details, .. } => Some(details),
             Error::OutcomeUnknown { cause, .. } => cause.details(),
             _ => None,
         }
@@ -351,7 +516,7 @@ impl Error {
     /// The HTTP status, if the server answered.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => self.details().map(|d| d.status),
         }
     }
@@ -399,6 +564,12 @@ impl Error {
             Error::OutcomeUnknown { cause, .. } => cause.is_timeout(),
             _ => false,
         }
+    }
+
+    /// True when what was asked for does not exist ([`Error::NotFound`]: a
+    /// 404, or an empty body where one resource was expected).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
     }
 
     /// True when the outcome of a non-idempotent call is unknown.

@@ -37,6 +37,7 @@ impl Response {
             status: StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
             headers: map,
             body: bytes::Bytes::copy_from_slice(body),
+            sent: Default::default(),
         })
     }
 

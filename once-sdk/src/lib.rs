@@ -91,6 +91,7 @@ pub mod fuzzing;
 pub mod options;
 pub mod pagination;
 pub mod ratelimit;
+mod redact;
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub mod redis;

@@ -13,6 +13,7 @@ use futures::future::BoxFuture;
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
+use tracing::Instrument;
 
 use crate::error::{Error, Result};
 use crate::transport::RawResponse;
@@ -70,14 +71,25 @@ impl<T> Page<T> {
         self
     }
 
-    /// True when a page follows this one.
+    /// True when a page follows this one: this page is not empty, and
+    /// neither `X-Total-Pages` nor `X-Total-Count` (with the page size)
+    /// says it is the last; without either, when this page is full.
     pub fn has_next(&self) -> bool {
         if self.items.is_empty() {
             return false;
         }
-        match self.total_pages {
-            Some(total) => self.page < total,
-            None => self.items.len() as u32 >= self.page_size,
+        let by_pages = self.total_pages.map(|total| self.page < total);
+        // A page shorter than asked for may be the last one, or the server
+        // may hand out smaller pages than asked for: counting with its
+        // length never skips items (at worst one empty page is asked for).
+        let per_page = (self.items.len() as u64).min(u64::from(self.page_size));
+        let by_count = self
+            .total_count
+            .filter(|_| per_page > 0)
+            .map(|count| u64::from(self.page) * per_page < count);
+        match (by_pages, by_count) {
+            (None, None) => self.items.len() as u32 >= self.page_size,
+            (pages, count) => pages.unwrap_or(true) && count.unwrap_or(true),
         }
     }
 
@@ -114,7 +126,7 @@ impl<T: DeserializeOwned> Page<T> {
     /// from the `X-*` headers (falling back to what was asked for).
     pub(crate) fn from_response(
         resp: &RawResponse,
-        what: &str,
+        what: &'static str,
         page: u32,
         page_size: u32,
     ) -> Result<Self> {
@@ -135,12 +147,35 @@ pub type PageStream<T> = BoxStream<'static, Result<Page<T>>>;
 /// A stream of items across all pages.
 pub type ItemStream<T> = BoxStream<'static, Result<T>>;
 
+/// One fetched page, with what the stream needs to tell a repeated page.
+pub(crate) struct Fetched<T> {
+    pub page: Page<T>,
+    /// A hash of the response body: the same body twice is the same page.
+    pub fingerprint: u64,
+    /// The list operation (e.g. `sims.list`), for errors.
+    pub operation: &'static str,
+}
+
+impl<T> Fetched<T> {
+    /// `page`, fetched by `operation` from `resp`.
+    pub(crate) fn new(page: Page<T>, resp: &RawResponse, operation: &'static str) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        resp.body.hash(&mut h);
+        Fetched {
+            page,
+            fingerprint: h.finish(),
+            operation,
+        }
+    }
+}
+
 /// Fetches page `n` of a list.
 pub(crate) type PageFetcher<T> =
-    Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
+    Arc<dyn Fn(u32) -> BoxFuture<'static, Result<Fetched<T>>> + Send + Sync>;
 
 /// Aborts the prefetch task when the stream is dropped.
-struct Prefetch<T>(tokio::task::JoinHandle<Result<Page<T>>>);
+struct Prefetch<T>(tokio::task::JoinHandle<Result<Fetched<T>>>);
 
 impl<T> Drop for Prefetch<T> {
     fn drop(&mut self) {
@@ -153,6 +188,8 @@ struct State<T> {
     next: u32,
     ahead: Option<Prefetch<T>>,
     done: bool,
+    /// The fingerprint of every page seen so far, with its number.
+    seen: std::collections::HashMap<u64, u32>,
 }
 
 /// Pages from `first` on, fetching the next page ahead while the current one
@@ -163,6 +200,7 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
         next: first,
         ahead: None,
         done: false,
+        seen: std::collections::HashMap::new(),
     };
     stream::unfold(state, |mut st| async move {
         if st.done {
@@ -184,10 +222,36 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                 st.done = true;
                 Some((Err(e), st))
             }
-            Ok(page) => {
+            Ok(fetched) => {
+                let Fetched {
+                    page,
+                    fingerprint,
+                    operation,
+                } = fetched;
+                // A server that ignores `page` sends the same page again
+                // (and may even say so in `X-Current-Page`): end the stream
+                // with an error instead of looping over the same items.
+                let repeats = if page.items.is_empty() {
+                    None
+                } else if page.page < requested {
+                    Some(page.page)
+                } else {
+                    st.seen.get(&fingerprint).copied()
+                };
+                if let Some(repeats) = repeats {
+                    st.done = true;
+                    return Some((
+                        Err(Error::RepeatedPage {
+                            operation,
+                            page: requested,
+                            repeats,
+                        }),
+                        st,
+                    ));
+                }
                 if page.page != requested {
-                    // The server answered with another page than asked for:
-                    // stop instead of looping over the same items.
+                    // The server answered with a later page than asked for:
+                    // stop rather than guess where the list stands.
                     tracing::warn!(
                         requested,
                         got = page.page,
@@ -202,9 +266,13 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                         st,
                     ));
                 }
+                st.seen.insert(fingerprint, requested);
                 if page.has_next() {
                     st.next = requested + 1;
-                    st.ahead = Some(Prefetch(tokio::spawn((st.fetch)(st.next))));
+                    // The prefetch runs in a task of its own: it keeps
+                    // the caller's span, as the page fetched inline does.
+                    let fetch = (st.fetch)(st.next).instrument(tracing::Span::current());
+                    st.ahead = Some(Prefetch(tokio::spawn(fetch)));
                 } else {
                     st.done = true;
                 }
@@ -233,19 +301,30 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU32, Ordering};
 
+    fn fetched(page: Page<u32>, fingerprint: u64) -> Fetched<u32> {
+        Fetched {
+            page,
+            fingerprint,
+            operation: "test.list",
+        }
+    }
+
     fn fake(total: u32, size: u32, calls: Arc<AtomicU32>) -> PageFetcher<u32> {
         Arc::new(move |n| {
             calls.fetch_add(1, Ordering::SeqCst);
             Box::pin(async move {
                 let start = (n - 1) * size;
                 let items: Vec<u32> = (start..total.min(start + size)).collect();
-                Ok(Page {
-                    items,
-                    page: n,
-                    page_size: size,
-                    total_count: Some(total.into()),
-                    total_pages: Some(total.div_ceil(size)),
-                })
+                Ok(fetched(
+                    Page {
+                        items,
+                        page: n,
+                        page_size: size,
+                        total_count: Some(total.into()),
+                        total_pages: Some(total.div_ceil(size)),
+                    },
+                    n.into(),
+                ))
             })
         })
     }
@@ -290,19 +369,65 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn stops_when_the_server_repeats_a_page() {
-        let fetch: PageFetcher<u32> = Arc::new(|_| {
-            Box::pin(async {
-                Ok(Page {
-                    items: vec![1, 2],
-                    page: 1,
-                    page_size: 2,
-                    total_count: None,
-                    total_pages: None,
-                })
+    async fn a_page_that_says_it_is_an_earlier_one_ends_the_stream_with_an_error() {
+        let fetch: PageFetcher<u32> = Arc::new(|n| {
+            Box::pin(async move {
+                Ok(fetched(
+                    Page {
+                        items: vec![1, 2],
+                        page: 1,
+                        page_size: 2,
+                        total_count: None,
+                        total_pages: None,
+                    },
+                    n.into(),
+                ))
             })
         });
-        let items: Vec<u32> = item_stream(fetch, 1).try_collect().await.unwrap();
-        assert_eq!(items, vec![1, 2]);
+        let mut items = item_stream(fetch, 1);
+        assert_eq!(items.try_next().await.unwrap(), Some(1));
+        assert_eq!(items.try_next().await.unwrap(), Some(2));
+        let err = items.try_next().await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RepeatedPage {
+                    operation: "test.list",
+                    page: 2,
+                    repeats: 1
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            items.try_next().await.unwrap().is_none(),
+            "the stream ended"
+        );
+    }
+
+    #[test]
+    fn has_next_never_goes_past_what_the_headers_allow() {
+        let page = |page, total_count, total_pages| Page {
+            items: vec![0u32; 10],
+            page,
+            page_size: 10,
+            total_count,
+            total_pages,
+        };
+        assert!(page(2, Some(25), None).has_next());
+        assert!(!page(3, Some(25), None).has_next());
+        assert!(!page(2, Some(20), None).has_next());
+        assert!(!page(2, Some(1000), Some(2)).has_next());
+        assert!(!page(3, Some(25), Some(100)).has_next());
+        assert!(page(1, None, None).has_next(), "a full page without totals");
+        // A server that hands out 5 where 10 were asked for: nothing skipped.
+        let short = Page {
+            items: vec![0u32; 5],
+            page: 2,
+            page_size: 10,
+            total_count: Some(25),
+            total_pages: None,
+        };
+        assert!(short.has_next());
     }
 }

@@ -2,19 +2,19 @@
 //!
 //! 1NCE answers 429 when an account goes over its limits. The client paces
 //! its own calls instead, per endpoint group, so that a fleet scan runs at
-//! the limit rather than into it. Each group keeps a sliding window of the
-//! last grants: never more than `max` calls start in any window of `per`
-//! (plus a 2 % safety margin, so that requests delayed on their way to 1NCE
-//! do not bunch up into a window there), and callers that have to wait are
-//! served in the order they arrived.
+//! the limit rather than into it. Calls are spaced evenly (GCRA: one call
+//! every `per / max`, plus a 2 % safety margin), never in bursts: a burst
+//! of `max` calls that leaves at once can, with a little jitter on the way,
+//! land in one of 1NCE's windows together with the next burst. Callers that
+//! have to wait are served in the order they arrived.
 
-use std::collections::VecDeque;
 use std::fmt;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
 use tokio::time::Instant;
+
+use crate::error::ValidationError;
 
 /// The groups 1NCE limits separately.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,12 +87,48 @@ pub struct RateLimit {
 }
 
 impl RateLimit {
-    /// `max` calls per `per` (a `max` of 0 is taken as 1).
+    /// `max` calls per `per` (a `max` of 0 is taken as 1; use
+    /// [`try_new`](Self::try_new) to have it refused).
     pub fn new(max: u32, per: Duration) -> Self {
         Self {
             max: max.max(1),
             per,
         }
+    }
+
+    /// `max` calls per `per`, refusing a limit no call could ever meet: a
+    /// `max` of 0 or a zero window.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use once_sdk::RateLimit;
+    /// assert!(RateLimit::try_new(0, Duration::from_secs(1)).is_err());
+    /// assert_eq!(RateLimit::try_new(10, Duration::from_secs(1)), Ok(RateLimit::per_second(10)));
+    /// ```
+    pub fn try_new(max: u32, per: Duration) -> Result<Self, ValidationError> {
+        let limit = Self { max, per };
+        limit.validate()?;
+        Ok(limit)
+    }
+
+    /// Checks the limit: `max` at least 1 and a window longer than zero.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.max == 0 {
+            return Err(ValidationError::new(
+                "rate_limit.max",
+                format!(
+                    "must be at least 1 call per {:?} (use None for no limit)",
+                    self.per
+                ),
+            ));
+        }
+        if self.per.is_zero() {
+            return Err(ValidationError::new(
+                "rate_limit.per",
+                "must be longer than zero",
+            ));
+        }
+        Ok(())
     }
 
     /// `n` calls per second.
@@ -141,6 +177,20 @@ impl RateLimits {
         self.0[group.index()]
     }
 
+    /// Checks every limit ([`RateLimit::validate`]);
+    /// [`ClientBuilder::build`](crate::ClientBuilder::build) refuses limits
+    /// that fail it.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        for group in EndpointGroup::ALL {
+            if let Some(limit) = self.get(group) {
+                limit.validate().map_err(|e| {
+                    ValidationError::new(e.field, format!("{} ({group:?})", e.rule))
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every limit multiplied by `factor` (e.g. 100 turns 10/s into 1000/s),
     /// for tests against a sandbox with scaled limits.
     pub fn scaled(self, factor: f64) -> Self {
@@ -158,7 +208,7 @@ pub trait RateLimiter: Send + Sync + 'static {
     fn acquire(&self, group: EndpointGroup) -> BoxFuture<'_, ()>;
 }
 
-/// The in-process rate limiter: a sliding window per endpoint group.
+/// The in-process rate limiter: even spacing (GCRA) per endpoint group.
 pub struct LocalRateLimiter {
     windows: [Option<Window>; 5],
 }
@@ -170,41 +220,39 @@ const SAFETY_MARGIN: f64 = 0.02;
 
 struct Window {
     limit: RateLimit,
-    /// `limit.per` plus the safety margin.
-    span: std::time::Duration,
-    /// Start times granted so far (the last `max` of them), in order.
-    granted: Mutex<VecDeque<Instant>>,
+    /// The time between two calls: `limit.per` plus the safety margin,
+    /// divided by `limit.max`.
+    interval: std::time::Duration,
+    /// The start time granted last (GCRA's schedule). Held while the
+    /// caller it was granted to waits for it: callers are served one after
+    /// the other, in the order they arrived (tokio's mutex is fair).
+    last: tokio::sync::Mutex<Option<Instant>>,
 }
 
 impl Window {
-    /// Reserves the earliest start time that keeps the window within its
-    /// limit, after every earlier reservation (FIFO).
-    fn reserve(&self) -> Instant {
+    /// Waits for the next start time: one interval after the one granted
+    /// before, or now if that has passed. A caller that woke late (a busy
+    /// runtime) therefore never lets several waiting calls leave in a
+    /// bunch behind it: the schedule moves on from its actual start.
+    async fn acquire(&self) {
+        let mut last = self.last.lock().await;
         let now = Instant::now();
-        let mut granted = self.granted.lock().unwrap_or_else(|p| p.into_inner());
-        let max = self.limit.max as usize;
-        let mut slot = granted.back().map_or(now, |last| (*last).max(now));
-        if granted.len() >= max {
-            let oldest_in_window = granted[granted.len() - max];
-            slot = slot.max(oldest_in_window + self.span);
-        }
-        granted.push_back(slot);
-        while granted.len() > max {
-            granted.pop_front();
-        }
-        slot
+        let slot = last.map_or(now, |prev| (prev + self.interval).max(now));
+        tokio::time::sleep_until(slot).await;
+        *last = Some(slot);
     }
 }
 
 impl LocalRateLimiter {
-    /// A limiter enforcing `limits`.
+    /// A limiter enforcing `limits`. A limit with a `max` of 0 (refused by
+    /// [`RateLimits::validate`] and the client builder) is taken as 1.
     pub fn new(limits: RateLimits) -> Self {
         Self {
             windows: EndpointGroup::ALL.map(|g| {
                 limits.get(g).map(|limit| Window {
                     limit,
-                    span: limit.per.mul_f64(1.0 + SAFETY_MARGIN),
-                    granted: Mutex::new(VecDeque::with_capacity(limit.max as usize)),
+                    interval: limit.per.mul_f64(1.0 + SAFETY_MARGIN) / limit.max.max(1),
+                    last: tokio::sync::Mutex::new(None),
                 })
             }),
         }
@@ -225,8 +273,8 @@ impl fmt::Debug for LocalRateLimiter {
 
 impl RateLimiter for LocalRateLimiter {
     fn acquire(&self, group: EndpointGroup) -> BoxFuture<'_, ()> {
-        match self.windows[group.index()].as_ref().map(Window::reserve) {
-            Some(slot) => Box::pin(tokio::time::sleep_until(slot)),
+        match self.windows[group.index()].as_ref() {
+            Some(window) => Box::pin(window.acquire()),
             // Unlimited group: a zero-sized future, no allocation.
             None => Box::pin(std::future::ready(())),
         }
@@ -267,7 +315,7 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn never_more_than_max_in_any_window_and_fifo() {
+    async fn calls_are_spaced_evenly_never_more_than_max_in_any_window_and_fifo() {
         let limiter = std::sync::Arc::new(LocalRateLimiter::new(
             RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(10))),
         ));
@@ -285,16 +333,12 @@ mod tests {
         for h in handles {
             times.push(h.await.unwrap());
         }
-        // FIFO: start times are in arrival order.
-        for w in times.windows(2) {
-            assert!(w[0].1 <= w[1].1, "{times:?}");
+        // FIFO, and one call every 102 ms (100 ms plus the 2 % margin):
+        // no burst, not even in the first window.
+        for (n, (i, t)) in times.iter().enumerate() {
+            assert_eq!(*i, n);
+            assert_eq!(*t, Duration::from_millis(102) * n as u32, "call {n}");
         }
-        // The first 10 go at once, then 10 per second (plus the margin).
-        assert_eq!(times[9].1, Duration::ZERO);
-        assert_eq!(times[10].1, Duration::from_millis(1020));
-        assert_eq!(times[19].1, Duration::from_millis(1020));
-        assert_eq!(times[20].1, Duration::from_millis(2040));
-        assert_eq!(times[34].1, Duration::from_millis(3060));
         // No window of 1 s holds more than 10 starts.
         for (i, (_, t)) in times.iter().enumerate() {
             let in_window = times[i..]
@@ -307,5 +351,44 @@ mod tests {
         let before = Instant::now();
         limiter.acquire(EndpointGroup::Orders).await;
         assert_eq!(Instant::now(), before);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_idle_limiter_lets_the_next_call_go_at_once() {
+        let limiter = LocalRateLimiter::new(
+            RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(10))),
+        );
+        limiter.acquire(EndpointGroup::Sims).await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        let before = Instant::now();
+        limiter.acquire(EndpointGroup::Sims).await;
+        assert_eq!(Instant::now(), before);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_limit_of_zero_is_refused_where_it_is_built_and_never_panics() {
+        let zero = RateLimit {
+            max: 0,
+            per: Duration::from_secs(1),
+        };
+        let e = RateLimit::try_new(0, Duration::from_secs(1)).unwrap_err();
+        assert_eq!(e.field, "rate_limit.max");
+        assert_eq!(
+            RateLimit::try_new(1, Duration::ZERO).unwrap_err().field,
+            "rate_limit.per"
+        );
+        let limits = RateLimits::default().with(EndpointGroup::Sims, Some(zero));
+        let e = limits.validate().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid `rate_limit.max`: must be at least 1 call per 1s (use None for no limit) (Sims)"
+        );
+        assert!(RateLimits::default().validate().is_ok());
+        // Built anyway, the local limiter takes it as 1 per window.
+        let limiter = LocalRateLimiter::new(limits);
+        limiter.acquire(EndpointGroup::Sims).await;
+        let before = Instant::now();
+        limiter.acquire(EndpointGroup::Sims).await;
+        assert_eq!(Instant::now() - before, Duration::from_millis(1020));
     }
 }

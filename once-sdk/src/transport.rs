@@ -13,6 +13,7 @@ use crate::auth::{AccessToken, TokenCache};
 use crate::clock::Clock;
 use crate::error::{snippet, ApiErrorDetails, Error, Result};
 use crate::ratelimit::{EndpointGroup, RateLimiter};
+use crate::redact::Secrets;
 use crate::retry::RetryPolicy;
 
 /// One API call, before it is sent.
@@ -104,20 +105,68 @@ pub(crate) struct RawResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: bytes::Bytes,
+    /// The secrets the request carried, scrubbed from any error built
+    /// from this response.
+    pub sent: SentSecrets,
+}
+
+/// The secrets a request carried (cheap to keep: the token is shared).
+#[derive(Clone, Default)]
+pub(crate) struct SentSecrets {
+    pub token: Option<AccessToken>,
+    pub basic: Option<(String, String)>,
+}
+
+impl std::fmt::Debug for SentSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SentSecrets([redacted])")
+    }
+}
+
+impl SentSecrets {
+    /// The values to scrub from server text.
+    pub(crate) fn secrets(&self) -> Secrets {
+        Secrets::of_request(
+            self.token.as_ref().map(AccessToken::expose),
+            self.basic.as_ref().map(|(id, s)| (id.as_str(), s.as_str())),
+        )
+    }
 }
 
 impl RawResponse {
-    pub(crate) fn decode<T: DeserializeOwned>(&self, what: &str) -> Result<T> {
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
-            b"null"
-        } else {
-            &self.body
-        };
-        serde_json::from_slice(body).map_err(|e| Error::Decode {
-            what: what.to_string(),
-            status: self.status.as_u16(),
-            message: e.to_string(),
-            snippet: snippet(&String::from_utf8_lossy(&self.body), 200),
+    /// Decodes the body into `T`. Arrays and scalars are refused where a
+    /// model (an object) is expected, at any depth. An empty, blank or
+    /// `null` body is `None` for an `Option`, an empty list for a list, and
+    /// [`Error::NotFound`] where one resource is expected.
+    pub(crate) fn decode<T: DeserializeOwned>(&self, what: &'static str) -> Result<T> {
+        let trimmed = self.body.trim_ascii();
+        if trimmed.is_empty() || trimmed == b"null" {
+            // What the type makes of "nothing": `None`, `()`, or (for a
+            // list) no items; anything else was one resource, not found.
+            return crate::types::strict::from_slice::<T>(b"null")
+                .or_else(|_| crate::types::strict::from_slice::<T>(b"[]"))
+                .map_err(|_| Error::NotFound {
+                    operation: what,
+                    details: Box::new(ApiErrorDetails {
+                        status: self.status.as_u16(),
+                        code: None,
+                        message: None,
+                        body: self
+                            .sent
+                            .secrets()
+                            .scrub_owned(String::from_utf8_lossy(&self.body).into_owned()),
+                        request_id: request_id(&self.headers),
+                    }),
+                });
+        }
+        crate::types::strict::from_slice(&self.body).map_err(|e| {
+            let secrets = self.sent.secrets();
+            Error::Decode {
+                what: what.to_string(),
+                status: self.status.as_u16(),
+                message: secrets.scrub_owned(e.to_string()),
+                snippet: snippet(&secrets.scrub(&String::from_utf8_lossy(&self.body)), 200),
+            }
         })
     }
 }
@@ -133,6 +182,11 @@ pub(crate) struct TransportConfig {
 
 pub(crate) struct Transport {
     pub http: reqwest::Client,
+    /// Keeps no idle connections: every request on it opens a fresh one.
+    /// Non-idempotent calls use it, so that a failure before the server
+    /// read a byte is a connect failure ("not sent"), never a pooled
+    /// connection the server closed just before.
+    pub fresh_http: reqwest::Client,
     pub base_url: Url,
     pub config: TransportConfig,
     pub limiter: Arc<dyn RateLimiter>,
@@ -147,6 +201,9 @@ enum SendFailure {
     Timeout(Error),
     /// Failed after sending (reset, truncated body): the server may have got it.
     AfterSend(Error),
+    /// The server answered, but with something no retry changes (a body
+    /// over the size cap).
+    Final(Error),
 }
 
 impl Transport {
@@ -156,6 +213,7 @@ impl Transport {
     pub(crate) fn with_config(&self, config: TransportConfig) -> Transport {
         Transport {
             http: self.http.clone(),
+            fresh_http: self.fresh_http.clone(),
             base_url: self.base_url.clone(),
             config,
             limiter: Arc::clone(&self.limiter),
@@ -183,8 +241,12 @@ impl Transport {
         auth: Option<&HeaderValue>,
         basic: Option<(&str, &str)>,
     ) -> std::result::Result<RawResponse, SendFailure> {
-        let mut rb = self
-            .http
+        let http = if req.idempotent {
+            &self.http
+        } else {
+            &self.fresh_http
+        };
+        let mut rb = http
             .request(req.method.clone(), self.url(&req.path, &req.query))
             .header(ACCEPT, "application/json");
         if let Some(a) = auth {
@@ -202,10 +264,13 @@ impl Transport {
         let status = resp.status();
         let headers = std::mem::take(resp.headers_mut());
         let cap = self.config.max_response_bytes;
+        // The server answered; the same call would only download the same
+        // body again: final.
         let too_big = || {
-            SendFailure::AfterSend(Error::Transport {
-                message: format!("response body exceeds the limit of {cap} bytes"),
-                source: None,
+            SendFailure::Final(Error::ResponseTooLarge {
+                operation: req.operation,
+                status: status.as_u16(),
+                limit: cap,
             })
         };
         if resp.content_length().is_some_and(|n| n > cap as u64) {
@@ -241,6 +306,7 @@ impl Transport {
             status,
             headers,
             body,
+            sent: SentSecrets::default(),
         })
     }
 
@@ -267,9 +333,21 @@ impl Transport {
             .config
             .operation_timeout
             .map(|t| Deadline::after(t, req));
+        let mut stats = CallStats::default();
         let res = self
-            .execute_inner(req, tokens, basic, span.clone(), deadline)
+            .execute_inner(req, tokens, basic, span.clone(), deadline, &mut stats)
             .await;
+        // Recorded once, for the last attempt: a field recorded again would
+        // be printed again by formatting subscribers.
+        if stats.attempt > 0 {
+            span.record("attempt", stats.attempt);
+        }
+        if let Some(ms) = stats.latency_ms {
+            span.record("latency_ms", ms);
+        }
+        if let Some(status) = stats.status {
+            span.record("status", status);
+        }
         let request_id = match &res {
             Ok(resp) => crate::options::request_id(&resp.headers),
             Err(e) => e.request_id(),
@@ -290,6 +368,7 @@ impl Transport {
         basic: Option<(&str, &str)>,
         span: tracing::Span,
         deadline: Option<Deadline>,
+        stats: &mut CallStats,
     ) -> Result<RawResponse> {
         let group = EndpointGroup::of_path(&req.path);
         let mut delays = self.config.retry.delays();
@@ -326,7 +405,10 @@ impl Transport {
                 })?),
                 None => None,
             };
-            span.record("attempt", attempt);
+            *stats = CallStats {
+                attempt,
+                ..CallStats::default()
+            };
             let started = Instant::now();
             // One timer per attempt: whichever of the attempt timeout and the
             // call's deadline comes first.
@@ -346,18 +428,39 @@ impl Transport {
                     }
                 }
                 // The call's deadline ends this attempt: it may have been sent.
-                (_, d) => within(d, true, sending).await?,
+                (_, d) => match within(d, true, sending).await {
+                    Ok(outcome) => outcome,
+                    Err(e) => {
+                        attempt_event(&span, attempt, None, started);
+                        return Err(e);
+                    }
+                },
             };
-            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            stats.latency_ms = Some(started.elapsed().as_millis() as u64);
+            attempt_event(
+                &span,
+                attempt,
+                outcome.as_ref().ok().map(|r| r.status.as_u16()),
+                started,
+            );
+            // Whatever the server echoes of this request's secrets is
+            // scrubbed from errors built from its answer.
+            let outcome = outcome.map(|mut resp| {
+                resp.sent = SentSecrets {
+                    token: token.clone(),
+                    basic: basic.map(|(id, secret)| (id.to_string(), secret.to_string())),
+                };
+                resp
+            });
 
             // Decide: done, or retry after how long.
             let (err, retry_after) = match outcome {
                 Ok(resp) if resp.status.is_success() => {
-                    span.record("status", resp.status.as_u16());
+                    stats.status = Some(resp.status.as_u16());
                     return Ok(resp);
                 }
                 Ok(resp) => {
-                    span.record("status", resp.status.as_u16());
+                    stats.status = Some(resp.status.as_u16());
                     let status = resp.status.as_u16();
                     let details = error_details(&resp);
                     if status == 401 {
@@ -393,9 +496,16 @@ impl Transport {
                             (e, retry_after)
                         }
                         _ if basic.is_some() => return Err(Error::Auth { details }),
+                        404 => {
+                            return Err(Error::NotFound {
+                                operation: req.operation,
+                                details: Box::new(details),
+                            })
+                        }
                         _ => return Err(Error::Api(details)),
                     }
                 }
+                Err(SendFailure::Final(e)) => return Err(e),
                 Err(SendFailure::NotSent(e)) => (e, None),
                 Err(SendFailure::Timeout(e)) | Err(SendFailure::AfterSend(e)) => {
                     if !req.idempotent {
@@ -411,14 +521,52 @@ impl Transport {
                 return Err(err);
             };
             let delay = retry_delay(retry_after, backoff, self.config.retry.max_retry_after);
-            span.in_scope(
-                || tracing::debug!(error = %err, delay_ms = delay.as_millis() as u64, "retrying"),
-            );
+            span.in_scope(|| {
+                tracing::debug!(
+                    error = %err,
+                    failed_attempt = attempt,
+                    delay_ms = delay.as_millis() as u64,
+                    "retrying"
+                )
+            });
             // Only attempts that provably did not apply (or idempotent ones)
             // get here, so a deadline during the wait is a plain timeout.
             within(deadline, false, tokio::time::sleep(delay)).await?;
         }
     }
+}
+
+/// One TRACE event per attempt, in the call's span (target
+/// `once_sdk::attempt`): `attempt` (from 1), `status` when an answer came
+/// (absent when the attempt failed without one) and `latency_ms`. The span's
+/// own fields describe only the last attempt; these events let a subscriber
+/// count every request sent (retries, 429s, token requests).
+fn attempt_event(span: &tracing::Span, attempt: u32, status: Option<u16>, started: Instant) {
+    let latency_ms = started.elapsed().as_millis() as u64;
+    span.in_scope(|| match status {
+        Some(status) => tracing::trace!(
+            target: "once_sdk::attempt",
+            attempt,
+            status,
+            latency_ms,
+            "attempt answered"
+        ),
+        None => tracing::trace!(
+            target: "once_sdk::attempt",
+            attempt,
+            latency_ms,
+            "attempt failed without an answer"
+        ),
+    });
+}
+
+/// The figures of a call's last attempt, recorded on its span once the
+/// call ends.
+#[derive(Default)]
+struct CallStats {
+    attempt: u32,
+    status: Option<u16>,
+    latency_ms: Option<u64>,
 }
 
 /// The end of a call's overall time budget (`operation_timeout`).
@@ -515,13 +663,17 @@ pub(crate) fn retry_after(headers: &HeaderMap, clock: &Clock) -> Option<Duration
 
 /// Parses whichever error shape 1NCE sent; keeps the raw body.
 pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
+    let secrets = resp.sent.secrets();
     let body = String::from_utf8_lossy(&resp.body);
+    let body = secrets.scrub(&body);
     let (mut code, mut message) = (None, None);
     if let Ok(serde_json::Value::Object(m)) =
         serde_json::from_slice::<serde_json::Value>(&resp.body)
     {
         let text = |k: &str| match m.get(k) {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(serde_json::Value::String(s)) if !s.is_empty() => {
+                Some(secrets.scrub_owned(s.clone()))
+            }
             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
@@ -533,23 +685,27 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
             .or_else(|| text("error_description"))
             .or_else(|| text("errorMessage"));
     }
-    let request_id = [
+    ApiErrorDetails {
+        status: resp.status.as_u16(),
+        code,
+        message,
+        body: snippet(&body, 64 * 1024),
+        request_id: request_id(&resp.headers),
+    }
+}
+
+/// The request id header 1NCE's gateway sent back, if any.
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    [
         "x-request-id",
         "x-amzn-requestid",
         "x-amz-apigw-id",
         "x-correlation-id",
     ]
     .iter()
-    .find_map(|h| resp.headers.get(*h))
+    .find_map(|h| headers.get(*h))
     .and_then(|v| v.to_str().ok())
-    .map(str::to_string);
-    ApiErrorDetails {
-        status: resp.status.as_u16(),
-        code,
-        message,
-        body: snippet(&body, 4096),
-        request_id,
-    }
+    .map(str::to_string)
 }
 
 #[cfg(test)]

@@ -170,7 +170,8 @@ async fn a_derived_client_shares_the_token_and_the_rate_limiter() {
 async fn a_derived_client_spends_the_parents_pacing_budget() {
     let server = server().await;
     mount_quota(&server, 200).await;
-    // Two /sims calls per hour, for the parent and its derived client together.
+    // Two /sims calls per hour, for the parent and its derived client
+    // together, spaced evenly: one every 30 minutes.
     let parent = builder(&server)
         .rate_limits(RateLimits::unlimited().with(
             EndpointGroup::Sims,
@@ -181,13 +182,22 @@ async fn a_derived_client_spends_the_parents_pacing_budget() {
     let derived =
         parent.with_options(CallOptions::new().operation_timeout(Duration::from_millis(300)));
     parent.sims().data_quota(&iccid()).await.unwrap();
-    derived.sims().data_quota(&iccid()).await.unwrap();
-    // The budget is spent: the derived client waits for a slot and its
-    // deadline passes before anything is sent.
+    // The parent took the slot: the derived client waits for the next one
+    // and its deadline passes before anything is sent.
     let err = derived.sims().data_quota(&iccid()).await.unwrap_err();
     assert!(matches!(err, Error::Timeout(_)), "{err:?}");
-    assert_eq!(quota_requests(&server).await, 2);
+    assert_eq!(quota_requests(&server).await, 1);
     assert_eq!(token_requests(&server).await, 1);
+    // A client built on its own has a budget of its own and goes at once.
+    let other = builder(&server)
+        .rate_limits(RateLimits::unlimited().with(
+            EndpointGroup::Sims,
+            Some(RateLimit::new(2, Duration::from_secs(3600))),
+        ))
+        .build()
+        .unwrap();
+    other.sims().data_quota(&iccid()).await.unwrap();
+    assert_eq!(quota_requests(&server).await, 2);
 }
 
 #[tokio::test]

@@ -136,6 +136,8 @@ pub fn kind(e: &Error) -> String {
         Error::Auth { details, .. } => format!("Auth {}", details.status),
         Error::RateLimited { .. } => "RateLimited".into(),
         Error::Api(d) => format!("Api {}", d.status),
+        Error::NotFound { details, .. } => format!("NotFound {}", details.status),
+        Error::ResponseTooLarge { status, .. } => format!("ResponseTooLarge {status}"),
         Error::Timeout(_) => "Timeout".into(),
         Error::Transport { .. } => "Transport".into(),
         Error::Decode { .. } => "Decode".into(),

@@ -15,6 +15,7 @@ from ._errors import (
     AuthError,
     ConfigError,
     DecodeError,
+    NotFoundError,
     OnceError,
     OutcomeUnknownError,
     RateLimitError,

@@ -12,6 +12,7 @@ from typing import Optional
 __all__ = [
     "OnceError",
     "ApiError",
+    "NotFoundError",
     "AuthError",
     "RateLimitError",
     "TimeoutError",
@@ -58,6 +59,14 @@ class ApiError(OnceError):
         self.message = message
         self.body = body
         self.request_id = request_id
+
+
+class NotFoundError(ApiError):
+    """What was asked for does not exist: 1NCE answered 404, or answered a
+    call for one resource (a SIM, an order) with an empty or ``null`` body
+    (v1 does that for an unknown ICCID; ``status`` is then 200). Lists are
+    never "not found": an empty list is an empty page.
+    """
 
 
 class AuthError(ApiError):

@@ -225,13 +225,13 @@ impl<T: Send + 'static> List<T> {
         req: &PageRequest,
         decode: PageDecoder<T>,
         page: u32,
-    ) -> Result<(Page<T>, ResponseMeta)> {
+    ) -> Result<(Page<T>, RawResponse)> {
         let resp = client.execute(req.request(page)).await?;
         let mut items = decode(&resp, req.spec.operation, page, req.size)?;
         if req.spec.unpaged {
             items = whole_list(items);
         }
-        Ok((items, resp.meta()))
+        Ok((items, resp))
     }
 
     fn fetcher(&self, req: PageRequest) -> PageFetcher<T> {
@@ -242,9 +242,8 @@ impl<T: Send + 'static> List<T> {
             let client = client.clone();
             let req = Arc::clone(&req);
             Box::pin(async move {
-                Self::fetch(&client, &req, decode, page)
-                    .await
-                    .map(|(p, _)| p)
+                let (page, resp) = Self::fetch(&client, &req, decode, page).await?;
+                Ok(pagination::Fetched::new(page, &resp, req.spec.operation))
             })
         })
     }
@@ -260,7 +259,8 @@ impl<T: Send + 'static> List<T> {
     /// `X-Total-*` figures as sent).
     pub async fn send_with_meta(self) -> Result<(Page<T>, ResponseMeta)> {
         let req = self.validate()?;
-        Self::fetch(&self.client(), &req, self.decode, self.page).await
+        let (page, resp) = Self::fetch(&self.client(), &req, self.decode, self.page).await?;
+        Ok((page, resp.meta()))
     }
 
     /// Every page from [`page`](Self::page) on, fetching one page ahead.

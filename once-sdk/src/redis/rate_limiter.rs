@@ -147,7 +147,7 @@ impl RedisRateLimiter {
     /// The spacing of one group's calls, `None` if it is unlimited.
     pub fn interval(&self, group: EndpointGroup) -> Option<Duration> {
         let limit = self.limits.get(group)?;
-        Some((limit.per + self.margin) / limit.max)
+        Some((limit.per + self.margin) / limit.max.max(1))
     }
 }
 

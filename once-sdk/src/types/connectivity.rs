@@ -238,9 +238,12 @@ pub struct Country {
         skip_serializing_if = "Option::is_none"
     )]
     pub mcc: Option<String>,
-    /// The ISO 3166 code (`de`).
+    /// The ISO 3166 code (`de`); `iso_code`, `iso-code` (as v1's spec
+    /// writes it) or `isoCode` on the wire.
     #[serde(
         default,
+        alias = "iso-code",
+        alias = "isoCode",
         deserialize_with = "opt_string",
         skip_serializing_if = "Option::is_none"
     )]

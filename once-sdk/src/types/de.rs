@@ -54,11 +54,109 @@ pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
 }
 
 /// An integer that may arrive as a JSON number (possibly `3.0`) or a string.
+/// Decoded without a detour through `f64`: every `i64` comes back exactly,
+/// and one out of range is refused with the number as it was written.
 pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    match opt_f64(d)? {
-        None => Ok(None),
-        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
-        Some(f) => Err(de::Error::custom(format!("expected an integer, got {f}"))),
+    d.deserialize_any(OptInt::<i64>(std::marker::PhantomData))
+}
+
+/// A non-negative integer that may arrive as a number or a string (the
+/// whole `u64` range, exactly).
+pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_any(OptInt::<u64>(std::marker::PhantomData))
+}
+
+/// The largest integer an `f64` holds exactly (2^53): a number written as
+/// `3.0` is taken as an integer up to this size only.
+const F64_EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// Visits a JSON number or string as an integer of type `N`.
+struct OptInt<N>(std::marker::PhantomData<N>);
+
+impl<N> OptInt<N>
+where
+    N: TryFrom<i128> + fmt::Display + Bounded,
+{
+    fn rule() -> String {
+        format!("expected an integer from {} to {}", N::MIN, N::MAX)
+    }
+
+    /// `n` in range, or the rule and `written` (the number as sent).
+    fn fit<E: de::Error>(n: i128, written: &dyn fmt::Display) -> Result<Option<N>, E> {
+        N::try_from(n)
+            .map(Some)
+            .map_err(|_| E::custom(format!("{}, got {written}", Self::rule())))
+    }
+}
+
+/// The bounds of an integer type, for error messages.
+trait Bounded: Sized {
+    const MIN: Self;
+    const MAX: Self;
+}
+
+impl Bounded for i64 {
+    const MIN: Self = i64::MIN;
+    const MAX: Self = i64::MAX;
+}
+
+impl Bounded for u64 {
+    const MIN: Self = u64::MIN;
+    const MAX: Self = u64::MAX;
+}
+
+impl<'de, N> Visitor<'de> for OptInt<N>
+where
+    N: TryFrom<i128> + fmt::Display + Bounded,
+{
+    type Value = Option<N>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Self::rule())?;
+        f.write_str(" (a number or a string)")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Self::fit(v.into(), &v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Self::fit(v.into(), &v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.fract() == 0.0 && v.abs() <= F64_EXACT {
+            Self::fit(v as i128, &v)
+        } else {
+            Err(E::custom(format!("{}, got {v}", Self::rule())))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        let t = v.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let written = format!("{v:?}");
+        if let Ok(n) = t.parse::<i128>() {
+            return Self::fit(n, &written);
+        }
+        match t.parse::<f64>() {
+            Ok(f) if f.fract() == 0.0 && f.abs() <= F64_EXACT => Self::fit(f as i128, &written),
+            _ => Err(E::custom(format!("{}, got {written}", Self::rule()))),
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod product;
 pub mod sim;
 pub mod sms;
 pub mod sms_record;
+pub(crate) mod strict;
 pub mod support;
 pub mod time;
 pub mod top_up;

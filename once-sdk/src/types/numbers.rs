@@ -73,7 +73,7 @@ macro_rules! number_id {
         impl<'de> Deserialize<'de> for $name {
             /// A number, or a string holding one (as 1NCE sometimes sends ids).
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                match super::order::opt_u64(d)? {
+                match super::de::opt_u64(d)? {
                     Some(n) => Ok(Self(n)),
                     None => Err(serde::de::Error::custom(concat!("expected ", $what, ", got nothing"))),
                 }
@@ -84,7 +84,7 @@ macro_rules! number_id {
             /// Lenient decoding of an optional id: a number, a string
             /// holding one, an empty string or `null` (`None`).
             pub(crate) fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
-                Ok(super::order::opt_u64(d)?.map(Self))
+                Ok(super::de::opt_u64(d)?.map(Self))
             }
         }
     };

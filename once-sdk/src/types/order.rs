@@ -1,9 +1,9 @@
 //! Orders (order management): what was ordered, invoiced and shipped, and
 //! the body of a new order.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use super::de::{opt_i64, opt_string};
+use super::de::{opt_string, opt_u64};
 use super::ids::Iccid;
 use super::numbers::OrderNumber;
 use super::string_enum;
@@ -34,16 +34,6 @@ string_enum!(
         Ms = "2",
     }
 );
-
-/// A non-negative integer that may arrive as a number or a string.
-pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    match opt_i64(d)? {
-        None => Ok(None),
-        Some(n) => u64::try_from(n).map(Some).map_err(|_| {
-            serde::de::Error::custom(format!("expected a non-negative integer, got {n}"))
-        }),
-    }
-}
 
 macro_rules! address_setters {
     ($($(#[$doc:meta])* $field:ident),+ $(,)?) => {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::de::opt_u64;
 use super::de::{opt_f64, opt_i64, opt_string};
-use super::order::opt_u64;
 
 /// A price of a product: one-time or recurring.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

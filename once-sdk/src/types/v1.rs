@@ -247,8 +247,15 @@ pub struct OperatorCountry {
     /// The country's name.
     #[serde(default, deserialize_with = "opt_string")]
     pub name: Option<String>,
-    /// ISO code (`de`).
-    #[serde(default, rename = "iso-code", deserialize_with = "opt_string")]
+    /// ISO code (`de`). The spec writes `iso-code`; the live API sends
+    /// `iso_code`; both decode.
+    #[serde(
+        default,
+        rename = "iso-code",
+        alias = "iso_code",
+        alias = "isoCode",
+        deserialize_with = "opt_string"
+    )]
     pub iso_code: Option<String>,
 }
 
@@ -268,8 +275,15 @@ pub struct Country {
     /// Mobile Country Code.
     #[serde(default, deserialize_with = "opt_string")]
     pub mcc: Option<String>,
-    /// ISO code (`de`).
-    #[serde(default, rename = "iso-code", deserialize_with = "opt_string")]
+    /// ISO code (`de`). The spec writes `iso-code`; the live API sends
+    /// `iso_code`; both decode.
+    #[serde(
+        default,
+        rename = "iso-code",
+        alias = "iso_code",
+        alias = "isoCode",
+        deserialize_with = "opt_string"
+    )]
     pub iso_code: Option<String>,
     /// Reference latitude of the country.
     #[serde(default, deserialize_with = "opt_string")]
@@ -572,9 +586,20 @@ impl<'de> Deserialize<'de> for EventCollection {
         struct Wire {
             #[serde(default)]
             events: Option<Vec<Event>>,
-            #[serde(default, rename = "totalEvents", deserialize_with = "opt_i64")]
+            // The spec's camel case, or snake case like the rest of v1.
+            #[serde(
+                default,
+                rename = "totalEvents",
+                alias = "total_events",
+                deserialize_with = "opt_i64"
+            )]
             total_events: Option<i64>,
-            #[serde(default, rename = "totalPages", deserialize_with = "opt_i64")]
+            #[serde(
+                default,
+                rename = "totalPages",
+                alias = "total_pages",
+                deserialize_with = "opt_i64"
+            )]
             total_pages: Option<i64>,
         }
         #[derive(Deserialize)]
