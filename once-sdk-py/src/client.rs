@@ -34,10 +34,12 @@ enum State {
 pub(crate) struct Shared {
     recipe: Recipe,
     state: Mutex<State>,
+    /// What must live as long as the client: the `Sandbox` that made it.
+    _owner: Option<Py<PyAny>>,
 }
 
 impl Shared {
-    fn open(py: Python<'_>, recipe: Recipe) -> PyResult<Arc<Shared>> {
+    fn open(py: Python<'_>, recipe: Recipe, owner: Option<Py<PyAny>>) -> PyResult<Arc<Shared>> {
         let client = recipe().into_py_result(py)?;
         Ok(Arc::new(Shared {
             recipe,
@@ -45,6 +47,7 @@ impl Shared {
                 pid: std::process::id(),
                 client,
             }),
+            _owner: owner,
         }))
     }
 
@@ -150,6 +153,10 @@ pub(crate) struct Options {
     /// the shared limiter enforces): 1NCE's, or the sandbox's.
     limits: RateLimits,
     redis: Option<RedisSharing>,
+    /// An explicit proxy URL (`proxy=`).
+    proxy: Option<String>,
+    /// No proxy at all, not even from the environment (`no_proxy=True`).
+    no_proxy: bool,
 }
 
 /// What `redis_url=` shares with the other processes using the same Redis,
@@ -269,7 +276,30 @@ impl Options {
             user_agent,
             limits: RateLimits::default(),
             redis: None,
+            proxy: None,
+            no_proxy: false,
         })
+    }
+
+    /// The keywords `proxy` and `no_proxy`, checked.
+    pub(crate) fn proxy(
+        mut self,
+        py: Python<'_>,
+        proxy: Option<String>,
+        no_proxy: bool,
+    ) -> PyResult<Self> {
+        if proxy.is_some() && no_proxy {
+            return Err(errors::config(
+                py,
+                "proxy= and no_proxy=True contradict each other: pass one of them",
+            ));
+        }
+        if proxy.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            return Err(errors::config(py, "proxy must not be empty"));
+        }
+        self.proxy = proxy;
+        self.no_proxy = no_proxy;
+        Ok(self)
     }
 
     /// The keywords `redis_url`, `redis_key_prefix`, `shared_token` and
@@ -310,6 +340,12 @@ impl Options {
         b = b.rate_limits(limits.unwrap_or_else(RateLimits::unlimited));
         if let Some(ua) = &self.user_agent {
             b = b.user_agent(ua.clone());
+        }
+        if self.no_proxy {
+            b = b.no_proxy();
+        }
+        if let Some(p) = &self.proxy {
+            b = b.proxy(p.clone());
         }
         if let Some(redis) = &self.redis {
             b = redis.apply(b, client_id, limits)?;
@@ -364,9 +400,14 @@ macro_rules! client_class {
         }
 
         impl $name {
-            /// A client built (and rebuilt after `fork()`) by `recipe`.
-            pub(crate) fn from_recipe(py: Python<'_>, recipe: Recipe) -> PyResult<Self> {
-                Ok(Self { shared: Shared::open(py, recipe)? })
+            /// A client built (and rebuilt after `fork()`) by `recipe`,
+            /// keeping `owner` (the sandbox it talks to) alive.
+            pub(crate) fn from_recipe(
+                py: Python<'_>,
+                recipe: Recipe,
+                owner: Py<PyAny>,
+            ) -> PyResult<Self> {
+                Ok(Self { shared: Shared::open(py, recipe, Some(owner))? })
             }
         }
 
@@ -376,7 +417,8 @@ macro_rules! client_class {
             #[pyo3(signature = (
                 *, client_id, client_secret, base_url=None, connect_timeout=None, timeout=None,
                 operation_timeout=None, retries=None, rate_limits=true, user_agent=None,
-                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true,
+                proxy=None, no_proxy=false
             ))]
             #[allow(clippy::too_many_arguments)]
             fn new(
@@ -394,14 +436,17 @@ macro_rules! client_class {
                 redis_key_prefix: Option<String>,
                 shared_token: bool,
                 shared_rate_limits: bool,
+                proxy: Option<String>,
+                no_proxy: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
                 )?
-                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?
+                .proxy(py, proxy, no_proxy)?;
                 let recipe = options.with_credentials(client_id, client_secret);
-                Ok(Self { shared: Shared::open(py, recipe)? })
+                Ok(Self { shared: Shared::open(py, recipe, None)? })
             }
 
             /// A client from `ONCE_CLIENT_ID`, `ONCE_CLIENT_SECRET` and
@@ -411,7 +456,8 @@ macro_rules! client_class {
             #[pyo3(signature = (
                 *, base_url=None, connect_timeout=None, timeout=None, operation_timeout=None,
                 retries=None, rate_limits=true, user_agent=None,
-                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true,
+                proxy=None, no_proxy=false
             ))]
             #[allow(clippy::too_many_arguments)]
             fn from_env(
@@ -428,13 +474,16 @@ macro_rules! client_class {
                 redis_key_prefix: Option<String>,
                 shared_token: bool,
                 shared_rate_limits: bool,
+                proxy: Option<String>,
+                no_proxy: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
                 )?
-                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
-                Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?
+                .proxy(py, proxy, no_proxy)?;
+                Ok(Self { shared: Shared::open(py, options.with_env_credentials(), None)? })
             }
 
             $(
@@ -525,6 +574,14 @@ client_class!(
             self.shared.spawn(py, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
+        }
+
+        /// Closes the client, as an awaitable (`await client.aclose()`, as
+        /// with httpx): later calls raise `ConfigError`; calls in flight
+        /// finish. Closing twice is fine.
+        fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.close();
+            runtime::spawn(py, async move { Ok(()) })
         }
 
         fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

@@ -91,6 +91,10 @@ pub(crate) trait ErasedList: Send {
     fn one(self: Box<Self>, n: u32) -> BoxFuture<'static, once_sdk::Result<ErasedPage>>;
     /// Every page from the first on, one fetched ahead.
     fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>>;
+    /// The Python class of the items (for reprs).
+    fn item_type() -> String
+    where
+        Self: Sized;
 }
 
 impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<T> {
@@ -99,6 +103,9 @@ impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<
     }
     fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
         (*self).pages().map_ok(ErasedPage::from).boxed()
+    }
+    fn item_type() -> String {
+        T::py_type()
     }
 }
 
@@ -109,6 +116,9 @@ impl ErasedList for once_sdk::api::v1::EventList {
     }
     fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
         (*self).pages().map_ok(ErasedPage::from).boxed()
+    }
+    fn item_type() -> String {
+        <once_sdk::types::v1::Event as ToPy>::py_type()
     }
 }
 
@@ -245,8 +255,17 @@ impl Page {
         Ok(self.items.bind(py).as_any().try_iter()?.into_any())
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let items = self.items.bind(py);
+        if index.is_instance_of::<pyo3::types::PySlice>() {
+            // A slice of the items, as a tuple (like slicing `items`).
+            return items.as_any().get_item(index);
+        }
+        let index: isize = index.extract()?;
         let len = items.len() as isize;
         let i = if index < 0 { index + len } else { index };
         if i < 0 || i >= len {
@@ -340,10 +359,28 @@ impl Drop for Started {
 }
 
 /// Where a paginator's own iteration stands (it is its own item iterator).
-#[derive(Default)]
-struct Progress(std::sync::Mutex<Option<Started>>);
+/// When an iteration ends, the next one starts again from the first page.
+#[derive(Default, Clone)]
+struct Progress(Arc<std::sync::Mutex<Option<Started>>>);
 
 impl Progress {
+    /// Ends the iteration over `cursor` (if it is still the current one):
+    /// iterating again starts from the first page.
+    fn finish(&self, cursor: &SharedCursor) {
+        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if slot
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(&s.cursor, cursor))
+        {
+            *slot = None;
+        }
+    }
+
+    /// Whether an iteration is under way.
+    fn started(&self) -> bool {
+        self.0.lock().map(|s| s.is_some()).unwrap_or(false)
+    }
+
     /// The cursor of the iteration, started with `start` on first use.
     fn cursor(
         &self,
@@ -371,6 +408,7 @@ macro_rules! paginator_class {
             shared: Arc<Shared>,
             make: MakeList,
             progress: Progress,
+            item_type: String,
         }
 
         impl $name {
@@ -382,11 +420,22 @@ macro_rules! paginator_class {
                 L: ErasedList + 'static,
                 F: Fn(&once_sdk::Client) -> L + Send + Sync + 'static,
             {
+                let item_type = L::item_type();
                 Self {
                     shared: Arc::clone(shared),
                     make: make_list(make),
                     progress: Progress::default(),
+                    item_type,
                 }
+            }
+
+            fn repr(&self) -> String {
+                format!(
+                    "<{}[{}] {}>",
+                    stringify!($name),
+                    self.item_type,
+                    if self.progress.started() { "iterating" } else { "not started" },
+                )
             }
 
             /// A new iteration from the first page.
@@ -434,10 +483,21 @@ impl Paginator {
         if let Some(item) = Cursor::buffered_item(&cursor) {
             return item.into_py_item(py).map(Some);
         }
+        let current = Arc::clone(&cursor);
         let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
-        next.into_py_result(py)?
-            .map(|i| i.into_py_item(py))
-            .transpose()
+        let next = next.inspect_err(|_| self.progress.finish(&current));
+        match next.into_py_result(py)? {
+            Some(item) => item.into_py_item(py).map(Some),
+            None => {
+                // The end: a new `for` loop starts again from the first page.
+                self.progress.finish(&current);
+                Ok(None)
+            }
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
     }
 
     /// Every page from the first, fetched lazily (a new iteration).
@@ -477,14 +537,27 @@ impl AsyncPaginator {
             done.call_method1("set_result", (item.into_py_item(py)?,))?;
             return Ok(done);
         }
+        let progress = self.progress.clone();
         runtime::spawn(py, async move {
+            let current = Arc::clone(&cursor);
             let next = cursor.lock().await.next_item().await;
             match next {
                 Ok(Some(item)) => Ok(Item(item)),
-                Ok(None) => Err(PyStopAsyncIteration::new_err(())),
-                Err(e) => Err(errors::to_py_async(e).await),
+                Ok(None) => {
+                    // The end: a new `async for` starts again from the first page.
+                    progress.finish(&current);
+                    Err(PyStopAsyncIteration::new_err(()))
+                }
+                Err(e) => {
+                    progress.finish(&current);
+                    Err(errors::to_py_async(e).await)
+                }
             }
         })
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
     }
 
     /// Every page from the first, fetched lazily (a new iteration).

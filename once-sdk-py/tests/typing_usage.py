@@ -78,7 +78,7 @@ def operations(client: Client, sandbox: Sandbox) -> list[str]:
     iccid = sandbox.iccids()[0]
     sandbox.inject(Fault.apply_then_status(500).method("POST").path("/v2/sims/*/topup").times(1))
     status: SimConnectivity = client.sims.status(iccid)
-    seen = [status.status.description]
+    seen: list[str] = [status.status.description]
     seen.extend(str(e.timestamp) for e in client.sims.events(iccid, page_size=100))
     order: TopUpOrder = client.sims.top_up(iccid, payment_method="monthlyinvoice")
     sms_id: int | None = client.sms.send(iccid, "ping", dcs=0, source_address="1NCE", source_address_type=208)
