@@ -92,15 +92,22 @@ impl Shared {
         }
     }
 
-    /// Runs one operation and waits for it with the GIL released.
-    pub(crate) fn call<'py, T, F, Fut>(&self, py: Python<'py>, op: F) -> PyResult<Bound<'py, PyAny>>
+    /// Runs one operation and waits for it with the GIL released;
+    /// `timeout` (seconds) replaces the client's `operation_timeout`.
+    pub(crate) fn call<'py, T, F, Fut>(
+        &self,
+        py: Python<'py>,
+        timeout: Option<f64>,
+        op: F,
+    ) -> PyResult<Bound<'py, PyAny>>
     where
         F: FnOnce(once_sdk::Client) -> Fut,
         Fut: Future<Output = once_sdk::Result<T>> + Send,
         T: ToPy + Send,
     {
+        let budget = call_timeout(py, timeout)?;
         let client = self.client(py)?;
-        runtime::wait(py, op(client))?
+        runtime::wait(py, within(budget, op(client)))?
             .into_py_result(py)?
             .into_py(py)
     }
@@ -109,6 +116,7 @@ impl Shared {
     pub(crate) fn spawn<'py, T, F, Fut>(
         &self,
         py: Python<'py>,
+        timeout: Option<f64>,
         op: F,
     ) -> PyResult<Bound<'py, PyAny>>
     where
@@ -116,13 +124,42 @@ impl Shared {
         Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
         T: ToPy + Send + 'static,
     {
-        let fut = op(self.client(py)?);
+        let budget = call_timeout(py, timeout)?;
+        let fut = within(budget, op(self.client(py)?));
         runtime::spawn(py, async move {
             match fut.await {
                 Ok(v) => Ok(Out(v)),
                 Err(e) => Err(errors::to_py_async(e).await),
             }
         })
+    }
+}
+
+/// The `timeout=` argument of a call, checked.
+pub(crate) fn call_timeout(py: Python<'_>, timeout: Option<f64>) -> PyResult<Option<Duration>> {
+    timeout
+        .map(|s| {
+            Duration::try_from_secs_f64(s)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    errors::validation(
+                        py,
+                        &once_sdk::ValidationError::new(
+                            "timeout",
+                            format!("must be a positive number of seconds, got {s}"),
+                        ),
+                    )
+                })
+        })
+        .transpose()
+}
+
+/// `fut` with `budget` as its whole time limit, if one was given.
+pub(crate) async fn within<F: Future>(budget: Option<Duration>, fut: F) -> F::Output {
+    match budget {
+        Some(d) => once_sdk::with_operation_timeout(d, fut).await,
+        None => fut.await,
     }
 }
 
@@ -394,6 +431,27 @@ macro_rules! client_class {
         methods { $($extra:tt)* }
     ) => {
         $(#[$doc])*
+        ///
+        /// Keyword arguments (all optional but the credentials):
+        ///
+        /// - `client_id`, `client_secret`: the API credentials (1NCE portal).
+        /// - `base_url=None`: 1NCE's production API; plain `http` only to
+        ///   loopback hosts (a `Sandbox`).
+        /// - `connect_timeout=None` (10 s), `timeout=None` per attempt (30 s),
+        ///   `operation_timeout=None` per call with its retries (120 s).
+        /// - `retries=None` (3) for idempotent calls; `0` switches them off.
+        /// - `rate_limits=True`: pace calls at 1NCE's published limits.
+        /// - `user_agent=None`: your application's name, put before the SDK's.
+        /// - `redis_url=None`, `redis_key_prefix=None` ("once-sdk"),
+        ///   `shared_token=True`, `shared_rate_limits=True`: share the token
+        ///   and the pacing with every process using the same Redis.
+        /// - `proxy=None`: send every request through this proxy
+        ///   (`http://host:port`); without it `HTTPS_PROXY`, `HTTP_PROXY`,
+        ///   `ALL_PROXY` and `NO_PROXY` are honoured.
+        /// - `no_proxy=False`: `True` ignores those variables (no proxy).
+        ///
+        /// Every call also takes `timeout=None`: seconds for that call with
+        /// its retries, in place of `operation_timeout`.
         #[pyclass(frozen, module = "once_sdk")]
         pub struct $name {
             shared: Arc<Shared>,
@@ -531,8 +589,9 @@ client_class!(
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
         /// endpoints the SDK does not cover yet. Keep it secret.
-        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            self.shared.call(py, |c| async move {
+        #[pyo3(signature = (*, timeout=None))]
+        fn access_token<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.call(py, timeout, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
         }
@@ -570,8 +629,9 @@ client_class!(
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
         /// endpoints the SDK does not cover yet. Keep it secret.
-        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            self.shared.spawn(py, |c| async move {
+        #[pyo3(signature = (*, timeout=None))]
+        fn access_token<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.spawn(py, timeout, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
         }

@@ -449,10 +449,17 @@ macro_rules! paginator_class {
                 self.progress.cursor(py, || self.start(py))
             }
 
-            fn one(&self, py: Python<'_>, n: i64) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
+            fn one(
+                &self,
+                py: Python<'_>,
+                n: i64,
+                timeout: Option<f64>,
+            ) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
                 let n = convert::count(py, "page", n)?;
+                let budget = crate::client::call_timeout(py, timeout)?;
                 let client = self.shared.client(py)?;
-                Ok((self.make)(&client).one(n))
+                let page = (self.make)(&client).one(n);
+                Ok(crate::client::within(budget, page).boxed())
             }
         }
     };
@@ -506,9 +513,14 @@ impl Paginator {
     }
 
     /// Page `n` (from 1), with the list's totals.
-    #[pyo3(signature = (n=1))]
-    fn page<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, Page>> {
-        let fut = self.one(py, n)?;
+    #[pyo3(signature = (n=1, *, timeout=None))]
+    fn page<'py>(
+        &self,
+        py: Python<'py>,
+        n: i64,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, Page>> {
+        let fut = self.one(py, n, timeout)?;
         runtime::wait(py, fut)?
             .into_py_result(py)?
             .into_pyobject(py)
@@ -566,9 +578,14 @@ impl AsyncPaginator {
     }
 
     /// Page `n` (from 1), with the list's totals.
-    #[pyo3(signature = (n=1))]
-    fn page<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
-        let fut = self.one(py, n)?;
+    #[pyo3(signature = (n=1, *, timeout=None))]
+    fn page<'py>(
+        &self,
+        py: Python<'py>,
+        n: i64,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let fut = self.one(py, n, timeout)?;
         runtime::spawn(py, async move {
             match fut.await {
                 Ok(page) => Ok(page),

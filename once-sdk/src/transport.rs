@@ -249,9 +249,8 @@ impl Transport {
             status = field::Empty,
             latency_ms = field::Empty,
         );
-        let deadline = self
-            .config
-            .operation_timeout
+        let deadline = crate::call_timeout::current()
+            .or(self.config.operation_timeout)
             .map(|t| Deadline::after(t, req));
         let res = self
             .execute_inner(req, tokens, basic, span.clone(), deadline)

@@ -118,7 +118,7 @@ class Client:
     def v1(self) -> V1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
-    def access_token(self) -> str:
+    def access_token(self, *, timeout: float | None = None) -> str:
         """A valid access token (cached, or freshly issued), to call 1NCE
         endpoints the SDK does not cover yet. Keep it secret."""
     def close(self) -> None:
@@ -196,7 +196,7 @@ class AsyncClient:
     def v1(self) -> AsyncV1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
-    def access_token(self) -> Awaitable[str]:
+    def access_token(self, *, timeout: float | None = None) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
         """Closes the client: later calls raise ``ConfigError``."""
@@ -221,7 +221,7 @@ class Sims:
         """The account's SIMs (``GET /v2/sims``), ``page_size`` 1..100
         (default 10). ``filter`` is 1NCE's ``q`` (``imei:4711``), ``sort``
         e.g. ``ip_address,-imei``. Pages are fetched lazily."""
-    def get(self, iccid: str) -> Sim:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Sim:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
         self,
@@ -230,24 +230,25 @@ class Sims:
         label: str | None = None,
         status: _SimStatusArg | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Changes a SIM (``PUT /v2/sims/{iccid}``): label (at most 255
         characters), status ``Enabled``/``Disabled``, IMEI lock. At least
         one must be given."""
-    def data_quota(self, iccid: str) -> Quota:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Quota:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
-    def sms_quota(self, iccid: str) -> Quota:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Quota:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
-    def status(self, iccid: str) -> SimConnectivity:
+    def status(self, iccid: str, *, timeout: float | None = None) -> SimConnectivity:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``): online,
         attached, offline or blocked, where it is, its data sessions."""
     def events(self, iccid: str, *, page_size: int | None = None) -> Paginator[Event]:
         """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``),
         ``page_size`` 1..1000 (default 10)."""
-    def reset(self, iccid: str) -> None:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> None:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``).
         Never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
-    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None) -> TopUpOrder:
+    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None, timeout: float | None = None) -> TopUpOrder:
         """Tops up the SIM's volume (``POST /v2/sims/{iccid}/topup``). **Costs
         money**; never retried once it may have reached 1NCE
         (``OutcomeUnknownError``: check the quota before trying again).
@@ -266,7 +267,7 @@ class AsyncSims:
         sort: str | None = None,
     ) -> AsyncPaginator[Sim]:
         """The account's SIMs (``GET /v2/sims``); ``async for`` over it."""
-    def get(self, iccid: str) -> Awaitable[Sim]:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Sim]:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
         self,
@@ -275,19 +276,20 @@ class AsyncSims:
         label: str | None = None,
         status: _SimStatusArg | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Changes a SIM (``PUT /v2/sims/{iccid}``)."""
-    def data_quota(self, iccid: str) -> Awaitable[Quota]:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Quota]:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
-    def sms_quota(self, iccid: str) -> Awaitable[Quota]:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Quota]:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
-    def status(self, iccid: str) -> Awaitable[SimConnectivity]:
+    def status(self, iccid: str, *, timeout: float | None = None) -> Awaitable[SimConnectivity]:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``)."""
     def events(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[Event]:
         """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``)."""
-    def reset(self, iccid: str) -> Awaitable[None]:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``)."""
-    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None) -> Awaitable[TopUpOrder]:
+    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None, timeout: float | None = None) -> Awaitable[TopUpOrder]:
         """Tops up the SIM's volume (``POST /v2/sims/{iccid}/topup``). **Costs money.**"""
 
 # --- SIM management v1 (client.v1.sims) ---
@@ -365,7 +367,7 @@ class V1Sims:
         by imei/ip_address (``-imei``). Pages are fetched lazily.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
-    def get(self, iccid: str) -> V1Sim:
+    def get(self, iccid: str, *, timeout: float | None = None) -> V1Sim:
         """One SIM (``GET /v1/sims/{iccid}``).
 
         Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
@@ -376,18 +378,19 @@ class V1Sims:
         status: _SimStatusArg,
         label: str | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
         ``Enabled``/``Disabled`` (required by v1), label (at most 255
         characters), IMEI lock.
 
         Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
-    def update_many(self, updates: Sequence[V1SimUpdate]) -> None:
+    def update_many(self, updates: Sequence[V1SimUpdate], *, timeout: float | None = None) -> None:
         """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
         twice); 1NCE queues the changes.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def status(self, iccid: str) -> V1Connectivity:
+    def status(self, iccid: str, *, timeout: float | None = None) -> V1Connectivity:
         """The SIM's connectivity status, location and data session
         (``GET /v1/sims/{iccid}/status``).
 
@@ -398,13 +401,14 @@ class V1Sims:
         *,
         subscriber: bool | None = None,
         ussd: bool | None = None,
+        timeout: float | None = None,
     ) -> ConnectivityInfo:
         """Connectivity and cell tower information (``GET
         /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
         True, ussd False).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def reset(self, iccid: str) -> None:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> None:
         """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
         never retried.
 
@@ -426,17 +430,18 @@ class V1Sims:
         *,
         since: datetime.date | None = None,
         until: datetime.date | None = None,
+        timeout: float | None = None,
     ) -> Usage:
         """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
         ``since`` to ``until`` (at most 6 months back), the period's totals
         in ``Usage.total``.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def data_quota(self, iccid: str) -> V1Quota:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> V1Quota:
         """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
 
         Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
-    def sms_quota(self, iccid: str) -> V1Quota:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> V1Quota:
         """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
 
         Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
@@ -461,23 +466,25 @@ class V1Sims:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
         sending; never retried.
 
         Retired with v1 at the end of 2026: v2 has ``sms.send``."""
-    def get_sms(self, iccid: str, id: int) -> V1SmsRecord:
+    def get_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> V1SmsRecord:
         """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.get``."""
-    def delete_sms(self, iccid: str, id: int) -> None:
+    def delete_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> None:
         """Cancels an SMS waiting for delivery (``DELETE
         /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
     def top_up(
-        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None
+        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> V1TopUpOrder:
         """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
         ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
@@ -485,17 +492,18 @@ class V1Sims:
 
         Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
     def top_up_many(
-        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None
+        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> V1TopUpOrder:
         """Tops up several SIMs in one order (``POST /v1/sims/topup``).
         Costs money; never retried.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> None:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def limits(self) -> Limits:
+    def limits(self, *, timeout: float | None = None) -> Limits:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
@@ -505,12 +513,13 @@ class V1Sims:
         data: int | None = None,
         sms_mt: int | None = None,
         sms_mo: int | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Sets the account-wide monthly limits by limit id (``POST
         /v1/sims/limits``; ids from ``selectable_limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def selectable_limits(self, service: _LimitServiceArg) -> tuple[Limit, ...]:
+    def selectable_limits(self, service: _LimitServiceArg, *, timeout: float | None = None) -> tuple[Limit, ...]:
         """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
         (``GET /v1/sims/{service}/limits``).
 
@@ -521,6 +530,7 @@ class V1Sims:
         *,
         product_id: int | None = None,
         payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Extends SIMs and renews their quotas (``POST
         /v1/sims/extension``). Costs money; never retried.
@@ -532,6 +542,7 @@ class V1Sims:
         iccids: Sequence[str] | None = None,
         ranges: Sequence[tuple[str, str]] | None = None,
         target_organisation: int | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
         to another organisation (``POST /v1/sims/simTransfer``); never
@@ -557,7 +568,7 @@ class AsyncV1Sims:
         by imei/ip_address (``-imei``). Pages are fetched lazily.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
-    def get(self, iccid: str) -> Awaitable[V1Sim]:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Sim]:
         """One SIM (``GET /v1/sims/{iccid}``).
 
         Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
@@ -568,18 +579,19 @@ class AsyncV1Sims:
         status: _SimStatusArg,
         label: str | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
         ``Enabled``/``Disabled`` (required by v1), label (at most 255
         characters), IMEI lock.
 
         Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
-    def update_many(self, updates: Sequence[V1SimUpdate]) -> Awaitable[None]:
+    def update_many(self, updates: Sequence[V1SimUpdate], *, timeout: float | None = None) -> Awaitable[None]:
         """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
         twice); 1NCE queues the changes.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def status(self, iccid: str) -> Awaitable[V1Connectivity]:
+    def status(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Connectivity]:
         """The SIM's connectivity status, location and data session
         (``GET /v1/sims/{iccid}/status``).
 
@@ -590,13 +602,14 @@ class AsyncV1Sims:
         *,
         subscriber: bool | None = None,
         ussd: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[ConnectivityInfo]:
         """Connectivity and cell tower information (``GET
         /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
         True, ussd False).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def reset(self, iccid: str) -> Awaitable[None]:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
         never retried.
 
@@ -618,17 +631,18 @@ class AsyncV1Sims:
         *,
         since: datetime.date | None = None,
         until: datetime.date | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[Usage]:
         """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
         ``since`` to ``until`` (at most 6 months back), the period's totals
         in ``Usage.total``.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def data_quota(self, iccid: str) -> Awaitable[V1Quota]:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Quota]:
         """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
 
         Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
-    def sms_quota(self, iccid: str) -> Awaitable[V1Quota]:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Quota]:
         """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
 
         Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
@@ -653,23 +667,25 @@ class AsyncV1Sims:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
         sending; never retried.
 
         Retired with v1 at the end of 2026: v2 has ``sms.send``."""
-    def get_sms(self, iccid: str, id: int) -> Awaitable[V1SmsRecord]:
+    def get_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[V1SmsRecord]:
         """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.get``."""
-    def delete_sms(self, iccid: str, id: int) -> Awaitable[None]:
+    def delete_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[None]:
         """Cancels an SMS waiting for delivery (``DELETE
         /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
     def top_up(
-        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None
+        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[V1TopUpOrder]:
         """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
         ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
@@ -677,17 +693,18 @@ class AsyncV1Sims:
 
         Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
     def top_up_many(
-        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None
+        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[V1TopUpOrder]:
         """Tops up several SIMs in one order (``POST /v1/sims/topup``).
         Costs money; never retried.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> Awaitable[None]:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def limits(self) -> Awaitable[Limits]:
+    def limits(self, *, timeout: float | None = None) -> Awaitable[Limits]:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
@@ -697,12 +714,13 @@ class AsyncV1Sims:
         data: int | None = None,
         sms_mt: int | None = None,
         sms_mo: int | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Sets the account-wide monthly limits by limit id (``POST
         /v1/sims/limits``; ids from ``selectable_limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def selectable_limits(self, service: _LimitServiceArg) -> Awaitable[tuple[Limit, ...]]:
+    def selectable_limits(self, service: _LimitServiceArg, *, timeout: float | None = None) -> Awaitable[tuple[Limit, ...]]:
         """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
         (``GET /v1/sims/{service}/limits``).
 
@@ -713,6 +731,7 @@ class AsyncV1Sims:
         *,
         product_id: int | None = None,
         payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Extends SIMs and renews their quotas (``POST
         /v1/sims/extension``). Costs money; never retried.
@@ -724,6 +743,7 @@ class AsyncV1Sims:
         iccids: Sequence[str] | None = None,
         ranges: Sequence[tuple[str, str]] | None = None,
         target_organisation: int | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
         to another organisation (``POST /v1/sims/simTransfer``); never
@@ -777,7 +797,7 @@ class Paginator(Iterator[_T]):
     def __next__(self) -> _T: ...
     def pages(self) -> PageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
-    def page(self, n: int = 1) -> Page[_T]:
+    def page(self, n: int = 1, *, timeout: float | None = None) -> Page[_T]:
         """Page ``n`` (from 1), with the list's totals."""
 
 @final
@@ -792,7 +812,7 @@ class AsyncPaginator(AsyncIterator[_T]):
     def __anext__(self) -> Awaitable[_T]: ...
     def pages(self) -> AsyncPageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
-    def page(self, n: int = 1) -> Awaitable[Page[_T]]:
+    def page(self, n: int = 1, *, timeout: float | None = None) -> Awaitable[Page[_T]]:
         """Page ``n`` (from 1), with the list's totals."""
 
 @final
@@ -829,6 +849,7 @@ class SmsMessages:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> int | None:
         """Sends an SMS to the device (``POST /v2/sims/{iccid}/sms``).
 
@@ -846,9 +867,9 @@ class SmsMessages:
         """The SMS sent to and received from the SIM (``GET
         /v2/sims/{iccid}/sms``), ``page_size`` 1..1000 (default 20, 1NCE's
         ``per_page``)."""
-    def get(self, iccid: str, id: int) -> SmsRecord:
+    def get(self, iccid: str, id: int, *, timeout: float | None = None) -> SmsRecord:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
-    def delete(self, iccid: str, id: int) -> None:
+    def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> None:
         """Cancels an SMS not delivered yet (``DELETE /v2/sims/{iccid}/sms/{id}``)."""
 
 @final
@@ -865,13 +886,14 @@ class AsyncSmsMessages:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[int | None]:
         """Sends an SMS to the device (``POST /v2/sims/{iccid}/sms``); see ``SmsMessages.send``."""
     def list(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[SmsRecord]:
         """The SMS sent to and received from the SIM (``GET /v2/sims/{iccid}/sms``)."""
-    def get(self, iccid: str, id: int) -> Awaitable[SmsRecord]:
+    def get(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[SmsRecord]:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
-    def delete(self, iccid: str, id: int) -> Awaitable[None]:
+    def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[None]:
         """Cancels an SMS not delivered yet (``DELETE /v2/sims/{iccid}/sms/{id}``)."""
 
 @final
@@ -882,7 +904,7 @@ class Orders:
         """The account's orders (``GET /v1/orders``), ``page_size`` 1..10
         (default 10); ``sort`` by ``order_number``, ``order_status``,
         ``order_date``, comma separated."""
-    def get(self, order_number: int) -> Order:
+    def get(self, order_number: int, *, timeout: float | None = None) -> Order:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
         self,
@@ -890,6 +912,7 @@ class Orders:
         *,
         delivery_address: Mapping[str, str] | DeliveryAddress | None = None,
         customer_reference: str | None = None,
+        timeout: float | None = None,
     ) -> OrderCreated:
         """Places an order (``POST /v1/orders``). **Costs money**; checked
         first, never retried once it may have reached 1NCE
@@ -909,7 +932,7 @@ class AsyncOrders:
 
     def list(self, *, page_size: int | None = None, sort: str | None = None) -> AsyncPaginator[Order]:
         """The account's orders (``GET /v1/orders``)."""
-    def get(self, order_number: int) -> Awaitable[Order]:
+    def get(self, order_number: int, *, timeout: float | None = None) -> Awaitable[Order]:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
         self,
@@ -917,6 +940,7 @@ class AsyncOrders:
         *,
         delivery_address: Mapping[str, str] | DeliveryAddress | None = None,
         customer_reference: str | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[OrderCreated]:
         """Places an order (``POST /v1/orders``); see ``Orders.create``. **Costs money.**"""
 
@@ -924,7 +948,7 @@ class AsyncOrders:
 class Products:
     """Product information, from ``Client.products``."""
 
-    def list(self) -> Page[Product]:
+    def list(self, *, timeout: float | None = None) -> Page[Product]:
         """Every product 1NCE offers the account (``GET /v1/products``).
         1NCE does not page it: one ``Page`` holds every product."""
 
@@ -932,7 +956,7 @@ class Products:
 class AsyncProducts:
     """Product information, from ``AsyncClient.products``."""
 
-    def list(self) -> Awaitable[Page[Product]]:
+    def list(self, *, timeout: float | None = None) -> Awaitable[Page[Product]]:
         """Every product 1NCE offers the account (``GET /v1/products``), as one ``Page``."""
 
 @final
@@ -949,6 +973,7 @@ class Support:
         *,
         reply_to_mail: str | None = None,
         sender_name: str | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Opens a service request (``POST /v1/support``). Checked first;
         never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
@@ -966,6 +991,7 @@ class AsyncSupport:
         *,
         reply_to_mail: str | None = None,
         sender_name: str | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Opens a service request (``POST /v1/support``)."""
 
