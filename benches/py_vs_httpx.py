@@ -234,8 +234,12 @@ def check_same_bytes(url: str, token: str) -> None:
         sys.exit("unexpected canned page")
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    cmd = ["cargo", "run", "--release", "-q", "-p", "once-bench", "--bin", "canned_server"]
+def start_server(binary: Optional[str] = None) -> tuple[subprocess.Popen[str], str]:
+    cmd = (
+        [binary]
+        if binary
+        else ["cargo", "run", "--release", "-q", "-p", "once-bench", "--bin", "canned_server"]
+    )
     print(f"starting the canned server: {' '.join(cmd)}", file=sys.stderr)
     proc = subprocess.Popen(cmd, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -423,6 +427,12 @@ def main() -> None:
         help="servers to measure against, in order: canned, nginx (default both)",
     )
     parser.add_argument(
+        "--canned-server",
+        metavar="PATH",
+        help="a built canned_server binary to run instead of `cargo run --release` (with "
+        "--servers nginx it only supplies the bodies, so a debug build will do)",
+    )
+    parser.add_argument(
         "--breakdown",
         action="store_true",
         help="also take one sync call apart (against the last server) and time the parts",
@@ -433,7 +443,7 @@ def main() -> None:
         sys.exit("--servers takes canned, nginx or both")
 
     by_server: dict[str, dict[tuple[str, str], dict[str, list[float]]]] = {}
-    proc, url = start_server()
+    proc, url = start_server(args.canned_server)
     try:
         for server in servers:
             if server == "canned":
