@@ -30,7 +30,21 @@ pub(crate) fn validation(py: Python<'_>, v: &ValidationError) -> PyErr {
     if let Err(e) = fill() {
         return e;
     }
-    raise(py, "ValidationError", v.to_string(), &kwargs)
+    let text = match python_argument(v.field) {
+        // The message names the Python argument; `field` keeps the API's.
+        Some(arg) => format!("invalid `{arg}` (1NCE's `{}`): {}", v.field, v.rule),
+        None => v.to_string(),
+    };
+    raise(py, "ValidationError", text, &kwargs)
+}
+
+/// The Python argument for an API field the SDK spells differently.
+fn python_argument(api_field: &str) -> Option<&'static str> {
+    match api_field {
+        "pageSize" | "per_page" => Some("page_size"),
+        "q" => Some("filter"),
+        _ => None,
+    }
 }
 
 /// A `ConfigError` with `text`.

@@ -194,3 +194,17 @@ def test_log_records_carry_the_call_fields_in_extra(sandbox, client, caplog):
     for r in records:
         keys = re.findall(r"(?:^| )([a-z_]+)=", r.getMessage())
         assert len(keys) == len(set(keys)), r.getMessage()
+
+
+def test_validation_errors_name_the_python_argument(sandbox, client):
+    with pytest.raises(once_sdk.ValidationError) as caught:
+        client.sims.list(page_size=1000).page(1)
+    assert str(caught.value).startswith("invalid `page_size` (1NCE's `pageSize`): ")
+    assert caught.value.field == "pageSize"
+    with pytest.raises(once_sdk.ValidationError) as bad_sms:
+        list(client.sms.list(sandbox.iccids()[0], page_size=5000))
+    assert str(bad_sms.value).startswith("invalid `page_size` (1NCE's `per_page`): ")
+    with pytest.raises(once_sdk.ValidationError) as bad_iccid:
+        client.sims.get("12")
+    assert str(bad_iccid.value).startswith("invalid `iccid`: ")
+    assert sandbox.requests() == []
