@@ -8,9 +8,12 @@ SIMs (``sims.list(page_size=100).page(1)``), through
 - the same + a pydantic v2 model of the SIM (``TypeAdapter.validate_json``),
 
 sequentially (sync clients) and at concurrency 32 (asyncio clients), against
-the canned local server of the Rust benchmarks (``benches/src/lib.rs``,
-started as ``cargo run --release -p once-bench --bin canned_server``), which
-answers from memory so that the clients are what is measured.
+two servers answering the same canned bytes: the canned local server of the
+Rust benchmarks (``benches/src/lib.rs``, started as ``cargo run --release -p
+once-bench --bin canned_server``), which answers from memory so that the
+clients are what is measured, and nginx (Debian's package; a server nobody
+here wrote) serving the same bodies and headers, copied from the canned
+server into a temporary directory (``--servers canned,nginx``).
 
 Every variant reads ``iccid``, ``status`` and ``current_quota`` of every SIM
 it gets, so that once_sdk's attributes (converted to Python on access) are
@@ -21,7 +24,7 @@ markdown table.
 Needs httpx and pydantic, and the wheel installed as a release build
 (``maturin build --release``): see docs/BENCHMARKS.md, "2. Python vs httpx".
 
-    python benches/py_vs_httpx.py [--rounds 7] [--seconds 1.0]
+    python benches/py_vs_httpx.py [--rounds 7] [--seconds 1.0] [--servers canned,nginx]
 """
 
 from __future__ import annotations
@@ -31,9 +34,12 @@ import asyncio
 import datetime
 import os
 import platform
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -228,8 +234,12 @@ def check_same_bytes(url: str, token: str) -> None:
         sys.exit("unexpected canned page")
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    cmd = ["cargo", "run", "--release", "-q", "-p", "once-bench", "--bin", "canned_server"]
+def start_server(binary: Optional[str] = None) -> tuple[subprocess.Popen[str], str]:
+    cmd = (
+        [binary]
+        if binary
+        else ["cargo", "run", "--release", "-q", "-p", "once-bench", "--bin", "canned_server"]
+    )
     print(f"starting the canned server: {' '.join(cmd)}", file=sys.stderr)
     proc = subprocess.Popen(cmd, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -240,46 +250,216 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     return proc, url
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+NGINX_CONF = """
+daemon off;
+master_process off;
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    types {{ }}
+    default_type application/json;
+    keepalive_requests 10000000;
+    keepalive_timeout 300s;
+    client_body_temp_path {root}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root}/www;
+        location = /oauth/token {{
+            # Any method (the token request is a POST): the canned token body.
+            return 200 '{token}';
+        }}
+        location = /v2/sims {{
+            add_header X-Total-Count {total} always;
+            add_header X-Total-Pages {pages} always;
+            add_header X-Current-Page 1 always;
+            add_header X-Count-Per-Page 100 always;
+            try_files /page.json =404;
+        }}
+        location = /v2/sims/{iccid} {{
+            try_files /sim.json =404;
+        }}
+    }}
+}}
+"""
+
+
+def start_nginx(canned_url: str) -> tuple[subprocess.Popen[str], str, str]:
+    """nginx on a free loopback port, serving the canned server's bodies and
+    page headers (copied from it), from a temporary directory."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not os.path.exists(nginx):
+        sys.exit("nginx is not installed (Debian: apt-get install -y nginx)")
+    root = tempfile.mkdtemp(prefix="py-vs-httpx-nginx-")
+    os.makedirs(f"{root}/www")
+    os.makedirs(f"{root}/tmp")
+    token = httpx.post(f"{canned_url}/oauth/token", auth=(CLIENT_ID, CLIENT_SECRET))
+    page = httpx.get(f"{canned_url}/v2/sims", params={"page": 1, "pageSize": 100})
+    sim = httpx.get(f"{canned_url}/v2/sims/{ICCID}")
+    Path(f"{root}/www/page.json").write_bytes(page.content)
+    Path(f"{root}/www/sim.json").write_bytes(sim.content)
+    if "'" in token.text:
+        sys.exit("unexpected quote in the canned token body")
+    port = free_port()
+    conf = NGINX_CONF.format(
+        root=root,
+        port=port,
+        token=token.text,
+        total=page.headers["x-total-count"],
+        pages=page.headers["x-total-pages"],
+        iccid=ICCID,
+    )
+    Path(f"{root}/nginx.conf").write_text(conf)
+    cmd = [nginx, "-p", root, "-c", f"{root}/nginx.conf"]
+    print(f"starting nginx: {' '.join(cmd)}", file=sys.stderr)
+    proc = subprocess.Popen(cmd, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{url}/v2/sims/{ICCID}").status_code == 200:
+                return proc, url, root
+        except httpx.TransportError:
+            time.sleep(0.05)
+    proc.kill()
+    sys.exit(f"nginx did not start: {Path(root, 'error.log').read_text()}")
+
+
+def measure(
+    url: str, rounds: int, seconds: float
+) -> dict[tuple[str, str], dict[str, list[float]]]:
+    """Every call and mode against one server: rates per client, per round."""
+    token = httpx.post(f"{url}/oauth/token", auth=(CLIENT_ID, CLIENT_SECRET)).json()[
+        "access_token"
+    ]
+    check_same_bytes(url, token)
+    results: dict[tuple[str, str], dict[str, list[float]]] = {}
+
+    sync = sync_calls(url, token)
+    for call_name, variants in sync.items():
+        cell = results.setdefault((call_name, "sync, sequential"), {v: [] for v in variants})
+        for call in variants.values():  # warm up connections and caches
+            rate_sync(call, 0.2)
+        for r in range(rounds):
+            for v in rotated(list(variants), r):
+                cell[v].append(rate_sync(variants[v], seconds))
+            print(f"  {call_name} sync: round {r + 1}/{rounds}", file=sys.stderr)
+
+    async def run_async() -> None:
+        calls = async_calls(url, token)
+        for call_name, variants in calls.items():
+            cell = results.setdefault(
+                (call_name, f"asyncio, {CONCURRENCY} in flight"), {v: [] for v in variants}
+            )
+            for call in variants.values():
+                await rate_async(call, 0.2)
+            for r in range(rounds):
+                for v in rotated(list(variants), r):
+                    cell[v].append(await rate_async(variants[v], seconds))
+                print(f"  {call_name} async: round {r + 1}/{rounds}", file=sys.stderr)
+
+    asyncio.run(run_async())
+    return results
+
+
+def breakdown(url: str, seconds: float) -> None:
+    """Where the time of one sync call goes: the same work taken apart, each
+    part measured on its own (medians of 5 runs, microseconds per call)."""
+    token = httpx.post(f"{url}/oauth/token", auth=(CLIENT_ID, CLIENT_SECRET)).json()[
+        "access_token"
+    ]
+    sdk = once_sdk.Client(
+        client_id=CLIENT_ID, client_secret=CLIENT_SECRET, base_url=url, rate_limits=False
+    )
+    sdk.access_token()
+    hx = httpx.Client(
+        base_url=url, headers={"Authorization": f"Bearer {token}", "Accept": "application/json"}
+    )
+    page = sdk.sims.list(page_size=100).page(1)
+    items = page.items
+    raw = hx.get("/v2/sims", params={"page": 1, "pageSize": 100})
+    body = raw.content
+    import json as _json
+
+    parts: dict[str, Callable[[], object]] = {
+        "once_sdk: a call with no I/O (access_token from the cache: GIL release, runtime round trip)": sdk.access_token,
+        "once_sdk: sims.get, whole call": lambda: sdk.sims.get(ICCID),
+        "once_sdk: 100-SIM page, whole call (no attribute read)": lambda: sdk.sims.list(page_size=100).page(1),
+        "once_sdk: reading 3 attributes of 100 SIMs (touch)": lambda: touch(items),
+        "once_sdk: 100 SIMs to dicts (to_dict())": lambda: [s.to_dict() for s in items],
+        "httpx: GET of the 100-SIM page, bytes only": lambda: hx.get("/v2/sims", params={"page": 1, "pageSize": 100}).content,
+        "httpx: GET /v2/sims/{iccid}, bytes only": lambda: hx.get(f"/v2/sims/{ICCID}").content,
+        "json.loads of the 100-SIM page": lambda: _json.loads(body),
+        "dicts: reading 3 fields of 100 SIMs (touch_dicts)": lambda: touch_dicts(_json.loads(body)),
+    }
+    print("\n| part | µs per call |\n| --- | ---: |")
+    for name, fn in parts.items():
+        runs = []
+        for _ in range(5):
+            n = 0
+            start = time.perf_counter()
+            deadline = start + seconds / 5
+            while time.perf_counter() < deadline:
+                fn()
+                n += 1
+            runs.append((time.perf_counter() - start) / n * 1e6)
+        print(f"| {name} | {statistics.median(runs):.1f} |")
+    sdk.close()
+    hx.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=7, help="rounds per cell (default 7)")
     parser.add_argument(
         "--seconds", type=float, default=1.0, help="length of one measurement (default 1.0)"
     )
+    parser.add_argument(
+        "--servers",
+        default="canned,nginx",
+        help="servers to measure against, in order: canned, nginx (default both)",
+    )
+    parser.add_argument(
+        "--canned-server",
+        metavar="PATH",
+        help="a built canned_server binary to run instead of `cargo run --release` (with "
+        "--servers nginx it only supplies the bodies, so a debug build will do)",
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also take one sync call apart (against the last server) and time the parts",
+    )
     args = parser.parse_args()
+    servers = [s.strip() for s in args.servers.split(",") if s.strip()]
+    if not servers or set(servers) - {"canned", "nginx"}:
+        sys.exit("--servers takes canned, nginx or both")
 
-    proc, url = start_server()
+    by_server: dict[str, dict[tuple[str, str], dict[str, list[float]]]] = {}
+    proc, url = start_server(args.canned_server)
     try:
-        token = httpx.post(f"{url}/oauth/token", auth=(CLIENT_ID, CLIENT_SECRET)).json()[
-            "access_token"
-        ]
-        check_same_bytes(url, token)
-        results: dict[tuple[str, str], dict[str, list[float]]] = {}
-
-        sync = sync_calls(url, token)
-        for call_name, variants in sync.items():
-            cell = results.setdefault((call_name, "sync, sequential"), {v: [] for v in variants})
-            for call in variants.values():  # warm up connections and caches
-                rate_sync(call, 0.2)
-            for r in range(args.rounds):
-                for v in rotated(list(variants), r):
-                    cell[v].append(rate_sync(variants[v], args.seconds))
-                print(f"  {call_name} sync: round {r + 1}/{args.rounds}", file=sys.stderr)
-
-        async def run_async() -> None:
-            calls = async_calls(url, token)
-            for call_name, variants in calls.items():
-                cell = results.setdefault(
-                    (call_name, f"asyncio, {CONCURRENCY} in flight"), {v: [] for v in variants}
-                )
-                for call in variants.values():
-                    await rate_async(call, 0.2)
-                for r in range(args.rounds):
-                    for v in rotated(list(variants), r):
-                        cell[v].append(await rate_async(variants[v], args.seconds))
-                    print(f"  {call_name} async: round {r + 1}/{args.rounds}", file=sys.stderr)
-
-        asyncio.run(run_async())
+        for server in servers:
+            if server == "canned":
+                by_server[server] = measure(url, args.rounds, args.seconds)
+                if args.breakdown and server == servers[-1]:
+                    breakdown(url, args.seconds * 5)
+            else:
+                nginx, nginx_url, root = start_nginx(url)
+                try:
+                    by_server[server] = measure(nginx_url, args.rounds, args.seconds)
+                    if args.breakdown and server == servers[-1]:
+                        breakdown(nginx_url, args.seconds * 5)
+                finally:
+                    nginx.terminate()
+                    nginx.wait(timeout=10)
+                    shutil.rmtree(root, ignore_errors=True)
     finally:
         if proc.stdin:
             proc.stdin.close()
@@ -292,16 +472,19 @@ def main() -> None:
         f"{datetime.date.today()}\n"
     )
     print(
-        "| call | mode | once_sdk req/s | httpx + .json() req/s | httpx + pydantic req/s "
-        "| once_sdk / httpx | once_sdk / httpx + pydantic |"
+        "| server | call | mode | once_sdk req/s | httpx + .json() req/s "
+        "| httpx + pydantic req/s | once_sdk / httpx | once_sdk / httpx + pydantic |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for (call_name, mode), cell in results.items():
-        sdk, hx, pd = (statistics.median(cell[v]) for v in ("once_sdk", "httpx", "httpx+pydantic"))
-        print(
-            f"| {call_name} | {mode} | {sdk:.0f} | {hx:.0f} | {pd:.0f} "
-            f"| {sdk / hx:.2f} | {sdk / pd:.2f} |"
-        )
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for server, results in by_server.items():
+        for (call_name, mode), cell in results.items():
+            sdk, hx, pd = (
+                statistics.median(cell[v]) for v in ("once_sdk", "httpx", "httpx+pydantic")
+            )
+            print(
+                f"| {server} | {call_name} | {mode} | {sdk:.0f} | {hx:.0f} | {pd:.0f} "
+                f"| {sdk / hx:.2f} | {sdk / pd:.2f} |"
+            )
 
 
 if __name__ == "__main__":

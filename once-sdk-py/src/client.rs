@@ -34,10 +34,12 @@ enum State {
 pub(crate) struct Shared {
     recipe: Recipe,
     state: Mutex<State>,
+    /// What must live as long as the client: the `Sandbox` that made it.
+    _owner: Option<Py<PyAny>>,
 }
 
 impl Shared {
-    fn open(py: Python<'_>, recipe: Recipe) -> PyResult<Arc<Shared>> {
+    fn open(py: Python<'_>, recipe: Recipe, owner: Option<Py<PyAny>>) -> PyResult<Arc<Shared>> {
         let client = recipe().into_py_result(py)?;
         Ok(Arc::new(Shared {
             recipe,
@@ -45,6 +47,7 @@ impl Shared {
                 pid: std::process::id(),
                 client,
             }),
+            _owner: owner,
         }))
     }
 
@@ -89,15 +92,22 @@ impl Shared {
         }
     }
 
-    /// Runs one operation and waits for it with the GIL released.
-    pub(crate) fn call<'py, T, F, Fut>(&self, py: Python<'py>, op: F) -> PyResult<Bound<'py, PyAny>>
+    /// Runs one operation and waits for it with the GIL released;
+    /// `timeout` (seconds) replaces the client's `operation_timeout`.
+    pub(crate) fn call<'py, T, F, Fut>(
+        &self,
+        py: Python<'py>,
+        timeout: Option<f64>,
+        op: F,
+    ) -> PyResult<Bound<'py, PyAny>>
     where
         F: FnOnce(once_sdk::Client) -> Fut,
         Fut: Future<Output = once_sdk::Result<T>> + Send,
         T: ToPy + Send,
     {
+        let budget = call_timeout(py, timeout)?;
         let client = self.client(py)?;
-        runtime::wait(py, op(client))?
+        runtime::wait(py, within(budget, op(client)))?
             .into_py_result(py)?
             .into_py(py)
     }
@@ -106,6 +116,7 @@ impl Shared {
     pub(crate) fn spawn<'py, T, F, Fut>(
         &self,
         py: Python<'py>,
+        timeout: Option<f64>,
         op: F,
     ) -> PyResult<Bound<'py, PyAny>>
     where
@@ -113,13 +124,46 @@ impl Shared {
         Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
         T: ToPy + Send + 'static,
     {
-        let fut = op(self.client(py)?);
+        let budget = call_timeout(py, timeout)?;
+        let fut = within(budget, op(self.client(py)?));
         runtime::spawn(py, async move {
             match fut.await {
                 Ok(v) => Ok(Out(v)),
                 Err(e) => Err(errors::to_py_async(e).await),
             }
         })
+    }
+}
+
+/// The `timeout=` argument of a call, checked.
+pub(crate) fn call_timeout(py: Python<'_>, timeout: Option<f64>) -> PyResult<Option<Duration>> {
+    timeout
+        .map(|s| {
+            Duration::try_from_secs_f64(s)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    errors::validation(
+                        py,
+                        &once_sdk::ValidationError::new(
+                            "timeout",
+                            format!("must be a positive number of seconds, got {s}"),
+                        ),
+                    )
+                })
+        })
+        .transpose()
+}
+
+/// `fut` with `budget` as its whole time limit, if one was given.
+pub(crate) async fn within<F: std::future::IntoFuture>(
+    budget: Option<Duration>,
+    fut: F,
+) -> F::Output {
+    let fut = fut.into_future();
+    match budget {
+        Some(d) => once_sdk::with_operation_timeout(d, fut).await,
+        None => fut.await,
     }
 }
 
@@ -150,6 +194,10 @@ pub(crate) struct Options {
     /// the shared limiter enforces): 1NCE's, or the sandbox's.
     limits: RateLimits,
     redis: Option<RedisSharing>,
+    /// An explicit proxy URL (`proxy=`).
+    proxy: Option<String>,
+    /// No proxy at all, not even from the environment (`no_proxy=True`).
+    no_proxy: bool,
 }
 
 /// What `redis_url=` shares with the other processes using the same Redis,
@@ -269,7 +317,30 @@ impl Options {
             user_agent,
             limits: RateLimits::default(),
             redis: None,
+            proxy: None,
+            no_proxy: false,
         })
+    }
+
+    /// The keywords `proxy` and `no_proxy`, checked.
+    pub(crate) fn proxy(
+        mut self,
+        py: Python<'_>,
+        proxy: Option<String>,
+        no_proxy: bool,
+    ) -> PyResult<Self> {
+        if proxy.is_some() && no_proxy {
+            return Err(errors::config(
+                py,
+                "proxy= and no_proxy=True contradict each other: pass one of them",
+            ));
+        }
+        if proxy.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            return Err(errors::config(py, "proxy must not be empty"));
+        }
+        self.proxy = proxy;
+        self.no_proxy = no_proxy;
+        Ok(self)
     }
 
     /// The keywords `redis_url`, `redis_key_prefix`, `shared_token` and
@@ -310,6 +381,12 @@ impl Options {
         b = b.rate_limits(limits.unwrap_or_else(RateLimits::unlimited));
         if let Some(ua) = &self.user_agent {
             b = b.user_agent(ua.clone());
+        }
+        if self.no_proxy {
+            b = b.no_proxy();
+        }
+        if let Some(p) = &self.proxy {
+            b = b.proxy(p.clone());
         }
         if let Some(redis) = &self.redis {
             b = redis.apply(b, client_id, limits)?;
@@ -358,15 +435,41 @@ macro_rules! client_class {
         methods { $($extra:tt)* }
     ) => {
         $(#[$doc])*
+        ///
+        /// Keyword arguments (all optional but the credentials):
+        ///
+        /// - `client_id`, `client_secret`: the API credentials (1NCE portal).
+        /// - `base_url=None`: 1NCE's production API; plain `http` only to
+        ///   loopback hosts (a `Sandbox`).
+        /// - `connect_timeout=None` (10 s), `timeout=None` per attempt (30 s),
+        ///   `operation_timeout=None` per call with its retries (120 s).
+        /// - `retries=None` (3) for idempotent calls; `0` switches them off.
+        /// - `rate_limits=True`: pace calls at 1NCE's published limits.
+        /// - `user_agent=None`: your application's name, put before the SDK's.
+        /// - `redis_url=None`, `redis_key_prefix=None` ("once-sdk"),
+        ///   `shared_token=True`, `shared_rate_limits=True`: share the token
+        ///   and the pacing with every process using the same Redis.
+        /// - `proxy=None`: send every request through this proxy
+        ///   (`http://host:port`); without it `HTTPS_PROXY`, `HTTP_PROXY`,
+        ///   `ALL_PROXY` and `NO_PROXY` are honoured.
+        /// - `no_proxy=False`: `True` ignores those variables (no proxy).
+        ///
+        /// Every call also takes `timeout=None`: seconds for that call with
+        /// its retries, in place of `operation_timeout`.
         #[pyclass(frozen, module = "once_sdk")]
         pub struct $name {
             shared: Arc<Shared>,
         }
 
         impl $name {
-            /// A client built (and rebuilt after `fork()`) by `recipe`.
-            pub(crate) fn from_recipe(py: Python<'_>, recipe: Recipe) -> PyResult<Self> {
-                Ok(Self { shared: Shared::open(py, recipe)? })
+            /// A client built (and rebuilt after `fork()`) by `recipe`,
+            /// keeping `owner` (the sandbox it talks to) alive.
+            pub(crate) fn from_recipe(
+                py: Python<'_>,
+                recipe: Recipe,
+                owner: Py<PyAny>,
+            ) -> PyResult<Self> {
+                Ok(Self { shared: Shared::open(py, recipe, Some(owner))? })
             }
         }
 
@@ -376,7 +479,8 @@ macro_rules! client_class {
             #[pyo3(signature = (
                 *, client_id, client_secret, base_url=None, connect_timeout=None, timeout=None,
                 operation_timeout=None, retries=None, rate_limits=true, user_agent=None,
-                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true,
+                proxy=None, no_proxy=false
             ))]
             #[allow(clippy::too_many_arguments)]
             fn new(
@@ -394,14 +498,17 @@ macro_rules! client_class {
                 redis_key_prefix: Option<String>,
                 shared_token: bool,
                 shared_rate_limits: bool,
+                proxy: Option<String>,
+                no_proxy: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
                 )?
-                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?
+                .proxy(py, proxy, no_proxy)?;
                 let recipe = options.with_credentials(client_id, client_secret);
-                Ok(Self { shared: Shared::open(py, recipe)? })
+                Ok(Self { shared: Shared::open(py, recipe, None)? })
             }
 
             /// A client from `ONCE_CLIENT_ID`, `ONCE_CLIENT_SECRET` and
@@ -411,7 +518,8 @@ macro_rules! client_class {
             #[pyo3(signature = (
                 *, base_url=None, connect_timeout=None, timeout=None, operation_timeout=None,
                 retries=None, rate_limits=true, user_agent=None,
-                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true
+                redis_url=None, redis_key_prefix=None, shared_token=true, shared_rate_limits=true,
+                proxy=None, no_proxy=false
             ))]
             #[allow(clippy::too_many_arguments)]
             fn from_env(
@@ -428,13 +536,16 @@ macro_rules! client_class {
                 redis_key_prefix: Option<String>,
                 shared_token: bool,
                 shared_rate_limits: bool,
+                proxy: Option<String>,
+                no_proxy: bool,
             ) -> PyResult<Self> {
                 let options = Options::new(
                     py, base_url, connect_timeout, timeout, operation_timeout, retries,
                     rate_limits, user_agent,
                 )?
-                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?;
-                Ok(Self { shared: Shared::open(py, options.with_env_credentials())? })
+                .redis(py, redis_url, redis_key_prefix, shared_token, shared_rate_limits)?
+                .proxy(py, proxy, no_proxy)?;
+                Ok(Self { shared: Shared::open(py, options.with_env_credentials(), None)? })
             }
 
             $(
@@ -482,8 +593,9 @@ client_class!(
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
         /// endpoints the SDK does not cover yet. Keep it secret.
-        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            self.shared.call(py, |c| async move {
+        #[pyo3(signature = (*, timeout=None))]
+        fn access_token<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.call(py, timeout, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
         }
@@ -521,10 +633,19 @@ client_class!(
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
         /// endpoints the SDK does not cover yet. Keep it secret.
-        fn access_token<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            self.shared.spawn(py, |c| async move {
+        #[pyo3(signature = (*, timeout=None))]
+        fn access_token<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.spawn(py, timeout, |c| async move {
                 c.access_token().await.map(|t| t.expose().to_string())
             })
+        }
+
+        /// Closes the client, as an awaitable (`await client.aclose()`, as
+        /// with httpx): later calls raise `ConfigError`; calls in flight
+        /// finish. Closing twice is fine.
+        fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            self.shared.close();
+            runtime::spawn(py, async move { Ok(()) })
         }
 
         fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

@@ -30,7 +30,21 @@ pub(crate) fn validation(py: Python<'_>, v: &ValidationError) -> PyErr {
     if let Err(e) = fill() {
         return e;
     }
-    raise(py, "ValidationError", v.to_string(), &kwargs)
+    let text = match python_argument(v.field) {
+        // The message names the Python argument; `field` keeps the API's.
+        Some(arg) => format!("invalid `{arg}` (1NCE's `{}`): {}", v.field, v.rule),
+        None => v.to_string(),
+    };
+    raise(py, "ValidationError", text, &kwargs)
+}
+
+/// The Python argument for an API field the SDK spells differently.
+fn python_argument(api_field: &str) -> Option<&'static str> {
+    match api_field {
+        "pageSize" | "per_page" => Some("page_size"),
+        "q" => Some("filter"),
+        _ => None,
+    }
 }
 
 /// A `ConfigError` with `text`.
@@ -49,7 +63,10 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
     if let Error::InvalidInput(v) = &err {
         return validation(py, v);
     }
-    let text = err.to_string();
+    let text = match &err {
+        Error::Config(_) => python_wording(&err.to_string()),
+        _ => err.to_string(),
+    };
     let kwargs = PyDict::new(py);
     // The class name, after filling in its keyword arguments.
     let built: PyResult<&str> = (|| {
@@ -110,6 +127,31 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
         }
     }
     raise(py, name, text, &kwargs)
+}
+
+/// A configuration message of the Rust core in Python terms: the keyword
+/// arguments (`base_url`, `proxy`, `client_id`) instead of Rust builder
+/// methods, which Python users cannot call.
+pub(crate) fn python_wording(text: &str) -> String {
+    const WORDING: &[(&str, &str)] = &[
+        (
+            " (or danger_allow_insecure_http() in tests)",
+            " (plain http is accepted only to loopback hosts, such as a Sandbox)",
+        ),
+        ("invalid base URL ", "base_url is not a valid URL: "),
+        ("base URL ", "base_url "),
+        ("invalid proxy URL ", "proxy is not a valid URL: "),
+        (
+            "credentials are required (Credentials::new(id, secret) or ONCE_CLIENT_ID/ONCE_CLIENT_SECRET)",
+            "credentials are required (client_id= and client_secret=, or ONCE_CLIENT_ID and \
+             ONCE_CLIENT_SECRET with Client.from_env())",
+        ),
+    ];
+    let mut out = text.to_owned();
+    for (rust, python) in WORDING {
+        out = out.replace(rust, python);
+    }
+    out
 }
 
 /// `Result<T, once_sdk::Error>` to `PyResult<T>`.

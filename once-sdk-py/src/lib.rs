@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 mod cli;
 mod client;
 mod convert;
+mod enums;
 mod errors;
 mod logging;
 mod models;
@@ -29,12 +30,13 @@ mod support;
 // SIM management v1
 mod models_v1;
 mod v1;
+mod wire;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
 #[pyfunction]
 fn _generated_stubs() -> String {
-    models::stubs()
+    [enums::stubs(), models::stubs()].join("\n")
 }
 
 #[pymodule]
@@ -52,6 +54,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     products::register(m)?;
     support::register(m)?;
     pagination::register(m)?;
+    enums::register(m)?;
     models::register(m)?;
     m.add_function(wrap_pyfunction!(_generated_stubs, m)?)?;
     cli::register(m)?;

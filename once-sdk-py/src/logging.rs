@@ -75,16 +75,60 @@ pub(crate) fn sync_level(py: Python<'_>) {
     MAX_RANK.store(rank, Ordering::Relaxed);
 }
 
-fn emit(level: &Level, text: String) {
-    // Not during interpreter shutdown; a logging failure never fails a call.
+fn emit(level: &Level, text: String, fields: &[(&'static str, String)]) {
     let _ = crate::runtime::attach(|py| {
         if let Ok(l) = logger(py) {
-            let _ = l.call_method1("log", (python_level(level), text));
+            let kwargs = pyo3::types::PyDict::new(py);
+            let extra = pyo3::types::PyDict::new(py);
+            for (name, value) in fields {
+                let key = extra_key(name);
+                let _ = match value.parse::<i64>() {
+                    Ok(n) => extra.set_item(key, n),
+                    Err(_) => extra.set_item(key, value),
+                };
+            }
+            let _ = kwargs.set_item("extra", extra);
+            let _ = l.call_method("log", (python_level(level), text), Some(&kwargs));
         }
     });
 }
 
-/// Recorded fields, in order, a field recorded again replacing its value.
+/// The `extra` key of a field: its name, unless `logging.LogRecord` already
+/// has an attribute of that name (then `once_` + name), which `logging`
+/// would refuse.
+fn extra_key(name: &'static str) -> std::borrow::Cow<'static, str> {
+    const RESERVED: &[&str] = &[
+        "name",
+        "msg",
+        "args",
+        "levelname",
+        "levelno",
+        "pathname",
+        "filename",
+        "module",
+        "exc_info",
+        "exc_text",
+        "stack_info",
+        "lineno",
+        "funcName",
+        "created",
+        "msecs",
+        "relativeCreated",
+        "thread",
+        "threadName",
+        "processName",
+        "process",
+        "taskName",
+        "message",
+        "asctime",
+    ];
+    if RESERVED.contains(&name) {
+        std::borrow::Cow::Owned(format!("once_{name}"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 #[derive(Default)]
 struct Fields {
     message: Option<String>,
@@ -99,6 +143,16 @@ impl Fields {
             slot.1 = value;
         } else {
             self.pairs.push((name, value));
+        }
+    }
+
+    /// Adds the fields of `other` not set here yet (an event's own fields
+    /// win over its spans', inner spans over outer ones).
+    fn merge(&mut self, other: &Fields) {
+        for (name, value) in &other.pairs {
+            if !self.pairs.iter().any(|(n, _)| n == name) {
+                self.pairs.push((name, value.clone()));
+            }
         }
     }
 
@@ -164,16 +218,17 @@ where
     fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
         let mut fields = Fields::default();
         event.record(&mut fields);
-        let mut text = fields.message.clone().unwrap_or_default();
-        fields.render(&mut text);
         if let Some(scope) = ctx.event_scope(event) {
-            for span in scope.from_root() {
+            // Innermost span first: its values win over the outer spans'.
+            for span in scope {
                 if let Some(f) = span.extensions().get::<Fields>() {
-                    f.render(&mut text);
+                    fields.merge(f);
                 }
             }
         }
-        emit(event.metadata().level(), text);
+        let mut text = fields.message.clone().unwrap_or_default();
+        fields.render(&mut text);
+        emit(event.metadata().level(), text, &fields.pairs);
     }
 
     fn on_close(&self, id: Id, ctx: Context<'_, S>) {
@@ -182,10 +237,15 @@ where
             return;
         }
         let mut text = String::from("call");
-        if let Some(f) = span.extensions().get::<Fields>() {
-            f.render(&mut text);
-        }
-        emit(span.metadata().level(), text);
+        let extensions = span.extensions();
+        let pairs = match extensions.get::<Fields>() {
+            Some(f) => {
+                f.render(&mut text);
+                f.pairs.as_slice()
+            }
+            None => &[],
+        };
+        emit(span.metadata().level(), text, pairs);
     }
 }
 

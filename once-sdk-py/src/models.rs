@@ -16,20 +16,37 @@ use crate::convert::{py_type_of, ToPy};
 use crate::models_v1::*;
 
 /// Declares the frozen Python class `$name` wrapping the Rust model `$rust`.
+///
+/// `adapt(path)` names a function that reshapes the keywords' JSON object
+/// into what the decoder reads, where a model's shape differs from 1NCE's.
+///
+/// `as str(field)` marks a model that stands for one string-like value (the
+/// `{"description": "ONLINE"}` objects): it then compares equal to that
+/// value's string too, hashes like it and prints as it.
 macro_rules! py_model {
     (
         $(#[doc = $doc:literal])*
-        $name:ident($rust:ty) {
+        $name:ident($rust:ty) $(as str($sfield:ident))? $(adapt($adapt:path))? {
             $( $(#[doc = $fdoc:literal])* $field:ident ),* $(,)?
         }
     ) => {
         $(#[doc = $doc])*
-        #[pyclass(frozen, eq, module = "once_sdk")]
+        #[pyclass(frozen, module = "once_sdk")]
         #[derive(Clone, PartialEq)]
         pub struct $name(pub $rust);
 
         #[pymethods]
         impl $name {
+            /// Builds the model from its fields, checked as a decoded response
+            /// is (to fake SDK results in tests). Nested models take an
+            /// instance or a dict of keywords.
+            #[new]
+            #[pyo3(signature = (**fields))]
+            fn __new__(fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+                let wire = $name::wire_from_kwargs(fields)?;
+                $name::from_wire(wire)
+            }
+
             $(
                 $(#[doc = $fdoc])*
                 #[getter]
@@ -38,14 +55,64 @@ macro_rules! py_model {
                 }
             )*
 
-            /// The fields as a plain dict (nested models as dicts, lists as lists).
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                $name::dict_of(&self.0, py)
+            /// The fields as a plain dict (nested models as dicts, lists as
+            /// lists). With `mode="json"` every value is JSON-ready:
+            /// timestamps and dates as ISO 8601 strings, enums as `str`.
+            #[pyo3(signature = (*, mode = "python"))]
+            fn to_dict<'py>(&self, py: Python<'py>, mode: &str) -> PyResult<Bound<'py, PyDict>> {
+                $name::dict_of(&self.0, py, crate::convert::Mode::parse(mode)?)
             }
 
-            /// Equal models hash equally (the hash of their JSON form).
-            fn __hash__(&self) -> u64 {
-                crate::models::hash_json(&self.0)
+            /// The fields as a JSON string (`to_dict(mode="json")`, encoded).
+            fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+                let d = $name::dict_of(&self.0, py, crate::convert::Mode::Json)?;
+                crate::models::json_dumps(py, d.as_any())
+            }
+
+            /// Rebuilds a model from its pickled form (the wire JSON).
+            #[classmethod]
+            fn _from_wire(_cls: &Bound<'_, pyo3::types::PyType>, wire: &str) -> PyResult<Self> {
+                let value = serde_json::from_str(wire).map_err(|e| {
+                    pyo3::exceptions::PyValueError::new_err(e.to_string())
+                })?;
+                $name::from_wire(value)
+            }
+
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                let wire = serde_json::to_string(&slf.get().0).map_err(|e| {
+                    pyo3::exceptions::PyValueError::new_err(e.to_string())
+                })?;
+                Ok((slf.get_type().getattr("_from_wire")?, (wire,)))
+            }
+
+            fn __copy__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf
+            }
+
+            fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                let py = other.py();
+                if let Ok(other) = other.cast::<$name>() {
+                    return Ok(pyo3::types::PyBool::new(py, self.0 == other.get().0).to_owned().into_any());
+                }
+                if let (Some(mine), Ok(s)) = (self.str_value(), other.cast::<pyo3::types::PyString>()) {
+                    return Ok(pyo3::types::PyBool::new(py, mine == s.to_cow()?).to_owned().into_any());
+                }
+                Ok(py.NotImplemented().into_bound(py))
+            }
+
+            /// Equal models hash equally (the hash of their JSON form; of the
+            /// string for string-like models).
+            fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+                match self.str_value() {
+                    Some(s) => pyo3::types::PyString::new(py, s).hash(),
+                    None => Ok(crate::models::hash_json(&self.0) as isize),
+                }
             }
 
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -54,19 +121,103 @@ macro_rules! py_model {
                 )*];
                 Ok(format!("{}({})", stringify!($name), parts.join(", ")))
             }
+
+            fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+                match self.str_value() {
+                    Some(s) => Ok(s.to_owned()),
+                    None => self.__repr__(py),
+                }
+            }
         }
 
         impl $name {
-            fn dict_of<'py>(m: &$rust, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            fn dict_of<'py>(
+                m: &$rust,
+                py: Python<'py>,
+                mode: crate::convert::Mode,
+            ) -> PyResult<Bound<'py, PyDict>> {
                 let d = PyDict::new(py);
-                $( d.set_item(stringify!($field), ToPy::to_plain(&m.$field, py)?)?; )*
+                $( d.set_item(stringify!($field), ToPy::to_plain(&m.$field, py, mode)?)?; )*
                 Ok(d)
+            }
+
+            /// The string this model stands for (`as str(...)` models only).
+            #[allow(clippy::unused_self)]
+            fn str_value(&self) -> Option<&str> {
+                None$(.or(crate::enums::AsStrValue::str_value(&self.0.$sfield)))?
+            }
+
+            /// Decodes the wire JSON as a response body is decoded; a value
+            /// the decoder refuses raises `ValidationError`.
+            fn from_wire(wire: serde_json::Value) -> PyResult<Self> {
+                serde_json::from_value::<$rust>(wire).map($name).map_err(|e| {
+                    pyo3::Python::attach(|py| crate::errors::validation(
+                        py,
+                        &once_sdk::ValidationError::new(stringify!($name), e.to_string()),
+                    ))
+                })
+            }
+
+            /// The wire JSON object for keyword arguments named as the
+            /// Python attributes.
+            fn wire_from_kwargs(
+                fields: Option<&Bound<'_, PyDict>>,
+            ) -> PyResult<serde_json::Value> {
+                static WIRE: std::sync::OnceLock<Vec<(&'static str, String)>> =
+                    std::sync::OnceLock::new();
+                let names = WIRE.get_or_init(|| {
+                    crate::wire::names::<$rust>(&[$(stringify!($field)),*])
+                });
+                let mut obj = serde_json::Map::new();
+                let Some(fields) = fields else {
+                    return Ok(serde_json::Value::Object(obj));
+                };
+                for (key, value) in fields.iter() {
+                    let key: String = key.extract()?;
+                    let wire_name = names
+                        .iter()
+                        .find(|(py_name, _)| *py_name == key)
+                        .map(|(_, w)| w.clone());
+                    let json = match key.as_str() {
+                        $(
+                            stringify!($field) => crate::convert::wire_of::<$rust, _>(
+                                |m| &m.$field,
+                                &value,
+                            )
+                            .map_err(|e| crate::models::field_error(value.py(), stringify!($name), stringify!($field), e))?,
+                        )*
+                        _ => {
+                            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                stringify!($name),
+                                key
+                            )))
+                        }
+                    };
+                    if let Some(w) = wire_name {
+                        obj.insert(w, json);
+                    }
+                }
+                $( $adapt(&mut obj); )?
+                Ok(serde_json::Value::Object(obj))
             }
 
             /// The class as it appears in `_once_sdk.pyi`.
             pub(crate) fn stub() -> String {
                 let mut s = format!("@final\nclass {}:\n", stringify!($name));
                 s += &crate::models::docstring("    ", &[$($doc),*]);
+                let mut init = vec!["cls".to_string(), "*".to_string()];
+                $(
+                    init.push(format!(
+                        "{}: {} = ...",
+                        stringify!($field),
+                        crate::convert::arg_type_of::<$rust, _>(|m| &m.$field),
+                    ));
+                )*
+                if init.len() == 2 {
+                    init.pop();
+                }
+                s += &format!("    def __new__({}) -> Self: ...\n", init.join(", "));
                 $(
                     s += &format!(
                         "    @property\n    def {}(self) -> {}:",
@@ -81,7 +232,12 @@ macro_rules! py_model {
                         s += &doc;
                     }
                 )*
-                s += "    def to_dict(self) -> dict[str, Any]: ...\n";
+                s += "    def to_dict(self, *, mode: Literal[\"python\", \"json\"] = \"python\") -> dict[str, Any]: ...\n";
+                s += "    def to_json(self) -> str: ...\n";
+                s += "    def __copy__(self) -> Self: ...\n";
+                s += "    def __deepcopy__(self, memo: Any, /) -> Self: ...\n";
+                s += "    def __hash__(self) -> int: ...\n";
+                s += "    def __eq__(self, other: object, /) -> bool: ...\n";
                 s
             }
         }
@@ -93,8 +249,23 @@ macro_rules! py_model {
             fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 Ok(Bound::new(py, $name(self))?.into_any())
             }
-            fn to_plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                Ok($name::dict_of(self, py)?.into_any())
+            fn to_plain<'py>(&self, py: Python<'py>, mode: crate::convert::Mode) -> PyResult<Bound<'py, PyAny>> {
+                Ok($name::dict_of(self, py, mode)?.into_any())
+            }
+            fn wire_from_py(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+                if let Ok(m) = value.cast::<$name>() {
+                    return serde_json::to_value(&m.get().0).map_err(|e| {
+                        pyo3::exceptions::PyValueError::new_err(e.to_string())
+                    });
+                }
+                if let Ok(d) = value.cast::<PyDict>() {
+                    return $name::wire_from_kwargs(Some(d));
+                }
+                Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "expected a {} or a dict, got a {}",
+                    stringify!($name),
+                    value.get_type().name()?
+                )))
             }
             fn py_type() -> String {
                 stringify!($name).into()
@@ -114,6 +285,35 @@ pub(crate) fn hash_json<T: serde::Serialize>(value: &T) -> u64 {
         Err(_) => 0u8.hash(&mut h),
     }
     h.finish()
+}
+
+/// A bad keyword argument of a model constructor: `TypeError`s name the
+/// class and the argument; `ValidationError`s pass through.
+pub(crate) fn field_error(py: Python<'_>, class: &str, field: &'static str, err: PyErr) -> PyErr {
+    if err.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+        pyo3::exceptions::PyTypeError::new_err(format!("{class}({field}=...): {}", err.value(py)))
+    } else if err.is_instance_of::<pyo3::exceptions::PyValueError>(py) {
+        // Names the keyword argument (`imsi_2`), not the API's field.
+        let rule = match err.value(py).getattr("rule") {
+            Ok(rule) => rule.to_string(),
+            Err(_) => err.value(py).to_string(),
+        };
+        crate::errors::validation(
+            py,
+            &once_sdk::ValidationError::new(field, format!("{class}: {rule}")),
+        )
+    } else {
+        err
+    }
+}
+
+/// `json.dumps(value)`.
+pub(crate) fn json_dumps(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    static DUMPS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    let dumps = DUMPS.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("json")?.getattr("dumps")?.unbind())
+    })?;
+    dumps.bind(py).call1((value,))?.extract()
 }
 
 /// A docstring block from doc-comment lines, indented; empty without lines.
@@ -194,7 +394,7 @@ py_model! {
 
 py_model! {
     /// The state of a quota, as a number and a name.
-    QuotaStatus(once_sdk::QuotaStatus) {
+    QuotaStatus(once_sdk::QuotaStatus) as str(description) {
         /// 0, 1 or 2.
         id,
         /// `ACTIVE`, `EXHAUSTED` or `EXPIRED`.

@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::convert::{py_type_of, ToPy};
 
@@ -12,7 +12,7 @@ use crate::models::py_model;
 
 /// What 1NCE answered to a new order (`once_sdk::OrderCreated`, which has no
 /// serde form, as plain data for the model class).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrderCreatedData {
     pub order_number: Option<u64>,
     pub location: Option<String>,
@@ -60,7 +60,7 @@ py_model! {
 
 py_model! {
     /// The connectivity status object (`{"description": "ONLINE"}`).
-    ConnectivityState(once_sdk::ConnectivityState) {
+    ConnectivityState(once_sdk::ConnectivityState) as str(description) {
         /// `ONLINE`, `ATTACHED`, `OFFLINE` or `BLOCKED`.
         description,
     }
@@ -68,7 +68,7 @@ py_model! {
 
 py_model! {
     /// The data traffic limit state object (`{"description": "NOT_REACHED"}`).
-    DataTrafficLimitState(once_sdk::DataTrafficLimitState) {
+    DataTrafficLimitState(once_sdk::DataTrafficLimitState) as str(description) {
         /// `REACHED` or `NOT_REACHED`.
         description,
     }
@@ -577,7 +577,7 @@ py_model! {
 
 py_model! {
     /// The delivery state of an SMS, as a number and a name.
-    SmsStatusInfo(once_sdk::SmsStatusInfo) {
+    SmsStatusInfo(once_sdk::SmsStatusInfo) as str(description) {
         /// 2 pending, 4 delivered, 5 failed, 6 expired.
         id,
         /// The same in words.
@@ -587,7 +587,7 @@ py_model! {
 
 py_model! {
     /// The direction of an SMS, as a number and a name.
-    SmsType(once_sdk::SmsType) {
+    SmsType(once_sdk::SmsType) as str(description) {
         /// 1 MT, 2 MO.
         id,
         /// The same in words.

@@ -8,7 +8,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::convert::{py_type_of, ToPy};
 use crate::models::py_model;
@@ -409,7 +409,7 @@ py_model! {
     ///
     /// 1NCE puts a row dated `TOTAL` among the daily rows; it is taken out of
     /// `stats` and kept in `total`.
-    Usage(once_sdk::types::v1::Usage) {
+    Usage(once_sdk::types::v1::Usage) adapt(crate::wire::usage_total_as_row) {
         /// One row per day, the `TOTAL` row excluded.
         stats,
         /// The `TOTAL` row, when 1NCE sent one.
@@ -500,7 +500,7 @@ py_model! {
 }
 
 /// The order a v1 top-up created, with its number taken from the address.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct V1TopUpOrderData {
     location: Option<String>,
     order_id: Option<String>,

@@ -179,25 +179,26 @@ macro_rules! orders_resource {
             }
 
             /// One order by its number: `GET /v1/orders/{order_number}`. Read-only.
-            fn get<'py>(&self, py: Python<'py>, order_number: i64) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (order_number, *, timeout=None))]
+            fn get<'py>(&self, py: Python<'py>, order_number: i64, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let n = convert::positive_id(py, "order_number", order_number)?;
-                self.shared.$run(py, |c| async move { c.orders().get(n).await })
+                self.shared.$run(py, timeout, |c| async move { c.orders().get(n).await })
             }
 
             /// Places an order: `POST /v1/orders`. **Costs money**; checked first,
             /// never retried once it may have reached 1NCE (`OutcomeUnknownError`).
             /// `products` is `{product_id: quantity}` or `[(product_id, quantity)]`;
             /// `delivery_address` a dict of address fields or a `DeliveryAddress`.
-            #[pyo3(signature = (products, *, delivery_address=None, customer_reference=None))]
+            #[pyo3(signature = (products, *, delivery_address=None, customer_reference=None, timeout=None))]
             fn create<'py>(
                 &self,
                 py: Python<'py>,
                 products: &Bound<'py, PyAny>,
                 delivery_address: Option<&Bound<'py, PyAny>>,
-                customer_reference: Option<String>,
+                customer_reference: Option<String>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let order = NewOrder::new(py, products, delivery_address, customer_reference)?;
-                self.shared.$run(py, |c| order.send(c))
+                self.shared.$run(py, timeout, |c| order.send(c))
             }
         }
     };

@@ -91,6 +91,10 @@ pub(crate) trait ErasedList: Send {
     fn one(self: Box<Self>, n: u32) -> BoxFuture<'static, once_sdk::Result<ErasedPage>>;
     /// Every page from the first on, one fetched ahead.
     fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>>;
+    /// The Python class of the items (for reprs).
+    fn item_type() -> String
+    where
+        Self: Sized;
 }
 
 impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<T> {
@@ -99,6 +103,9 @@ impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<
     }
     fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
         (*self).pages().map_ok(ErasedPage::from).boxed()
+    }
+    fn item_type() -> String {
+        T::py_type()
     }
 }
 
@@ -235,8 +242,17 @@ impl Page {
         Ok(self.items.bind(py).as_any().try_iter()?.into_any())
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let items = self.items.bind(py);
+        if index.is_instance_of::<pyo3::types::PySlice>() {
+            // A slice of the items, as a tuple (like slicing `items`).
+            return items.as_any().get_item(index);
+        }
+        let index: isize = index.extract()?;
         let len = items.len() as isize;
         let i = if index < 0 { index + len } else { index };
         if i < 0 || i >= len {
@@ -330,10 +346,28 @@ impl Drop for Started {
 }
 
 /// Where a paginator's own iteration stands (it is its own item iterator).
-#[derive(Default)]
-struct Progress(std::sync::Mutex<Option<Started>>);
+/// When an iteration ends, the next one starts again from the first page.
+#[derive(Default, Clone)]
+struct Progress(Arc<std::sync::Mutex<Option<Started>>>);
 
 impl Progress {
+    /// Ends the iteration over `cursor` (if it is still the current one):
+    /// iterating again starts from the first page.
+    fn finish(&self, cursor: &SharedCursor) {
+        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if slot
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(&s.cursor, cursor))
+        {
+            *slot = None;
+        }
+    }
+
+    /// Whether an iteration is under way.
+    fn started(&self) -> bool {
+        self.0.lock().map(|s| s.is_some()).unwrap_or(false)
+    }
+
     /// The cursor of the iteration, started with `start` on first use.
     fn cursor(
         &self,
@@ -361,6 +395,7 @@ macro_rules! paginator_class {
             shared: Arc<Shared>,
             make: MakeList,
             progress: Progress,
+            item_type: String,
         }
 
         impl $name {
@@ -372,11 +407,22 @@ macro_rules! paginator_class {
                 L: ErasedList + 'static,
                 F: Fn(&once_sdk::Client) -> L + Send + Sync + 'static,
             {
+                let item_type = L::item_type();
                 Self {
                     shared: Arc::clone(shared),
                     make: make_list(make),
                     progress: Progress::default(),
+                    item_type,
                 }
+            }
+
+            fn repr(&self) -> String {
+                format!(
+                    "<{}[{}] {}>",
+                    stringify!($name),
+                    self.item_type,
+                    if self.progress.started() { "iterating" } else { "not started" },
+                )
             }
 
             /// A new iteration from the first page.
@@ -390,10 +436,17 @@ macro_rules! paginator_class {
                 self.progress.cursor(py, || self.start(py))
             }
 
-            fn one(&self, py: Python<'_>, n: i64) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
+            fn one(
+                &self,
+                py: Python<'_>,
+                n: i64,
+                timeout: Option<f64>,
+            ) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
                 let n = convert::count(py, "page", n)?;
+                let budget = crate::client::call_timeout(py, timeout)?;
                 let client = self.shared.client(py)?;
-                Ok((self.make)(&client).one(n))
+                let page = (self.make)(&client).one(n);
+                Ok(crate::client::within(budget, page).boxed())
             }
         }
     };
@@ -424,10 +477,21 @@ impl Paginator {
         if let Some(item) = Cursor::buffered_item(&cursor) {
             return item.into_py_item(py).map(Some);
         }
+        let current = Arc::clone(&cursor);
         let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
-        next.into_py_result(py)?
-            .map(|i| i.into_py_item(py))
-            .transpose()
+        let next = next.inspect_err(|_| self.progress.finish(&current));
+        match next.into_py_result(py)? {
+            Some(item) => item.into_py_item(py).map(Some),
+            None => {
+                // The end: a new `for` loop starts again from the first page.
+                self.progress.finish(&current);
+                Ok(None)
+            }
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
     }
 
     /// Every page from the first, fetched lazily (a new iteration).
@@ -436,9 +500,14 @@ impl Paginator {
     }
 
     /// Page `n` (from 1), with the list's totals.
-    #[pyo3(signature = (n=1))]
-    fn page<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, Page>> {
-        let fut = self.one(py, n)?;
+    #[pyo3(signature = (n=1, *, timeout=None))]
+    fn page<'py>(
+        &self,
+        py: Python<'py>,
+        n: i64,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, Page>> {
+        let fut = self.one(py, n, timeout)?;
         runtime::wait(py, fut)?
             .into_py_result(py)?
             .into_pyobject(py)
@@ -467,14 +536,27 @@ impl AsyncPaginator {
             done.call_method1("set_result", (item.into_py_item(py)?,))?;
             return Ok(done);
         }
+        let progress = self.progress.clone();
         runtime::spawn(py, async move {
+            let current = Arc::clone(&cursor);
             let next = cursor.lock().await.next_item().await;
             match next {
                 Ok(Some(item)) => Ok(Item(item)),
-                Ok(None) => Err(PyStopAsyncIteration::new_err(())),
-                Err(e) => Err(errors::to_py_async(e).await),
+                Ok(None) => {
+                    // The end: a new `async for` starts again from the first page.
+                    progress.finish(&current);
+                    Err(PyStopAsyncIteration::new_err(()))
+                }
+                Err(e) => {
+                    progress.finish(&current);
+                    Err(errors::to_py_async(e).await)
+                }
             }
         })
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
     }
 
     /// Every page from the first, fetched lazily (a new iteration).
@@ -483,9 +565,14 @@ impl AsyncPaginator {
     }
 
     /// Page `n` (from 1), with the list's totals.
-    #[pyo3(signature = (n=1))]
-    fn page<'py>(&self, py: Python<'py>, n: i64) -> PyResult<Bound<'py, PyAny>> {
-        let fut = self.one(py, n)?;
+    #[pyo3(signature = (n=1, *, timeout=None))]
+    fn page<'py>(
+        &self,
+        py: Python<'py>,
+        n: i64,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let fut = self.one(py, n, timeout)?;
         runtime::spawn(py, async move {
             match fut.await {
                 Ok(page) => Ok(page),

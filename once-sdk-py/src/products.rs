@@ -25,10 +25,14 @@ impl Products {
 impl Products {
     /// Every product 1NCE offers the account: `GET /v1/products`. 1NCE does
     /// not page it: one `Page` holds every product. Read-only.
-    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (*, timeout=None))]
+    fn list<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+        let budget = crate::client::call_timeout(py, timeout)?;
         let client = self.shared.client(py)?;
-        let page =
-            runtime::wait(py, async move { client.products().list().await })?.into_py_result(py)?;
+        let page = runtime::wait(py, async move {
+            crate::client::within(budget, client.products().list()).await
+        })?
+        .into_py_result(py)?;
         Ok(ErasedPage::from(page).into_pyobject(py)?.into_any())
     }
 }
@@ -48,10 +52,12 @@ impl AsyncProducts {
 #[pymethods]
 impl AsyncProducts {
     /// Every product 1NCE offers the account: `GET /v1/products`, as one `Page`.
-    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (*, timeout=None))]
+    fn list<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+        let budget = crate::client::call_timeout(py, timeout)?;
         let client = self.shared.client(py)?;
         runtime::spawn(py, async move {
-            match client.products().list().await {
+            match crate::client::within(budget, client.products().list()).await {
                 Ok(page) => Ok(ErasedPage::from(page)),
                 Err(e) => Err(errors::to_py_async(e).await),
             }

@@ -18,7 +18,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::client::{AsyncClient, Client, Options};
-use crate::convert;
+use crate::convert::{self, ToPy};
 use crate::errors;
 use crate::runtime;
 
@@ -27,8 +27,14 @@ use crate::runtime;
 /// it with `method()` / `path()`, widen it with `times()` / `always()`.
 /// Immutable: each of those returns a new `Fault`.
 #[pyclass(frozen, eq, module = "once_sdk")]
-#[derive(Clone, PartialEq)]
-pub struct Fault(RsFault);
+#[derive(Clone)]
+pub struct Fault(RsFault, String);
+
+impl PartialEq for Fault {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
 
 fn seconds(py: Python<'_>, name: &str, s: f64) -> PyResult<Duration> {
     Duration::try_from_secs_f64(s).map_err(|_| {
@@ -51,25 +57,31 @@ impl Fault {
     /// Answer `code` with the API's error body; nothing is applied.
     #[staticmethod]
     fn status(py: Python<'_>, code: i64) -> PyResult<Self> {
-        Ok(Self(RsFault::status(status(py, code)?)))
+        Ok(Self(
+            RsFault::status(status(py, code)?),
+            format!("Fault.status({code})"),
+        ))
     }
 
     /// Wait `seconds`, then handle the request normally.
     #[staticmethod]
     fn delay(py: Python<'_>, seconds: f64) -> PyResult<Self> {
-        Ok(Self(RsFault::delay(self::seconds(py, "seconds", seconds)?)))
+        Ok(Self(
+            RsFault::delay(self::seconds(py, "seconds", seconds)?),
+            format!("Fault.delay({seconds:?})"),
+        ))
     }
 
     /// Answer 200 with a body that is not JSON; nothing is applied.
     #[staticmethod]
     fn malformed_body() -> Self {
-        Self(RsFault::malformed_body())
+        Self(RsFault::malformed_body(), "Fault.malformed_body()".into())
     }
 
     /// Apply the request, then send half of the real body and close the connection.
     #[staticmethod]
     fn truncated_body() -> Self {
-        Self(RsFault::truncated_body())
+        Self(RsFault::truncated_body(), "Fault.truncated_body()".into())
     }
 
     /// Answer 429, with `Retry-After` (whole seconds) when `retry_after`
@@ -77,60 +89,81 @@ impl Fault {
     #[staticmethod]
     #[pyo3(signature = (retry_after=None))]
     fn rate_limited(py: Python<'_>, retry_after: Option<f64>) -> PyResult<Self> {
-        Ok(Self(match retry_after {
-            Some(s) => RsFault::rate_limited(seconds(py, "retry_after", s)?),
-            None => RsFault::rate_limited_without_retry_after(),
-        }))
+        Ok(match retry_after {
+            Some(s) => Self(
+                RsFault::rate_limited(seconds(py, "retry_after", s)?),
+                format!("Fault.rate_limited({s:?})"),
+            ),
+            None => Self(
+                RsFault::rate_limited_without_retry_after(),
+                "Fault.rate_limited()".into(),
+            ),
+        })
     }
 
     /// Answer `code` with an HTML page (a gateway error); nothing is applied.
     #[staticmethod]
     fn html(py: Python<'_>, code: i64) -> PyResult<Self> {
-        Ok(Self(RsFault::html(status(py, code)?)))
+        Ok(Self(
+            RsFault::html(status(py, code)?),
+            format!("Fault.html({code})"),
+        ))
     }
 
     /// Close the connection without an answer; nothing is applied.
     #[staticmethod]
     fn drop_connection() -> Self {
-        Self(RsFault::drop_connection())
+        Self(RsFault::drop_connection(), "Fault.drop_connection()".into())
     }
 
     /// Apply the request, then answer `code` as if it had failed.
     #[staticmethod]
     fn apply_then_status(py: Python<'_>, code: i64) -> PyResult<Self> {
-        Ok(Self(RsFault::apply_then_status(status(py, code)?)))
+        Ok(Self(
+            RsFault::apply_then_status(status(py, code)?),
+            format!("Fault.apply_then_status({code})"),
+        ))
     }
 
     /// Apply the request, then close the connection without an answer.
     #[staticmethod]
     fn apply_then_drop() -> Self {
-        Self(RsFault::apply_then_drop())
+        Self(RsFault::apply_then_drop(), "Fault.apply_then_drop()".into())
     }
 
     /// Only requests with this HTTP method (case-insensitive).
     fn method(&self, method: &str) -> Self {
-        Self(self.0.clone().method(method))
+        Self(
+            self.0.clone().method(method),
+            format!("{}.method('{method}')", self.1),
+        )
     }
 
     /// Only requests whose path (without the query) matches `pattern`:
     /// `*` matches one segment, a final `**` any rest (`/v2/sims/*/topup`).
     fn path(&self, pattern: &str) -> Self {
-        Self(self.0.clone().path(pattern))
+        Self(
+            self.0.clone().path(pattern),
+            format!("{}.path('{pattern}')", self.1),
+        )
     }
 
     /// The next `n` matching requests (default 1).
     fn times(&self, py: Python<'_>, n: i64) -> PyResult<Self> {
         let n = convert::count(py, "times", n)?;
-        Ok(Self(self.0.clone().times(n)))
+        Ok(Self(
+            self.0.clone().times(n),
+            format!("{}.times({n})", self.1),
+        ))
     }
 
     /// Every matching request until `Sandbox.clear_faults()`.
     fn always(&self) -> Self {
-        Self(self.0.clone().always())
+        Self(self.0.clone().always(), format!("{}.always()", self.1))
     }
 
     fn __repr__(&self) -> String {
-        format!("{:?}", self.0)
+        self.1.clone()
     }
 }
 
@@ -261,11 +294,14 @@ impl SandboxRequest {
             .map(|(_, v)| v.clone())
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "SandboxRequest(method={:?}, path={:?}, query={:?}, status={:?})",
-            self.method, self.path, self.query, self.status
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "SandboxRequest(method={}, path={}, query={}, status={})",
+            self.method.to_py(py)?.repr()?,
+            self.path.to_py(py)?.repr()?,
+            self.query.to_py(py)?.repr()?,
+            self.status.to_py(py)?.repr()?,
+        ))
     }
 }
 
@@ -446,7 +482,8 @@ impl Sandbox {
 
     /// A blocking client pointed at the sandbox, pacing itself at the
     /// sandbox's rate limits (also when they are shared through
-    /// `redis_url`); the keywords are those of `Client`.
+    /// `redis_url`); the keywords are those of `Client`. The client keeps
+    /// the sandbox alive (`Sandbox().client()` works).
     #[pyo3(signature = (
         *, connect_timeout=None, timeout=None, operation_timeout=None, retries=None,
         rate_limits=true, user_agent=None, redis_url=None, redis_key_prefix=None,
@@ -454,7 +491,7 @@ impl Sandbox {
     ))]
     #[allow(clippy::too_many_arguments)]
     fn client(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         connect_timeout: Option<f64>,
         timeout: Option<f64>,
@@ -477,7 +514,8 @@ impl Sandbox {
             redis_key_prefix,
             [shared_token, shared_rate_limits],
         )?;
-        Client::from_recipe(py, self.recipe(py, options)?)
+        let owner = slf.clone().into_any().unbind();
+        Client::from_recipe(py, slf.get().recipe(py, options)?, owner)
     }
 
     /// An asyncio client pointed at the sandbox (see `client()`).
@@ -488,7 +526,7 @@ impl Sandbox {
     ))]
     #[allow(clippy::too_many_arguments)]
     fn async_client(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         connect_timeout: Option<f64>,
         timeout: Option<f64>,
@@ -511,7 +549,8 @@ impl Sandbox {
             redis_key_prefix,
             [shared_token, shared_rate_limits],
         )?;
-        AsyncClient::from_recipe(py, self.recipe(py, options)?)
+        let owner = slf.clone().into_any().unbind();
+        AsyncClient::from_recipe(py, slf.get().recipe(py, options)?, owner)
     }
 
     /// The ICCIDs of the fleet, in list order.
@@ -586,7 +625,15 @@ impl Sandbox {
     /// Faults still pending.
     fn pending_faults(&self, py: Python<'_>) -> PyResult<Vec<Fault>> {
         self.with(py, |r| {
-            r.sandbox.pending_faults().into_iter().map(Fault).collect()
+            r.sandbox
+                .pending_faults()
+                .into_iter()
+                .map(|f| {
+                    // What is left of an injected fault (its count goes down).
+                    let text = format!("<Fault {f:?}>");
+                    Fault(f, text)
+                })
+                .collect()
         })
     }
 

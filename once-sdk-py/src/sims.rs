@@ -159,15 +159,21 @@ impl Sims {
     }
 
     /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
-    fn get<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
-            .call(py, |c| async move { c.sims().get(&iccid).await })
+            .call(py, timeout, |c| async move { c.sims().get(&iccid).await })
     }
 
     /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
     /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
-    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None))]
+    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None, timeout=None))]
     fn update<'py>(
         &self,
         py: Python<'py>,
@@ -175,31 +181,59 @@ impl Sims {
         label: Option<String>,
         status: Option<&str>,
         imei_lock: Option<bool>,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let update = Update::new(py, iccid, label, status, imei_lock)?;
-        self.shared.call(py, |c| update.send(c))
+        self.shared.call(py, timeout, |c| update.send(c))
     }
 
     /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
-    fn data_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn data_quota<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .call(py, |c| async move { c.sims().data_quota(&iccid).await })
+        self.shared.call(
+            py,
+            timeout,
+            |c| async move { c.sims().data_quota(&iccid).await },
+        )
     }
 
     /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
-    fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn sms_quota<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .call(py, |c| async move { c.sims().sms_quota(&iccid).await })
+        self.shared.call(
+            py,
+            timeout,
+            |c| async move { c.sims().sms_quota(&iccid).await },
+        )
     }
 
     /// The SIM's connectivity (online, attached, offline, blocked), where it
     /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
-    fn status<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .call(py, |c| async move { c.sims().status(&iccid).await })
+        self.shared.call(
+            py,
+            timeout,
+            |c| async move { c.sims().status(&iccid).await },
+        )
     }
 
     /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
@@ -215,10 +249,16 @@ impl Sims {
     /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
     /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
     /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
-    fn reset<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn reset<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
-            .call(py, |c| async move { c.sims().reset(&iccid).await })
+            .call(py, timeout, |c| async move { c.sims().reset(&iccid).await })
     }
 
     /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
@@ -226,33 +266,35 @@ impl Sims {
     /// (`OutcomeUnknownError`: check the quota before trying again).
     /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
     /// `monthlyinvoice` or `boleto`.
-    #[pyo3(signature = (iccid, *, payment_method=None))]
+    #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
     fn top_up<'py>(
         &self,
         py: Python<'py>,
         iccid: &str,
         payment_method: Option<&str>,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let top_up = TopUp::new(py, iccid, payment_method)?;
-        self.shared.call(py, |c| top_up.send(c))
+        self.shared.call(py, timeout, |c| top_up.send(c))
     }
 
     /// Switches automatic top-up on or off for SIMs: `POST
     /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
     /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
     /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
-    #[pyo3(signature = (iccids, *, enabled))]
+    #[pyo3(signature = (iccids, *, enabled, timeout=None))]
     fn auto_top_up<'py>(
         &self,
         py: Python<'py>,
         iccids: Vec<String>,
         enabled: bool,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let iccids = iccids
             .iter()
             .map(|v| convert::id::<Iccid>(py, v))
             .collect::<PyResult<Vec<Iccid>>>()?;
-        self.shared.call(py, |c| async move {
+        self.shared.call(py, timeout, |c| async move {
             c.sims().auto_top_up(&iccids, enabled).await
         })
     }
@@ -289,15 +331,21 @@ impl AsyncSims {
     }
 
     /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
-    fn get<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
-            .spawn(py, |c| async move { c.sims().get(&iccid).await })
+            .spawn(py, timeout, |c| async move { c.sims().get(&iccid).await })
     }
 
     /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
     /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
-    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None))]
+    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None, timeout=None))]
     fn update<'py>(
         &self,
         py: Python<'py>,
@@ -305,31 +353,59 @@ impl AsyncSims {
         label: Option<String>,
         status: Option<&str>,
         imei_lock: Option<bool>,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let update = Update::new(py, iccid, label, status, imei_lock)?;
-        self.shared.spawn(py, |c| update.send(c))
+        self.shared.spawn(py, timeout, |c| update.send(c))
     }
 
     /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
-    fn data_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn data_quota<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .spawn(py, |c| async move { c.sims().data_quota(&iccid).await })
+        self.shared.spawn(
+            py,
+            timeout,
+            |c| async move { c.sims().data_quota(&iccid).await },
+        )
     }
 
     /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
-    fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn sms_quota<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .spawn(py, |c| async move { c.sims().sms_quota(&iccid).await })
+        self.shared.spawn(
+            py,
+            timeout,
+            |c| async move { c.sims().sms_quota(&iccid).await },
+        )
     }
 
     /// The SIM's connectivity (online, attached, offline, blocked), where it
     /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
-    fn status<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .spawn(py, |c| async move { c.sims().status(&iccid).await })
+        self.shared.spawn(
+            py,
+            timeout,
+            |c| async move { c.sims().status(&iccid).await },
+        )
     }
 
     /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
@@ -350,10 +426,16 @@ impl AsyncSims {
     /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
     /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
     /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
-    fn reset<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (iccid, *, timeout=None))]
+    fn reset<'py>(
+        &self,
+        py: Python<'py>,
+        iccid: &str,
+        timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let iccid: Iccid = convert::id(py, iccid)?;
         self.shared
-            .spawn(py, |c| async move { c.sims().reset(&iccid).await })
+            .spawn(py, timeout, |c| async move { c.sims().reset(&iccid).await })
     }
 
     /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
@@ -361,33 +443,35 @@ impl AsyncSims {
     /// (`OutcomeUnknownError`: check the quota before trying again).
     /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
     /// `monthlyinvoice` or `boleto`.
-    #[pyo3(signature = (iccid, *, payment_method=None))]
+    #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
     fn top_up<'py>(
         &self,
         py: Python<'py>,
         iccid: &str,
         payment_method: Option<&str>,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let top_up = TopUp::new(py, iccid, payment_method)?;
-        self.shared.spawn(py, |c| top_up.send(c))
+        self.shared.spawn(py, timeout, |c| top_up.send(c))
     }
 
     /// Switches automatic top-up on or off for SIMs: `POST
     /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
     /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
     /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
-    #[pyo3(signature = (iccids, *, enabled))]
+    #[pyo3(signature = (iccids, *, enabled, timeout=None))]
     fn auto_top_up<'py>(
         &self,
         py: Python<'py>,
         iccids: Vec<String>,
         enabled: bool,
+        timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let iccids = iccids
             .iter()
             .map(|v| convert::id::<Iccid>(py, v))
             .collect::<PyResult<Vec<Iccid>>>()?;
-        self.shared.spawn(py, |c| async move {
+        self.shared.spawn(py, timeout, |c| async move {
             c.sims().auto_top_up(&iccids, enabled).await
         })
     }

@@ -104,7 +104,7 @@ macro_rules! sms_resource {
             /// Returns 1NCE's id of the SMS, or `None` when its answer had none.
             #[pyo3(signature = (
                 iccid, payload, *, dcs=None, udh=None, source_address=None,
-                source_address_type=None, expiry_date=None
+                source_address_type=None, expiry_date=None, timeout=None
             ))]
             #[allow(clippy::too_many_arguments)]
             fn send<'py>(
@@ -116,14 +116,14 @@ macro_rules! sms_resource {
                 udh: Option<String>,
                 source_address: Option<String>,
                 source_address_type: Option<i64>,
-                expiry_date: Option<DateTime<Utc>>,
+                expiry_date: Option<DateTime<Utc>>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let sms = sms_of(
                     py, payload, dcs, udh, source_address, source_address_type, expiry_date,
                 )?;
                 self.shared
-                    .$run(py, |c| async move { c.sms().send(&iccid, sms).await })
+                    .$run(py, timeout, |c| async move { c.sms().send(&iccid, sms).await })
             }
 
             /// The SMS sent to and received from the SIM: `GET /v2/sims/{iccid}/sms`,
@@ -134,20 +134,22 @@ macro_rules! sms_resource {
             }
 
             /// One SMS of the SIM: `GET /v2/sims/{iccid}/sms/{id}`. Read-only.
-            fn get<'py>(&self, py: Python<'py>, iccid: &str, id: i64) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, id, *, timeout=None))]
+            fn get<'py>(&self, py: Python<'py>, iccid: &str, id: i64, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = convert::positive_id(py, "id", id)?;
                 self.shared
-                    .$run(py, |c| async move { c.sms().get(&iccid, id).await })
+                    .$run(py, timeout, |c| async move { c.sms().get(&iccid, id).await })
             }
 
             /// Cancels an SMS not delivered yet: `DELETE /v2/sims/{iccid}/sms/{id}`.
             /// Idempotent, so retried.
-            fn delete<'py>(&self, py: Python<'py>, iccid: &str, id: i64) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, id, *, timeout=None))]
+            fn delete<'py>(&self, py: Python<'py>, iccid: &str, id: i64, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = convert::positive_id(py, "id", id)?;
                 self.shared
-                    .$run(py, |c| async move { c.sms().delete(&iccid, id).await })
+                    .$run(py, timeout, |c| async move { c.sms().delete(&iccid, id).await })
             }
         }
     };

@@ -75,17 +75,17 @@ macro_rules! support_resource {
             /// Opens a service request at 1NCE support: `POST /v1/support`.
             /// Checked first; never retried once it may have reached 1NCE
             /// (`OutcomeUnknownError`).
-            #[pyo3(signature = (subject, text, *, reply_to_mail=None, sender_name=None))]
+            #[pyo3(signature = (subject, text, *, reply_to_mail=None, sender_name=None, timeout=None))]
             fn create<'py>(
                 &self,
                 py: Python<'py>,
                 subject: String,
                 text: String,
                 reply_to_mail: Option<String>,
-                sender_name: Option<String>,
+                sender_name: Option<String>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let request = NewRequest { subject, text, reply_to_mail, sender_name };
-                self.shared.$run(py, |c| request.send(c))
+                self.shared.$run(py, timeout, |c| request.send(c))
             }
         }
     };

@@ -334,10 +334,11 @@ macro_rules! v1_sims_class {
             /// One SIM (`GET /v1/sims/{iccid}`). Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026: use `client.sims.get` (v2).
-            fn get<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn get<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().get(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().get(&iccid).await })
             }
 
             /// Changes one SIM (`PUT /v1/sims/{iccid}`): `status`
@@ -345,18 +346,18 @@ macro_rules! v1_sims_class {
             /// characters), `imei_lock`. Free; idempotent, so retried.
             ///
             /// 1NCE retires v1 at the end of 2026: use `client.sims.update` (v2).
-            #[pyo3(signature = (iccid, *, status, label=None, imei_lock=None))]
+            #[pyo3(signature = (iccid, *, status, label=None, imei_lock=None, timeout=None))]
             fn update<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
                 status: &str,
                 label: Option<String>,
-                imei_lock: Option<bool>,
+                imei_lock: Option<bool>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let u = sim_update(py, iccid, status, label, imei_lock)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().update(&u).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().update(&u).await })
             }
 
             /// Changes many SIMs at once (`POST /v1/sims`), one `V1SimUpdate`
@@ -364,24 +365,26 @@ macro_rules! v1_sims_class {
             /// means queued. Setting values is idempotent, so retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+            #[pyo3(signature = (updates, *, timeout=None))]
             fn update_many<'py>(
                 &self,
                 py: Python<'py>,
-                updates: Vec<Bound<'py, PyAny>>,
+                updates: Vec<Bound<'py, PyAny>>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let u = self::updates(py, updates)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().update_many(&u).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().update_many(&u).await })
             }
 
             /// The SIM's connectivity status, location and data session
             /// (`GET /v1/sims/{iccid}/status`). Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims.status`.
-            fn status<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn status<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().status(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().status(&iccid).await })
             }
 
             /// Connectivity and cell tower information of the device
@@ -390,16 +393,16 @@ macro_rules! v1_sims_class {
             /// choose what is queried. Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (iccid, *, subscriber=None, ussd=None))]
+            #[pyo3(signature = (iccid, *, subscriber=None, ussd=None, timeout=None))]
             fn connectivity_info<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
                 subscriber: Option<bool>,
-                ussd: Option<bool>,
+                ussd: Option<bool>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     let mut q = c.v1().sims().connectivity_info(&iccid);
                     if let Some(b) = subscriber {
                         q = q.subscriber(b);
@@ -416,10 +419,11 @@ macro_rules! v1_sims_class {
             /// reached 1NCE.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims.reset`.
-            fn reset<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn reset<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().reset(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().reset(&iccid).await })
             }
 
             /// The SIM's network and status events (`GET
@@ -457,16 +461,16 @@ macro_rules! v1_sims_class {
             /// retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (iccid, *, since=None, until=None))]
+            #[pyo3(signature = (iccid, *, since=None, until=None, timeout=None))]
             fn usage<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
                 since: Option<NaiveDate>,
-                until: Option<NaiveDate>,
+                until: Option<NaiveDate>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     let mut q = c.v1().sims().usage(&iccid);
                     if let Some(d) = since {
                         q = q.since(d);
@@ -482,20 +486,22 @@ macro_rules! v1_sims_class {
             /// Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026: use `client.sims.data_quota` (v2).
-            fn data_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn data_quota<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().data_quota(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().data_quota(&iccid).await })
             }
 
             /// The SIM's SMS quota (`GET /v1/sims/{iccid}/quota/sms`).
             /// Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026: use `client.sims.sms_quota` (v2).
-            fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn sms_quota<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().sms_quota(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().sms_quota(&iccid).await })
             }
 
             /// The SMS sent to and received from the SIM (`GET
@@ -536,7 +542,7 @@ macro_rules! v1_sims_class {
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.send`.
             #[pyo3(signature = (
                 iccid, payload, *, dcs=None, udh=None, source_address=None,
-                source_address_type=None, expiry_date=None
+                source_address_type=None, expiry_date=None, timeout=None
             ))]
             #[allow(clippy::too_many_arguments)]
             fn send_sms<'py>(
@@ -548,7 +554,7 @@ macro_rules! v1_sims_class {
                 udh: Option<String>,
                 source_address: Option<String>,
                 source_address_type: Option<i64>,
-                expiry_date: Option<Bound<'py, PyAny>>,
+                expiry_date: Option<Bound<'py, PyAny>>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let sms = self::sms(
@@ -556,39 +562,41 @@ macro_rules! v1_sims_class {
                     expiry_date.as_ref(),
                 )?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sms().send(&iccid, sms).await })
+                    .$run(py, timeout, |c| async move { c.v1().sms().send(&iccid, sms).await })
             }
 
             /// One SMS of the SIM by id (`GET /v1/sims/{iccid}/sms/{id}`).
             /// Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.get`.
+            #[pyo3(signature = (iccid, id, *, timeout=None))]
             fn get_sms<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
-                id: i64,
+                id: i64, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = sms_id(py, id)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sms().get(&iccid, id).await })
+                    .$run(py, timeout, |c| async move { c.v1().sms().get(&iccid, id).await })
             }
 
             /// Cancels an SMS waiting for delivery (`DELETE
             /// /v1/sims/{iccid}/sms/{id}`). Idempotent, so retried.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.delete`.
+            #[pyo3(signature = (iccid, id, *, timeout=None))]
             fn delete_sms<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
-                id: i64,
+                id: i64, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let id = sms_id(py, id)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sms().delete(&iccid, id).await })
+                    .$run(py, timeout, |c| async move { c.v1().sms().delete(&iccid, id).await })
             }
 
             /// Tops up the SIM's data and SMS volume (`POST
@@ -598,16 +606,16 @@ macro_rules! v1_sims_class {
             /// once it may have reached 1NCE (`OutcomeUnknownError` then).
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims.top_up`.
-            #[pyo3(signature = (iccid, *, payment_method=None))]
+            #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
             fn top_up<'py>(
                 &self,
                 py: Python<'py>,
                 iccid: &str,
-                payment_method: Option<&str>,
+                payment_method: Option<&str>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let method = payment(payment_method);
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     let mut t = c.v1().sims().top_up(&iccid);
                     if let Some(m) = method {
                         t = t.payment_method(m);
@@ -622,16 +630,16 @@ macro_rules! v1_sims_class {
             /// reached 1NCE.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (iccids, *, payment_method=None))]
+            #[pyo3(signature = (iccids, *, payment_method=None, timeout=None))]
             fn top_up_many<'py>(
                 &self,
                 py: Python<'py>,
                 iccids: Vec<String>,
-                payment_method: Option<&str>,
+                payment_method: Option<&str>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccids = iccid_list(py, "iccids", iccids)?;
                 let method = payment(payment_method);
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     let mut t = c.v1().sims().top_up_many(&iccids);
                     if let Some(m) = method {
                         t = t.payment_method(m);
@@ -646,15 +654,15 @@ macro_rules! v1_sims_class {
             ///
             /// 1NCE retires v1 at the end of 2026; use `sims.auto_top_up`
             /// (`POST /v2/sims/autoTopup`, same body) instead.
-            #[pyo3(signature = (iccids, *, enabled))]
+            #[pyo3(signature = (iccids, *, enabled, timeout=None))]
             fn auto_top_up<'py>(
                 &self,
                 py: Python<'py>,
                 iccids: Vec<String>,
-                enabled: bool,
+                enabled: bool, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let iccids = iccid_list(py, "iccids", iccids)?;
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     c.v1().sims().auto_top_up(&iccids, enabled).await
                 })
             }
@@ -663,9 +671,10 @@ macro_rules! v1_sims_class {
             /// /v1/sims/limits`). Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            fn limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            #[pyo3(signature = (*, timeout=None))]
+            fn limits<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().limits().await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().limits().await })
             }
 
             /// Sets the account-wide monthly limits by id (`POST
@@ -674,30 +683,31 @@ macro_rules! v1_sims_class {
             /// Idempotent, so retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (*, data=None, sms_mt=None, sms_mo=None))]
+            #[pyo3(signature = (*, data=None, sms_mt=None, sms_mo=None, timeout=None))]
             fn set_limits<'py>(
                 &self,
                 py: Python<'py>,
                 data: Option<i64>,
                 sms_mt: Option<i64>,
-                sms_mo: Option<i64>,
+                sms_mo: Option<i64>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let l = self::set_limits(py, data, sms_mt, sms_mo)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().set_limits(&l).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().set_limits(&l).await })
             }
 
             /// The limits that can be chosen for `service` (`data`, `smsMO`,
             /// `smsMT`): `GET /v1/sims/{service}/limits`. Read-only; retried.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
+            #[pyo3(signature = (service, *, timeout=None))]
             fn selectable_limits<'py>(
                 &self,
                 py: Python<'py>,
-                service: &str,
+                service: &str, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let service: LimitService = enum_of(service);
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     c.v1().sims().selectable_limits(service).await
                 })
             }
@@ -709,17 +719,17 @@ macro_rules! v1_sims_class {
             /// retried once it may have reached 1NCE.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (iccids, *, product_id=None, payment_method=None))]
+            #[pyo3(signature = (iccids, *, product_id=None, payment_method=None, timeout=None))]
             fn extend<'py>(
                 &self,
                 py: Python<'py>,
                 iccids: Vec<String>,
                 product_id: Option<i64>,
-                payment_method: Option<&str>,
+                payment_method: Option<&str>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let e = extension(py, iccids, product_id)?;
                 let method = payment(payment_method);
-                self.shared.$run(py, |c| async move {
+                self.shared.$run(py, timeout, |c| async move {
                     let mut x = c.v1().sims().extend(e);
                     if let Some(m) = method {
                         x = x.payment_method(m);
@@ -735,17 +745,17 @@ macro_rules! v1_sims_class {
             /// retried once it may have reached 1NCE.
             ///
             /// 1NCE retires v1 at the end of 2026; v2 has no counterpart.
-            #[pyo3(signature = (*, iccids=None, ranges=None, target_organisation=None))]
+            #[pyo3(signature = (*, iccids=None, ranges=None, target_organisation=None, timeout=None))]
             fn transfer<'py>(
                 &self,
                 py: Python<'py>,
                 iccids: Option<Vec<String>>,
                 ranges: Option<Vec<(String, String)>>,
-                target_organisation: Option<i64>,
+                target_organisation: Option<i64>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
                 let t = self::transfer(py, iccids, ranges, target_organisation)?;
                 self.shared
-                    .$run(py, |c| async move { c.v1().sims().transfer(&t).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().transfer(&t).await })
             }
         }
     };

@@ -310,7 +310,29 @@ def test_readme_pytest_example_passes(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "2 passed" in done.stdout
+    assert "3 passed" in done.stdout
+
+
+def test_readme_python_snippets_pass_mypy_strict(tmp_path: Path) -> None:
+    """Every Python snippet of the README type-checks (mypy --strict)
+    against the wheel's stubs, as a user's editor would check it."""
+    (tmp_path / "myapp.py").write_text(MYAPP)
+    files = []
+    for n, block in enumerate(readme_python()):
+        path = tmp_path / f"readme_snippet_{n}.py"
+        # Fragments (the errors section) use a client and an ICCID from
+        # the snippets before them.
+        prelude = "import once_sdk\nclient: once_sdk.Client\niccid: str\n"
+        path.write_text(block if "client = " in block else prelude + block)
+        files.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / ".mypy"), *files],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 # The wheel's own README (its PyPI page): both snippets run as written.

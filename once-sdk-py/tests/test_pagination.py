@@ -28,7 +28,12 @@ def test_a_list_is_its_own_iterator(sandbox, client):
     assert iter(sims) is sims
     assert next(sims).iccid == sandbox.iccids()[0]
     assert [s.iccid for s in sims] == sandbox.iccids()[1:]
-    assert list(sims) == [], "an exhausted list stays exhausted, like a generator"
+    # A finished iteration starts again from the first page (a second `for`
+    # over the same list sees every item, not silently nothing).
+    sandbox.reset_stats()
+    assert [s.iccid for s in sims] == sandbox.iccids()
+    assert [s.iccid for s in sims] == sandbox.iccids()
+    assert sandbox.stats().requests_to("GET", "/v2/sims") == 6
     # pages() and page(n) are separate requests from the first page on.
     assert [p.page for p in sims.pages()] == [1, 2, 3]
     assert sims.page(3).page == 3
@@ -41,6 +46,21 @@ async def test_iterates_every_item_lazily_async(sandbox, aclient):
     assert (await sims.__anext__()).iccid == sandbox.iccids()[0]
     assert [s.iccid async for s in sims] == sandbox.iccids()[1:]
     assert len(list_queries(sandbox)) == 3
+    # Iterating again starts from the first page.
+    assert [s.iccid async for s in sims] == sandbox.iccids()
+    assert len(list_queries(sandbox)) == 6
+
+
+def test_a_page_slices_and_lists_have_python_reprs(sandbox, client):
+    sims = client.sims.list(page_size=7)
+    assert repr(sims) == "<Paginator[Sim] not started>"
+    next(sims)
+    assert repr(sims) == "<Paginator[Sim] iterating>"
+    page = sims.page(1)
+    assert page[1:3] == page.items[1:3] and len(page[1:3]) == 2
+    assert [s.iccid for s in page[::3]] == sandbox.iccids()[0:7:3]
+    assert page[-2:] == page.items[-2:]
+    assert repr(client.v1.sims.events(sandbox.iccids()[0])) == "<Paginator[V1Event] not started>"
 
 
 def test_filter_and_sort_are_sent(sandbox, client):
@@ -101,8 +121,8 @@ def test_an_error_ends_the_iteration(sandbox, client):
     with pytest.raises(once_sdk.ApiError) as e:
         next(it)
     assert e.value.status == 400
-    with pytest.raises(StopIteration):
-        next(it)
+    # The failed iteration is over: the next one starts from the first page.
+    assert next(it).iccid == sandbox.iccids()[0]
 
 
 @pytest.mark.parametrize("size", [0, 101, -1])

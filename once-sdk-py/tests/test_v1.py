@@ -687,7 +687,9 @@ def test_sim_update_is_an_immutable_value():
     assert a == b and hash(a) == hash(b) and a != once_sdk.V1SimUpdate(ICCID, status="Disabled")
     assert (a.iccid, a.status, a.label, a.imei_lock) == (ICCID, "Enabled", "x", None)
     assert a.to_dict() == {"iccid": ICCID, "status": "Enabled", "label": "x", "imei_lock": None}
-    assert repr(a) == f"V1SimUpdate(iccid='{ICCID}', status='Enabled', label='x', imei_lock=None)"
+    assert repr(a) == (
+        f"V1SimUpdate(iccid='{ICCID}', status=<SimStatus.ENABLED: 'Enabled'>, label='x', imei_lock=None)"
+    )
     with pytest.raises(AttributeError):
         a.label = "y"  # type: ignore[misc]
 

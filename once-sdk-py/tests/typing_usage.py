@@ -78,7 +78,7 @@ def operations(client: Client, sandbox: Sandbox) -> list[str]:
     iccid = sandbox.iccids()[0]
     sandbox.inject(Fault.apply_then_status(500).method("POST").path("/v2/sims/*/topup").times(1))
     status: SimConnectivity = client.sims.status(iccid)
-    seen = [status.status.description]
+    seen: list[str] = [status.status.description]
     seen.extend(str(e.timestamp) for e in client.sims.events(iccid, page_size=100))
     order: TopUpOrder = client.sims.top_up(iccid, payment_method="monthlyinvoice")
     sms_id: int | None = client.sms.send(iccid, "ping", dcs=0, source_address="1NCE", source_address_type=208)
@@ -139,3 +139,60 @@ async def v1_asynchronous(client: AsyncClient) -> list[str]:
     await sims.auto_top_up(["8988280666000000001"], enabled=False)
     await sims.extend(["8988280666000000001"], product_id=1001)
     return [str(info.reply_timestamp), str(quota.volume), str(len(sms))]
+
+
+# --- results that travel, str enums, fakes, httpx-like clients (issue 15) ---
+
+import copy
+import json
+import pickle
+
+from once_sdk import (
+    ConnectivityState,
+    ConnectivityStatus,
+    OnceError,
+    PaymentMethod,
+    QuotaStatus,
+    SimStatus,
+)
+
+
+def travelling(sim: Sim, err: OnceError) -> str:
+    back: Sim = pickle.loads(pickle.dumps(sim))
+    same: Sim = copy.deepcopy(back)
+    plain: dict[str, object] = same.to_dict(mode="json")
+    text: str = sim.to_json()
+    err_back = pickle.loads(pickle.dumps(err))
+    assert isinstance(err_back, OnceError)
+    return json.dumps(plain) + text
+
+
+def enums(client: Client, sim: Sim) -> bool:
+    status: SimStatus | None = sim.status
+    client.sims.update(sim.iccid, status=SimStatus.DISABLED)
+    client.sims.update(sim.iccid, status="Enabled")
+    client.sims.top_up(sim.iccid, payment_method=PaymentMethod.CREDIT_CARD, timeout=5.0)
+    conn = client.sims.status(sim.iccid, timeout=2.5)
+    online: bool = conn.status.description is ConnectivityStatus.ONLINE
+    return status == "Enabled" and online and conn.status == "ONLINE"
+
+
+def fakes() -> list[Sim]:
+    when = datetime(2024, 1, 1)
+    sim = Sim(iccid="8988280666000000000", status="Enabled", activation_date=when, label="x")
+    other = Sim(iccid="8988280666000000001", status=SimStatus.DISABLED)
+    Quota(volume=1.5, status=QuotaStatus(id=0, description="ACTIVE"))
+    ConnectivityState(description="ONLINE")
+    return [sim, other]
+
+
+async def httpx_like(sandbox: Sandbox) -> Page[Sim]:
+    client = AsyncClient(client_id="id", client_secret="s", proxy="http://127.0.0.1:3128")
+    await client.aclose()
+    AsyncClient(client_id="id", client_secret="s", no_proxy=True).close()
+    async with sandbox.async_client() as c:
+        page: Page[Sim] = await c.sims.list().page(1, timeout=3.0)
+        first_two: tuple[Sim, ...] = page[0:2]
+        one: Sim = page[0]
+        del first_two, one
+        return page

@@ -44,6 +44,26 @@ from ._once_sdk import (
     __version__,
 )
 
+# The string enums (str subclasses equal to the values 1NCE sends)
+from ._strenum import StrEnum
+from ._once_sdk import (
+    SimStatus,
+    QuotaState,
+    QuotaService,
+    ConnectivityStatus,
+    DataTrafficLimit,
+    DataServiceFailureCause,
+    SmsStatus,
+    SmsDirection,
+    PaymentMethod,
+    OrderType,
+    Salutation,
+    ServiceRequestStatus,
+    CommunicationDirection,
+    CommunicationChannel,
+    LimitService,
+)
+
 # SIM status, events, top-ups, SMS, orders, products, support
 from ._once_sdk import (
     SmsMessages,
@@ -154,6 +174,23 @@ __all__ = [
     "Quota",
     "QuotaStatus",
     "QuotaThreshold",
+    # string enums
+    "StrEnum",
+    "SimStatus",
+    "QuotaState",
+    "QuotaService",
+    "ConnectivityStatus",
+    "DataTrafficLimit",
+    "DataServiceFailureCause",
+    "SmsStatus",
+    "SmsDirection",
+    "PaymentMethod",
+    "OrderType",
+    "Salutation",
+    "ServiceRequestStatus",
+    "CommunicationDirection",
+    "CommunicationChannel",
+    "LimitService",
     # SIM status, events, top-ups, SMS, orders, products, support
     "SmsMessages",
     "AsyncSmsMessages",

@@ -7,7 +7,7 @@ own tests can raise them too (``raise ApiError("boom", status=500)``).
 from __future__ import annotations
 
 import builtins
-from typing import Optional
+from typing import Any, Optional
 
 __all__ = [
     "OnceError",
@@ -24,8 +24,36 @@ __all__ = [
 ]
 
 
+def _rebuild(cls: type[OnceError], args: tuple[Any, ...], state: dict[str, Any]) -> OnceError:
+    """Unpickles an error: the message, then the attributes as they were."""
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    cause = state.get("cause")
+    if isinstance(cause, BaseException):
+        exc.__cause__ = cause
+    return exc
+
+
 class OnceError(Exception):
-    """Base class of every error raised by once_sdk."""
+    """Base class of every error raised by once_sdk.
+
+    Errors pickle and copy with their attributes (to cross process pools,
+    task queues and caches), and compare equal when their class, message
+    and attributes are equal.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, OnceError)
+        return self.args == other.args and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.args))
 
 
 class ApiError(OnceError):

@@ -8,9 +8,11 @@
 import datetime
 from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping, Sequence
 from types import GenericAlias
-from typing import Any, Generic, TypeVar, final
+from typing import Any, Generic, Literal, TypeVar, final, overload
 
 from typing_extensions import Self
+
+from ._strenum import StrEnum
 
 __version__: str
 
@@ -19,6 +21,11 @@ def _run_cli(args: list[str]) -> int: ...
 def _decode_stream(body: bytes | str) -> tuple[str, list[tuple[int, str | None, str, str]]]: ...
 
 _T = TypeVar("_T")
+
+# The arguments that take an enum take its members or their strings.
+_SimStatusArg = SimStatus | Literal["Enabled", "Disabled"]
+_PaymentMethodArg = PaymentMethod | Literal["banktransfer", "creditcard", "monthlyinvoice", "boleto"]
+_LimitServiceArg = LimitService | Literal["data", "smsMO", "smsMT"]
 
 @final
 class Client:
@@ -45,6 +52,8 @@ class Client:
         redis_key_prefix: str | None = None,
         shared_token: bool = True,
         shared_rate_limits: bool = True,
+        proxy: str | None = None,
+        no_proxy: bool = False,
     ) -> Self:
         """A client with explicit credentials.
 
@@ -54,7 +63,10 @@ class Client:
         (120 s) are in seconds; ``retries`` (3) applies to idempotent calls
         (0 switches retries off); ``rate_limits=False`` switches the pacing
         at 1NCE's published limits off; ``user_agent`` is prepended to the
-        SDK's own.
+        SDK's own. ``proxy`` (``http://host:port``) sends every request
+        through that proxy; without it ``HTTPS_PROXY``, ``HTTP_PROXY``,
+        ``ALL_PROXY`` and ``NO_PROXY`` are honoured, and ``no_proxy=True``
+        ignores them (no proxy at all).
 
         ``redis_url`` (``redis://[[user]:password@]host[:port][/db]``) shares
         the access token and the rate limits with every process that uses
@@ -83,6 +95,8 @@ class Client:
         redis_key_prefix: str | None = None,
         shared_token: bool = True,
         shared_rate_limits: bool = True,
+        proxy: str | None = None,
+        no_proxy: bool = False,
     ) -> Self:
         """A client from ``ONCE_CLIENT_ID``, ``ONCE_CLIENT_SECRET`` and
         ``ONCE_BASE_URL`` (optional); the keywords override or add to them
@@ -106,7 +120,7 @@ class Client:
     def v1(self) -> V1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
-    def access_token(self) -> str:
+    def access_token(self, *, timeout: float | None = None) -> str:
         """A valid access token (cached, or freshly issued), to call 1NCE
         endpoints the SDK does not cover yet. Keep it secret."""
     def close(self) -> None:
@@ -140,6 +154,8 @@ class AsyncClient:
         redis_key_prefix: str | None = None,
         shared_token: bool = True,
         shared_rate_limits: bool = True,
+        proxy: str | None = None,
+        no_proxy: bool = False,
     ) -> Self:
         """A client with explicit credentials (see ``Client``)."""
     @classmethod
@@ -157,6 +173,8 @@ class AsyncClient:
         redis_key_prefix: str | None = None,
         shared_token: bool = True,
         shared_rate_limits: bool = True,
+        proxy: str | None = None,
+        no_proxy: bool = False,
     ) -> Self:
         """A client from ``ONCE_CLIENT_ID``, ``ONCE_CLIENT_SECRET`` and
         ``ONCE_BASE_URL`` (optional); the keywords override or add to them
@@ -180,10 +198,14 @@ class AsyncClient:
     def v1(self) -> AsyncV1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
-    def access_token(self) -> Awaitable[str]:
+    def access_token(self, *, timeout: float | None = None) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
         """Closes the client: later calls raise ``ConfigError``."""
+    def aclose(self) -> Awaitable[None]:
+        """Closes the client, as an awaitable (``await client.aclose()``, as
+        with httpx): later calls raise ``ConfigError``; calls in flight
+        finish. Closing twice is fine."""
     def __aenter__(self) -> Awaitable[Self]: ...
     def __aexit__(self, *_exc: object) -> Awaitable[None]: ...
 
@@ -201,39 +223,40 @@ class Sims:
         """The account's SIMs (``GET /v2/sims``), ``page_size`` 1..100
         (default 10). ``filter`` is 1NCE's ``q`` (``imei:4711``), ``sort``
         e.g. ``ip_address,-imei``. Pages are fetched lazily."""
-    def get(self, iccid: str) -> Sim:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Sim:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
         self,
         iccid: str,
         *,
         label: str | None = None,
-        status: str | None = None,
+        status: _SimStatusArg | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Changes a SIM (``PUT /v2/sims/{iccid}``): label (at most 255
         characters), status ``Enabled``/``Disabled``, IMEI lock. At least
         one must be given."""
-    def data_quota(self, iccid: str) -> Quota:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Quota:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
-    def sms_quota(self, iccid: str) -> Quota:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Quota:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
-    def status(self, iccid: str) -> SimConnectivity:
+    def status(self, iccid: str, *, timeout: float | None = None) -> SimConnectivity:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``): online,
         attached, offline or blocked, where it is, its data sessions."""
     def events(self, iccid: str, *, page_size: int | None = None) -> Paginator[Event]:
         """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``),
         ``page_size`` 1..1000 (default 10)."""
-    def reset(self, iccid: str) -> None:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> None:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``).
         Never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
-    def top_up(self, iccid: str, *, payment_method: str | None = None) -> TopUpOrder:
+    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None, timeout: float | None = None) -> TopUpOrder:
         """Tops up the SIM's volume (``POST /v2/sims/{iccid}/topup``). **Costs
         money**; never retried once it may have reached 1NCE
         (``OutcomeUnknownError``: check the quota before trying again).
         ``payment_method``: ``banktransfer`` (default at 1NCE),
         ``creditcard``, ``monthlyinvoice`` or ``boleto``."""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> None:
         """Switches automatic top-up on or off (``POST /v2/sims/autoTopup``,
         201). 1NCE does not publish the v2 body; the SDK sends v1's
         ``{"enabled": bool, "iccids": [...]}``."""
@@ -250,30 +273,31 @@ class AsyncSims:
         sort: str | None = None,
     ) -> AsyncPaginator[Sim]:
         """The account's SIMs (``GET /v2/sims``); ``async for`` over it."""
-    def get(self, iccid: str) -> Awaitable[Sim]:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Sim]:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
         self,
         iccid: str,
         *,
         label: str | None = None,
-        status: str | None = None,
+        status: _SimStatusArg | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Changes a SIM (``PUT /v2/sims/{iccid}``)."""
-    def data_quota(self, iccid: str) -> Awaitable[Quota]:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Quota]:
         """The SIM's data quota (``GET /v2/sims/{iccid}/quota/data``)."""
-    def sms_quota(self, iccid: str) -> Awaitable[Quota]:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Quota]:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
-    def status(self, iccid: str) -> Awaitable[SimConnectivity]:
+    def status(self, iccid: str, *, timeout: float | None = None) -> Awaitable[SimConnectivity]:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``)."""
     def events(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[Event]:
         """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``)."""
-    def reset(self, iccid: str) -> Awaitable[None]:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``)."""
-    def top_up(self, iccid: str, *, payment_method: str | None = None) -> Awaitable[TopUpOrder]:
+    def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None, timeout: float | None = None) -> Awaitable[TopUpOrder]:
         """Tops up the SIM's volume (``POST /v2/sims/{iccid}/topup``). **Costs money.**"""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> Awaitable[None]:
         """Switches automatic top-up on or off (``POST /v2/sims/autoTopup``);
         the body is inferred from v1."""
 
@@ -313,7 +337,7 @@ class V1SimUpdate:
         cls,
         iccid: str,
         *,
-        status: str,
+        status: _SimStatusArg,
         label: str | None = None,
         imei_lock: bool | None = None,
     ) -> Self: ...
@@ -321,7 +345,7 @@ class V1SimUpdate:
     def iccid(self) -> str:
         """The SIM to change."""
     @property
-    def status(self) -> str:
+    def status(self) -> SimStatus:
         """``Enabled`` or ``Disabled``."""
     @property
     def label(self) -> str | None:
@@ -352,7 +376,7 @@ class V1Sims:
         by imei/ip_address (``-imei``). Pages are fetched lazily.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
-    def get(self, iccid: str) -> V1Sim:
+    def get(self, iccid: str, *, timeout: float | None = None) -> V1Sim:
         """One SIM (``GET /v1/sims/{iccid}``).
 
         Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
@@ -360,21 +384,22 @@ class V1Sims:
         self,
         iccid: str,
         *,
-        status: str,
+        status: _SimStatusArg,
         label: str | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
         ``Enabled``/``Disabled`` (required by v1), label (at most 255
         characters), IMEI lock.
 
         Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
-    def update_many(self, updates: Sequence[V1SimUpdate]) -> None:
+    def update_many(self, updates: Sequence[V1SimUpdate], *, timeout: float | None = None) -> None:
         """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
         twice); 1NCE queues the changes.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def status(self, iccid: str) -> V1Connectivity:
+    def status(self, iccid: str, *, timeout: float | None = None) -> V1Connectivity:
         """The SIM's connectivity status, location and data session
         (``GET /v1/sims/{iccid}/status``).
 
@@ -385,13 +410,14 @@ class V1Sims:
         *,
         subscriber: bool | None = None,
         ussd: bool | None = None,
+        timeout: float | None = None,
     ) -> ConnectivityInfo:
         """Connectivity and cell tower information (``GET
         /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
         True, ussd False).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def reset(self, iccid: str) -> None:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> None:
         """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
         never retried.
 
@@ -413,17 +439,18 @@ class V1Sims:
         *,
         since: datetime.date | None = None,
         until: datetime.date | None = None,
+        timeout: float | None = None,
     ) -> Usage:
         """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
         ``since`` to ``until`` (at most 6 months back), the period's totals
         in ``Usage.total``.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def data_quota(self, iccid: str) -> V1Quota:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> V1Quota:
         """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
 
         Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
-    def sms_quota(self, iccid: str) -> V1Quota:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> V1Quota:
         """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
 
         Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
@@ -448,23 +475,25 @@ class V1Sims:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
         sending; never retried.
 
         Retired with v1 at the end of 2026: v2 has ``sms.send``."""
-    def get_sms(self, iccid: str, id: int) -> V1SmsRecord:
+    def get_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> V1SmsRecord:
         """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.get``."""
-    def delete_sms(self, iccid: str, id: int) -> None:
+    def delete_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> None:
         """Cancels an SMS waiting for delivery (``DELETE
         /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
     def top_up(
-        self, iccid: str, *, payment_method: str | None = None
+        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> V1TopUpOrder:
         """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
         ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
@@ -472,18 +501,19 @@ class V1Sims:
 
         Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
     def top_up_many(
-        self, iccids: Sequence[str], *, payment_method: str | None = None
+        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> V1TopUpOrder:
         """Tops up several SIMs in one order (``POST /v1/sims/topup``).
         Costs money; never retried.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> None:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> None:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
         Retired with v1 at the end of 2026; use ``sims.auto_top_up``
         (``POST /v2/sims/autoTopup``) instead."""
-    def limits(self) -> Limits:
+    def limits(self, *, timeout: float | None = None) -> Limits:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
@@ -493,12 +523,13 @@ class V1Sims:
         data: int | None = None,
         sms_mt: int | None = None,
         sms_mo: int | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Sets the account-wide monthly limits by limit id (``POST
         /v1/sims/limits``; ids from ``selectable_limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def selectable_limits(self, service: str) -> tuple[Limit, ...]:
+    def selectable_limits(self, service: _LimitServiceArg, *, timeout: float | None = None) -> tuple[Limit, ...]:
         """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
         (``GET /v1/sims/{service}/limits``).
 
@@ -508,7 +539,8 @@ class V1Sims:
         iccids: Sequence[str],
         *,
         product_id: int | None = None,
-        payment_method: str | None = None,
+        payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Extends SIMs and renews their quotas (``POST
         /v1/sims/extension``). Costs money; never retried.
@@ -520,6 +552,7 @@ class V1Sims:
         iccids: Sequence[str] | None = None,
         ranges: Sequence[tuple[str, str]] | None = None,
         target_organisation: int | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
         to another organisation (``POST /v1/sims/simTransfer``); never
@@ -545,7 +578,7 @@ class AsyncV1Sims:
         by imei/ip_address (``-imei``). Pages are fetched lazily.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
-    def get(self, iccid: str) -> Awaitable[V1Sim]:
+    def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Sim]:
         """One SIM (``GET /v1/sims/{iccid}``).
 
         Retired with v1 at the end of 2026: use ``sims.get`` (v2)."""
@@ -553,21 +586,22 @@ class AsyncV1Sims:
         self,
         iccid: str,
         *,
-        status: str,
+        status: _SimStatusArg,
         label: str | None = None,
         imei_lock: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Changes one SIM (``PUT /v1/sims/{iccid}``): ``status``
         ``Enabled``/``Disabled`` (required by v1), label (at most 255
         characters), IMEI lock.
 
         Retired with v1 at the end of 2026: use ``sims.update`` (v2)."""
-    def update_many(self, updates: Sequence[V1SimUpdate]) -> Awaitable[None]:
+    def update_many(self, updates: Sequence[V1SimUpdate], *, timeout: float | None = None) -> Awaitable[None]:
         """Changes many SIMs at once (``POST /v1/sims``; non-empty, no SIM
         twice); 1NCE queues the changes.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def status(self, iccid: str) -> Awaitable[V1Connectivity]:
+    def status(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Connectivity]:
         """The SIM's connectivity status, location and data session
         (``GET /v1/sims/{iccid}/status``).
 
@@ -578,13 +612,14 @@ class AsyncV1Sims:
         *,
         subscriber: bool | None = None,
         ussd: bool | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[ConnectivityInfo]:
         """Connectivity and cell tower information (``GET
         /v1/sims/{iccid}/connectivity_info``; 1NCE's defaults: subscriber
         True, ussd False).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def reset(self, iccid: str) -> Awaitable[None]:
+    def reset(self, iccid: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Resets the SIM's connectivity (``POST /v1/sims/{iccid}/reset``);
         never retried.
 
@@ -606,17 +641,18 @@ class AsyncV1Sims:
         *,
         since: datetime.date | None = None,
         until: datetime.date | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[Usage]:
         """Daily data and SMS usage (``GET /v1/sims/{iccid}/usage``) from
         ``since`` to ``until`` (at most 6 months back), the period's totals
         in ``Usage.total``.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def data_quota(self, iccid: str) -> Awaitable[V1Quota]:
+    def data_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Quota]:
         """The SIM's data quota (``GET /v1/sims/{iccid}/quota/data``).
 
         Retired with v1 at the end of 2026: use ``sims.data_quota`` (v2)."""
-    def sms_quota(self, iccid: str) -> Awaitable[V1Quota]:
+    def sms_quota(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Quota]:
         """The SIM's SMS quota (``GET /v1/sims/{iccid}/quota/sms``).
 
         Retired with v1 at the end of 2026: use ``sims.sms_quota`` (v2)."""
@@ -641,23 +677,25 @@ class AsyncV1Sims:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
         sending; never retried.
 
         Retired with v1 at the end of 2026: v2 has ``sms.send``."""
-    def get_sms(self, iccid: str, id: int) -> Awaitable[V1SmsRecord]:
+    def get_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[V1SmsRecord]:
         """One SMS (``GET /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.get``."""
-    def delete_sms(self, iccid: str, id: int) -> Awaitable[None]:
+    def delete_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[None]:
         """Cancels an SMS waiting for delivery (``DELETE
         /v1/sims/{iccid}/sms/{id}``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.delete``."""
     def top_up(
-        self, iccid: str, *, payment_method: str | None = None
+        self, iccid: str, *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[V1TopUpOrder]:
         """Tops up the SIM (``POST /v1/sims/{iccid}/topup``), paid by
         ``banktransfer`` (default), ``creditcard``, ``monthlyinvoice`` or
@@ -665,18 +703,19 @@ class AsyncV1Sims:
 
         Retired with v1 at the end of 2026: v2 has ``sims.top_up``."""
     def top_up_many(
-        self, iccids: Sequence[str], *, payment_method: str | None = None
+        self, iccids: Sequence[str], *, payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[V1TopUpOrder]:
         """Tops up several SIMs in one order (``POST /v1/sims/topup``).
         Costs money; never retried.
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool) -> Awaitable[None]:
+    def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> Awaitable[None]:
         """Switches automatic top-up on or off (``POST /v1/sims/autoTopup``).
 
         Retired with v1 at the end of 2026; use ``sims.auto_top_up``
         (``POST /v2/sims/autoTopup``) instead."""
-    def limits(self) -> Awaitable[Limits]:
+    def limits(self, *, timeout: float | None = None) -> Awaitable[Limits]:
         """The account-wide monthly limits (``GET /v1/sims/limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
@@ -686,12 +725,13 @@ class AsyncV1Sims:
         data: int | None = None,
         sms_mt: int | None = None,
         sms_mo: int | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Sets the account-wide monthly limits by limit id (``POST
         /v1/sims/limits``; ids from ``selectable_limits``).
 
         Retired with v1 at the end of 2026; v2 has no counterpart."""
-    def selectable_limits(self, service: str) -> Awaitable[tuple[Limit, ...]]:
+    def selectable_limits(self, service: _LimitServiceArg, *, timeout: float | None = None) -> Awaitable[tuple[Limit, ...]]:
         """The limits selectable for ``data``, ``smsMO`` or ``smsMT``
         (``GET /v1/sims/{service}/limits``).
 
@@ -701,7 +741,8 @@ class AsyncV1Sims:
         iccids: Sequence[str],
         *,
         product_id: int | None = None,
-        payment_method: str | None = None,
+        payment_method: _PaymentMethodArg | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Extends SIMs and renews their quotas (``POST
         /v1/sims/extension``). Costs money; never retried.
@@ -713,6 +754,7 @@ class AsyncV1Sims:
         iccids: Sequence[str] | None = None,
         ranges: Sequence[tuple[str, str]] | None = None,
         target_organisation: int | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Moves SIMs (single ``iccids`` and/or ``(first, last)`` ``ranges``)
         to another organisation (``POST /v1/sims/simTransfer``); never
@@ -748,7 +790,10 @@ class Page(Generic[_T]):
         """True when a page follows this one."""
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[_T]: ...
+    @overload
     def __getitem__(self, index: int, /) -> _T: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> tuple[_T, ...]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
@@ -763,7 +808,7 @@ class Paginator(Iterator[_T]):
     def __next__(self) -> _T: ...
     def pages(self) -> PageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
-    def page(self, n: int = 1) -> Page[_T]:
+    def page(self, n: int = 1, *, timeout: float | None = None) -> Page[_T]:
         """Page ``n`` (from 1), with the list's totals."""
 
 @final
@@ -778,7 +823,7 @@ class AsyncPaginator(AsyncIterator[_T]):
     def __anext__(self) -> Awaitable[_T]: ...
     def pages(self) -> AsyncPageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
-    def page(self, n: int = 1) -> Awaitable[Page[_T]]:
+    def page(self, n: int = 1, *, timeout: float | None = None) -> Awaitable[Page[_T]]:
         """Page ``n`` (from 1), with the list's totals."""
 
 @final
@@ -815,6 +860,7 @@ class SmsMessages:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> int | None:
         """Sends an SMS to the device (``POST /v2/sims/{iccid}/sms``).
 
@@ -832,9 +878,9 @@ class SmsMessages:
         """The SMS sent to and received from the SIM (``GET
         /v2/sims/{iccid}/sms``), ``page_size`` 1..1000 (default 20, 1NCE's
         ``per_page``)."""
-    def get(self, iccid: str, id: int) -> SmsRecord:
+    def get(self, iccid: str, id: int, *, timeout: float | None = None) -> SmsRecord:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
-    def delete(self, iccid: str, id: int) -> None:
+    def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> None:
         """Cancels an SMS not delivered yet (``DELETE /v2/sims/{iccid}/sms/{id}``)."""
 
 @final
@@ -851,13 +897,14 @@ class AsyncSmsMessages:
         source_address: str | None = None,
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[int | None]:
         """Sends an SMS to the device (``POST /v2/sims/{iccid}/sms``); see ``SmsMessages.send``."""
     def list(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[SmsRecord]:
         """The SMS sent to and received from the SIM (``GET /v2/sims/{iccid}/sms``)."""
-    def get(self, iccid: str, id: int) -> Awaitable[SmsRecord]:
+    def get(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[SmsRecord]:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
-    def delete(self, iccid: str, id: int) -> Awaitable[None]:
+    def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[None]:
         """Cancels an SMS not delivered yet (``DELETE /v2/sims/{iccid}/sms/{id}``)."""
 
 @final
@@ -868,7 +915,7 @@ class Orders:
         """The account's orders (``GET /v1/orders``), ``page_size`` 1..10
         (default 10); ``sort`` by ``order_number``, ``order_status``,
         ``order_date``, comma separated."""
-    def get(self, order_number: int) -> Order:
+    def get(self, order_number: int, *, timeout: float | None = None) -> Order:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
         self,
@@ -876,6 +923,7 @@ class Orders:
         *,
         delivery_address: Mapping[str, str] | DeliveryAddress | None = None,
         customer_reference: str | None = None,
+        timeout: float | None = None,
     ) -> OrderCreated:
         """Places an order (``POST /v1/orders``). **Costs money**; checked
         first, never retried once it may have reached 1NCE
@@ -895,7 +943,7 @@ class AsyncOrders:
 
     def list(self, *, page_size: int | None = None, sort: str | None = None) -> AsyncPaginator[Order]:
         """The account's orders (``GET /v1/orders``)."""
-    def get(self, order_number: int) -> Awaitable[Order]:
+    def get(self, order_number: int, *, timeout: float | None = None) -> Awaitable[Order]:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
         self,
@@ -903,6 +951,7 @@ class AsyncOrders:
         *,
         delivery_address: Mapping[str, str] | DeliveryAddress | None = None,
         customer_reference: str | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[OrderCreated]:
         """Places an order (``POST /v1/orders``); see ``Orders.create``. **Costs money.**"""
 
@@ -910,7 +959,7 @@ class AsyncOrders:
 class Products:
     """Product information, from ``Client.products``."""
 
-    def list(self) -> Page[Product]:
+    def list(self, *, timeout: float | None = None) -> Page[Product]:
         """Every product 1NCE offers the account (``GET /v1/products``).
         1NCE does not page it: one ``Page`` holds every product."""
 
@@ -918,7 +967,7 @@ class Products:
 class AsyncProducts:
     """Product information, from ``AsyncClient.products``."""
 
-    def list(self) -> Awaitable[Page[Product]]:
+    def list(self, *, timeout: float | None = None) -> Awaitable[Page[Product]]:
         """Every product 1NCE offers the account (``GET /v1/products``), as one ``Page``."""
 
 @final
@@ -935,6 +984,7 @@ class Support:
         *,
         reply_to_mail: str | None = None,
         sender_name: str | None = None,
+        timeout: float | None = None,
     ) -> None:
         """Opens a service request (``POST /v1/support``). Checked first;
         never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
@@ -952,6 +1002,7 @@ class AsyncSupport:
         *,
         reply_to_mail: str | None = None,
         sender_name: str | None = None,
+        timeout: float | None = None,
     ) -> Awaitable[None]:
         """Opens a service request (``POST /v1/support``)."""
 
@@ -1183,9 +1234,109 @@ class Sandbox:
 
 # BEGIN GENERATED MODELS
 
+class SimStatus(StrEnum):
+    """A SIM's status: `Enabled` or `Disabled`."""
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
+
+class QuotaState(StrEnum):
+    """The state of a quota."""
+    ACTIVE = "ACTIVE"
+    EXHAUSTED = "EXHAUSTED"
+    EXPIRED = "EXPIRED"
+
+class QuotaService(StrEnum):
+    """What a quota counts: `data` or `sms`."""
+    DATA = "data"
+    SMS = "sms"
+
+class ConnectivityStatus(StrEnum):
+    """How a SIM is connected (v2 status, v1 connectivity)."""
+    ONLINE = "ONLINE"
+    ATTACHED = "ATTACHED"
+    OFFLINE = "OFFLINE"
+    BLOCKED = "BLOCKED"
+
+class DataTrafficLimit(StrEnum):
+    """Whether a SIM's data traffic limit is reached."""
+    REACHED = "REACHED"
+    NOT_REACHED = "NOT_REACHED"
+
+class DataServiceFailureCause(StrEnum):
+    """Why a data session was refused (SIM events)."""
+    IMSI_NOT_FOUND = "IMSI_NOT_FOUND"
+    APN_NOT_AUTHORIZED = "APN_NOT_AUTHORIZED"
+    PDN_NOT_SUPPORTED = "PDN_NOT_SUPPORTED"
+    IMEI_LOCK_BREACHED = "IMEI_LOCK_BREACHED"
+    NO_QUOTA_FOUND = "NO_QUOTA_FOUND"
+    QUOTA_EXPIRED = "QUOTA_EXPIRED"
+    QUOTA_EXHAUSTED = "QUOTA_EXHAUSTED"
+    MONTHLY_USAGE_LIMIT_EXCEEDED = "MONTHLY_USAGE_LIMIT_EXCEEDED"
+    DATA_SERVICE_BARRED = "DATA_SERVICE_BARRED"
+    IMEI_LOCK_ENFORCED = "IMEI_LOCK_ENFORCED"
+    INACTIVITY_TIMER_EXPIRED = "INACTIVITY_TIMER_EXPIRED"
+
+class SmsStatus(StrEnum):
+    """The delivery state of an SMS."""
+    DELIVERED = "DELIVERED"
+    FAILED = "FAILED"
+    PENDING = "PENDING"
+    EXPIRED = "EXPIRED"
+
+class SmsDirection(StrEnum):
+    """The direction of an SMS: `MT` (to the device) or `MO` (from it)."""
+    MT = "MT"
+    MO = "MO"
+
+class PaymentMethod(StrEnum):
+    """How a top-up is paid."""
+    BANK_TRANSFER = "banktransfer"
+    CREDIT_CARD = "creditcard"
+    MONTHLY_INVOICE = "monthlyinvoice"
+    BOLETO = "boleto"
+
+class OrderType(StrEnum):
+    """The kind of an order."""
+    FIRST_ORDER = "FIRST_ORDER"
+    ADDITIONAL_ORDER = "ADDITIONAL_ORDER"
+    TOP_UP = "TOPUP"
+    BULK_TOP_UP = "BULK_TOPUP"
+    TARIFF_CHANGE = "TARIFF_CHANGE"
+
+class Salutation(StrEnum):
+    """The salutation of a delivery address: `"1"` Mr, `"2"` Ms."""
+    MR = "1"
+    MS = "2"
+
+class ServiceRequestStatus(StrEnum):
+    """The state of a support service request."""
+    OPEN = "OPEN"
+    IN_PROGRESS = "IN_PROGRESS"
+    CLOSED = "CLOSED"
+
+class CommunicationDirection(StrEnum):
+    """The direction of a support communication."""
+    IN = "IN"
+    OUT = "OUT"
+
+class CommunicationChannel(StrEnum):
+    """The channel of a support communication."""
+    PORTAL = "PORTAL"
+    PHONE_IN = "PHONE_IN"
+    PHONE_OUT = "PHONE_OUT"
+    MAIL_IN = "MAIL_IN"
+    MAIL_OUT = "MAIL_OUT"
+
+class LimitService(StrEnum):
+    """The service a v1 limit applies to."""
+    DATA = "data"
+    SMS_MO = "smsMO"
+    SMS_MT = "smsMT"
+
 @final
 class Sim:
     """A SIM card (SIM management v2)."""
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -1211,7 +1362,7 @@ class Sim:
     def imei_lock(self) -> bool | None:
         """Whether the SIM is locked to the current device IMEI."""
     @property
-    def status(self) -> str | None:
+    def status(self) -> SimStatus | None:
         """`Enabled` or `Disabled` (other values are passed on as sent)."""
     @property
     def activation_date(self) -> datetime.datetime | None:
@@ -1234,11 +1385,17 @@ class Sim:
     @property
     def label(self) -> str | None:
         """Your label for the SIM."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class QuotaThreshold:
     """How much of a quota is left, as reported on a SIM."""
+    def __new__(cls, *, id: int | None = ..., description: str | None = ..., threshold_reached_date: datetime.datetime | None = ..., quota_exceeded_date: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """0: more than 20 % left; 1: less than 20 % left; 2: nothing left."""
@@ -1251,22 +1408,34 @@ class QuotaThreshold:
     @property
     def quota_exceeded_date(self) -> datetime.datetime | None:
         """When the quota ran out."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class QuotaStatus:
     """The state of a quota, as a number and a name."""
+    def __new__(cls, *, id: int | None = ..., description: QuotaState | Literal["ACTIVE", "EXHAUSTED", "EXPIRED"] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """0, 1 or 2."""
     @property
-    def description(self) -> str | None:
+    def description(self) -> QuotaState | None:
         """`ACTIVE`, `EXHAUSTED` or `EXPIRED`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Quota:
     """A data or SMS quota of a SIM (v2)."""
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -1286,7 +1455,7 @@ class Quota:
     def last_volume_added(self) -> float | None:
         """The volume of the last top-up."""
     @property
-    def service(self) -> str | None:
+    def service(self) -> QuotaService | None:
         """`data` or `sms`."""
     @property
     def threshold_percentage(self) -> int | None:
@@ -1300,13 +1469,19 @@ class Quota:
     @property
     def created_at(self) -> datetime.datetime | None:
         """When the quota was created."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SimConnectivity:
     """A SIM's connectivity: status, data limit state, location, PDP contexts and
     the services available (the v2 connectivity detail).
     """
+    def __new__(cls, *, status: ConnectivityState = ..., data_traffic_limit_state: DataTrafficLimitState | None = ..., location: SimLocation | None = ..., pdp_contexts: Sequence[PdpContext] = ..., services: Sequence[str] = ...) -> Self: ...
     @property
     def status(self) -> ConnectivityState:
         """Online, attached, offline or blocked."""
@@ -1322,27 +1497,45 @@ class SimConnectivity:
     @property
     def services(self) -> tuple[str, ...]:
         """The services currently available (`GPRS`, `SMS`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class ConnectivityState:
     """The connectivity status object (`{"description": "ONLINE"}`)."""
+    def __new__(cls, *, description: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] = ...) -> Self: ...
     @property
-    def description(self) -> str:
+    def description(self) -> ConnectivityStatus:
         """`ONLINE`, `ATTACHED`, `OFFLINE` or `BLOCKED`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class DataTrafficLimitState:
     """The data traffic limit state object (`{"description": "NOT_REACHED"}`)."""
+    def __new__(cls, *, description: DataTrafficLimit | Literal["REACHED", "NOT_REACHED"] = ...) -> Self: ...
     @property
-    def description(self) -> str:
+    def description(self) -> DataTrafficLimit:
         """`REACHED` or `NOT_REACHED`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SimLocation:
     """Where a SIM was last seen in the network."""
+    def __new__(cls, *, iccid: str = ..., imsi: str = ..., last_updated: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., mme_name: str | None = ..., mme_realm: str | None = ..., sgsn_name: str | None = ..., sgsn_realm: str | None = ..., operator: Operator | None = ..., country: Country | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The SIM's ICCID."""
@@ -1385,11 +1578,17 @@ class SimLocation:
     @property
     def country(self) -> Country | None:
         """The country the SIM is in."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Operator:
     """A mobile network operator."""
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., mnc: str | None = ..., country: Country | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's id of the operator."""
@@ -1402,13 +1601,19 @@ class Operator:
     @property
     def country(self) -> Country | None:
         """The operator's country."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Country:
     """A country. 1NCE sends its id as `id` (a number) in some places and as
     `country_id` (a string) in others; each is kept as sent.
     """
+    def __new__(cls, *, id: int | None = ..., country_id: str | None = ..., name: str | None = ..., country_code: str | None = ..., mcc: str | None = ..., iso_code: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's id of the country; 0 is "any country"."""
@@ -1427,7 +1632,12 @@ class Country:
     @property
     def iso_code(self) -> str | None:
         """The ISO 3166 code (`de`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class RatType:
@@ -1435,13 +1645,19 @@ class RatType:
     `{"rat_type_id": "2", "description": "NB-IoT"}`, SIM events as a bare
     number; both decode.
     """
+    def __new__(cls, *, rat_type_id: str | None = ..., description: str | None = ...) -> Self: ...
     @property
     def rat_type_id(self) -> str | None:
         """The RAT's id."""
     @property
     def description(self) -> str | None:
         """The RAT's name (`NB-IoT`, `LTE-M`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class PdpContext:
@@ -1450,6 +1666,7 @@ class PdpContext:
     events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
     exist only for 2G/3G sessions, whatever the spec's `required` list says.
     """
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., tx_teid_data_plane: str | None = ..., tx_teid_control_plane: str | None = ..., rx_teid: str | None = ..., rx_teid_data_plane: str | None = ..., rx_teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., tunnel_created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ..., gtp_v1_uli: GtpV1Uli | None = ..., gtp_v2_uli: GtpV2Uli | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., rat_type: RatType | None = ..., region: str | None = ..., apn: str | None = ..., ipcan_session_id: str | None = ..., breakout_ip: str | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The PDP context's id."""
@@ -1561,11 +1778,17 @@ class PdpContext:
     @property
     def breakout_ip(self) -> str | None:
         """The breakout IP address (SIM events)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class GtpV1Uli:
     """GTP v1 User Location Information."""
+    def __new__(cls, *, lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ...) -> Self: ...
     @property
     def lac(self) -> str | None:
         """Location Area Code."""
@@ -1578,11 +1801,17 @@ class GtpV1Uli:
     @property
     def rac(self) -> str | None:
         """Routing Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class GtpV2Uli:
     """GTP v2 User Location Information."""
+    def __new__(cls, *, cgi: CellGlobalId | None = ..., sai: ServiceAreaId | None = ..., rai: RoutingAreaId | None = ..., tac: str | None = ..., eci: str | None = ..., lac: str | None = ..., menbi: str | None = ..., emenbi: str | None = ...) -> Self: ...
     @property
     def cgi(self) -> CellGlobalId | None:
         """Cell Global Identification."""
@@ -1607,44 +1836,68 @@ class GtpV2Uli:
     @property
     def emenbi(self) -> str | None:
         """Extended macro eNodeB id."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class CellGlobalId:
     """Cell Global Identification."""
+    def __new__(cls, *, lac: str | None = ..., ci: str | None = ...) -> Self: ...
     @property
     def lac(self) -> str | None:
         """Location Area Code."""
     @property
     def ci(self) -> str | None:
         """Cell id."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class ServiceAreaId:
     """Service Area Identity."""
+    def __new__(cls, *, lac: str | None = ..., sac: str | None = ...) -> Self: ...
     @property
     def lac(self) -> str | None:
         """Location Area Code."""
     @property
     def sac(self) -> str | None:
         """Service Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class RoutingAreaId:
     """Routing Area Identity."""
+    def __new__(cls, *, lac: str | None = ..., rac: str | None = ...) -> Self: ...
     @property
     def lac(self) -> str | None:
         """Location Area Code."""
     @property
     def rac(self) -> str | None:
         """Routing Area Code."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Event:
     """A diagnostic event of a SIM."""
+    def __new__(cls, *, id: int | None = ..., event_type: EventCode | None = ..., timestamp: datetime.datetime | None = ..., alert: bool | None = ..., user: str | None = ..., description: str | None = ..., event_source: EventCode | None = ..., event_severity: EventCode | None = ..., organisation: Organisation | None = ..., endpoint: EventEndpoint | None = ..., sim: EventSim | None = ..., imsi: EventImsi | None = ..., detail: EventDetail | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The event's id."""
@@ -1686,35 +1939,53 @@ class Event:
         """Details that depend on the event type: location update, data
         session, quota or VPN.
         """
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventCode:
     """A numbered value with a name, as events carry their type, source and
     severity.
     """
+    def __new__(cls, *, id: int | None = ..., description: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The number."""
     @property
     def description(self) -> str | None:
         """The name."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Organisation:
     """An organisation (1NCE account)."""
+    def __new__(cls, *, id: int | None = ..., name: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """Its id."""
     @property
     def name(self) -> str | None:
         """Its name."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventEndpoint:
     """The device (endpoint) of an event."""
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., ip_address: str | None = ..., imei: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The endpoint's id."""
@@ -1727,11 +1998,17 @@ class EventEndpoint:
     @property
     def imei(self) -> str | None:
         """The device's IMEI."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventSim:
     """The SIM of an event."""
+    def __new__(cls, *, id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's internal id of the SIM."""
@@ -1741,18 +2018,29 @@ class EventSim:
     @property
     def msisdn(self) -> str | None:
         """The SIM's MSISDN."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventImsi:
     """The IMSI of an event."""
+    def __new__(cls, *, id: int | None = ..., imsi: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's internal id of the IMSI."""
     @property
     def imsi(self) -> str | None:
         """The IMSI."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventDetail:
@@ -1760,6 +2048,7 @@ class EventDetail:
     data session, quota, VPN) without saying which; this type holds the fields
     of all four, and those of the shape received are set.
     """
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., country: Country | None = ..., tapcode: Sequence[TapCode] | None = ..., mnc: Sequence[NetworkCode] | None = ..., update_location_failure_reason: str | None = ..., volume: SessionVolume | None = ..., data_service_failure_cause: DataServiceFailureCause | Literal["IMSI_NOT_FOUND", "APN_NOT_AUTHORIZED", "PDN_NOT_SUPPORTED", "IMEI_LOCK_BREACHED", "NO_QUOTA_FOUND", "QUOTA_EXPIRED", "QUOTA_EXHAUSTED", "MONTHLY_USAGE_LIMIT_EXCEEDED", "DATA_SERVICE_BARRED", "IMEI_LOCK_ENFORCED", "INACTIVITY_TIMER_EXPIRED"] | None = ..., pdp_context: PdpContext | None = ..., quota: EventQuota | None = ..., regional_pool: RegionalPool | None = ..., vpn_id: int | None = ..., region: str | None = ..., client: VpnClient | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The network's or session's id (location update, data session)."""
@@ -1782,7 +2071,7 @@ class EventDetail:
     def volume(self) -> SessionVolume | None:
         """Data volume of the session (data session)."""
     @property
-    def data_service_failure_cause(self) -> str | None:
+    def data_service_failure_cause(self) -> DataServiceFailureCause | None:
         """Why the data session was refused (data session)."""
     @property
     def pdp_context(self) -> PdpContext | None:
@@ -1802,44 +2091,68 @@ class EventDetail:
     @property
     def client(self) -> VpnClient | None:
         """The VPN client (VPN events)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class RegionalPool:
     """A regional pool of quota."""
+    def __new__(cls, *, id: int | None = ..., name: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """Its id."""
     @property
     def name(self) -> str | None:
         """Its name."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class TapCode:
     """A TAP code of a network."""
+    def __new__(cls, *, id: int | None = ..., tapcode: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """Its id."""
     @property
     def tapcode(self) -> str | None:
         """The TAP code."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class NetworkCode:
     """A Mobile Network Code of a network."""
+    def __new__(cls, *, id: int | None = ..., mnc: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """Its id."""
     @property
     def mnc(self) -> str | None:
         """The MNC."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SessionVolume:
     """The data volume of a session."""
+    def __new__(cls, *, tx: float | None = ..., rx: float | None = ..., total: float | None = ...) -> Self: ...
     @property
     def tx(self) -> float | None:
         """Sent by the device."""
@@ -1849,11 +2162,17 @@ class SessionVolume:
     @property
     def total(self) -> float | None:
         """Both directions."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class EventQuota:
     """The quota of a quota event (either of the two shapes 1NCE sends)."""
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., threshold: QuotaThresholdLevel | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -1873,7 +2192,7 @@ class EventQuota:
     def last_volume_added(self) -> float | None:
         """The volume of the last top-up."""
     @property
-    def service(self) -> str | None:
+    def service(self) -> QuotaService | None:
         """`data` or `sms`."""
     @property
     def threshold_percentage(self) -> int | None:
@@ -1890,22 +2209,34 @@ class EventQuota:
     @property
     def created_at(self) -> datetime.datetime | None:
         """When the quota was created."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class QuotaThresholdLevel:
     """The threshold of a quota."""
+    def __new__(cls, *, percentage: int | None = ..., volume: float | None = ...) -> Self: ...
     @property
     def percentage(self) -> int | None:
         """Percentage of the total volume."""
     @property
     def volume(self) -> float | None:
         """The same as a volume."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class VpnClient:
     """The OpenVPN client of a VPN event."""
+    def __new__(cls, *, version: str | None = ..., private_ip: str | None = ..., public_ip: str | None = ...) -> Self: ...
     @property
     def version(self) -> str | None:
         """The OpenVPN client version."""
@@ -1915,11 +2246,17 @@ class VpnClient:
     @property
     def public_ip(self) -> str | None:
         """The client's public IP address."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SmsRecord:
     """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., gsm_map_error: str | None = ..., dcs: int | None = ..., pid: int | None = ..., source_address: str | None = ..., source_address_type: SourceAddressTypeInfo | None = ..., endpoint: SmsEndpoint | None = ..., sim_id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., udh: str | None = ..., payload: str | None = ..., status: SmsStatusInfo | None = ..., sms_type: SmsType | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `client.sms.get` and
@@ -1991,70 +2328,106 @@ class SmsRecord:
     @property
     def sms_type(self) -> SmsType | None:
         """MT or MO."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SmsStatusInfo:
     """The delivery state of an SMS, as a number and a name."""
+    def __new__(cls, *, id: int | None = ..., description: SmsStatus | Literal["DELIVERED", "FAILED", "PENDING", "EXPIRED"] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """2 pending, 4 delivered, 5 failed, 6 expired."""
     @property
-    def description(self) -> str | None:
+    def description(self) -> SmsStatus | None:
         """The same in words."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SmsType:
     """The direction of an SMS, as a number and a name."""
+    def __new__(cls, *, id: int | None = ..., description: SmsDirection | Literal["MT", "MO"] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1 MT, 2 MO."""
     @property
-    def description(self) -> str | None:
+    def description(self) -> SmsDirection | None:
         """The same in words."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SourceAddressTypeInfo:
     """The type of an SMS source address, as a number and a name."""
+    def __new__(cls, *, id: int | None = ..., description: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """145 international, 161 national, 208 alphanumeric."""
     @property
     def description(self) -> str | None:
         """The same in words (`National`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SmsEndpoint:
     """The device (endpoint) of an SMS."""
+    def __new__(cls, *, id: int | None = ..., name: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The endpoint's id."""
     @property
     def name(self) -> str | None:
         """The endpoint's name."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class TopUpOrder:
     """The order 1NCE created for a top-up."""
+    def __new__(cls, *, location: str | None = ...) -> Self: ...
     @property
     def location(self) -> str | None:
         """Where the order is (the `Location` header, e.g.
         `https://api.1nce.com/management-api/v2/orders/1234`), when 1NCE sent it.
         """
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Order:
     """An order of the account: SIMs, top-ups, tariff changes."""
+    def __new__(cls, *, order_number: int | None = ..., order_type: OrderType | Literal["FIRST_ORDER", "ADDITIONAL_ORDER", "TOPUP", "BULK_TOPUP", "TARIFF_CHANGE"] | None = ..., order_date: datetime.datetime | None = ..., order_status: str | None = ..., invoice_number: str | None = ..., invoice_amount: str | None = ..., currency: str | None = ..., shipping_address: DeliveryAddress | None = ..., sims: Sequence[OrderSim] | None = ..., products: Sequence[OrderProduct] | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The order's number."""
     @property
-    def order_type(self) -> str | None:
+    def order_type(self) -> OrderType | None:
         """First order, additional order, top-up, bulk top-up or tariff change."""
     @property
     def order_date(self) -> datetime.datetime | None:
@@ -2082,15 +2455,21 @@ class Order:
     @property
     def products(self) -> tuple[OrderProduct, ...] | None:
         """The products ordered and their quantities."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class DeliveryAddress:
     """A delivery address: where an order is shipped to (in a new order), or
     where it was shipped (in an `Order`).
     """
+    def __new__(cls, *, salutation: Salutation | Literal["1", "2"] | None = ..., first_name: str | None = ..., last_name: str | None = ..., company: str | None = ..., street: str | None = ..., address_line2: str | None = ..., house_number: str | None = ..., zip: str | None = ..., city: str | None = ..., country: str | None = ..., phone: str | None = ...) -> Self: ...
     @property
-    def salutation(self) -> str | None:
+    def salutation(self) -> Salutation | None:
         """Mr (`"1"`) or Ms (`"2"`)."""
     @property
     def first_name(self) -> str | None:
@@ -2122,44 +2501,68 @@ class DeliveryAddress:
     @property
     def phone(self) -> str | None:
         """Phone number with international prefix."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class OrderSim:
     """A SIM included in or affected by an order."""
+    def __new__(cls, *, iccid: str | None = ..., links: Sequence[SimLink] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
     @property
     def links(self) -> tuple[SimLink, ...] | None:
         """Links to the SIM resource."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SimLink:
     """A link from an order's SIM to the SIM resource."""
+    def __new__(cls, *, rel: str | None = ..., href: str | None = ...) -> Self: ...
     @property
     def rel(self) -> str | None:
         """The relation, e.g. `self`."""
     @property
     def href(self) -> str | None:
         """The URL."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class OrderProduct:
     """A product and quantity of an existing order."""
+    def __new__(cls, *, product_id: int | None = ..., quantity: int | None = ...) -> Self: ...
     @property
     def product_id(self) -> int | None:
         """The product's id."""
     @property
     def quantity(self) -> int | None:
         """How many were ordered."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class OrderRequest:
     """The body of a new order (`POST /v1/orders`); 1NCE may echo it back."""
+    def __new__(cls, *, products: Sequence[OrderedProduct] = ..., delivery_address: DeliveryAddress | None = ..., customer_reference: str | None = ...) -> Self: ...
     @property
     def products(self) -> tuple[OrderedProduct, ...]:
         """The products to order."""
@@ -2171,24 +2574,36 @@ class OrderRequest:
     @property
     def customer_reference(self) -> str | None:
         """Your own reference for the order."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class OrderedProduct:
     """One line of a new order: a product (see `client.products.list()`) and
     how many of it.
     """
+    def __new__(cls, *, product_id: int | None = ..., quantity: int | None = ...) -> Self: ...
     @property
     def product_id(self) -> int | None:
         """The product's id (`productId` on the wire)."""
     @property
     def quantity(self) -> int | None:
         """How many to order (at least 1)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class OrderCreated:
     """What 1NCE answered to a new order."""
+    def __new__(cls, *, order_number: int | None = ..., location: str | None = ..., order: OrderRequest | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The new order's number, when 1NCE said where it lives."""
@@ -2198,11 +2613,17 @@ class OrderCreated:
     @property
     def order(self) -> OrderRequest | None:
         """The order as 1NCE echoed it back, when it sent a body."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Product:
     """A product that can be ordered with `client.orders.create()`."""
+    def __new__(cls, *, id: int | None = ..., product: str | None = ..., material: str | None = ..., package_size: int | None = ..., min_quantity: int | None = ..., max_quantity: int | None = ..., max_quantity_per_customer: int | None = ..., min_contract_duration: int | None = ..., one_time_charges: Sequence[Charge] | None = ..., recurring_charges: Sequence[Charge] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The product id to order by."""
@@ -2233,11 +2654,17 @@ class Product:
     @property
     def recurring_charges(self) -> tuple[Charge, ...] | None:
         """Charges due repeatedly."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Charge:
     """A price of a product: one-time or recurring."""
+    def __new__(cls, *, name: str | None = ..., amount_net: float | None = ..., currency: str | None = ...) -> Self: ...
     @property
     def name(self) -> str | None:
         """What the charge is for, e.g. `provisionCharge`."""
@@ -2247,16 +2674,22 @@ class Charge:
     @property
     def currency(self) -> str | None:
         """ISO 4217 currency (`EUR`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class ServiceRequest:
     """A service request (support ticket) of the account."""
+    def __new__(cls, *, case_id: str | None = ..., status: ServiceRequestStatus | Literal["OPEN", "IN_PROGRESS", "CLOSED"] | None = ..., subject: str | None = ..., text: str | None = ..., create_date: datetime.datetime | None = ..., solved_date: datetime.datetime | None = ..., communications: Sequence[Communication] | None = ...) -> Self: ...
     @property
     def case_id(self) -> str | None:
         """The case id to refer to the ticket by."""
     @property
-    def status(self) -> str | None:
+    def status(self) -> ServiceRequestStatus | None:
         """Open, in progress or closed."""
     @property
     def subject(self) -> str | None:
@@ -2273,11 +2706,17 @@ class ServiceRequest:
     @property
     def communications(self) -> tuple[Communication, ...] | None:
         """The messages exchanged."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Communication:
     """One message of a service request."""
+    def __new__(cls, *, id: str | None = ..., communication_date: datetime.datetime | None = ..., direction: CommunicationDirection | Literal["IN", "OUT"] | None = ..., originator: str | None = ..., subject: str | None = ..., text: str | None = ..., channel: CommunicationChannel | Literal["PORTAL", "PHONE_IN", "PHONE_OUT", "MAIL_IN", "MAIL_OUT"] | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """The message's id."""
@@ -2285,7 +2724,7 @@ class Communication:
     def communication_date(self) -> datetime.datetime | None:
         """When it was sent."""
     @property
-    def direction(self) -> str | None:
+    def direction(self) -> CommunicationDirection | None:
         """To 1NCE (`IN`) or from 1NCE (`OUT`)."""
     @property
     def originator(self) -> str | None:
@@ -2297,9 +2736,14 @@ class Communication:
     def text(self) -> str | None:
         """The text."""
     @property
-    def channel(self) -> str | None:
+    def channel(self) -> CommunicationChannel | None:
         """Portal, phone or e-mail (`type` on the wire)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Sim:
@@ -2307,6 +2751,7 @@ class V1Sim:
 
     1NCE retires v1 at the end of 2026: v2's ``client.sims`` returns ``Sim``.
     """
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -2332,7 +2777,7 @@ class V1Sim:
     def imei_lock(self) -> bool | None:
         """Whether the SIM is locked to the current device IMEI."""
     @property
-    def status(self) -> str | None:
+    def status(self) -> SimStatus | None:
         """`Enabled` or `Disabled` (other values are passed on as sent)."""
     @property
     def activation_date(self) -> datetime.datetime | None:
@@ -2355,7 +2800,12 @@ class V1Sim:
     @property
     def label(self) -> str | None:
         """Your label for the SIM."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Quota:
@@ -2364,6 +2814,7 @@ class V1Quota:
     1NCE retires v1 at the end of 2026: v2's ``client.sims.data_quota`` and
     ``sms_quota`` return ``Quota``.
     """
+    def __new__(cls, *, volume: float | None = ..., total_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., peak_throughput: int | None = ..., last_volume_added: float | None = ..., last_status_change_date: datetime.datetime | None = ..., threshold_percentage: int | None = ...) -> Self: ...
     @property
     def volume(self) -> float | None:
         """What is left: MB for data, messages for SMS."""
@@ -2385,7 +2836,12 @@ class V1Quota:
     @property
     def threshold_percentage(self) -> int | None:
         """The percentage left at which a volume notification is sent."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Connectivity:
@@ -2393,8 +2849,9 @@ class V1Connectivity:
     (``client.v1.sims.status``; SIM management v1, retired by 1NCE at the
     end of 2026).
     """
+    def __new__(cls, *, status: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] | None = ..., location: V1Location | None = ..., pdp_context: V1PdpContext | None = ..., services: Sequence[str] | None = ...) -> Self: ...
     @property
-    def status(self) -> str | None:
+    def status(self) -> ConnectivityStatus | None:
         """`OFFLINE`, `ONLINE` or `ATTACHED`."""
     @property
     def location(self) -> V1Location | None:
@@ -2405,11 +2862,17 @@ class V1Connectivity:
     @property
     def services(self) -> tuple[str, ...] | None:
         """The services in use (`GPRS`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Location:
     """Where a SIM's device was last seen by the network (SIM management v1)."""
+    def __new__(cls, *, iccid: str | None = ..., imsi: str | None = ..., last_updated: datetime.datetime | None = ..., last_updated_gprs: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., vlr_number_np: str | None = ..., msc_number_np: str | None = ..., sgsn_number_np: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., operator: V1Operator | None = ..., country: V1Country | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
@@ -2452,11 +2915,17 @@ class V1Location:
     @property
     def country(self) -> V1Country | None:
         """The country the device is in."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Operator:
     """A mobile operator (SIM management v1)."""
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., country: V1OperatorCountry | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """The operator's id."""
@@ -2466,11 +2935,17 @@ class V1Operator:
     @property
     def country(self) -> V1OperatorCountry | None:
         """The operator's country."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1OperatorCountry:
     """The country of an operator (SIM management v1)."""
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., iso_code: str | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """The country's id."""
@@ -2480,11 +2955,17 @@ class V1OperatorCountry:
     @property
     def iso_code(self) -> str | None:
         """ISO code (`de`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Country:
     """The country a device is in (SIM management v1)."""
+    def __new__(cls, *, country_id: str | None = ..., name: str | None = ..., country_code: str | None = ..., mcc: str | None = ..., iso_code: str | None = ..., latitude: str | None = ..., longitude: str | None = ...) -> Self: ...
     @property
     def country_id(self) -> str | None:
         """The country's id."""
@@ -2506,22 +2987,34 @@ class V1Country:
     @property
     def longitude(self) -> str | None:
         """Reference longitude of the country."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1RatType:
     """Radio access technology of a data session (SIM management v1)."""
+    def __new__(cls, *, rat_type_id: str | None = ..., description: str | None = ...) -> Self: ...
     @property
     def rat_type_id(self) -> str | None:
         """The RAT's id."""
     @property
     def description(self) -> str | None:
         """`2G`, `3G`, `4G`, `5G` or `NB-IoT`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1PdpContext:
     """A SIM's current data session, its PDP context (SIM management v1)."""
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_profile_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., teid_data_plane: str | None = ..., teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., duration: str | None = ..., rat_type: V1RatType | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The context's id."""
@@ -2603,7 +3096,12 @@ class V1PdpContext:
     @property
     def rat_type(self) -> V1RatType | None:
         """Radio access technology."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class ConnectivityInfo:
@@ -2611,6 +3109,7 @@ class ConnectivityInfo:
     (``client.v1.sims.connectivity_info``; v1 only, no v2 counterpart;
     1NCE retires v1 at the end of 2026).
     """
+    def __new__(cls, *, ussd_info: UssdInfo | None = ..., subscriber_info: SubscriberInfo | None = ..., request_timestamp: datetime.datetime | None = ..., reply_timestamp: datetime.datetime | None = ...) -> Self: ...
     @property
     def ussd_info(self) -> UssdInfo | None:
         """USSD result, when asked for with `ussd=True`."""
@@ -2623,22 +3122,34 @@ class ConnectivityInfo:
     @property
     def reply_timestamp(self) -> datetime.datetime | None:
         """When 1NCE answered (UTC)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class UssdInfo:
     """The USSD part of ``ConnectivityInfo``."""
+    def __new__(cls, *, success: bool | None = ..., error: str | None = ...) -> Self: ...
     @property
     def success(self) -> bool | None:
         """Whether the USSD request succeeded."""
     @property
     def error(self) -> str | None:
         """What went wrong, if anything."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SubscriberInfo:
     """The subscriber part of ``ConnectivityInfo``."""
+    def __new__(cls, *, success: bool | None = ..., state: str | None = ..., location: SubscriberLocation | None = ...) -> Self: ...
     @property
     def success(self) -> bool | None:
         """Whether the subscriber request succeeded."""
@@ -2648,11 +3159,17 @@ class SubscriberInfo:
     @property
     def location(self) -> SubscriberLocation | None:
         """The device location the network knows."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class SubscriberLocation:
     """A device location from the network (subscriber information)."""
+    def __new__(cls, *, current_location_retrieved: bool | None = ..., age_of_location: int | None = ..., cell_global_id: V1CellGlobalId | None = ...) -> Self: ...
     @property
     def current_location_retrieved(self) -> bool | None:
         """Whether the location is current."""
@@ -2662,11 +3179,17 @@ class SubscriberLocation:
     @property
     def cell_global_id(self) -> V1CellGlobalId | None:
         """The cell tower."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1CellGlobalId:
     """Identifies a cell tower (SIM management v1)."""
+    def __new__(cls, *, cid: int | None = ..., lac: int | None = ..., mcc: str | None = ..., mnc: str | None = ...) -> Self: ...
     @property
     def cid(self) -> int | None:
         """Cell id."""
@@ -2679,7 +3202,12 @@ class V1CellGlobalId:
     @property
     def mnc(self) -> str | None:
         """Mobile Network Code."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Event:
@@ -2688,6 +3216,7 @@ class V1Event:
     1NCE retires v1 at the end of 2026: v2's ``client.sims.events`` has
     richer events.
     """
+    def __new__(cls, *, id: int | None = ..., timestamp: datetime.datetime | None = ..., event_type: str | None = ..., iccid: str | None = ..., imei: str | None = ..., imsi: str | None = ..., country: str | None = ..., operator: str | None = ..., mcc: str | None = ..., mnc: str | None = ..., alert: bool | None = ..., event_severity: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The event's id (when 1NCE sends one)."""
@@ -2724,11 +3253,17 @@ class V1Event:
     @property
     def event_severity(self) -> str | None:
         """Severity in words (`Info`, ...)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Currency:
     """A currency of a usage record."""
+    def __new__(cls, *, id: int | None = ..., symbol: str | None = ..., code: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The currency's id."""
@@ -2738,11 +3273,17 @@ class Currency:
     @property
     def code(self) -> str | None:
         """Its code (`EUR`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class TrafficType:
     """The kind of traffic of a usage record."""
+    def __new__(cls, *, description: str | None = ..., id: int | None = ..., unit: str | None = ...) -> Self: ...
     @property
     def description(self) -> str | None:
         """`Data` or `SMS`."""
@@ -2752,13 +3293,19 @@ class TrafficType:
     @property
     def unit(self) -> str | None:
         """`MB` or `SMS`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Traffic:
     """Data or SMS traffic of one usage row (1NCE sends the figures as
     strings; they are numbers here).
     """
+    def __new__(cls, *, cost: float | None = ..., currency: Currency | None = ..., traffic_type: TrafficType | None = ..., volume: float | None = ..., volume_rx: float | None = ..., volume_tx: float | None = ...) -> Self: ...
     @property
     def cost(self) -> float | None:
         """Mirrors the volume (there is no real cost behind it)."""
@@ -2777,11 +3324,17 @@ class Traffic:
     @property
     def volume_tx(self) -> float | None:
         """Sent by the SIM: MB upstream, or MT-SMS count."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class DailyUsage:
     """The usage of one day."""
+    def __new__(cls, *, date: datetime.datetime | None = ..., data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
     @property
     def date(self) -> datetime.datetime | None:
         """The day (midnight UTC); None if 1NCE left it out."""
@@ -2791,18 +3344,29 @@ class DailyUsage:
     @property
     def sms(self) -> Traffic | None:
         """SMS used that day."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class UsageTotal:
     """The sums over the whole period (the row 1NCE dates `TOTAL`)."""
+    def __new__(cls, *, data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
     @property
     def data(self) -> Traffic | None:
         """Data used in the period."""
     @property
     def sms(self) -> Traffic | None:
         """SMS used in the period."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Usage:
@@ -2813,24 +3377,36 @@ class Usage:
     1NCE puts a row dated `TOTAL` among the daily rows; it is taken out of
     `stats` and kept in `total`.
     """
+    def __new__(cls, *, stats: Sequence[DailyUsage] = ..., total: UsageTotal | None = ...) -> Self: ...
     @property
     def stats(self) -> tuple[DailyUsage, ...]:
         """One row per day, the `TOTAL` row excluded."""
     @property
     def total(self) -> UsageTotal | None:
         """The `TOTAL` row, when 1NCE sent one."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1Described:
     """A numbered status or type with a description (of a v1 SMS)."""
+    def __new__(cls, *, id: int | None = ..., description: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The numeric id."""
     @property
     def description(self) -> str | None:
         """The same in words (`DELIVERED`; `MT` or `MO`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1SmsRecord:
@@ -2838,6 +3414,7 @@ class V1SmsRecord:
 
     1NCE retires v1 at the end of 2026: v2 has SMS under ``client.sms``.
     """
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., source_address: str | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., dcs: int | None = ..., udh: str | None = ..., payload: str | None = ..., status: V1Described | None = ..., sms_type: V1Described | None = ..., source_address_type: V1Described | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `get_sms` and `delete_sms`)."""
@@ -2895,13 +3472,19 @@ class V1SmsRecord:
     @property
     def source_address_type(self) -> V1Described | None:
         """The type of `source_address` (145 international, 161 national, 208 alphanumeric)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Limit:
     """A self-set monthly limit, or one of the limits that can be selected
     (SIM management v1; no v2 counterpart).
     """
+    def __new__(cls, *, id: int | None = ..., limit: str | None = ..., unit: str | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The limit's id (what `set_limits` takes)."""
@@ -2911,13 +3494,19 @@ class Limit:
     @property
     def unit(self) -> str | None:
         """The unit (`MB`, `SMS`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class Limits:
     """The account-wide self-set monthly limits (``client.v1.sims.limits``;
     v1 only, no v2 counterpart; 1NCE retires v1 at the end of 2026).
     """
+    def __new__(cls, *, data: Limit | None = ..., sms_mt: Limit | None = ..., sms_mo: Limit | None = ...) -> Self: ...
     @property
     def data(self) -> Limit | None:
         """The data limit."""
@@ -2927,7 +3516,12 @@ class Limits:
     @property
     def sms_mo(self) -> Limit | None:
         """The MO-SMS limit."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class V1TopUpOrder:
@@ -2935,12 +3529,18 @@ class V1TopUpOrder:
     ``top_up_many``). 1NCE retires v1 at the end of 2026: v2 has single
     top-ups as ``client.sims.top_up``.
     """
+    def __new__(cls, *, location: str | None = ..., order_id: str | None = ...) -> Self: ...
     @property
     def location(self) -> str | None:
         """The URL of the new order, when 1NCE sent one."""
     @property
     def order_id(self) -> str | None:
         """The order number: the last segment of `location`."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 # END GENERATED MODELS

@@ -89,6 +89,12 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// Every value this version knows: the variant's name and the
+            /// value as 1NCE spells it on the wire (for bindings that mirror
+            /// the enum, such as the Python wheel's).
+            pub const VARIANTS: &'static [(&'static str, &'static str)] =
+                &[$((stringify!($variant), $wire)),+];
+
             /// The value as 1NCE spells it on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
