@@ -53,14 +53,15 @@ for p in m["packages"]:
 [ -n "$crates" ] || fail "no publishable crate found"
 echo "publishable crates: $(echo $crates | tr '\n' ' ')"
 
-step "cargo publish --dry-run (packages and builds each crate from its .crate)"
+step "cargo publish --dry-run (metadata, packaging; the build from the .crate follows)"
 pkg_args=()
 for c in $crates; do pkg_args+=(-p "$c"); done
-cargo publish --dry-run --locked --allow-dirty "${pkg_args[@]}"
+# --no-verify: cargo's own check builds each package without its tests; the
+# step below builds and tests each one from its .crate instead.
+cargo publish --dry-run --no-verify --locked --allow-dirty "${pkg_args[@]}"
+cargo package --no-verify --locked --allow-dirty "${pkg_args[@]}" >/dev/null
 for c in $crates; do
-    f="$target/package/$c-$(cargo metadata --format-version 1 --no-deps --locked \
-        | "$PYTHON" -c "import json,sys; print(next(p['version'] for p in json.load(sys.stdin)['packages'] if p['name']=='$c'))").crate"
-    [ -f "$f" ] || fail "$f was not packaged"
+    f="$(ls "$target/package/$c"-[0-9]*.crate)"
     cp "$f" "$dist/"
 done
 
@@ -80,7 +81,7 @@ for c in $crates; do
     done
     grep -q "Apache License" "$dir/LICENSE" || fail "$c: LICENSE is not the Apache-2.0 text"
     echo "-- $c: cargo test in $(basename "$dir"), outside the workspace"
-    (cd "$dir" && CARGO_TARGET_DIR="$target/release-crates" cargo test -q "${patches[@]}" \
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo test -q "${patches[@]}" \
         > "$work/$c-test.log" 2>&1) || {
         tail -40 "$work/$c-test.log"
         fail "$c: its tests fail when built from the .crate"
@@ -129,7 +130,7 @@ if [ "${RELEASE_SDIST_PROFILE:-release}" = dev ]; then
     # maturin's PEP 517 backend takes extra build arguments from here.
     export MATURIN_PEP517_ARGS="--profile dev"
 fi
-CARGO_TARGET_DIR="$target/release-sdist" "$work/venv-sdist/bin/python" -m pip install -q \
+CARGO_TARGET_DIR="$target" "$work/venv-sdist/bin/python" -m pip install -q \
     --disable-pip-version-check "$sdist"
 unset MATURIN_PEP517_ARGS
 smoke "$work/venv-sdist"
