@@ -70,6 +70,10 @@ patches=()
 for f in "$dist"/*.crate; do
     tar -xzf "$f" -C "$work"
 done
+# Fresh mtimes: cargo names a path package's build by its name and version,
+# not its directory, so files older than an earlier build of the same
+# version in this target directory would be taken as already built.
+find "$work" -type f -exec touch {} +
 for c in $crates; do
     dir="$(ls -d "$work/$c"-[0-9]*)"
     patches+=(--config "patch.crates-io.$c.path=\"$dir\"")

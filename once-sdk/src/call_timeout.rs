@@ -1,7 +1,7 @@
 //! A per-call override of the client's `operation_timeout`, for bindings
 //! whose calls take a `timeout=` argument (the Python wheel).
 
-use std::future::Future;
+use std::future::IntoFuture;
 use std::time::Duration;
 
 tokio::task_local! {
@@ -21,8 +21,8 @@ tokio::task_local! {
 /// let sim = once_sdk::with_operation_timeout(Duration::from_secs(2), client.sims().get(&iccid)).await?;
 /// # Ok(()) }
 /// ```
-pub async fn with_operation_timeout<F: Future>(budget: Duration, call: F) -> F::Output {
-    OPERATION_TIMEOUT.scope(budget, call).await
+pub async fn with_operation_timeout<F: IntoFuture>(budget: Duration, call: F) -> F::Output {
+    OPERATION_TIMEOUT.scope(budget, call.into_future()).await
 }
 
 /// The override in effect for the running call, if any.
