@@ -119,6 +119,9 @@ with once_sdk.Sandbox(sims=12, seed=3) as sandbox:
         raise AssertionError("an injected 400 was not an ApiError")
 print("smoke test passed:", once_sdk.__name__, "list, quota, validation error, API error")
 PY
+    # The wheel's `once` console script runs the Rust CLI.
+    "$1/bin/once" --sandbox sims list --page-size 2 -o json | "$1/bin/python" -c \
+        "import json, sys; assert len(json.load(sys.stdin)) == 2; print('once console script: ok')"
 }
 
 step "sdist"
@@ -139,8 +142,8 @@ CARGO_TARGET_DIR="$target" "$work/venv-sdist/bin/python" -m pip install -q \
 unset MATURIN_PEP517_ARGS
 smoke "$work/venv-sdist"
 
-step "manylinux2014 wheel (zig linker, stripped)"
-"$maturin" build --release --zig --compatibility manylinux2014 --strip \
+step "manylinux2014 wheel (zig linker, profile wheel: LTO, size-minded, stripped)"
+"$maturin" build --profile wheel --zig --compatibility manylinux2014 --strip \
     -m once-sdk-py/Cargo.toml -i "$PYTHON" --out "$dist"
 wheel="$(ls "$dist"/once_sdk-*.whl)"
 case "$(basename "$wheel")" in
