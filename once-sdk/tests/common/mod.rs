@@ -89,3 +89,25 @@ pub async fn token_requests(server: &MockServer) -> usize {
         .filter(|r| r.url.path() == "/oauth/token")
         .count()
 }
+
+/// A log sink for a `tracing_subscriber::fmt` subscriber: everything it
+/// writes, kept for the test to read (`logs.0.lock()`).
+#[derive(Clone, Default)]
+pub struct Logs(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
+    type Writer = Logs;
+    fn make_writer(&'a self) -> Logs {
+        self.clone()
+    }
+}
