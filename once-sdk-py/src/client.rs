@@ -92,6 +92,18 @@ impl Shared {
         }
     }
 
+    /// The Rust client for a call with the `timeout=` argument (seconds,
+    /// checked first): with `timeout` as its whole-call deadline, retries
+    /// included, in place of the client's `operation_timeout`.
+    pub(crate) fn client_within(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+    ) -> PyResult<once_sdk::Client> {
+        let budget = call_timeout(py, timeout)?;
+        Ok(within(self.client(py)?, budget))
+    }
+
     /// Runs one operation and waits for it with the GIL released;
     /// `timeout` (seconds) replaces the client's `operation_timeout`.
     pub(crate) fn call<'py, T, F, Fut>(
@@ -105,9 +117,8 @@ impl Shared {
         Fut: Future<Output = once_sdk::Result<T>> + Send,
         T: ToPy + Send,
     {
-        let budget = call_timeout(py, timeout)?;
-        let client = self.client(py)?;
-        runtime::wait(py, within(budget, op(client)))?
+        let client = self.client_within(py, timeout)?;
+        runtime::wait(py, op(client))?
             .into_py_result(py)?
             .into_py(py)
     }
@@ -124,8 +135,7 @@ impl Shared {
         Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
         T: ToPy + Send + 'static,
     {
-        let budget = call_timeout(py, timeout)?;
-        let fut = within(budget, op(self.client(py)?));
+        let fut = op(self.client_within(py, timeout)?);
         runtime::spawn(py, async move {
             match fut.await {
                 Ok(v) => Ok(Out(v)),
@@ -155,15 +165,13 @@ pub(crate) fn call_timeout(py: Python<'_>, timeout: Option<f64>) -> PyResult<Opt
         .transpose()
 }
 
-/// `fut` with `budget` as its whole time limit, if one was given.
-pub(crate) async fn within<F: std::future::IntoFuture>(
-    budget: Option<Duration>,
-    fut: F,
-) -> F::Output {
-    let fut = fut.into_future();
+/// `client` with `budget` as the whole-call deadline of every call made
+/// with it, if one was given (a derived client: same token cache, rate
+/// limiter and connection pool).
+pub(crate) fn within(client: once_sdk::Client, budget: Option<Duration>) -> once_sdk::Client {
     match budget {
-        Some(d) => once_sdk::with_operation_timeout(d, fut).await,
-        None => fut.await,
+        Some(d) => client.with_options(once_sdk::CallOptions::new().operation_timeout(d)),
+        None => client,
     }
 }
 

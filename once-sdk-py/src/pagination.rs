@@ -443,10 +443,8 @@ macro_rules! paginator_class {
                 timeout: Option<f64>,
             ) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
                 let n = convert::count(py, "page", n)?;
-                let budget = crate::client::call_timeout(py, timeout)?;
-                let client = self.shared.client(py)?;
-                let page = (self.make)(&client).one(n);
-                Ok(crate::client::within(budget, page).boxed())
+                let client = self.shared.client_within(py, timeout)?;
+                Ok((self.make)(&client).one(n))
             }
         }
     };

@@ -27,12 +27,9 @@ impl Products {
     /// not page it: one `Page` holds every product. Read-only.
     #[pyo3(signature = (*, timeout=None))]
     fn list<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
-        let budget = crate::client::call_timeout(py, timeout)?;
-        let client = self.shared.client(py)?;
-        let page = runtime::wait(py, async move {
-            crate::client::within(budget, client.products().list()).await
-        })?
-        .into_py_result(py)?;
+        let client = self.shared.client_within(py, timeout)?;
+        let page =
+            runtime::wait(py, async move { client.products().list().await })?.into_py_result(py)?;
         Ok(ErasedPage::from(page).into_pyobject(py)?.into_any())
     }
 }
@@ -54,10 +51,9 @@ impl AsyncProducts {
     /// Every product 1NCE offers the account: `GET /v1/products`, as one `Page`.
     #[pyo3(signature = (*, timeout=None))]
     fn list<'py>(&self, py: Python<'py>, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
-        let budget = crate::client::call_timeout(py, timeout)?;
-        let client = self.shared.client(py)?;
+        let client = self.shared.client_within(py, timeout)?;
         runtime::spawn(py, async move {
-            match crate::client::within(budget, client.products().list()).await {
+            match client.products().list().await {
                 Ok(page) => Ok(ErasedPage::from(page)),
                 Err(e) => Err(errors::to_py_async(e).await),
             }

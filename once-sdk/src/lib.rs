@@ -82,7 +82,6 @@ compile_error!(
 
 pub mod api;
 pub mod auth;
-mod call_timeout;
 mod client;
 mod clock;
 pub mod error;
@@ -109,7 +108,6 @@ pub use api::List;
 pub use auth::{
     AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
 };
-pub use call_timeout::with_operation_timeout;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
 pub use options::{CallOptions, ResponseMeta};

@@ -329,8 +329,9 @@ impl Transport {
             latency_ms = field::Empty,
             request_id = field::Empty,
         );
-        let deadline = crate::call_timeout::current()
-            .or(self.config.operation_timeout)
+        let deadline = self
+            .config
+            .operation_timeout
             .map(|t| Deadline::after(t, req));
         let mut stats = CallStats::default();
         let res = self
