@@ -1,8 +1,10 @@
 //! `client.sims`: SIM management (API v2).
 //!
-//! Every operation is two short methods, one per client flavour, which
-//! differ only in `call` (blocking, GIL released) versus `spawn` (asyncio).
-//! Arguments are parsed by the Rust parsers before anything is sent.
+//! Both flavours come from one macro, so each operation (its arguments,
+//! docstring and Rust call) is written once: they differ only in `call`
+//! (blocking, GIL released) versus `spawn` (asyncio), in the paginator
+//! class and in how the lists' docstrings say to iterate. Arguments are
+//! parsed by the Rust parsers before anything is sent.
 
 use std::sync::Arc;
 
@@ -128,354 +130,205 @@ impl TopUp {
     }
 }
 
-/// SIM management (API v2), from `Client.sims`.
-#[pyclass(frozen, module = "once_sdk")]
-pub struct Sims {
-    shared: Arc<Shared>,
+/// Generates the blocking and the asyncio class of `client.sims`: the same
+/// methods, `$run` being `call` or `spawn`, `$pager` the paginator;
+/// `$list_doc` is `list`'s docstring (it says how to iterate).
+macro_rules! sims_class {
+    (
+        $(#[$doc:meta])* $name:ident, $run:ident, $pager:ident,
+        list: $(#[$list_doc:meta])*
+    ) => {
+        $(#[$doc])*
+        #[pyclass(frozen, module = "once_sdk")]
+        pub struct $name {
+            shared: Arc<Shared>,
+        }
+
+        impl $name {
+            pub(crate) fn new(shared: Arc<Shared>) -> Self {
+                Self { shared }
+            }
+        }
+
+        #[pymethods]
+        impl $name {
+            $(#[$list_doc])*
+            #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
+            fn list(
+                &self,
+                py: Python<'_>,
+                page_size: Option<i64>,
+                filter: Option<String>,
+                sort: Option<String>,
+            ) -> PyResult<$pager> {
+                Ok($pager::new(
+                    &self.shared,
+                    list_sims(py, page_size, filter, sort)?,
+                ))
+            }
+
+            /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn get<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccid: Iccid = convert::id(py, iccid)?;
+                self.shared
+                    .$run(py, timeout, |c| async move { c.sims().get(&iccid).await })
+            }
+
+            /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
+            /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
+            #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None, timeout=None))]
+            fn update<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                label: Option<String>,
+                status: Option<&str>,
+                imei_lock: Option<bool>,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let update = Update::new(py, iccid, label, status, imei_lock)?;
+                self.shared.$run(py, timeout, |c| update.send(c))
+            }
+
+            /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn data_quota<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccid: Iccid = convert::id(py, iccid)?;
+                self.shared.$run(py, timeout, |c| async move {
+                    c.sims().data_quota(&iccid).await
+                })
+            }
+
+            /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn sms_quota<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccid: Iccid = convert::id(py, iccid)?;
+                self.shared.$run(py, timeout, |c| async move {
+                    c.sims().sms_quota(&iccid).await
+                })
+            }
+
+            /// The SIM's connectivity (online, attached, offline, blocked), where it
+            /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn status<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccid: Iccid = convert::id(py, iccid)?;
+                self.shared.$run(py, timeout, |c| async move {
+                    c.sims().status(&iccid).await
+                })
+            }
+
+            /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
+            /// page by default (at most 1000).
+            #[pyo3(signature = (iccid, *, page_size=None))]
+            fn events(
+                &self,
+                py: Python<'_>,
+                iccid: &str,
+                page_size: Option<i64>,
+            ) -> PyResult<$pager> {
+                Ok($pager::new(
+                    &self.shared,
+                    list_events(py, iccid, page_size)?,
+                ))
+            }
+
+            /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
+            /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
+            /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
+            #[pyo3(signature = (iccid, *, timeout=None))]
+            fn reset<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccid: Iccid = convert::id(py, iccid)?;
+                self.shared
+                    .$run(py, timeout, |c| async move { c.sims().reset(&iccid).await })
+            }
+
+            /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
+            /// **Costs money**; never retried once it may have reached 1NCE
+            /// (`OutcomeUnknownError`: check the quota before trying again).
+            /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
+            /// `monthlyinvoice` or `boleto`.
+            #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
+            fn top_up<'py>(
+                &self,
+                py: Python<'py>,
+                iccid: &str,
+                payment_method: Option<&str>,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let top_up = TopUp::new(py, iccid, payment_method)?;
+                self.shared.$run(py, timeout, |c| top_up.send(c))
+            }
+
+            /// Switches automatic top-up on or off for SIMs: `POST
+            /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
+            /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
+            /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
+            #[pyo3(signature = (iccids, *, enabled, timeout=None))]
+            fn auto_top_up<'py>(
+                &self,
+                py: Python<'py>,
+                iccids: Vec<String>,
+                enabled: bool,
+                timeout: Option<f64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let iccids = iccids
+                    .iter()
+                    .map(|v| convert::id::<Iccid>(py, v))
+                    .collect::<PyResult<Vec<Iccid>>>()?;
+                self.shared.$run(py, timeout, |c| async move {
+                    c.sims().auto_top_up(&iccids, enabled).await
+                })
+            }
+        }
+    };
 }
 
-impl Sims {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Self { shared }
-    }
-}
-
-#[pymethods]
-impl Sims {
+sims_class!(
+    /// SIM management (API v2), from `Client.sims`.
+    Sims,
+    call,
+    Paginator,
+    list:
     /// The account's SIMs: `GET /v2/sims`, 10 per page by default (at most
     /// 100). Iterate for every SIM; pages are fetched lazily.
-    #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
-    fn list(
-        &self,
-        py: Python<'_>,
-        page_size: Option<i64>,
-        filter: Option<String>,
-        sort: Option<String>,
-    ) -> PyResult<Paginator> {
-        Ok(Paginator::new(
-            &self.shared,
-            list_sims(py, page_size, filter, sort)?,
-        ))
-    }
+);
 
-    /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn get<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .call(py, timeout, |c| async move { c.sims().get(&iccid).await })
-    }
-
-    /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
-    /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
-    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None, timeout=None))]
-    fn update<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        label: Option<String>,
-        status: Option<&str>,
-        imei_lock: Option<bool>,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let update = Update::new(py, iccid, label, status, imei_lock)?;
-        self.shared.call(py, timeout, |c| update.send(c))
-    }
-
-    /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn data_quota<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.call(
-            py,
-            timeout,
-            |c| async move { c.sims().data_quota(&iccid).await },
-        )
-    }
-
-    /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn sms_quota<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.call(
-            py,
-            timeout,
-            |c| async move { c.sims().sms_quota(&iccid).await },
-        )
-    }
-
-    /// The SIM's connectivity (online, attached, offline, blocked), where it
-    /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn status<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.call(
-            py,
-            timeout,
-            |c| async move { c.sims().status(&iccid).await },
-        )
-    }
-
-    /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
-    /// page by default (at most 1000).
-    #[pyo3(signature = (iccid, *, page_size=None))]
-    fn events(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<Paginator> {
-        Ok(Paginator::new(
-            &self.shared,
-            list_events(py, iccid, page_size)?,
-        ))
-    }
-
-    /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
-    /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
-    /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn reset<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .call(py, timeout, |c| async move { c.sims().reset(&iccid).await })
-    }
-
-    /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
-    /// **Costs money**; never retried once it may have reached 1NCE
-    /// (`OutcomeUnknownError`: check the quota before trying again).
-    /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
-    /// `monthlyinvoice` or `boleto`.
-    #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
-    fn top_up<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        payment_method: Option<&str>,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let top_up = TopUp::new(py, iccid, payment_method)?;
-        self.shared.call(py, timeout, |c| top_up.send(c))
-    }
-
-    /// Switches automatic top-up on or off for SIMs: `POST
-    /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
-    /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
-    /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
-    #[pyo3(signature = (iccids, *, enabled, timeout=None))]
-    fn auto_top_up<'py>(
-        &self,
-        py: Python<'py>,
-        iccids: Vec<String>,
-        enabled: bool,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccids = iccids
-            .iter()
-            .map(|v| convert::id::<Iccid>(py, v))
-            .collect::<PyResult<Vec<Iccid>>>()?;
-        self.shared.call(py, timeout, |c| async move {
-            c.sims().auto_top_up(&iccids, enabled).await
-        })
-    }
-}
-
-/// SIM management (API v2), from `AsyncClient.sims`.
-#[pyclass(frozen, module = "once_sdk")]
-pub struct AsyncSims {
-    shared: Arc<Shared>,
-}
-
-impl AsyncSims {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Self { shared }
-    }
-}
-
-#[pymethods]
-impl AsyncSims {
+sims_class!(
+    /// SIM management (API v2), from `AsyncClient.sims`.
+    AsyncSims,
+    spawn,
+    AsyncPaginator,
+    list:
     /// The account's SIMs: `GET /v2/sims`, 10 per page by default (at most
     /// 100). `async for` over it for every SIM; pages are fetched lazily.
-    #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
-    fn list(
-        &self,
-        py: Python<'_>,
-        page_size: Option<i64>,
-        filter: Option<String>,
-        sort: Option<String>,
-    ) -> PyResult<AsyncPaginator> {
-        Ok(AsyncPaginator::new(
-            &self.shared,
-            list_sims(py, page_size, filter, sort)?,
-        ))
-    }
-
-    /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn get<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .spawn(py, timeout, |c| async move { c.sims().get(&iccid).await })
-    }
-
-    /// Changes a SIM's label, status (`Enabled`/`Disabled`) or IMEI lock:
-    /// `PUT /v2/sims/{iccid}`. Free; idempotent, so retried.
-    #[pyo3(signature = (iccid, *, label=None, status=None, imei_lock=None, timeout=None))]
-    fn update<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        label: Option<String>,
-        status: Option<&str>,
-        imei_lock: Option<bool>,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let update = Update::new(py, iccid, label, status, imei_lock)?;
-        self.shared.spawn(py, timeout, |c| update.send(c))
-    }
-
-    /// The SIM's data quota: `GET /v2/sims/{iccid}/quota/data`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn data_quota<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.spawn(
-            py,
-            timeout,
-            |c| async move { c.sims().data_quota(&iccid).await },
-        )
-    }
-
-    /// The SIM's SMS quota: `GET /v2/sims/{iccid}/quota/sms`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn sms_quota<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.spawn(
-            py,
-            timeout,
-            |c| async move { c.sims().sms_quota(&iccid).await },
-        )
-    }
-
-    /// The SIM's connectivity (online, attached, offline, blocked), where it
-    /// is and its data sessions: `GET /v2/sims/{iccid}/status`. Read-only.
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn status<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared.spawn(
-            py,
-            timeout,
-            |c| async move { c.sims().status(&iccid).await },
-        )
-    }
-
-    /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
-    /// page by default (at most 1000).
-    #[pyo3(signature = (iccid, *, page_size=None))]
-    fn events(
-        &self,
-        py: Python<'_>,
-        iccid: &str,
-        page_size: Option<i64>,
-    ) -> PyResult<AsyncPaginator> {
-        Ok(AsyncPaginator::new(
-            &self.shared,
-            list_events(py, iccid, page_size)?,
-        ))
-    }
-
-    /// Resets the SIM's connectivity (1NCE detaches it; the device attaches
-    /// afresh): `POST /v2/sims/{iccid}/reset`. Changes the world: never
-    /// retried once it may have reached 1NCE (`OutcomeUnknownError`).
-    #[pyo3(signature = (iccid, *, timeout=None))]
-    fn reset<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccid: Iccid = convert::id(py, iccid)?;
-        self.shared
-            .spawn(py, timeout, |c| async move { c.sims().reset(&iccid).await })
-    }
-
-    /// Tops up the SIM's data and SMS volume: `POST /v2/sims/{iccid}/topup`.
-    /// **Costs money**; never retried once it may have reached 1NCE
-    /// (`OutcomeUnknownError`: check the quota before trying again).
-    /// `payment_method`: `banktransfer` (1NCE's default), `creditcard`,
-    /// `monthlyinvoice` or `boleto`.
-    #[pyo3(signature = (iccid, *, payment_method=None, timeout=None))]
-    fn top_up<'py>(
-        &self,
-        py: Python<'py>,
-        iccid: &str,
-        payment_method: Option<&str>,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let top_up = TopUp::new(py, iccid, payment_method)?;
-        self.shared.spawn(py, timeout, |c| top_up.send(c))
-    }
-
-    /// Switches automatic top-up on or off for SIMs: `POST
-    /// /v2/sims/autoTopup` (201). 1NCE does not publish this body; the SDK
-    /// sends v1's `{"enabled": bool, "iccids": [...]}`. Non-empty, valid
-    /// ICCIDs, no SIM twice; setting a flag is idempotent, so retried.
-    #[pyo3(signature = (iccids, *, enabled, timeout=None))]
-    fn auto_top_up<'py>(
-        &self,
-        py: Python<'py>,
-        iccids: Vec<String>,
-        enabled: bool,
-        timeout: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let iccids = iccids
-            .iter()
-            .map(|v| convert::id::<Iccid>(py, v))
-            .collect::<PyResult<Vec<Iccid>>>()?;
-        self.shared.spawn(py, timeout, |c| async move {
-            c.sims().auto_top_up(&iccids, enabled).await
-        })
-    }
-}
+);
 
 /// Adds the resource classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
