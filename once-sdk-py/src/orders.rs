@@ -168,14 +168,17 @@ macro_rules! orders_resource {
             /// The account's orders: `GET /v1/orders`, at most 10 per page
             /// (1NCE's limit and default); `sort` by `order_number`,
             /// `order_status`, `order_date`, comma separated.
-            #[pyo3(signature = (*, page_size=None, sort=None))]
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
+            #[pyo3(signature = (*, page_size=None, sort=None, timeout=None))]
             fn list(
                 &self,
                 py: Python<'_>,
                 page_size: Option<i64>,
                 sort: Option<String>,
+                timeout: Option<f64>,
             ) -> PyResult<$paginator> {
-                Ok($paginator::new(&self.shared, list_orders(py, page_size, sort)?))
+                $paginator::new(py, &self.shared, timeout, list_orders(py, page_size, sort)?)
             }
 
             /// One order by its number: `GET /v1/orders/{order_number}`. Read-only.

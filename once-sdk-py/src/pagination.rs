@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
+use std::time::Duration;
 
 use futures::future::BoxFuture;
 use futures::stream::BoxStream;
@@ -396,24 +397,34 @@ macro_rules! paginator_class {
             make: MakeList,
             progress: Progress,
             item_type: String,
+            /// The list's `timeout=`: each page's whole call, retries included.
+            timeout: Option<Duration>,
         }
 
         impl $name {
             /// A paginator over the list `make` builds
             /// (`once_sdk::List<T>`, or a list with its own pager such as
-            /// v1 events).
-            pub(crate) fn new<L, F>(shared: &Arc<Shared>, make: F) -> Self
+            /// v1 events); `timeout` (seconds, checked here, before anything
+            /// is sent) limits each page's call.
+            pub(crate) fn new<L, F>(
+                py: Python<'_>,
+                shared: &Arc<Shared>,
+                timeout: Option<f64>,
+                make: F,
+            ) -> PyResult<Self>
             where
                 L: ErasedList + 'static,
                 F: Fn(&once_sdk::Client) -> L + Send + Sync + 'static,
             {
+                let timeout = crate::client::call_timeout(py, timeout)?;
                 let item_type = L::item_type();
-                Self {
+                Ok(Self {
                     shared: Arc::clone(shared),
                     make: make_list(make),
                     progress: Progress::default(),
                     item_type,
-                }
+                    timeout,
+                })
             }
 
             fn repr(&self) -> String {
@@ -425,9 +436,10 @@ macro_rules! paginator_class {
                 )
             }
 
-            /// A new iteration from the first page.
+            /// A new iteration from the first page; every page it fetches
+            /// (prefetched ones too) has the list's `timeout`.
             fn start(&self, py: Python<'_>) -> PyResult<SharedCursor> {
-                let client = self.shared.client(py)?;
+                let client = crate::client::within(self.shared.client(py)?, self.timeout);
                 Ok(Cursor::new((self.make)(&client)))
             }
 
@@ -443,7 +455,9 @@ macro_rules! paginator_class {
                 timeout: Option<f64>,
             ) -> PyResult<BoxFuture<'static, once_sdk::Result<ErasedPage>>> {
                 let n = convert::count(py, "page", n)?;
-                let client = self.shared.client_within(py, timeout)?;
+                // This page's `timeout=`, else the list's.
+                let budget = crate::client::call_timeout(py, timeout)?.or(self.timeout);
+                let client = crate::client::within(self.shared.client(py)?, budget);
                 Ok((self.make)(&client).one(n))
             }
         }
@@ -497,7 +511,9 @@ impl Paginator {
         Ok(PageIterator(Started::new(self.start(py)?)))
     }
 
-    /// Page `n` (from 1), with the list's totals.
+    /// Page `n` (from 1), with the list's totals. `timeout`: seconds this
+    /// page's call may take, retries included (default: the list's
+    /// `timeout=`, else the client's `operation_timeout`).
     #[pyo3(signature = (n=1, *, timeout=None))]
     fn page<'py>(
         &self,
@@ -562,7 +578,9 @@ impl AsyncPaginator {
         Ok(AsyncPageIterator(Started::new(self.start(py)?)))
     }
 
-    /// Page `n` (from 1), with the list's totals.
+    /// Page `n` (from 1), with the list's totals. `timeout`: seconds this
+    /// page's call may take, retries included (default: the list's
+    /// `timeout=`, else the client's `operation_timeout`).
     #[pyo3(signature = (n=1, *, timeout=None))]
     fn page<'py>(
         &self,

@@ -153,18 +153,18 @@ macro_rules! sims_class {
         #[pymethods]
         impl $name {
             $(#[$list_doc])*
-            #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
+            #[pyo3(signature = (*, page_size=None, filter=None, sort=None, timeout=None))]
             fn list(
                 &self,
                 py: Python<'_>,
                 page_size: Option<i64>,
                 filter: Option<String>,
                 sort: Option<String>,
+                timeout: Option<f64>,
             ) -> PyResult<$pager> {
-                Ok($pager::new(
-                    &self.shared,
-                    list_sims(py, page_size, filter, sort)?,
-                ))
+                $pager::new(py, &self.shared, timeout, list_sims(py, page_size, filter, sort)?)
             }
 
             /// One SIM: `GET /v2/sims/{iccid}`. Read-only; retried on transient failures.
@@ -241,17 +241,17 @@ macro_rules! sims_class {
 
             /// The SIM's diagnostic events: `GET /v2/sims/{iccid}/events`, 10 per
             /// page by default (at most 1000).
-            #[pyo3(signature = (iccid, *, page_size=None))]
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
+            #[pyo3(signature = (iccid, *, page_size=None, timeout=None))]
             fn events(
                 &self,
                 py: Python<'_>,
                 iccid: &str,
                 page_size: Option<i64>,
+                timeout: Option<f64>,
             ) -> PyResult<$pager> {
-                Ok($pager::new(
-                    &self.shared,
-                    list_events(py, iccid, page_size)?,
-                ))
+                $pager::new(py, &self.shared, timeout, list_events(py, iccid, page_size)?)
             }
 
             /// Resets the SIM's connectivity (1NCE detaches it; the device attaches

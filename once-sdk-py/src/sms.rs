@@ -128,9 +128,11 @@ macro_rules! sms_resource {
 
             /// The SMS sent to and received from the SIM: `GET /v2/sims/{iccid}/sms`,
             /// 20 per page by default (at most 1000, 1NCE's `per_page`).
-            #[pyo3(signature = (iccid, *, page_size=None))]
-            fn list(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>) -> PyResult<$paginator> {
-                Ok($paginator::new(&self.shared, list_sms(py, iccid, page_size)?))
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
+            #[pyo3(signature = (iccid, *, page_size=None, timeout=None))]
+            fn list(&self, py: Python<'_>, iccid: &str, page_size: Option<i64>, timeout: Option<f64>) -> PyResult<$paginator> {
+                $paginator::new(py, &self.shared, timeout, list_sms(py, iccid, page_size)?)
             }
 
             /// One SMS of the SIM: `GET /v2/sims/{iccid}/sms/{id}`. Read-only.

@@ -67,9 +67,11 @@ macro_rules! support_resource {
         impl $name {
             /// The account's service requests with their messages:
             /// `GET /v1/support`, 1 per page by default (1NCE's), at most 100.
-            #[pyo3(signature = (*, page_size=None))]
-            fn list(&self, py: Python<'_>, page_size: Option<i64>) -> PyResult<$paginator> {
-                Ok($paginator::new(&self.shared, list_requests(py, page_size)?))
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
+            #[pyo3(signature = (*, page_size=None, timeout=None))]
+            fn list(&self, py: Python<'_>, page_size: Option<i64>, timeout: Option<f64>) -> PyResult<$paginator> {
+                $paginator::new(py, &self.shared, timeout, list_requests(py, page_size)?)
             }
 
             /// Opens a service request at 1NCE support: `POST /v1/support`.

@@ -305,18 +305,21 @@ macro_rules! v1_sims_class {
             /// (default 10), `filter` on imei/ip_address (`imei:4711`), `sort`
             /// by imei/ip_address (`-imei`). Pages are fetched lazily;
             /// read-only, retried.
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
             ///
             /// 1NCE retires v1 at the end of 2026: use `client.sims.list` (v2).
-            #[pyo3(signature = (*, page_size=None, filter=None, sort=None))]
+            #[pyo3(signature = (*, page_size=None, filter=None, sort=None, timeout=None))]
             fn list(
                 &self,
                 py: Python<'_>,
                 page_size: Option<i64>,
                 filter: Option<String>,
                 sort: Option<String>,
+                timeout: Option<f64>,
             ) -> PyResult<$pager> {
                 let size = self::page_size(py, page_size)?;
-                Ok($pager::new(&self.shared, move |c| {
+                $pager::new(py, &self.shared, timeout, move |c| {
                     let mut list = c.v1().sims().list();
                     if let Some(n) = size {
                         list = list.page_size(n);
@@ -328,7 +331,7 @@ macro_rules! v1_sims_class {
                         list = list.sort(s.clone());
                     }
                     list
-                }))
+                })
             }
 
             /// One SIM (`GET /v1/sims/{iccid}`). Read-only; retried.
@@ -430,19 +433,22 @@ macro_rules! v1_sims_class {
             /// /v1/sims/{iccid}/events`), `page_size` 1..1000 (default 10),
             /// `sort` by keys (`-timestamp`). Pages are fetched lazily;
             /// read-only, retried.
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sims.events`.
-            #[pyo3(signature = (iccid, *, page_size=None, sort=None))]
+            #[pyo3(signature = (iccid, *, page_size=None, sort=None, timeout=None))]
             fn events(
                 &self,
                 py: Python<'_>,
                 iccid: &str,
                 page_size: Option<i64>,
                 sort: Option<String>,
+                timeout: Option<f64>,
             ) -> PyResult<$pager> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let size = self::page_size(py, page_size)?;
-                Ok($pager::new(&self.shared, move |c| {
+                $pager::new(py, &self.shared, timeout, move |c| {
                     let mut list = c.v1().sims().events(&iccid);
                     if let Some(n) = size {
                         list = list.page_size(n);
@@ -451,7 +457,7 @@ macro_rules! v1_sims_class {
                         list = list.sort(s.clone());
                     }
                     list
-                }))
+                })
             }
 
             /// Daily data and SMS usage of the SIM (`GET
@@ -508,19 +514,22 @@ macro_rules! v1_sims_class {
             /// /v1/sims/{iccid}/sms`), `page_size` 1..100 (default 10),
             /// `sort` by keys (`-submit_date`). Pages are fetched lazily;
             /// read-only, retried.
+            /// `timeout`: seconds each page's call may take, retries included, on
+            /// every page fetched; `page(n, timeout=)` overrides it.
             ///
             /// 1NCE retires v1 at the end of 2026: v2 has it as `client.sms.list`.
-            #[pyo3(signature = (iccid, *, page_size=None, sort=None))]
+            #[pyo3(signature = (iccid, *, page_size=None, sort=None, timeout=None))]
             fn list_sms(
                 &self,
                 py: Python<'_>,
                 iccid: &str,
                 page_size: Option<i64>,
                 sort: Option<String>,
+                timeout: Option<f64>,
             ) -> PyResult<$pager> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 let size = self::page_size(py, page_size)?;
-                Ok($pager::new(&self.shared, move |c| {
+                $pager::new(py, &self.shared, timeout, move |c| {
                     let mut list = c.v1().sms().list(&iccid);
                     if let Some(n) = size {
                         list = list.page_size(n);
@@ -529,7 +538,7 @@ macro_rules! v1_sims_class {
                         list = list.sort(s.clone());
                     }
                     list
-                }))
+                })
             }
 
             /// Sends an SMS to the device (`POST /v1/sims/{iccid}/sms`):

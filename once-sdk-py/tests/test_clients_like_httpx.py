@@ -9,7 +9,8 @@ import inspect
 import logging
 import pydoc
 import re
-from typing import Iterator
+import time
+from typing import Any, Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -143,6 +144,104 @@ def test_a_bad_timeout_is_refused_before_sending(sandbox, client, bad):
     assert sandbox.requests() == []
 
 
+# timeout= on lists: the limit of each page's call, retries included.
+
+# A delay far longer than the timeouts below and shorter than the client's
+# own (30 s per attempt): only the list's timeout= can end these calls early.
+SLOW_PAGE = 5.0
+# "Raised well before the slow page would have answered" (generous).
+WITHIN = 3.5
+
+
+def lists(client: once_sdk.Client | once_sdk.AsyncClient, iccid: str) -> dict[str, Any]:
+    """Every method that returns a paginator, as `timeout -> paginator`."""
+    return {
+        "sims.list": lambda t: client.sims.list(timeout=t),
+        "sims.events": lambda t: client.sims.events(iccid, timeout=t),
+        "sms.list": lambda t: client.sms.list(iccid, timeout=t),
+        "orders.list": lambda t: client.orders.list(timeout=t),
+        "support.list": lambda t: client.support.list(timeout=t),
+        "v1.sims.list": lambda t: client.v1.sims.list(timeout=t),
+        "v1.sims.events": lambda t: client.v1.sims.events(iccid, timeout=t),
+        "v1.sims.list_sms": lambda t: client.v1.sims.list_sms(iccid, timeout=t),
+    }
+
+
+def test_a_list_timeout_ends_iteration_over_a_slow_page(sandbox, client):
+    client.access_token()  # the token is not part of what is measured
+    sandbox.inject(Fault.delay(SLOW_PAGE).path("/v2/sims").always())
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError, match="overall deadline"):
+        list(client.sims.list(timeout=0.5))
+    assert time.monotonic() - started < WITHIN
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError):
+        list(client.sims.list(timeout=0.5).pages())
+    assert time.monotonic() - started < WITHIN
+
+
+async def test_a_list_timeout_ends_async_iteration_over_a_slow_page(sandbox, aclient):
+    iccid = sandbox.iccids()[0]
+    await aclient.access_token()
+    sandbox.inject(Fault.delay(SLOW_PAGE).path("/v2/sims/*/events").always())
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError):
+        [e async for e in aclient.sims.events(iccid, timeout=0.5)]
+    assert time.monotonic() - started < WITHIN
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError):
+        [p async for p in aclient.sims.events(iccid, timeout=0.5).pages()]
+    assert time.monotonic() - started < WITHIN
+
+
+def test_a_list_timeout_applies_to_a_later_page_and_page_n_overrides_it(sandbox, client):
+    client.access_token()
+    # The first page answers at once, the second slowly.
+    sandbox.inject(Fault.delay(0.0).path("/v2/sims"))
+    sandbox.inject(Fault.delay(SLOW_PAGE).path("/v2/sims"))
+    sims = client.sims.list(page_size=10, timeout=0.5)
+    seen = []
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError):
+        for sim in sims:
+            seen.append(sim.iccid)
+    assert time.monotonic() - started < WITHIN
+    assert len(seen) == 10  # the whole first page, then the second timed out
+    assert sandbox.pending_faults() == []
+    # page(n, timeout=) takes the place of the list's timeout for that page.
+    sandbox.inject(Fault.delay(1.0).path("/v2/sims"))
+    page = sims.page(2, timeout=30)
+    assert page.page == 2 and len(page) == 10
+    sandbox.inject(Fault.delay(SLOW_PAGE).path("/v2/sims"))
+    with pytest.raises(once_sdk.TimeoutError):
+        sims.page(2)  # the list's timeout again
+
+
+async def test_a_list_timeout_applies_to_a_later_async_page(sandbox, aclient):
+    await aclient.access_token()
+    sandbox.inject(Fault.delay(0.0).path("/v2/sims"))
+    sandbox.inject(Fault.delay(SLOW_PAGE).path("/v2/sims"))
+    seen = []
+    started = time.monotonic()
+    with pytest.raises(once_sdk.TimeoutError):
+        async for sim in aclient.sims.list(page_size=10, timeout=0.5):
+            seen.append(sim.iccid)
+    assert time.monotonic() - started < WITHIN
+    assert len(seen) == 10
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+@pytest.mark.parametrize("bad", [0, -1.0, float("nan"), float("inf")])
+def test_a_bad_list_timeout_is_refused_before_sending(sandbox, flavour, bad):
+    client = sandbox.client() if flavour == "sync" else sandbox.async_client()
+    for name, make in lists(client, sandbox.iccids()[0]).items():
+        with pytest.raises(once_sdk.ValidationError) as caught:
+            make(bad)
+        assert caught.value.field == "timeout", name
+        assert "timeout" in str(caught.value), name
+    assert sandbox.requests() == []
+
+
 def resource_classes() -> list[type]:
     return [
         once_sdk.Sims, once_sdk.AsyncSims, once_sdk.SmsMessages, once_sdk.AsyncSmsMessages,
@@ -159,9 +258,10 @@ def test_every_call_takes_timeout_and_help_shows_every_argument():
                 continue
             sig = inspect.signature(fn)
             assert fn.__doc__, f"{cls.__name__}.{name} has no docstring"
-            if name in ("list", "events", "list_sms") and cls not in (once_sdk.Products, once_sdk.AsyncProducts):
-                continue  # lists: page(n, timeout=) and the client's timeouts
             assert "timeout" in sig.parameters, f"{cls.__name__}.{name}{sig}"
+            if name in ("list", "events", "list_sms") and cls not in (once_sdk.Products, once_sdk.AsyncProducts):
+                # Lists: the limit of each page's call, said in help().
+                assert "each page's call" in fn.__doc__, f"{cls.__name__}.{name}"
             p = sig.parameters["timeout"]
             assert p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is None
             calls += 1

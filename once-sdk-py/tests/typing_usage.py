@@ -196,3 +196,30 @@ async def httpx_like(sandbox: Sandbox) -> Page[Sim]:
         one: Sim = page[0]
         del first_two, one
         return page
+
+
+
+# --- timeout= on lists: each page's call (issue 15) ---
+
+from typing import Iterator
+
+from once_sdk import AsyncPaginator, Paginator
+
+
+def list_timeouts(client: Client, aclient: AsyncClient, iccid: str) -> Iterator[object]:
+    sims: Paginator[Sim] = client.sims.list(page_size=100, timeout=2.0)
+    yield from sims
+    yield sims.page(2, timeout=5.0)
+    yield from client.sims.events(iccid, timeout=1.5)
+    yield from client.sms.list(iccid, page_size=10, timeout=1)
+    yield from client.orders.list(sort="order_date", timeout=3.0)
+    yield from client.support.list(timeout=None)
+    yield from client.v1.sims.list(timeout=2.0)
+    yield from client.v1.sims.events(iccid, timeout=2.0)
+    yield from client.v1.sims.list_sms(iccid, timeout=2.0)
+    asims: AsyncPaginator[Sim] = aclient.sims.list(timeout=2.0)
+    asms: AsyncPaginator[SmsRecord] = aclient.sms.list(iccid, timeout=2.0)
+    yield asims, asms, aclient.sims.events(iccid, timeout=2.0)
+    yield aclient.orders.list(timeout=2.0), aclient.support.list(timeout=2.0)
+    yield aclient.v1.sims.list(timeout=2.0), aclient.v1.sims.events(iccid, timeout=2.0)
+    yield aclient.v1.sims.list_sms(iccid, timeout=2.0)

@@ -219,10 +219,13 @@ class Sims:
         page_size: int | None = None,
         filter: str | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> Paginator[Sim]:
         """The account's SIMs (``GET /v2/sims``), ``page_size`` 1..100
         (default 10). ``filter`` is 1NCE's ``q`` (``imei:4711``), ``sort``
-        e.g. ``ip_address,-imei``. Pages are fetched lazily."""
+        e.g. ``ip_address,-imei``. Pages are fetched lazily.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, iccid: str, *, timeout: float | None = None) -> Sim:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
@@ -244,9 +247,11 @@ class Sims:
     def status(self, iccid: str, *, timeout: float | None = None) -> SimConnectivity:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``): online,
         attached, offline or blocked, where it is, its data sessions."""
-    def events(self, iccid: str, *, page_size: int | None = None) -> Paginator[Event]:
+    def events(self, iccid: str, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[Event]:
         """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``),
-        ``page_size`` 1..1000 (default 10)."""
+        ``page_size`` 1..1000 (default 10).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def reset(self, iccid: str, *, timeout: float | None = None) -> None:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``).
         Never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
@@ -271,8 +276,11 @@ class AsyncSims:
         page_size: int | None = None,
         filter: str | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[Sim]:
-        """The account's SIMs (``GET /v2/sims``); ``async for`` over it."""
+        """The account's SIMs (``GET /v2/sims``); ``async for`` over it.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[Sim]:
         """One SIM (``GET /v2/sims/{iccid}``)."""
     def update(
@@ -291,8 +299,10 @@ class AsyncSims:
         """The SIM's SMS quota (``GET /v2/sims/{iccid}/quota/sms``)."""
     def status(self, iccid: str, *, timeout: float | None = None) -> Awaitable[SimConnectivity]:
         """The SIM's connectivity (``GET /v2/sims/{iccid}/status``)."""
-    def events(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[Event]:
-        """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``)."""
+    def events(self, iccid: str, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Event]:
+        """The SIM's diagnostic events (``GET /v2/sims/{iccid}/events``).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def reset(self, iccid: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Resets the SIM's connectivity (``POST /v2/sims/{iccid}/reset``)."""
     def top_up(self, iccid: str, *, payment_method: _PaymentMethodArg | None = None, timeout: float | None = None) -> Awaitable[TopUpOrder]:
@@ -370,10 +380,13 @@ class V1Sims:
         page_size: int | None = None,
         filter: str | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> Paginator[V1Sim]:
         """The account's SIMs (``GET /v1/sims``), ``page_size`` 1..100
         (default 10); ``filter`` on imei/ip_address (``imei:4711``), ``sort``
         by imei/ip_address (``-imei``). Pages are fetched lazily.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
     def get(self, iccid: str, *, timeout: float | None = None) -> V1Sim:
@@ -428,9 +441,12 @@ class V1Sims:
         *,
         page_size: int | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> Paginator[V1Event]:
         """The SIM's events (``GET /v1/sims/{iccid}/events``),
         ``page_size`` 1..1000 (default 10), ``sort`` e.g. ``-timestamp``.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: v2 has ``sims.events``."""
     def usage(
@@ -460,9 +476,12 @@ class V1Sims:
         *,
         page_size: int | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> Paginator[V1SmsRecord]:
         """The SIM's SMS (``GET /v1/sims/{iccid}/sms``), ``page_size``
         1..100 (default 10), ``sort`` e.g. ``-submit_date``.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: v2 has ``sms.list``."""
     def send_sms(
@@ -572,10 +591,13 @@ class AsyncV1Sims:
         page_size: int | None = None,
         filter: str | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[V1Sim]:
         """The account's SIMs (``GET /v1/sims``), ``page_size`` 1..100
         (default 10); ``filter`` on imei/ip_address (``imei:4711``), ``sort``
         by imei/ip_address (``-imei``). Pages are fetched lazily.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: use ``sims.list`` (v2)."""
     def get(self, iccid: str, *, timeout: float | None = None) -> Awaitable[V1Sim]:
@@ -630,9 +652,12 @@ class AsyncV1Sims:
         *,
         page_size: int | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[V1Event]:
         """The SIM's events (``GET /v1/sims/{iccid}/events``),
         ``page_size`` 1..1000 (default 10), ``sort`` e.g. ``-timestamp``.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: v2 has ``sims.events``."""
     def usage(
@@ -662,9 +687,12 @@ class AsyncV1Sims:
         *,
         page_size: int | None = None,
         sort: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[V1SmsRecord]:
         """The SIM's SMS (``GET /v1/sims/{iccid}/sms``), ``page_size``
         1..100 (default 10), ``sort`` e.g. ``-submit_date``.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it.
 
         Retired with v1 at the end of 2026: v2 has ``sms.list``."""
     def send_sms(
@@ -809,7 +837,9 @@ class Paginator(Iterator[_T]):
     def pages(self) -> PageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
     def page(self, n: int = 1, *, timeout: float | None = None) -> Page[_T]:
-        """Page ``n`` (from 1), with the list's totals."""
+        """Page ``n`` (from 1), with the list's totals. ``timeout``: seconds
+        this page's call may take, retries included (default: the list's
+        ``timeout=``, else the client's ``operation_timeout``)."""
 
 @final
 class AsyncPaginator(AsyncIterator[_T]):
@@ -824,7 +854,9 @@ class AsyncPaginator(AsyncIterator[_T]):
     def pages(self) -> AsyncPageIterator[_T]:
         """Every page from the first, fetched lazily (a new iteration)."""
     def page(self, n: int = 1, *, timeout: float | None = None) -> Awaitable[Page[_T]]:
-        """Page ``n`` (from 1), with the list's totals."""
+        """Page ``n`` (from 1), with the list's totals. ``timeout``: seconds
+        this page's call may take, retries included (default: the list's
+        ``timeout=``, else the client's ``operation_timeout``)."""
 
 @final
 class PageIterator(Iterator[Page[_T]]):
@@ -874,10 +906,12 @@ class SmsMessages:
         (``OutcomeUnknownError``: list the SMS before sending again).
         Returns 1NCE's id of the SMS, or ``None`` when its answer had none.
         """
-    def list(self, iccid: str, *, page_size: int | None = None) -> Paginator[SmsRecord]:
+    def list(self, iccid: str, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[SmsRecord]:
         """The SMS sent to and received from the SIM (``GET
         /v2/sims/{iccid}/sms``), ``page_size`` 1..1000 (default 20, 1NCE's
-        ``per_page``)."""
+        ``per_page``).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, iccid: str, id: int, *, timeout: float | None = None) -> SmsRecord:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
     def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> None:
@@ -900,8 +934,10 @@ class AsyncSmsMessages:
         timeout: float | None = None,
     ) -> Awaitable[int | None]:
         """Sends an SMS to the device (``POST /v2/sims/{iccid}/sms``); see ``SmsMessages.send``."""
-    def list(self, iccid: str, *, page_size: int | None = None) -> AsyncPaginator[SmsRecord]:
-        """The SMS sent to and received from the SIM (``GET /v2/sims/{iccid}/sms``)."""
+    def list(self, iccid: str, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[SmsRecord]:
+        """The SMS sent to and received from the SIM (``GET /v2/sims/{iccid}/sms``).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[SmsRecord]:
         """One SMS of the SIM (``GET /v2/sims/{iccid}/sms/{id}``)."""
     def delete(self, iccid: str, id: int, *, timeout: float | None = None) -> Awaitable[None]:
@@ -911,10 +947,12 @@ class AsyncSmsMessages:
 class Orders:
     """Order management, from ``Client.orders``."""
 
-    def list(self, *, page_size: int | None = None, sort: str | None = None) -> Paginator[Order]:
+    def list(self, *, page_size: int | None = None, sort: str | None = None, timeout: float | None = None) -> Paginator[Order]:
         """The account's orders (``GET /v1/orders``), ``page_size`` 1..10
         (default 10); ``sort`` by ``order_number``, ``order_status``,
-        ``order_date``, comma separated."""
+        ``order_date``, comma separated.
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, order_number: int, *, timeout: float | None = None) -> Order:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
@@ -941,8 +979,10 @@ class Orders:
 class AsyncOrders:
     """Order management, from ``AsyncClient.orders``."""
 
-    def list(self, *, page_size: int | None = None, sort: str | None = None) -> AsyncPaginator[Order]:
-        """The account's orders (``GET /v1/orders``)."""
+    def list(self, *, page_size: int | None = None, sort: str | None = None, timeout: float | None = None) -> AsyncPaginator[Order]:
+        """The account's orders (``GET /v1/orders``).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def get(self, order_number: int, *, timeout: float | None = None) -> Awaitable[Order]:
         """One order (``GET /v1/orders/{order_number}``)."""
     def create(
@@ -974,9 +1014,11 @@ class AsyncProducts:
 class Support:
     """Support management, from ``Client.support``."""
 
-    def list(self, *, page_size: int | None = None) -> Paginator[ServiceRequest]:
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[ServiceRequest]:
         """The account's service requests (``GET /v1/support``),
-        ``page_size`` 1..100 (default 1, 1NCE's)."""
+        ``page_size`` 1..100 (default 1, 1NCE's).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def create(
         self,
         subject: str,
@@ -993,8 +1035,10 @@ class Support:
 class AsyncSupport:
     """Support management, from ``AsyncClient.support``."""
 
-    def list(self, *, page_size: int | None = None) -> AsyncPaginator[ServiceRequest]:
-        """The account's service requests (``GET /v1/support``)."""
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ServiceRequest]:
+        """The account's service requests (``GET /v1/support``).
+        ``timeout``: seconds each page's call may take, retries included, on
+        every page fetched; ``page(n, timeout=)`` overrides it."""
     def create(
         self,
         subject: str,
