@@ -16,6 +16,9 @@ use crate::ratelimit::{EndpointGroup, RateLimiter};
 use crate::redact::Secrets;
 use crate::retry::RetryPolicy;
 
+/// The most a response's `Content-Length` makes the transport reserve up
+/// front; larger bodies grow as they arrive.
+const PREALLOCATE_AT_MOST: usize = 4 * 1024 * 1024;
 /// One API call, before it is sent.
 #[derive(Debug, Clone)]
 pub(crate) struct ApiRequest {
@@ -288,8 +291,15 @@ impl Transport {
         if body.len() > cap {
             return Err(too_big());
         }
+        // The announced length (already checked against the cap) sizes the
+        // buffer once, up to a bound a lying header cannot inflate further.
+        let announced = resp
+            .content_length()
+            .map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX))
+            .min(PREALLOCATE_AT_MOST);
         if let Some(second) = resp.chunk().await.map_err(read_failed)? {
-            let mut all = bytes::BytesMut::from(body);
+            let mut all = bytes::BytesMut::with_capacity(announced.max(body.len() + second.len()));
+            all.extend_from_slice(&body);
             all.extend_from_slice(&second);
             while let Some(chunk) = resp.chunk().await.map_err(read_failed)? {
                 if all.len() + chunk.len() > cap {

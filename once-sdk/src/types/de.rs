@@ -2,7 +2,7 @@
 //! numbers as strings, ids as numbers, empty strings for absent values.
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Accepts a JSON string or number and yields its text.
@@ -35,22 +35,41 @@ pub(crate) fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String
 /// A number that may arrive as a JSON number or as a string (`"0.004879"`).
 /// An empty string or `null` decodes as `None`.
 pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum N {
-        F(f64),
-        S(String),
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<f64>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number (or a string with one)")
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            let t = v.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            t.parse()
+                .map(Some)
+                .map_err(|_| E::custom(format!("expected a number, got {v:?}")))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
     }
-    match Option::<N>::deserialize(d)? {
-        None => Ok(None),
-        Some(N::F(f)) => Ok(Some(f)),
-        Some(N::S(s)) if s.trim().is_empty() => Ok(None),
-        Some(N::S(s)) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| de::Error::custom(format!("expected a number, got {s:?}"))),
-    }
+    d.deserialize_any(V)
 }
 
 /// An integer that may arrive as a JSON number (possibly `3.0`) or a string.
@@ -162,36 +181,95 @@ where
 
 /// A boolean that may arrive as `true`/`false` or as `"true"`/`"false"`.
 pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum B {
-        B(bool),
-        S(String),
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a boolean (or a string with one)")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v.eq_ignore_ascii_case("true") {
+                Ok(Some(true))
+            } else if v.eq_ignore_ascii_case("false") {
+                Ok(Some(false))
+            } else if v.is_empty() {
+                Ok(None)
+            } else {
+                Err(E::custom(format!("expected a boolean, got {v:?}")))
+            }
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
     }
-    match Option::<B>::deserialize(d)? {
-        None => Ok(None),
-        Some(B::B(b)) => Ok(Some(b)),
-        Some(B::S(s)) => match s.to_ascii_lowercase().as_str() {
-            "true" => Ok(Some(true)),
-            "false" => Ok(Some(false)),
-            "" => Ok(None),
-            _ => Err(de::Error::custom(format!("expected a boolean, got {s:?}"))),
-        },
-    }
+    d.deserialize_any(V)
 }
 
 /// A string that may arrive as a number; empty strings decode as `None`.
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    struct W(#[serde(deserialize_with = "string_or_number")] String);
-    Ok(Option::<W>::deserialize(d)?
-        .map(|w| w.0)
-        .filter(|s| !s.is_empty()))
+    Ok(opt_text(d)?.filter(|s| !s.is_empty()).map(Cow::into_owned))
+}
+
+/// The text of a JSON string or number, borrowed from the body where
+/// possible (no allocation for the common case); `None` for `null`.
+pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    d.deserialize_any(Text)
+}
+
+/// The text of a JSON string or number, as [`opt_text`], `null` refused.
+pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+    opt_text(d)?.ok_or_else(|| de::Error::invalid_type(de::Unexpected::Unit, &Text))
+}
+
+struct Text;
+
+impl<'de> Visitor<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or a number")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Deserialize)]
     struct T {
@@ -215,5 +293,56 @@ mod tests {
         let t: T = serde_json::from_str(r#"{"f":"","i":null,"s":""}"#).unwrap();
         assert_eq!((t.f, t.i, t.b, t.s), (None, None, None, None));
         assert!(serde_json::from_str::<T>(r#"{"f":"abc"}"#).is_err());
+    }
+
+    /// Every helper through the strict decoder the responses use, with
+    /// strings borrowed from the body and strings that need unescaping
+    /// (copied), numbers and `null`.
+    #[test]
+    fn every_shape_through_the_response_decoder() {
+        let decode = |body: &str| crate::types::strict::from_slice::<T>(body.as_bytes());
+        let t = decode(r#"{"f":7,"b":"FALSE","s":"a\"b"}"#).unwrap();
+        assert_eq!(
+            (t.f, t.b, t.s.as_deref()),
+            (Some(7.0), Some(false), Some("a\"b"))
+        );
+        let t = decode(r#"{"f":" 2.5 ","b":"True","s":1.5}"#).unwrap();
+        assert_eq!(
+            (t.f, t.b, t.s.as_deref()),
+            (Some(2.5), Some(true), Some("1.5"))
+        );
+        let t = decode(r#"{"f":-3,"b":false,"s":"pump-1"}"#).unwrap();
+        assert_eq!(
+            (t.f, t.b, t.s.as_deref()),
+            (Some(-3.0), Some(false), Some("pump-1"))
+        );
+        let t = decode(r#"{"f":null,"b":null,"s":null}"#).unwrap();
+        assert_eq!((t.f, t.b, t.s), (None, None, None));
+        let t = decode(r#"{"b":""}"#).unwrap();
+        assert_eq!(t.b, None);
+
+        let err = |body: &str| {
+            decode(body)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(err(r#"{"b":"yes"}"#).contains("expected a boolean, got \"yes\""));
+        assert!(err(r#"{"f":"lots"}"#).contains("expected a number, got \"lots\""));
+        assert!(err(r#"{"f":true}"#).contains("a number"));
+        assert!(err(r#"{"b":1}"#).contains("a boolean"));
+        assert!(err(r#"{"s":[1]}"#).contains("a string or a number"));
+    }
+
+    #[test]
+    fn text_borrows_plain_strings_and_refuses_null() {
+        let mut de = serde_json::Deserializer::from_str(r#""plain""#);
+        assert!(matches!(text(&mut de).unwrap(), Cow::Borrowed("plain")));
+        let mut de = serde_json::Deserializer::from_str(r#""esc\u0061ped""#);
+        assert_eq!(text(&mut de).unwrap(), "escaped");
+        let mut de = serde_json::Deserializer::from_str("42");
+        assert_eq!(text(&mut de).unwrap(), "42");
+        let mut de = serde_json::Deserializer::from_str("null");
+        assert!(text(&mut de).is_err());
     }
 }

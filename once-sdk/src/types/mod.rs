@@ -131,7 +131,7 @@ macro_rules! string_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = crate::types::de::string_or_number(d)?;
+                let s = crate::types::de::text(d)?;
                 Ok(s.parse().unwrap_or_else(|never: std::convert::Infallible| match never {}))
             }
         }

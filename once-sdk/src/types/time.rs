@@ -4,7 +4,10 @@ use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use std::sync::LazyLock;
+
+use chrono::format::{Item, Parsed, StrftimeItems};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A point in time, in UTC.
@@ -48,29 +51,22 @@ impl Timestamp {
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Some(Self(t.with_timezone(&Utc)));
         }
+        let formats = &*FORMATS;
         // Offsets without a colon (+0000), with or without fraction, 'T' or ' '.
-        for fmt in [
-            "%Y-%m-%dT%H:%M:%S%.f%z",
-            "%Y-%m-%dT%H:%M:%S%z",
-            "%Y-%m-%d %H:%M:%S%.f%z",
-            "%Y-%m-%d %H:%M:%S%z",
-        ] {
-            if let Ok(t) = DateTime::parse_from_str(s, fmt) {
+        for items in &formats.with_offset {
+            if let Some(t) = parse_with(s, items).and_then(|p| p.to_datetime().ok()) {
                 return Some(Self(t.with_timezone(&Utc)));
             }
         }
         // Zone-less: taken as UTC.
-        for fmt in [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M",
-        ] {
-            if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+        for items in &formats.zoneless {
+            if let Some(t) =
+                parse_with(s, items).and_then(|p| p.to_naive_datetime_with_offset(0).ok())
+            {
                 return Some(Self(Utc.from_utc_datetime(&t)));
             }
         }
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if let Some(d) = parse_with(s, &formats.date).and_then(|p| p.to_naive_date().ok()) {
             return d
                 .and_hms_opt(0, 0, 0)
                 .map(|t| Self(Utc.from_utc_datetime(&t)));
@@ -85,6 +81,46 @@ impl Timestamp {
         }
         None
     }
+}
+
+/// The layouts [`Timestamp`] accepts besides RFC 3339, parsed from their
+/// strftime strings once (parsing the format string on every timestamp
+/// was most of a timestamp's decode time).
+struct Formats {
+    with_offset: Vec<Vec<Item<'static>>>,
+    zoneless: Vec<Vec<Item<'static>>>,
+    date: Vec<Item<'static>>,
+}
+
+static FORMATS: LazyLock<Formats> = LazyLock::new(|| {
+    let items = |f: &'static str| StrftimeItems::new(f).parse().unwrap_or_default();
+    Formats {
+        with_offset: [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%d %H:%M:%S%.f%z",
+            "%Y-%m-%d %H:%M:%S%z",
+        ]
+        .map(items)
+        .into(),
+        zoneless: [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .map(items)
+        .into(),
+        date: items("%Y-%m-%d"),
+    }
+});
+
+/// `s` read with `items`, the whole of it; `None` if it does not fit.
+fn parse_with(s: &str, items: &[Item<'static>]) -> Option<Parsed> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, s, items.iter())
+        .ok()
+        .map(|()| parsed)
 }
 
 impl Deref for Timestamp {
@@ -138,7 +174,7 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = crate::types::de::string_or_number(d)?;
+        let s = crate::types::de::text(d)?;
         Self::parse_lenient(&s)
             .ok_or_else(|| serde::de::Error::custom(format!("unrecognised timestamp {s:?}")))
     }
@@ -149,7 +185,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 pub(crate) fn opt_timestamp<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Timestamp>, D::Error> {
-    let s = crate::types::de::opt_string(d)?;
+    let s = crate::types::de::opt_text(d)?;
     Ok(s.and_then(|s| Timestamp::parse_lenient(&s)))
 }
 

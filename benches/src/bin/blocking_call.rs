@@ -1,0 +1,107 @@
+//! Where a blocking call's time goes, as the Python wheel's sync `Client`
+//! makes it: decoding a 100-SIM page into `Sim`s, and one `sims().get()`
+//! waited for from a thread outside the runtime, three ways:
+//!
+//! - `block_on` on a multi-thread runtime (what the wheel does today: the
+//!   connection's task runs on a worker, so every call wakes a worker and
+//!   is woken by it);
+//! - `spawn` onto that runtime and wait on a channel;
+//! - `block_on` on a current-thread runtime owned by the calling thread
+//!   (the connection is driven by the caller itself: no thread hop).
+//!
+//! Rounds alternate the variants; medians of µs per call are printed.
+//!
+//! Run: `cargo run --release -p once-bench --bin blocking_call`
+
+use std::future::IntoFuture;
+use std::time::{Duration, Instant};
+
+use once_bench::{median, sim_json, start, ICCID};
+use once_sdk::{Client, Credentials, Iccid, RateLimits, Sim};
+use tokio::runtime::{Builder, Runtime};
+
+const ROUNDS: usize = 5;
+
+fn client(rt: &Runtime, url: &str) -> Client {
+    rt.block_on(async {
+        let c = Client::builder()
+            .credentials(Credentials::new("bench", "bench-secret"))
+            .base_url(url)
+            .rate_limits(RateLimits::unlimited())
+            .build()
+            .expect("client");
+        c.access_token().await.expect("token");
+        c
+    })
+}
+
+/// µs per run of `f`, over `n` runs.
+fn per_call(n: usize, mut f: impl FnMut()) -> f64 {
+    let t = Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    t.elapsed().as_secs_f64() * 1e6 / n as f64
+}
+
+fn main() {
+    let page: Vec<u8> =
+        serde_json::to_vec(&(0..100).map(sim_json).collect::<Vec<_>>()).expect("page");
+    let server = start(0, Duration::ZERO);
+    let iccid: Iccid = ICCID.parse().expect("iccid");
+    let multi = Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let current = Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let on_multi = client(&multi, &server.base_url);
+    let on_current = client(&current, &server.base_url);
+
+    let (mut decode, mut block_on, mut spawn, mut local) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..ROUNDS {
+        decode.push(per_call(1000, || {
+            let sims: Vec<Sim> = serde_json::from_slice(&page).expect("decode");
+            std::hint::black_box(sims);
+        }));
+        block_on.push(per_call(2000, || {
+            multi
+                .block_on(on_multi.sims().get(&iccid).into_future())
+                .expect("get");
+        }));
+        spawn.push(per_call(2000, || {
+            let (c, i) = (on_multi.clone(), iccid.clone());
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            multi.spawn(async move {
+                let _ = tx.send(c.sims().get(&i).await);
+            });
+            rx.recv().expect("answer").expect("get");
+        }));
+        local.push(per_call(2000, || {
+            current
+                .block_on(on_current.sims().get(&iccid).into_future())
+                .expect("get");
+        }));
+    }
+    println!("| measurement | µs per call |");
+    println!("| --- | ---: |");
+    println!(
+        "| decoding the 100-SIM page ({} bytes) into `Sim`s | {:.1} |",
+        page.len(),
+        median(decode)
+    );
+    println!(
+        "| `sims().get()`, `block_on` on a multi-thread runtime | {:.1} |",
+        median(block_on)
+    );
+    println!(
+        "| `sims().get()`, spawned on a multi-thread runtime, answer over a channel | {:.1} |",
+        median(spawn)
+    );
+    println!(
+        "| `sims().get()`, `block_on` on the caller's current-thread runtime | {:.1} |",
+        median(local)
+    );
+}
