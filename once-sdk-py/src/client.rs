@@ -114,8 +114,8 @@ impl Shared {
     ) -> PyResult<Bound<'py, PyAny>>
     where
         F: FnOnce(once_sdk::Client) -> Fut,
-        Fut: Future<Output = once_sdk::Result<T>> + Send,
-        T: ToPy + Send,
+        Fut: Future<Output = once_sdk::Result<T>> + Send + 'static,
+        T: ToPy + Send + 'static,
     {
         let client = self.client_within(py, timeout)?;
         runtime::wait(py, op(client))?

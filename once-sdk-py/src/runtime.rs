@@ -143,23 +143,44 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// Python threads run while it waits on the network and decodes. Returns early
 /// with the exception if a signal handler raises (Ctrl-C); the call is then
 /// dropped (cancelled).
+///
+/// The future runs as a task of the runtime, not on the calling thread:
+/// the connection's task lives on the runtime's workers, and a call polled
+/// from outside would be woken once per chunk of the response body (each a
+/// thread hop); as a task it is woken once, when its answer is ready. On a
+/// 100-SIM page that is 10 to 20 % of the call (`blocking_call` bench,
+/// docs/BENCHMARKS.md).
 pub(crate) fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
-    F: Future + Send,
-    F::Output: Send,
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
 {
     let rt = runtime()?;
+    let mut task = AbortOnDrop(rt.spawn(fut));
     py.detach(|| {
         rt.block_on(async {
-            let mut fut = std::pin::pin!(fut);
             loop {
-                match tokio::time::timeout(SIGNAL_CHECK, &mut fut).await {
-                    Ok(out) => return Ok(out),
+                match tokio::time::timeout(SIGNAL_CHECK, &mut task.0).await {
+                    Ok(Ok(out)) => return Ok(out),
+                    Ok(Err(e)) => {
+                        return Err(pyo3::exceptions::PyRuntimeError::new_err(format!(
+                            "the call's task ended without an answer: {e}"
+                        )))
+                    }
                     Err(_) => Python::attach(|py| py.check_signals())?,
                 }
             }
         })
     })
+}
+
+/// A spawned call that is cancelled when its waiter gives up (Ctrl-C).
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 tokio::task_local! {

@@ -61,6 +61,7 @@ fn main() {
     let on_current = client(&current, &server.base_url);
 
     let (mut decode, mut block_on, mut spawn, mut local) = (vec![], vec![], vec![], vec![]);
+    let (mut page_block_on, mut page_spawn, mut page_local) = (vec![], vec![], vec![]);
     for _ in 0..ROUNDS {
         decode.push(per_call(1000, || {
             let sims: Vec<Sim> = serde_json::from_slice(&page).expect("decode");
@@ -84,6 +85,24 @@ fn main() {
                 .block_on(on_current.sims().get(&iccid).into_future())
                 .expect("get");
         }));
+        page_block_on.push(per_call(500, || {
+            multi
+                .block_on(on_multi.sims().list().page_size(100).into_future())
+                .expect("page");
+        }));
+        page_spawn.push(per_call(500, || {
+            let c = on_multi.clone();
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            multi.spawn(async move {
+                let _ = tx.send(c.sims().list().page_size(100).await);
+            });
+            rx.recv().expect("answer").expect("page");
+        }));
+        page_local.push(per_call(500, || {
+            current
+                .block_on(on_current.sims().list().page_size(100).into_future())
+                .expect("page");
+        }));
     }
     println!("| measurement | µs per call |");
     println!("| --- | ---: |");
@@ -103,5 +122,17 @@ fn main() {
     println!(
         "| `sims().get()`, `block_on` on the caller's current-thread runtime | {:.1} |",
         median(local)
+    );
+    println!(
+        "| 100-SIM page, `block_on` on a multi-thread runtime | {:.1} |",
+        median(page_block_on)
+    );
+    println!(
+        "| 100-SIM page, spawned on a multi-thread runtime, answer over a channel | {:.1} |",
+        median(page_spawn)
+    );
+    println!(
+        "| 100-SIM page, `block_on` on the caller's current-thread runtime | {:.1} |",
+        median(page_local)
     );
 }
