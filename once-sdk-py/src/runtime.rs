@@ -144,20 +144,31 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// with the exception if a signal handler raises (Ctrl-C); the call is then
 /// dropped (cancelled).
 ///
-/// The future runs as a task of the runtime, not on the calling thread:
-/// the connection's task lives on the runtime's workers, and a call polled
-/// from outside would be woken once per chunk of the response body (each a
-/// thread hop); as a task it is woken once, when its answer is ready. On a
-/// 100-SIM page that is 10 to 20 % of the call (`blocking_call` bench,
-/// docs/BENCHMARKS.md).
+/// `fut` is polled once on the calling thread: what needs no I/O (a token
+/// from the cache, arguments refused) ends there, without a thread hop.
+/// What is still pending then continues as a task of the runtime: the
+/// connection's task lives on the runtime's workers, and a call polled from
+/// the caller's thread would be woken once per chunk of the response body
+/// (each a thread hop); as a task it is woken once, when its answer is
+/// ready (`blocking_call` bench, docs/BENCHMARKS.md).
 pub(crate) fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let rt = runtime()?;
-    let mut task = AbortOnDrop(rt.spawn(fut));
     py.detach(|| {
+        let mut fut = Box::pin(fut);
+        {
+            let _in_runtime = rt.enter();
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            if let std::task::Poll::Ready(out) = fut.as_mut().poll(&mut cx) {
+                return Ok(out);
+            }
+        }
+        // The task is polled again as soon as it is spawned, so nothing
+        // the no-op waker above missed is lost.
+        let mut task = AbortOnDrop(rt.spawn(fut));
         rt.block_on(async {
             loop {
                 match tokio::time::timeout(SIGNAL_CHECK, &mut task.0).await {

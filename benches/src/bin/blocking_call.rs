@@ -12,6 +12,10 @@
 //! Rounds alternate the variants; medians of µs per call are printed.
 //!
 //! Run: `cargo run --release -p once-bench --bin blocking_call`
+//!
+//! `blocking_call decode N` only decodes the page N times (no server, no
+//! output): for counting its instructions with `perf stat -e
+//! instructions:u`, a figure the machine's load does not move.
 
 use std::future::IntoFuture;
 use std::time::{Duration, Instant};
@@ -47,6 +51,15 @@ fn per_call(n: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let page: Vec<u8> =
         serde_json::to_vec(&(0..100).map(sim_json).collect::<Vec<_>>()).expect("page");
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some("decode") {
+        let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+        for _ in 0..n {
+            let sims: Vec<Sim> = serde_json::from_slice(&page).expect("decode");
+            std::hint::black_box(sims);
+        }
+        return;
+    }
     let server = start(0, Duration::ZERO);
     let iccid: Iccid = ICCID.parse().expect("iccid");
     let multi = Builder::new_multi_thread()
