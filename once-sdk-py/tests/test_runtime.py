@@ -129,7 +129,8 @@ def test_clients_work_in_a_forked_child(api, mock_client):
 def test_ctrl_c_interrupts_a_waiting_call():
     """A blocking call wakes up for signals: Ctrl-C (here simulated with
     _thread.interrupt_main) raises KeyboardInterrupt instead of waiting for
-    the server."""
+    the server, and the call is cancelled: the 503 the server answers
+    afterwards is not retried behind the user's back."""
     import _thread
 
     from pytest_httpserver import HTTPServer
@@ -140,14 +141,18 @@ def test_ctrl_c_interrupts_a_waiting_call():
     server.start()
     arrived, release = threading.Event(), threading.Event()
 
+    calls = []
+
     def stuck(request):
+        calls.append(time.monotonic())
         arrived.set()
         release.wait(10)
-        return Response("{}", content_type="application/json")
+        return Response("{}", status=503, headers={"Retry-After": "0"})
 
     mount_token(server)
     server.expect_request(f"/v2/sims/{ICCID}").respond_with_handler(stuck)
-    mock_client = once_sdk.Client(**options(server))
+    # Retries on: a call left running after Ctrl-C would retry the 503.
+    mock_client = once_sdk.Client(**options(server, retries=3))
 
     done = threading.Event()
 
@@ -179,7 +184,9 @@ def test_ctrl_c_interrupts_a_waiting_call():
         t.join()
         time.sleep(0.05)  # a press still pending is handled (and ignored) here
         signal.signal(signal.SIGINT, previous)
+        time.sleep(1.0)  # time for a retry, had the call kept running
         server.stop()
+    assert len(calls) == 1, f"the interrupted call went on: {len(calls)} requests"
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
