@@ -21,6 +21,25 @@ use crate::{
     support::{AsyncSupport, Support},
 };
 
+/// A resource class of the clients (`client.sims`, `client.orders`, ...):
+/// a Python class over the client's shared state, and its constructor.
+macro_rules! resource_class {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[pyclass(frozen, module = "once_sdk")]
+        pub struct $name {
+            shared: Arc<Shared>,
+        }
+
+        impl $name {
+            pub(crate) fn new(shared: Arc<Shared>) -> Self {
+                Self { shared }
+            }
+        }
+    };
+}
+pub(crate) use resource_class;
+
 /// Builds a Rust client: called once, and again in a forked child.
 pub(crate) type Recipe = Box<dyn Fn() -> once_sdk::Result<once_sdk::Client> + Send + Sync>;
 

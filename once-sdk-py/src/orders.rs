@@ -151,17 +151,7 @@ impl NewOrder {
 
 macro_rules! orders_resource {
     ($(#[$doc:meta])* $name:ident, $run:ident, $paginator:ident) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            shared: Arc<Shared>,
-        }
-
-        impl $name {
-            pub(crate) fn new(shared: Arc<Shared>) -> Self {
-                Self { shared }
-            }
-        }
+        crate::client::resource_class!($(#[$doc])* $name);
 
         #[pymethods]
         impl $name {

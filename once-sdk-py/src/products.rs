@@ -9,17 +9,10 @@ use crate::errors::{self, IntoPyResult};
 use crate::pagination::ErasedPage;
 use crate::runtime;
 
-/// Product information, from `Client.products`.
-#[pyclass(frozen, module = "once_sdk")]
-pub struct Products {
-    shared: Arc<Shared>,
-}
-
-impl Products {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Self { shared }
-    }
-}
+crate::client::resource_class!(
+    /// Product information, from `Client.products`.
+    Products
+);
 
 #[pymethods]
 impl Products {
@@ -34,17 +27,10 @@ impl Products {
     }
 }
 
-/// Product information, from `AsyncClient.products`.
-#[pyclass(frozen, module = "once_sdk")]
-pub struct AsyncProducts {
-    shared: Arc<Shared>,
-}
-
-impl AsyncProducts {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Self { shared }
-    }
-}
+crate::client::resource_class!(
+    /// Product information, from `AsyncClient.products`.
+    AsyncProducts
+);
 
 #[pymethods]
 impl AsyncProducts {

@@ -138,17 +138,7 @@ macro_rules! sims_class {
         $(#[$doc:meta])* $name:ident, $run:ident, $pager:ident,
         list: $(#[$list_doc:meta])*
     ) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            shared: Arc<Shared>,
-        }
-
-        impl $name {
-            pub(crate) fn new(shared: Arc<Shared>) -> Self {
-                Self { shared }
-            }
-        }
+        crate::client::resource_class!($(#[$doc])* $name);
 
         #[pymethods]
         impl $name {

@@ -84,17 +84,7 @@ fn list_sms(
 
 macro_rules! sms_resource {
     ($(#[$doc:meta])* $name:ident, $run:ident, $paginator:ident) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            shared: Arc<Shared>,
-        }
-
-        impl $name {
-            pub(crate) fn new(shared: Arc<Shared>) -> Self {
-                Self { shared }
-            }
-        }
+        crate::client::resource_class!($(#[$doc])* $name);
 
         #[pymethods]
         impl $name {

@@ -287,17 +287,7 @@ fn page_size(py: Python<'_>, n: Option<i64>) -> PyResult<Option<u32>> {
 /// same methods, `$run` being `call` or `spawn`, `$pager` the paginator.
 macro_rules! v1_sims_class {
     ($(#[$doc:meta])* $name:ident, $run:ident, $pager:ident) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            shared: Arc<Shared>,
-        }
-
-        impl $name {
-            pub(crate) fn new(shared: Arc<Shared>) -> Self {
-                Self { shared }
-            }
-        }
+        crate::client::resource_class!($(#[$doc])* $name);
 
         #[pymethods]
         impl $name {
@@ -798,17 +788,7 @@ v1_sims_class!(
 /// Generates `V1` and `AsyncV1`: the v1 namespace, holding its resources.
 macro_rules! v1_class {
     ($(#[$doc:meta])* $name:ident, $sims:ident) => {
-        $(#[$doc])*
-        #[pyclass(frozen, module = "once_sdk")]
-        pub struct $name {
-            shared: Arc<Shared>,
-        }
-
-        impl $name {
-            pub(crate) fn new(shared: Arc<Shared>) -> Self {
-                Self { shared }
-            }
-        }
+        crate::client::resource_class!($(#[$doc])* $name);
 
         #[pymethods]
         impl $name {
