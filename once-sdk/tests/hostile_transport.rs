@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use common::*;
+use futures::future::BoxFuture;
 use once_sdk::{Error, Iccid, RetryPolicy};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -82,8 +83,13 @@ async fn a_body_over_the_cap_is_not_downloaded_again() {
     assert_eq!(api_requests(&server).await.len(), 1, "downloaded once");
 }
 
-#[tokio::test]
-async fn a_chunked_body_over_the_cap_is_not_downloaded_again() {
+/// An API answer of a raw server: writes to the connection; `false` closes it.
+type Answer = fn(&mut TcpStream) -> BoxFuture<'_, bool>;
+
+/// A raw HTTP/1.1 server that issues tokens and answers every API request
+/// with `answer`, counting them; keeps connections alive while `answer`
+/// says so.
+async fn raw_server(answer: Answer) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let api_hits = Arc::new(AtomicUsize::new(0));
@@ -102,36 +108,127 @@ async fn a_chunked_body_over_the_cap_is_not_downloaded_again() {
                         continue;
                     }
                     hits.fetch_add(1, Ordering::SeqCst);
-                    let _ = conn
-                        .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n")
-                        .await;
-                    for _ in 0..20 {
-                        let chunk = format!("{:x}\r\n{}\r\n", 500, "y".repeat(500));
-                        if conn.write_all(chunk.as_bytes()).await.is_err() {
-                            return;
-                        }
+                    if !answer(&mut conn).await {
+                        return;
                     }
-                    let _ = conn.write_all(b"0\r\n\r\n").await;
                 }
             });
         }
     });
-    let client = once_sdk::Client::builder()
+    (format!("http://{addr}"), api_hits)
+}
+
+/// A client of a raw server: quick retries, no pacing.
+fn raw_client(url: &str, max_response_bytes: usize) -> once_sdk::Client {
+    once_sdk::Client::builder()
         .credentials(once_sdk::Credentials::new(CLIENT_ID, CLIENT_SECRET))
-        .base_url(format!("http://{addr}"))
+        .base_url(url)
         .rate_limits(once_sdk::RateLimits::unlimited())
         .retry_policy(
             RetryPolicy::default()
+                .max_retries(2)
                 .jitter(false)
                 .initial_delay(std::time::Duration::from_millis(1)),
         )
-        .max_response_bytes(2000)
+        .max_response_bytes(max_response_bytes)
         .build()
-        .unwrap();
-    let err = client.sims().get(&iccid()).await.unwrap_err();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_chunked_body_over_the_cap_is_not_downloaded_again() {
+    let (url, api_hits) = raw_server(|conn| {
+        Box::pin(async move {
+            let _ = conn
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n")
+                .await;
+            for _ in 0..20 {
+                let chunk = format!("{:x}\r\n{}\r\n", 500, "y".repeat(500));
+                if conn.write_all(chunk.as_bytes()).await.is_err() {
+                    return false;
+                }
+            }
+            conn.write_all(b"0\r\n\r\n").await.is_ok()
+        })
+    })
+    .await;
+    let err = raw_client(&url, 2000)
+        .sims()
+        .get(&iccid())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
     assert!(!err.is_retryable());
     assert_eq!(api_hits.load(Ordering::SeqCst), 1, "downloaded once");
+}
+
+/// The SIM body the multi-chunk tests send, split in two.
+const SIM_HALVES: (&str, &str) = (
+    r#"{"iccid":"898828066600000"#,
+    r#"0000","label":"pump-17"}"#,
+);
+
+/// Writes `part` and waits a moment, so that it arrives as a chunk of its own.
+async fn write_apart(conn: &mut TcpStream, part: &str) -> bool {
+    let ok = conn.write_all(part.as_bytes()).await.is_ok() && conn.flush().await.is_ok();
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    ok
+}
+
+#[tokio::test]
+async fn a_body_in_several_chunks_is_read_whole() {
+    // The transport sizes its buffer from Content-Length once the body
+    // comes in more than one chunk.
+    let (url, _) = raw_server(|conn| {
+        Box::pin(async move {
+            let len = SIM_HALVES.0.len() + SIM_HALVES.1.len();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len}\r\n\r\n"
+            );
+            write_apart(conn, &head).await
+                && write_apart(conn, SIM_HALVES.0).await
+                && write_apart(conn, SIM_HALVES.1).await
+        })
+    })
+    .await;
+    let sim = raw_client(&url, 1 << 20)
+        .sims()
+        .get(&iccid())
+        .await
+        .unwrap();
+    assert_eq!(sim.iccid, iccid());
+    assert_eq!(sim.label.as_deref(), Some("pump-17"));
+}
+
+#[tokio::test]
+async fn a_content_length_that_lies_ends_the_call_with_an_error() {
+    // 30 MB announced (under the 32 MiB default cap), two small chunks
+    // sent, then the connection closed: the call fails (retried, as a GET
+    // may be), without waiting for or reserving the announced size.
+    let (url, api_hits) = raw_server(|conn| {
+        Box::pin(async move {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 30000000\r\n\r\n";
+            write_apart(conn, head).await;
+            write_apart(conn, SIM_HALVES.0).await;
+            write_apart(conn, SIM_HALVES.1).await;
+            false
+        })
+    })
+    .await;
+    let client = raw_client(&url, 32 * 1024 * 1024);
+    let err = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        client.sims().get(&iccid()),
+    )
+    .await
+    .expect("the call ends")
+    .unwrap_err();
+    assert!(!matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
+    assert_eq!(
+        api_hits.load(Ordering::SeqCst),
+        3,
+        "the first try and 2 retries"
+    );
 }
 
 // Item 12: short error text.
