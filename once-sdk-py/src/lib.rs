@@ -9,6 +9,13 @@
 
 use pyo3::prelude::*;
 
+/// mimalloc for the module's own (Rust) allocations: decoding a page makes
+/// one allocation per string of every SIM, and glibc's allocator took a
+/// tenth of a page call's time (docs/BENCHMARKS.md). Python's objects are
+/// not affected: CPython allocates them itself.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cli;
 mod client;
 mod convert;
