@@ -97,7 +97,16 @@ impl Shared {
     }
 
     fn close(&self) {
-        *self.lock() = State::Closed;
+        let old = std::mem::replace(&mut *self.lock(), State::Closed);
+        if let State::Open { pid, client } = old {
+            if pid == std::process::id() {
+                drop(client);
+                runtime::settle();
+            } else {
+                // Inherited through fork(): its connections are the parent's.
+                std::mem::forget(client);
+            }
+        }
     }
 
     fn describe(&self) -> String {
@@ -196,14 +205,7 @@ pub(crate) fn within(client: once_sdk::Client, budget: Option<Duration>) -> once
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        let state = std::mem::replace(&mut *self.lock(), State::Closed);
-        if let State::Open { pid, client } = state {
-            if pid != std::process::id() {
-                // A client inherited through fork() and never used in this
-                // process: its connections belong to the parent.
-                std::mem::forget(client);
-            }
-        }
+        self.close();
     }
 }
 

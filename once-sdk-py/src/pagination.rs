@@ -490,7 +490,8 @@ impl Paginator {
             return item.into_py_item(py).map(Some);
         }
         let current = Arc::clone(&cursor);
-        let next = runtime::wait(py, async move { cursor.lock().await.next_item().await })?;
+        let next =
+            runtime::wait_then_drive(py, async move { cursor.lock().await.next_item().await })?;
         let next = next.inspect_err(|_| self.progress.finish(&current));
         match next.into_py_result(py)? {
             Some(item) => item.into_py_item(py).map(Some),
@@ -622,7 +623,8 @@ impl PageIterator {
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, Page>>> {
         let cursor = self.0.cursor(py)?;
-        let next = runtime::wait(py, async move { cursor.lock().await.next_page().await })?;
+        let next =
+            runtime::wait_then_drive(py, async move { cursor.lock().await.next_page().await })?;
         next.into_py_result(py)?
             .map(|p| p.into_pyobject(py))
             .transpose()

@@ -1,9 +1,15 @@
-//! The one tokio runtime the module runs on, per process.
+//! The module's tokio runtimes, per process.
 //!
-//! A tokio runtime does not survive `fork()`: its worker threads exist only in
-//! the parent. The runtime is therefore keyed by process id; a child process
-//! gets a fresh one on first use and the parent's is left alone (leaked, as
-//! its threads are gone and its locks may be held).
+//! Two runtimes: a multi-thread one (asyncio calls, the sandbox's server)
+//! and a current-thread one that blocking calls run on, driven by the
+//! threads that wait in them (see [`wait`]), and between calls, when work
+//! is left running, by one thread of the module ([`Driver`]).
+//!
+//! A tokio runtime does not survive `fork()`: its threads exist only in the
+//! parent, and its epoll instance would be shared with it. The runtimes are
+//! therefore keyed by process id; a child process gets fresh ones on first
+//! use and the parent's are left alone (leaked, as their threads are gone
+//! and their locks may be held).
 //!
 //! Tokio threads attach to Python to hand results back (asyncio completions,
 //! exceptions, log records). Attaching to an interpreter that is finalizing
@@ -15,7 +21,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
@@ -27,44 +33,140 @@ use tokio::runtime::{Builder, Runtime};
 struct Owned {
     pid: u32,
     rt: Runtime,
+    /// The thread that drives it between calls (blocking clients' runtime
+    /// only), started on first need.
+    driver: OnceLock<Driver>,
 }
 
-/// The runtime of the current process. Read without locking: tokio's own
-/// threads read it too, and a lock they might hold at `fork()` would stay
-/// locked forever in the child.
-static CURRENT: AtomicPtr<Owned> = AtomicPtr::new(std::ptr::null_mut());
-/// Taken only to create a runtime (once per process).
-static CREATE: Mutex<()> = Mutex::new(());
-
-fn current_of(pid: u32) -> Option<&'static Runtime> {
-    // SAFETY: the pointer is null or comes from `Box::leak` and is never freed.
-    let owned = unsafe { CURRENT.load(Ordering::Acquire).as_ref() }?;
-    (owned.pid == pid).then_some(&owned.rt)
+/// A runtime per process, created on first use and read without locking:
+/// tokio's own threads read it too, and a lock they might hold at `fork()`
+/// would stay locked forever in the child.
+struct Slot {
+    current: AtomicPtr<Owned>,
+    /// Taken only to create a runtime (once per process).
+    create: Mutex<()>,
+    build: fn() -> std::io::Result<Runtime>,
 }
 
-/// The runtime of this process, created on first use.
-pub(crate) fn runtime() -> PyResult<&'static Runtime> {
-    let pid = std::process::id();
-    if let Some(rt) = current_of(pid) {
-        return Ok(rt);
+impl Slot {
+    const fn new(build: fn() -> std::io::Result<Runtime>) -> Self {
+        Slot {
+            current: AtomicPtr::new(std::ptr::null_mut()),
+            create: Mutex::new(()),
+            build,
+        }
     }
-    let _creating = CREATE.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(rt) = current_of(pid) {
-        return Ok(rt);
+
+    fn current_of(&self, pid: u32) -> Option<&'static Owned> {
+        // SAFETY: the pointer is null or comes from `Box::leak` and is never freed.
+        let owned = unsafe { self.current.load(Ordering::Acquire).as_ref() }?;
+        (owned.pid == pid).then_some(owned)
     }
-    let rt = Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("once-sdk")
-        .build()
-        .map_err(|e| {
+
+    /// The runtime of this process, created on first use.
+    fn get(&'static self) -> PyResult<&'static Owned> {
+        let pid = std::process::id();
+        if let Some(owned) = self.current_of(pid) {
+            return Ok(owned);
+        }
+        let _creating = self.create.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(owned) = self.current_of(pid) {
+            return Ok(owned);
+        }
+        let rt = (self.build)().map_err(|e| {
             pyo3::exceptions::PyRuntimeError::new_err(format!(
                 "could not start the tokio runtime: {e}"
             ))
         })?;
-    // The parent's runtime, if any, is left as it is: its threads are gone.
-    let owned: &'static mut Owned = Box::leak(Box::new(Owned { pid, rt }));
-    CURRENT.store(owned, Ordering::Release);
-    Ok(&owned.rt)
+        // The parent's runtime, if any, is left as it is: its threads are gone.
+        let owned: &'static mut Owned = Box::leak(Box::new(Owned {
+            pid,
+            rt,
+            driver: OnceLock::new(),
+        }));
+        self.current.store(owned, Ordering::Release);
+        Ok(owned)
+    }
+}
+
+/// The worker threads: asyncio calls, the sandbox's server.
+static WORKERS: Slot = Slot::new(|| {
+    Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("once-sdk")
+        .build()
+});
+
+/// What blocking calls run on: driven by the threads that wait in a call.
+static CALLERS: Slot = Slot::new(|| {
+    Builder::new_current_thread()
+        .enable_all()
+        .thread_name("once-sdk-blocking")
+        .build()
+});
+
+/// The multi-thread runtime of this process, created on first use.
+pub(crate) fn runtime() -> PyResult<&'static Runtime> {
+    Ok(&WORKERS.get()?.rt)
+}
+
+/// A thread that drives the blocking clients' runtime while no call does,
+/// for work a call leaves running (a paginator's prefetch of the next page).
+/// A call takes the runtime back from it when it starts.
+struct Driver {
+    /// Set by a call that leaves work running; cleared by the next call.
+    wanted: Arc<AtomicBool>,
+    /// Tells the driving thread to let go of the runtime.
+    release: Arc<tokio::sync::Notify>,
+    thread: std::thread::Thread,
+}
+
+impl Driver {
+    fn start(rt: &'static Runtime) -> std::io::Result<Driver> {
+        let wanted = Arc::new(AtomicBool::new(false));
+        let release = Arc::new(tokio::sync::Notify::new());
+        let (w, r) = (Arc::clone(&wanted), Arc::clone(&release));
+        let thread = std::thread::Builder::new()
+            .name("once-sdk-driver".into())
+            .spawn(move || loop {
+                while !w.load(Ordering::Acquire) {
+                    std::thread::park();
+                }
+                rt.block_on(async {
+                    loop {
+                        let released = r.notified();
+                        let mut released = std::pin::pin!(released);
+                        // Listening before looking: a release between the
+                        // two is not missed.
+                        released.as_mut().enable();
+                        if !w.load(Ordering::Acquire) {
+                            return;
+                        }
+                        released.await;
+                    }
+                });
+            })?
+            .thread()
+            .clone();
+        Ok(Driver {
+            wanted,
+            release,
+            thread,
+        })
+    }
+
+    /// Drive the runtime until the next call.
+    fn drive(&self) {
+        self.wanted.store(true, Ordering::Release);
+        self.thread.unpark();
+    }
+
+    /// Stop driving: a call is about to drive the runtime itself.
+    fn stop(&self) {
+        if self.wanted.swap(false, Ordering::AcqRel) {
+            self.release.notify_waiters();
+        }
+    }
 }
 
 /// Set by the `atexit` hook: Python is shutting down, tokio threads no
@@ -139,59 +241,115 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// How often a blocking call wakes up to let Python handle signals (Ctrl-C).
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// Runs `fut` to completion on the runtime with the GIL released, so other
-/// Python threads run while it waits on the network and decodes. Returns early
-/// with the exception if a signal handler raises (Ctrl-C); the call is then
-/// dropped (cancelled).
+/// Runs `fut` to completion with the GIL released, so other Python threads
+/// run while it waits on the network and decodes. Returns early with the
+/// exception if a signal handler raises (Ctrl-C); the call is then dropped
+/// (cancelled).
 ///
-/// `fut` is polled once on the calling thread: what needs no I/O (a token
-/// from the cache, arguments refused) ends there, without a thread hop.
-/// What is still pending then continues as a task of the runtime: the
-/// connection's task lives on the runtime's workers, and a call polled from
-/// the caller's thread would be woken once per chunk of the response body
-/// (each a thread hop); as a task it is woken once, when its answer is
-/// ready (`blocking_call` bench, docs/BENCHMARKS.md).
+/// The calling thread drives the call itself, on a current-thread runtime
+/// that belongs to the blocking clients: its connections, timers and the
+/// tasks the call spawns make progress while some thread waits in a call
+/// (several threads may: one drives, the others are woken when their call
+/// is ready). No worker thread is woken, so a call costs one wake-up by
+/// the kernel, as a plain blocking socket does (`blocking_call` bench,
+/// docs/BENCHMARKS.md). Everything a blocking client does must therefore
+/// go through here: a connection of its pool lives on this runtime.
 pub(crate) fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future + Send,
+    F::Output: Send,
 {
-    let rt = runtime()?;
-    py.detach(|| {
-        let mut fut = Box::pin(fut);
-        {
-            let _in_runtime = rt.enter();
-            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-            if let std::task::Poll::Ready(out) = fut.as_mut().poll(&mut cx) {
-                return Ok(out);
+    let owned = CALLERS.get()?;
+    if let Some(driver) = owned.driver.get() {
+        driver.stop();
+    }
+    wait_on(py, &owned.rt, fut)
+}
+
+/// [`wait`] for a call that leaves work running when it returns (a
+/// paginator's prefetch): a thread of the module drives the runtime until
+/// the next call, so that work goes on while the caller works.
+pub(crate) fn wait_then_drive<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send,
+    F::Output: Send,
+{
+    let out = wait(py, fut)?;
+    drive_until_next_call()?;
+    Ok(out)
+}
+
+/// Has a thread of the module drive the blocking clients' runtime until
+/// the next blocking call: for work left running (a prefetch), and for a
+/// closed client's connections, which close when their tasks next run.
+pub(crate) fn drive_until_next_call() -> PyResult<()> {
+    let owned = CALLERS.get()?;
+    let driver = match owned.driver.get() {
+        Some(d) => d,
+        None => {
+            // One thread per process: started under the creation lock.
+            let _creating = CALLERS.create.lock().unwrap_or_else(|p| p.into_inner());
+            match owned.driver.get() {
+                Some(d) => d,
+                None => {
+                    let started = Driver::start(&owned.rt).map_err(|e| {
+                        pyo3::exceptions::PyRuntimeError::new_err(format!(
+                            "could not start the runtime's driving thread: {e}"
+                        ))
+                    })?;
+                    owned.driver.get_or_init(|| started)
+                }
             }
         }
-        // The task is polled again as soon as it is spawned, so nothing
-        // the no-op waker above missed is lost.
-        let mut task = AbortOnDrop(rt.spawn(fut));
+    };
+    driver.drive();
+    Ok(())
+}
+
+/// Lets the blocking clients' runtime run what is ready, when no thread is
+/// in a call: a closed client's connections close when their tasks next
+/// run, and with no call to come they would stay open. Returns at once (a
+/// few scheduler turns, no waiting); does nothing inside a runtime.
+pub(crate) fn settle() {
+    let Some(owned) = CALLERS.current_of(std::process::id()) else {
+        return;
+    };
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return;
+    }
+    owned.rt.block_on(async {
+        for _ in 0..4 {
+            tokio::task::yield_now().await;
+        }
+    });
+}
+
+/// [`wait`] for work that must keep going after the call returns (the
+/// sandbox's server): it runs on the worker threads.
+pub(crate) fn wait_on_workers<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send,
+    F::Output: Send,
+{
+    wait_on(py, &WORKERS.get()?.rt, fut)
+}
+
+fn wait_on<F>(py: Python<'_>, rt: &Runtime, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send,
+    F::Output: Send,
+{
+    py.detach(|| {
         rt.block_on(async {
+            let mut fut = std::pin::pin!(fut);
             loop {
-                match tokio::time::timeout(SIGNAL_CHECK, &mut task.0).await {
-                    Ok(Ok(out)) => return Ok(out),
-                    Ok(Err(e)) => {
-                        return Err(pyo3::exceptions::PyRuntimeError::new_err(format!(
-                            "the call's task ended without an answer: {e}"
-                        )))
-                    }
+                match tokio::time::timeout(SIGNAL_CHECK, fut.as_mut()).await {
+                    Ok(out) => return Ok(out),
                     Err(_) => Python::attach(|py| py.check_signals())?,
                 }
             }
         })
     })
-}
-
-/// A spawned call that is cancelled when its waiter gives up (Ctrl-C).
-struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
-
-impl<T> Drop for AbortOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 tokio::task_local! {

@@ -437,7 +437,7 @@ impl Sandbox {
                 client_secret.unwrap_or_else(|| rs::DEFAULT_CLIENT_SECRET.into()),
             );
         }
-        let sandbox = runtime::wait(py, builder.start())?.map_err(|e| {
+        let sandbox = runtime::wait_on_workers(py, builder.start())?.map_err(|e| {
             pyo3::exceptions::PyOSError::new_err(format!("the sandbox could not start: {e}"))
         })?;
         let credentials = sandbox.credentials();
@@ -677,7 +677,7 @@ impl Sandbox {
             .take();
         if let Some(r) = running {
             if r.pid == std::process::id() {
-                runtime::wait(py, r.sandbox.shutdown())?;
+                runtime::wait_on_workers(py, r.sandbox.shutdown())?;
             } else {
                 std::mem::forget(r);
             }
