@@ -369,6 +369,29 @@ def measure(
     return results
 
 
+def context_switches() -> int:
+    """Voluntary and involuntary context switches of every thread of this
+    process so far (Linux: /proc/self/task/*/status)."""
+    total = 0
+    for status in Path("/proc/self/task").glob("*/status"):
+        try:
+            text = status.read_text()
+        except OSError:  # the thread ended meanwhile
+            continue
+        for line in text.splitlines():
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                total += int(line.split()[1])
+    return total
+
+
+def switches_per_call(fn: Callable[[], object], n: int) -> float:
+    fn()
+    before = context_switches()
+    for _ in range(n):
+        fn()
+    return (context_switches() - before) / n
+
+
 def breakdown(url: str, seconds: float) -> None:
     """Where the time of one sync call goes: the same work taken apart, each
     part measured on its own (medians of 5 runs, microseconds per call)."""
@@ -399,6 +422,14 @@ def breakdown(url: str, seconds: float) -> None:
         "json.loads of the 100-SIM page": lambda: _json.loads(body),
         "dicts: reading 3 fields of 100 SIMs (touch_dicts)": lambda: touch_dicts(_json.loads(body)),
     }
+    print("\n| call | context switches per call, all threads of this process |\n| --- | ---: |")
+    for name, fn in {
+        "once_sdk: sims.get": parts["once_sdk: sims.get, whole call"],
+        "once_sdk: 100-SIM page": parts["once_sdk: 100-SIM page, whole call (no attribute read)"],
+        "httpx: GET /v2/sims/{iccid}": parts["httpx: GET /v2/sims/{iccid}, bytes only"],
+        "httpx: GET of the 100-SIM page": parts["httpx: GET of the 100-SIM page, bytes only"],
+    }.items():
+        print(f"| {name} | {switches_per_call(fn, 1000):.2f} |")
     print("\n| part | µs per call |\n| --- | ---: |")
     for name, fn in parts.items():
         runs = []

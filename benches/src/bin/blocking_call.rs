@@ -2,20 +2,24 @@
 //! makes it: decoding a 100-SIM page into `Sim`s, and one `sims().get()`
 //! waited for from a thread outside the runtime, three ways:
 //!
-//! - `block_on` on a multi-thread runtime (what the wheel does today: the
-//!   connection's task runs on a worker, so every call wakes a worker and
-//!   is woken by it);
+//! - `block_on` on a multi-thread runtime (the connection's task runs on a
+//!   worker, so every call wakes a worker and is woken by it);
 //! - `spawn` onto that runtime and wait on a channel;
-//! - `block_on` on a current-thread runtime owned by the calling thread
-//!   (the connection is driven by the caller itself: no thread hop).
+//! - `block_on` on a current-thread runtime driven by the calling thread
+//!   (the connection is driven by the caller itself: no thread hop; what
+//!   the wheel's blocking `Client` does).
+//!
+//! The page is decoded the way a call decodes it (`once_sdk::fuzzing`'s
+//! entry point to the SDK's own body decoding).
 //!
 //! Rounds alternate the variants; medians of µs per call are printed.
 //!
 //! Run: `cargo run --release -p once-bench --bin blocking_call`
 //!
 //! `blocking_call decode N` only decodes the page N times (no server, no
-//! output): for counting its instructions with `perf stat -e
-//! instructions:u`, a figure the machine's load does not move.
+//! output): for counting its instructions with valgrind (`valgrind
+//! --tool=cachegrind --cache-sim=no`, minus the same with `decode 0`), a
+//! figure the machine's load does not move.
 
 use std::future::IntoFuture;
 use std::time::{Duration, Instant};
@@ -52,11 +56,15 @@ fn main() {
     let page: Vec<u8> =
         serde_json::to_vec(&(0..100).map(sim_json).collect::<Vec<_>>()).expect("page");
     let mut args = std::env::args().skip(1);
+    let response = once_sdk::fuzzing::Response::new(200, &[], &page);
+    let decode_page = || {
+        let sims: Vec<Sim> = response.decode().expect("decode");
+        std::hint::black_box(sims);
+    };
     if args.next().as_deref() == Some("decode") {
         let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
         for _ in 0..n {
-            let sims: Vec<Sim> = serde_json::from_slice(&page).expect("decode");
-            std::hint::black_box(sims);
+            decode_page();
         }
         return;
     }
@@ -76,10 +84,7 @@ fn main() {
     let (mut decode, mut block_on, mut spawn, mut local) = (vec![], vec![], vec![], vec![]);
     let (mut page_block_on, mut page_spawn, mut page_local) = (vec![], vec![], vec![]);
     for _ in 0..ROUNDS {
-        decode.push(per_call(1000, || {
-            let sims: Vec<Sim> = serde_json::from_slice(&page).expect("decode");
-            std::hint::black_box(sims);
-        }));
+        decode.push(per_call(1000, decode_page));
         block_on.push(per_call(2000, || {
             multi
                 .block_on(on_multi.sims().get(&iccid).into_future())
