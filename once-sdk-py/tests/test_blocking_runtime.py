@@ -236,3 +236,29 @@ def test_threads_that_call_at_once_all_get_their_answers():
     finally:
         client.close()
         server.close()
+
+
+def test_paginators_and_single_calls_from_many_threads_do_not_stall():
+    """Paginators hand the runtime to the module's driving thread after each
+    page and single calls take it back: with both going on from eight
+    threads at once, every call still gets its answer."""
+    server = KeepAliveServer(token_or(sims_api), idle_close=5)
+    client = client_of(server)
+
+    def iterate(_: int) -> list[str]:
+        return [s.label for s in client.sims.list(page_size=1)]
+
+    def get(_: int) -> str:
+        return client.sims.get(ICCID).iccid
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            lists = [pool.submit(iterate, i) for i in range(40)]
+            gets = [pool.submit(get, i) for i in range(200)]
+            assert [f.result(timeout=60) for f in lists] == [
+                ["page-1", "page-2", "page-3"]
+            ] * 40
+            assert [f.result(timeout=60) for f in gets] == [ICCID] * 200
+    finally:
+        client.close()
+        server.close()
