@@ -280,9 +280,8 @@ where
 }
 
 /// Has a thread of the module drive the blocking clients' runtime until
-/// the next blocking call: for work left running (a prefetch), and for a
-/// closed client's connections, which close when their tasks next run.
-pub(crate) fn drive_until_next_call() -> PyResult<()> {
+/// the next blocking call.
+fn drive_until_next_call() -> PyResult<()> {
     let owned = CALLERS.get()?;
     let driver = match owned.driver.get() {
         Some(d) => d,
