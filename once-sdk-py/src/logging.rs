@@ -61,7 +61,7 @@ fn python_level(level: &Level) -> u8 {
 /// Reads the effective level of the `once_sdk` logger.
 pub(crate) fn sync_level(py: Python<'_>) {
     let level: i64 = logger(py)
-        .and_then(|l| l.call_method0("getEffectiveLevel"))
+        .and_then(|l| l.call_method0(pyo3::intern!(py, "getEffectiveLevel")))
         .and_then(|v| v.extract())
         .unwrap_or(30);
     let rank = match level {

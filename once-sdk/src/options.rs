@@ -44,7 +44,7 @@
 
 use std::time::Duration;
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName};
 
 use crate::retry::RetryPolicy;
 use crate::transport::TransportConfig;
@@ -129,18 +129,21 @@ impl CallOptions {
 }
 
 /// The headers that carry 1NCE's request id, in order of preference.
-pub(crate) const REQUEST_ID_HEADERS: [&str; 4] = [
-    "x-request-id",
-    "x-amzn-requestid",
-    "x-amz-apigw-id",
-    "x-correlation-id",
+/// The headers that carry a request id, in order of preference (1NCE's
+/// gateway, AWS API Gateway, common proxies). Prepared names: looking one up
+/// hashes it, where a `&str` would be parsed and checked on every lookup.
+pub(crate) const REQUEST_ID_HEADERS: [HeaderName; 4] = [
+    HeaderName::from_static("x-request-id"),
+    HeaderName::from_static("x-amzn-requestid"),
+    HeaderName::from_static("x-amz-apigw-id"),
+    HeaderName::from_static("x-correlation-id"),
 ];
 
 /// The request id of a response, if it carried one.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
     REQUEST_ID_HEADERS
         .iter()
-        .find_map(|h| headers.get(*h))
+        .find_map(|h| headers.get(h))
         .and_then(|v| v.to_str().ok())
 }
 
@@ -267,5 +270,10 @@ impl crate::transport::RawResponse {
     /// The metadata of this response.
     pub(crate) fn meta(&self) -> ResponseMeta {
         ResponseMeta::from_parts(self.status.as_u16(), self.headers.clone())
+    }
+
+    /// The metadata of this response, its headers moved, not copied.
+    pub(crate) fn into_meta(self) -> ResponseMeta {
+        ResponseMeta::from_parts(self.status.as_u16(), self.headers)
     }
 }

@@ -358,12 +358,15 @@ impl Transport {
         if let Some(status) = stats.status {
             span.record("status", status);
         }
-        let request_id = match &res {
-            Ok(resp) => crate::options::request_id(&resp.headers),
-            Err(e) => e.request_id(),
-        };
-        if let Some(id) = request_id {
-            span.record("request_id", id);
+        // Looked up only for a span that records it (logging on).
+        if !span.is_disabled() {
+            let request_id = match &res {
+                Ok(resp) => crate::options::request_id(&resp.headers),
+                Err(e) => e.request_id(),
+            };
+            if let Some(id) = request_id {
+                span.record("request_id", id);
+            }
         }
         if let Err(e) = &res {
             span.in_scope(|| tracing::debug!(error = %e, "call failed"));
@@ -706,16 +709,7 @@ pub(crate) fn error_details(resp: &RawResponse) -> ApiErrorDetails {
 
 /// The request id header 1NCE's gateway sent back, if any.
 fn request_id(headers: &HeaderMap) -> Option<String> {
-    [
-        "x-request-id",
-        "x-amzn-requestid",
-        "x-amz-apigw-id",
-        "x-correlation-id",
-    ]
-    .iter()
-    .find_map(|h| headers.get(*h))
-    .and_then(|v| v.to_str().ok())
-    .map(str::to_string)
+    crate::options::request_id(headers).map(str::to_string)
 }
 
 #[cfg(test)]

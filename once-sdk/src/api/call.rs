@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::options::{CallOptions, ResponseMeta};
+use crate::options::CallOptions;
 use crate::transport::{ApiRequest, RawResponse};
 
 /// Turns a successful response into the call's value.
@@ -88,12 +88,14 @@ impl<T> Call<T> {
         self
     }
 
-    pub(crate) async fn run(self) -> Result<(T, ResponseMeta)> {
+    /// Sends the call; returns the value and the response it came from,
+    /// whose metadata is built only when asked for (`send_with_meta`).
+    pub(crate) async fn run(self) -> Result<(T, RawResponse)> {
         let req = self.request?;
         let op = req.operation;
         let resp = self.client.execute_with(req, &self.options).await?;
         let value = (self.decode)(&resp, op)?;
-        Ok((value, resp.meta()))
+        Ok((value, resp))
     }
 }
 
@@ -150,7 +152,8 @@ macro_rules! request_builder {
             /// Sends the call; returns the value and the response metadata
             /// (status, request id, rate-limit headers).
             pub async fn send_with_meta(self) -> $crate::Result<($out, $crate::ResponseMeta)> {
-                self.into_call().run().await
+                let (value, resp) = self.into_call().run().await?;
+                Ok((value, resp.into_meta()))
             }
         }
 

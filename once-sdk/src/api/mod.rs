@@ -260,7 +260,7 @@ impl<T: Send + 'static> List<T> {
     pub async fn send_with_meta(self) -> Result<(Page<T>, ResponseMeta)> {
         let req = self.validate()?;
         let (page, resp) = Self::fetch(&self.client(), &req, self.decode, self.page).await?;
-        Ok((page, resp.meta()))
+        Ok((page, resp.into_meta()))
     }
 
     /// Every page from [`page`](Self::page) on, fetching one page ahead.
