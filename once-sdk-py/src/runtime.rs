@@ -338,6 +338,16 @@ where
     F: Future + Send,
     F::Output: Send,
 {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        // Python code that the SDK runs during a call (a handler of the
+        // `once_sdk` logger) is inside the runtime: waiting there would
+        // wait on itself. tokio would panic.
+        return Err(pyo3::exceptions::PyRuntimeError::new_err(
+            "a blocking once_sdk call cannot be made from code that runs inside another \
+             call (a handler of the 'once_sdk' logger, for example): make it after that \
+             call returns, or use AsyncClient",
+        ));
+    }
     py.detach(|| {
         rt.block_on(async {
             let mut fut = std::pin::pin!(fut);

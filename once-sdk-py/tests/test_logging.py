@@ -45,3 +45,60 @@ def test_nothing_is_logged_above_the_logger_level(sandbox, client, caplog):
     caplog.set_level(logging.INFO, logger="once_sdk")
     client.sims.get(sandbox.iccids()[0])
     assert [r for r in caplog.records if r.name == "once_sdk"] == []
+
+
+class _CallsTheClient(logging.Handler):
+    """A handler that makes a blocking call when the SDK logs a call."""
+
+    def __init__(self, call) -> None:
+        super().__init__(logging.DEBUG)
+        self.call = call
+        self.outcomes: list[BaseException | object] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("call operation=sims.get") and not self.outcomes:
+            try:
+                self.outcomes.append(self.call())
+            except BaseException as e:  # a panic would be a BaseException
+                self.outcomes.append(e)
+
+
+def _with_handler(handler: logging.Handler):
+    logger = logging.getLogger("once_sdk")
+    old = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    return lambda: (logger.removeHandler(handler), logger.setLevel(old))
+
+
+def test_a_blocking_call_from_a_log_handler_is_refused_clearly(sandbox, client):
+    iccid = sandbox.iccids()[0]
+    handler = _CallsTheClient(lambda: client.sims.get(iccid))
+    undo = _with_handler(handler)
+    try:
+        # The call that logs is not disturbed by its handler's refused call.
+        assert client.sims.get(iccid).iccid == iccid
+    finally:
+        undo()
+    [outcome] = handler.outcomes
+    assert type(outcome) is RuntimeError, repr(outcome)
+    assert "cannot be made from code that runs inside another call" in str(outcome)
+    assert "'once_sdk' logger" in str(outcome)
+    # Once the call has returned, the same client works as before.
+    assert client.sims.get(iccid).iccid == iccid
+
+
+async def test_a_blocking_call_from_a_log_handler_of_an_asyncio_call_is_refused_clearly(
+    sandbox, client, aclient
+):
+    iccid = sandbox.iccids()[0]
+    handler = _CallsTheClient(lambda: client.sims.get(iccid))
+    undo = _with_handler(handler)
+    try:
+        sim = await aclient.sims.get(iccid)
+    finally:
+        undo()
+    assert sim.iccid == iccid
+    [outcome] = handler.outcomes
+    assert type(outcome) is RuntimeError, repr(outcome)
+    assert client.sims.get(iccid).iccid == iccid
