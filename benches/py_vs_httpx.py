@@ -34,6 +34,7 @@ import asyncio
 import datetime
 import os
 import platform
+import resource
 import shutil
 import socket
 import statistics
@@ -392,9 +393,44 @@ def switches_per_call(fn: Callable[[], object], n: int) -> float:
     return (context_switches() - before) / n
 
 
+class RawHttp:
+    """The least a Python client can do: one keep-alive socket, the request
+    written as bytes, the answer read up to its Content-Length (nginx and the
+    canned server send one). No pool, no timeouts, no validation: the floor
+    that the machine and the server set for any client."""
+
+    def __init__(self, url: str, token: str) -> None:
+        host, port = url.removeprefix("http://").split(":")
+        self.sock = socket.create_connection((host, int(port)))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.head = f"Host: {host}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n"
+
+    def get(self, target: str) -> bytes:
+        self.sock.sendall(f"GET {target} HTTP/1.1\r\n{self.head}".encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += self.sock.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        while len(body) < length:
+            body += self.sock.recv(65536)
+        return body
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """User and system CPU time of this process so far (all threads)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime, ru.ru_stime
+
+
 def breakdown(url: str, seconds: float) -> None:
     """Where the time of one sync call goes: the same work taken apart, each
-    part measured on its own (medians of 5 runs, microseconds per call)."""
+    part measured on its own (medians of 5 runs, microseconds per call, wall
+    and CPU), next to a bare socket client (`RawHttp`) doing the same GETs."""
     token = httpx.post(f"{url}/oauth/token", auth=(CLIENT_ID, CLIENT_SECRET)).json()[
         "access_token"
     ]
@@ -411,6 +447,8 @@ def breakdown(url: str, seconds: float) -> None:
     body = raw.content
     import json as _json
 
+    sock = RawHttp(url, token)
+
     parts: dict[str, Callable[[], object]] = {
         "once_sdk: a call with no I/O (access_token from the cache: GIL release, runtime round trip)": sdk.access_token,
         "once_sdk: sims.get, whole call": lambda: sdk.sims.get(ICCID),
@@ -419,6 +457,8 @@ def breakdown(url: str, seconds: float) -> None:
         "once_sdk: 100 SIMs to dicts (to_dict())": lambda: [s.to_dict() for s in items],
         "httpx: GET of the 100-SIM page, bytes only": lambda: hx.get("/v2/sims", params={"page": 1, "pageSize": 100}).content,
         "httpx: GET /v2/sims/{iccid}, bytes only": lambda: hx.get(f"/v2/sims/{ICCID}").content,
+        "socket: GET /v2/sims/{iccid} + json.loads (no HTTP client: the floor)": lambda: _json.loads(sock.get(f"/v2/sims/{ICCID}")),
+        "socket: GET of the 100-SIM page + json.loads (the floor)": lambda: _json.loads(sock.get("/v2/sims?page=1&pageSize=100")),
         "json.loads of the 100-SIM page": lambda: _json.loads(body),
         "dicts: reading 3 fields of 100 SIMs (touch_dicts)": lambda: touch_dicts(_json.loads(body)),
     }
@@ -430,18 +470,26 @@ def breakdown(url: str, seconds: float) -> None:
         "httpx: GET of the 100-SIM page": parts["httpx: GET of the 100-SIM page, bytes only"],
     }.items():
         print(f"| {name} | {switches_per_call(fn, 1000):.2f} |")
-    print("\n| part | µs per call |\n| --- | ---: |")
+    print(
+        "\n| part | µs per call | user CPU µs per call | system CPU µs per call |"
+        "\n| --- | ---: | ---: | ---: |"
+    )
     for name, fn in parts.items():
-        runs = []
+        runs: list[tuple[float, float, float]] = []
         for _ in range(5):
             n = 0
+            user, system = cpu_seconds()
             start = time.perf_counter()
             deadline = start + seconds / 5
             while time.perf_counter() < deadline:
                 fn()
                 n += 1
-            runs.append((time.perf_counter() - start) / n * 1e6)
-        print(f"| {name} | {statistics.median(runs):.1f} |")
+            wall = time.perf_counter() - start
+            user2, system2 = cpu_seconds()
+            runs.append((wall / n * 1e6, (user2 - user) / n * 1e6, (system2 - system) / n * 1e6))
+        w, u, k = (statistics.median(col) for col in zip(*runs))
+        print(f"| {name} | {w:.1f} | {u:.1f} | {k:.1f} |")
+    sock.sock.close()
     sdk.close()
     hx.close()
 
@@ -466,7 +514,8 @@ def main() -> None:
     parser.add_argument(
         "--breakdown",
         action="store_true",
-        help="also take one sync call apart (against the last server) and time the parts",
+        help="also take one sync call apart (against the last server), time the parts with "
+        "their CPU time, and time a bare socket client (the floor for any client)",
     )
     args = parser.parse_args()
     servers = [s.strip() for s in args.servers.split(",") if s.strip()]
@@ -515,6 +564,20 @@ def main() -> None:
             print(
                 f"| {server} | {call_name} | {mode} | {sdk:.0f} | {hx:.0f} | {pd:.0f} "
                 f"| {sdk / hx:.2f} | {sdk / pd:.2f} |"
+            )
+    # The clients of one round run back to back, so a ratio taken within a
+    # round is not moved by the machine getting slower or faster between
+    # rounds (the medians above are).
+    print(
+        "\n| server | call | mode | once_sdk / httpx, per round: median (lowest to highest) |"
+        "\n| --- | --- | --- | --- |"
+    )
+    for server, results in by_server.items():
+        for (call_name, mode), cell in results.items():
+            ratios = [a / b for a, b in zip(cell["once_sdk"], cell["httpx"])]
+            print(
+                f"| {server} | {call_name} | {mode} | {statistics.median(ratios):.2f} "
+                f"({min(ratios):.2f} to {max(ratios):.2f}) |"
             )
 
 
