@@ -128,7 +128,6 @@ impl CallOptions {
     }
 }
 
-/// The headers that carry 1NCE's request id, in order of preference.
 /// The headers that carry a request id, in order of preference (1NCE's
 /// gateway, AWS API Gateway, common proxies). Prepared names: looking one up
 /// hashes it, where a `&str` would be parsed and checked on every lookup.
