@@ -48,8 +48,13 @@ impl Timestamp {
 
     fn parse_any(s: &str) -> Option<Self> {
         let s = s.trim();
-        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-            return Some(Self(t.with_timezone(&Utc)));
+        // 1NCE's usual `+0000` has no colon, which RFC 3339 requires: such
+        // a string goes straight to the layouts below (trying RFC 3339 first
+        // was a third of its parsing).
+        if !ends_with_colonless_offset(s) {
+            if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+                return Some(Self(t.with_timezone(&Utc)));
+            }
         }
         let formats = &*FORMATS;
         // Offsets without a colon (+0000), with or without fraction, 'T' or ' '.
@@ -80,6 +85,17 @@ impl Timestamp {
                 .map(Self);
         }
         None
+    }
+}
+
+/// Whether `s` ends with a numeric offset without a colon (`+0000`,
+/// `-0200`).
+fn ends_with_colonless_offset(s: &str) -> bool {
+    match s.as_bytes() {
+        [.., sign, h1, h2, m1, m2] => {
+            matches!(sign, b'+' | b'-') && [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
     }
 }
 
@@ -192,6 +208,28 @@ pub(crate) fn opt_timestamp<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_offset_without_a_colon_is_told_apart() {
+        for s in [
+            "2018-03-09T07:59:09.000+0000",
+            "2018-03-09 07:59:09-0200",
+            "+0100",
+        ] {
+            assert!(ends_with_colonless_offset(s), "{s}");
+        }
+        for s in [
+            "2018-03-09T07:59:09+01:00",
+            "2029-01-01T00:00:00.000Z",
+            "2031-11-26",
+            "2018-03-09T07:59",
+            "1520582349000",
+            "+010",
+            "",
+        ] {
+            assert!(!ends_with_colonless_offset(s), "{s}");
+        }
+    }
 
     #[test]
     fn every_shape() {
