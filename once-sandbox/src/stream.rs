@@ -157,6 +157,13 @@ pub(crate) fn start(shared: &Arc<Shared>, config: StreamConfig) {
 }
 
 async fn run(shared: Arc<Shared>, generation: u64) {
+    // With the `rustls-ring` feature alone, reqwest has no crypto provider
+    // of its own and building a client would panic: ring becomes the
+    // process default (as once-sdk's clients do), unless one is installed.
+    #[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+    {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
     let http = match reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
