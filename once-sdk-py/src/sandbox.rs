@@ -258,6 +258,82 @@ impl SandboxStats {
     }
 }
 
+/// What the sandbox's Data Streamer stream did (`Sandbox.stream_stats()`).
+#[pyclass(frozen, eq, module = "once_sdk")]
+#[derive(Clone, PartialEq)]
+pub struct StreamStats {
+    /// `"off"` (no stream set up), `"running"`, or `"failed"` (too many
+    /// failed attempts in a row; see `Sandbox.restart_stream()`).
+    #[pyo3(get)]
+    state: &'static str,
+    /// Requests sent (answered or not).
+    #[pyo3(get)]
+    attempts: u64,
+    /// Requests answered 200.
+    #[pyo3(get)]
+    batches_delivered: u64,
+    /// Records acknowledged with 200.
+    #[pyo3(get)]
+    records_delivered: u64,
+    /// Requests not answered 200: another status, a redirect, a timeout, a
+    /// dropped connection.
+    #[pyo3(get)]
+    failed_attempts: u64,
+    /// Failed attempts since the last 200.
+    #[pyo3(get)]
+    consecutive_failures: u32,
+    /// Redirect answers (3xx), which are not followed.
+    #[pyo3(get)]
+    redirects: u64,
+    /// Records queued and not yet acknowledged.
+    #[pyo3(get)]
+    pending: usize,
+    /// The status of the last answer (`None`: no answer yet, or none).
+    #[pyo3(get)]
+    last_status: Option<u16>,
+}
+
+impl From<rs::StreamStats> for StreamStats {
+    fn from(s: rs::StreamStats) -> Self {
+        Self {
+            state: match s.state {
+                rs::StreamState::Running => "running",
+                rs::StreamState::Failed => "failed",
+                _ => "off",
+            },
+            attempts: s.attempts,
+            batches_delivered: s.batches_delivered,
+            records_delivered: s.records_delivered,
+            failed_attempts: s.failed_attempts,
+            consecutive_failures: s.consecutive_failures,
+            redirects: s.redirects,
+            pending: s.pending,
+            last_status: s.last_status,
+        }
+    }
+}
+
+#[pymethods]
+impl StreamStats {
+    fn __repr__(&self) -> String {
+        format!(
+            "StreamStats(state='{}', attempts={}, batches_delivered={}, records_delivered={}, \
+             failed_attempts={}, consecutive_failures={}, redirects={}, pending={}, \
+             last_status={})",
+            self.state,
+            self.attempts,
+            self.batches_delivered,
+            self.records_delivered,
+            self.failed_attempts,
+            self.consecutive_failures,
+            self.redirects,
+            self.pending,
+            self.last_status
+                .map_or_else(|| "None".to_string(), |s| s.to_string()),
+        )
+    }
+}
+
 /// One request as the sandbox received it.
 #[pyclass(frozen, module = "once_sdk")]
 pub struct SandboxRequest {
@@ -642,6 +718,92 @@ impl Sandbox {
         self.with(py, |r| r.sandbox.stats().into())
     }
 
+    /// Streams the fleet's records to `url` like 1NCE's Data Streamer (a
+    /// webhook): from now on, usage (data and SMS), events, SMS delivery
+    /// reports and MO SMS are queued and posted in batches (a JSON array,
+    /// nested layout) every `interval` seconds, at most `batch_size` records
+    /// per request, with `authorization` as the `Authorization` header
+    /// (e.g. `"Basic dXNlcjpwYXNz"`). A batch counts as delivered only when
+    /// answered 200 within `timeout` seconds; anything else (redirects are
+    /// not followed) is retried after `backoff` seconds, doubled after each
+    /// failure up to `max_backoff`; after `max_failures` failures in a row the
+    /// stream goes `"failed"` until `restart_stream()`. Calling it again
+    /// replaces the settings (queued records stay). Decode what arrives with
+    /// `once_sdk.streamer.decode_batch`.
+    #[pyo3(signature = (
+        url, authorization, *, interval=1.0, batch_size=3000, timeout=10.0,
+        max_failures=10, backoff=1.0, max_backoff=60.0
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn stream_to(
+        &self,
+        py: Python<'_>,
+        url: &str,
+        authorization: &str,
+        interval: f64,
+        batch_size: i64,
+        timeout: f64,
+        max_failures: i64,
+        backoff: f64,
+        max_backoff: f64,
+    ) -> PyResult<()> {
+        let at_least_one = |name: &str, n: i64| {
+            if n >= 1 {
+                Ok(n)
+            } else {
+                Err(errors::config(
+                    py,
+                    format!("{name} must be 1 or more, got {n}"),
+                ))
+            }
+        };
+        let host = url
+            .strip_prefix("http://")
+            .or_else(|| url.strip_prefix("https://"))
+            .unwrap_or("");
+        if host.is_empty() || host.starts_with('/') {
+            return Err(errors::config(
+                py,
+                format!("url must be an http:// or https:// URL, got {url:?}"),
+            ));
+        }
+        let config = rs::StreamConfig::new(url, authorization)
+            .interval(seconds(py, "interval", interval)?)
+            .batch_size(
+                usize::try_from(at_least_one("batch_size", batch_size)?).unwrap_or(usize::MAX),
+            )
+            .timeout(seconds(py, "timeout", timeout)?)
+            .max_failures(
+                u32::try_from(at_least_one("max_failures", max_failures)?).unwrap_or(u32::MAX),
+            )
+            .backoff(
+                seconds(py, "backoff", backoff)?,
+                seconds(py, "max_backoff", max_backoff)?,
+            );
+        // The stream's task runs on the runtime the sandbox's server runs on.
+        let rt = runtime::runtime()?;
+        self.with(py, |r| {
+            let _entered = rt.enter();
+            r.sandbox.stream_to(config)
+        })
+    }
+
+    /// Restarts a `"failed"` stream (as a customer does in the 1NCE portal);
+    /// the records not yet acknowledged are sent again.
+    fn restart_stream(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.restart_stream())
+    }
+
+    /// Sends the next batch now instead of after the interval.
+    fn flush_stream(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |r| r.sandbox.flush_stream())
+    }
+
+    /// The stream's state and counters.
+    fn stream_stats(&self, py: Python<'_>) -> PyResult<StreamStats> {
+        self.with(py, |r| r.sandbox.stream_stats().into())
+    }
+
     /// Every request received, oldest first (at most the last 100,000).
     fn requests(&self, py: Python<'_>) -> PyResult<Vec<SandboxRequest>> {
         self.with(py, |r| {
@@ -710,6 +872,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sandbox>()?;
     m.add_class::<Fault>()?;
     m.add_class::<SandboxStats>()?;
+    m.add_class::<StreamStats>()?;
     m.add_class::<SandboxRequest>()?;
     Ok(())
 }

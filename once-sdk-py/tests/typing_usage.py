@@ -20,6 +20,7 @@ from once_sdk import (
     Sim,
     SimConnectivity,
     SmsRecord,
+    StreamStats,
     TopUpOrder,
     ValidationError,
 )
@@ -94,6 +95,16 @@ def operations(client: Client, sandbox: Sandbox) -> list[str]:
     stats: SandboxStats = sandbox.stats()
     return seen + [str(order.location), str(created.order_number), str(orders.total_count),
                    str(len(products)), str(requests), str(stats.top_ups_applied)]
+
+
+def streaming(sandbox: Sandbox) -> int:
+    sandbox.stream_to("http://127.0.0.1:8080/stream", "Basic eA==", interval=0.5, batch_size=100)
+    sandbox.flush_stream()
+    stats: StreamStats = sandbox.stream_stats()
+    if stats.state == "failed":
+        sandbox.restart_stream()
+    last: int | None = stats.last_status
+    return stats.records_delivered + stats.pending + (last or 0)
 
 
 async def operations_async(client: AsyncClient) -> int:

@@ -41,6 +41,7 @@ from ._once_sdk import (
     SandboxStats,
     Sim,
     Sims,
+    StreamStats,
     __version__,
 )
 
@@ -249,6 +250,7 @@ __all__ = [
     "Sandbox",
     "SandboxStats",
     "SandboxRequest",
+    "StreamStats",
     "Fault",
     # errors
     "OnceError",

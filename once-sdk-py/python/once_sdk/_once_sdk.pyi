@@ -1144,6 +1144,40 @@ class SandboxStats:
         """Requests to one operation, e.g. ``requests_to("GET", "/v2/sims/{iccid}")``."""
 
 @final
+class StreamStats:
+    """What the sandbox's Data Streamer stream did (``Sandbox.stream_stats()``)."""
+
+    @property
+    def state(self) -> Literal["off", "running", "failed"]:
+        """``"off"`` (no stream set up), ``"running"``, or ``"failed"`` (too many
+        failed attempts in a row; see ``Sandbox.restart_stream()``)."""
+    @property
+    def attempts(self) -> int:
+        """Requests sent (answered or not)."""
+    @property
+    def batches_delivered(self) -> int:
+        """Requests answered 200."""
+    @property
+    def records_delivered(self) -> int:
+        """Records acknowledged with 200."""
+    @property
+    def failed_attempts(self) -> int:
+        """Requests not answered 200: another status, a redirect, a timeout, a
+        dropped connection."""
+    @property
+    def consecutive_failures(self) -> int:
+        """Failed attempts since the last 200."""
+    @property
+    def redirects(self) -> int:
+        """Redirect answers (3xx), which are not followed."""
+    @property
+    def pending(self) -> int:
+        """Records queued and not yet acknowledged."""
+    @property
+    def last_status(self) -> int | None:
+        """The status of the last answer (``None``: no answer yet, or none)."""
+
+@final
 class SandboxRequest:
     """One request as the sandbox received it."""
 
@@ -1265,6 +1299,32 @@ class Sandbox:
         """Faults still pending."""
     def stats(self) -> SandboxStats:
         """The counters."""
+    def stream_to(
+        self,
+        url: str,
+        authorization: str,
+        *,
+        interval: float = 1.0,
+        batch_size: int = 3000,
+        timeout: float = 10.0,
+        max_failures: int = 10,
+        backoff: float = 1.0,
+        max_backoff: float = 60.0,
+    ) -> None:
+        """Streams the fleet's records to ``url`` like 1NCE's Data Streamer (a
+        webhook): usage, events, SMS delivery reports and MO SMS, posted in
+        batches every ``interval`` seconds with ``authorization`` as the
+        ``Authorization`` header. A batch is delivered only when answered 200;
+        otherwise it is retried with backoff, and after ``max_failures``
+        failures in a row the stream goes ``"failed"`` until
+        ``restart_stream()``. Decode what arrives with
+        ``once_sdk.streamer.decode_batch``."""
+    def restart_stream(self) -> None:
+        """Restarts a ``"failed"`` stream; unacknowledged records are sent again."""
+    def flush_stream(self) -> None:
+        """Sends the next batch now instead of after the interval."""
+    def stream_stats(self) -> StreamStats:
+        """The stream's state and counters."""
     def requests(self) -> list[SandboxRequest]:
         """Every request received, oldest first."""
     def reset_stats(self) -> None:
