@@ -35,6 +35,9 @@ impl std::fmt::Debug for StreamConfig {
     }
 }
 
+/// The shortest interval between two looks at the queue.
+const MIN_INTERVAL: Duration = Duration::from_millis(1);
+
 impl StreamConfig {
     /// Posts to `url` with `authorization` as the `Authorization` header
     /// (e.g. `Basic dXNlcjpwYXNz`), like a webhook stream set up in the
@@ -54,9 +57,11 @@ impl StreamConfig {
         }
     }
 
-    /// How often a batch is sent while there are records.
+    /// How often a batch is sent while there are records; at least 1 ms
+    /// (with no pause at all, an empty queue would be polled in a busy
+    /// loop).
     pub fn interval(mut self, d: Duration) -> Self {
-        self.interval = d;
+        self.interval = d.max(MIN_INTERVAL);
         self
     }
 
@@ -259,5 +264,18 @@ async fn run(shared: Arc<Shared>, generation: u64) {
                 c.stats.state = StreamState::Failed;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_interval_becomes_the_shortest_pause() {
+        let c = StreamConfig::new("http://127.0.0.1:9/", "Basic eA==").interval(Duration::ZERO);
+        assert_eq!(c.interval, MIN_INTERVAL);
+        let c = c.interval(Duration::from_millis(250));
+        assert_eq!(c.interval, Duration::from_millis(250));
     }
 }

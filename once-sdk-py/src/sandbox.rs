@@ -721,7 +721,7 @@ impl Sandbox {
     /// Streams the fleet's records to `url` like 1NCE's Data Streamer (a
     /// webhook): from now on, usage (data and SMS), events, SMS delivery
     /// reports and MO SMS are queued and posted in batches (a JSON array,
-    /// nested layout) every `interval` seconds, at most `batch_size` records
+    /// nested layout) every `interval` seconds (more than 0), at most `batch_size` records
     /// per request, with `authorization` as the `Authorization` header
     /// (e.g. `"Basic dXNlcjpwYXNz"`). A batch counts as delivered only when
     /// answered 200 within `timeout` seconds; anything else (redirects are
@@ -765,6 +765,12 @@ impl Sandbox {
             return Err(errors::config(
                 py,
                 format!("url must be an http:// or https:// URL, got {url:?}"),
+            ));
+        }
+        if interval.is_nan() || interval <= 0.0 {
+            return Err(errors::config(
+                py,
+                format!("interval must be more than 0 seconds, got {interval}"),
             ));
         }
         let config = rs::StreamConfig::new(url, authorization)

@@ -112,7 +112,9 @@ def test_a_failing_webhook_fails_the_stream_until_it_is_restarted(sandbox, webho
         ({"url": "http://"}, "url must be an http:// or https:// URL"),
         ({"batch_size": 0}, "batch_size must be 1 or more, got 0"),
         ({"max_failures": -1}, "max_failures must be 1 or more, got -1"),
-        ({"interval": -1.0}, "interval must be a non-negative number of seconds"),
+        ({"interval": -1.0}, "interval must be more than 0 seconds, got -1"),
+        ({"interval": 0.0}, "interval must be more than 0 seconds, got 0"),
+        ({"interval": float("nan")}, "interval must be more than 0 seconds, got NaN"),
         ({"timeout": float("nan")}, "timeout must be a non-negative number of seconds"),
     ],
 )

@@ -1313,7 +1313,7 @@ class Sandbox:
     ) -> None:
         """Streams the fleet's records to ``url`` like 1NCE's Data Streamer (a
         webhook): usage, events, SMS delivery reports and MO SMS, posted in
-        batches every ``interval`` seconds with ``authorization`` as the
+        batches every ``interval`` seconds (more than 0) with ``authorization`` as the
         ``Authorization`` header. A batch is delivered only when answered 200;
         otherwise it is retried with backoff, and after ``max_failures``
         failures in a row the stream goes ``"failed"`` until
