@@ -259,7 +259,15 @@ where
     F: Future + Send,
     F::Output: Send,
 {
-    let owned = CALLERS.get()?;
+    wait_in(CALLERS.get()?, py, fut)
+}
+
+/// [`wait`] on the blocking clients' runtime of this process, `owned`.
+fn wait_in<F>(owned: &'static Owned, py: Python<'_>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send,
+    F::Output: Send,
+{
     if let Some(driver) = owned.driver.get() {
         driver.stop();
     }
@@ -274,15 +282,15 @@ where
     F: Future + Send,
     F::Output: Send,
 {
-    let out = wait(py, fut)?;
-    drive_until_next_call()?;
+    let owned = CALLERS.get()?;
+    let out = wait_in(owned, py, fut)?;
+    drive_until_next_call(owned)?;
     Ok(out)
 }
 
-/// Has a thread of the module drive the blocking clients' runtime until
-/// the next blocking call.
-fn drive_until_next_call() -> PyResult<()> {
-    let owned = CALLERS.get()?;
+/// Has a thread of the module drive the blocking clients' runtime `owned`
+/// until the next blocking call.
+fn drive_until_next_call(owned: &'static Owned) -> PyResult<()> {
     let driver = match owned.driver.get() {
         Some(d) => d,
         None => {
