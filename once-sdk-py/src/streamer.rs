@@ -27,7 +27,7 @@ fn _decode_stream(
         let mut v = serde_json::to_value(record)
             .map_err(|e| PyValueError::new_err(format!("record does not serialize: {e}")))?;
         if let Some(obj) = v.as_object_mut() {
-            obj.insert("raw".into(), raw);
+            obj.insert("raw".into(), raw.to_value());
         }
         records.push(v);
     }

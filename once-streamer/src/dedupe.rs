@@ -21,7 +21,7 @@ pub(crate) enum Reservation {
     /// These records are new; their keys are now pending.
     Fresh {
         records: Vec<StreamRecord>,
-        raw: Vec<serde_json::Value>,
+        raw: Vec<once_sdk::streamer::RawRecord>,
         keys: Vec<RecordKey>,
         duplicates: usize,
     },
@@ -58,7 +58,7 @@ impl Deduper {
     pub fn reserve(
         &mut self,
         records: Vec<StreamRecord>,
-        raw: Vec<serde_json::Value>,
+        raw: Vec<once_sdk::streamer::RawRecord>,
         now: Instant,
     ) -> Reservation {
         self.expire(now);
@@ -122,7 +122,7 @@ mod tests {
     use super::*;
     use once_sdk::streamer::decode_batch;
 
-    fn batch(ids: &[u64]) -> (Vec<StreamRecord>, Vec<serde_json::Value>) {
+    fn batch(ids: &[u64]) -> (Vec<StreamRecord>, Vec<once_sdk::streamer::RawRecord>) {
         let body: Vec<_> = ids
             .iter()
             .map(|id| serde_json::json!({"id": id, "traffic_type_id": 5}))

@@ -14,7 +14,7 @@ pub struct Delivery {
     /// The records not seen before, in the order sent.
     pub records: Vec<StreamRecord>,
     /// Each of `records` as sent (same order).
-    pub raw: Vec<serde_json::Value>,
+    pub raw: Vec<once_sdk::streamer::RawRecord>,
     /// Records of the request that could not be decoded (they are
     /// acknowledged all the same: sent again, they would fail again).
     pub rejected: Vec<RejectedRecord>,
@@ -142,7 +142,7 @@ impl JsonLinesSink {
             let mut v = serde_json::to_value(record).map_err(|e| SinkError::new(e.to_string()))?;
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("received_at".into(), received_at.clone().into());
-                obj.insert("raw".into(), raw.clone());
+                obj.insert("raw".into(), raw.to_value());
             }
             serde_json::to_writer(&mut buf, &v).map_err(|e| SinkError::new(e.to_string()))?;
             buf.push(b'\n');

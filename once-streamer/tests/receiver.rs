@@ -155,19 +155,22 @@ async fn retransmissions_are_dropped_and_bad_records_reported() {
     );
     assert_eq!(sink.stored_ids(), ["1", "2", "3", "4"]);
     let mixed = serde_json::to_vec(&json!([usage(5), {"id": 6, "traffic_type_id": 5,
-        "volume": {"total": "lots"}}, usage(7)]))
+        "volume": {"total": "lots"}}, {"id": 8, "colour": "blue"}, usage(7)]))
     .unwrap();
     assert_eq!(post(&r.url, Some(&auth), mixed).await.status(), 200);
     let log = sink.log.lock().unwrap().clone();
     let last = log.last().unwrap();
-    assert_eq!(last.records.len(), 2);
+    // An optional field the SDK cannot read keeps its record (noted as unread).
+    assert_eq!(last.records.len(), 3);
+    assert_eq!(last.records[1].unread()[0].field, "volume_total");
     assert_eq!(last.rejected.len(), 1);
-    assert_eq!(last.rejected[0].index, 1);
-    assert_eq!(last.rejected[0].error.field, "volume_total");
+    assert_eq!(last.rejected[0].index, 2);
+    assert_eq!(last.rejected[0].error.field, "record");
+    assert_eq!(last.rejected[0].raw.as_str(), r#"{"colour":"blue","id":8}"#);
     let s = r.receiver.stats();
     assert_eq!(
         (s.records_stored, s.duplicates_dropped, s.records_rejected),
-        (6, 7, 1)
+        (7, 7, 1)
     );
     assert_eq!(s.acknowledged, 4);
     // Not a batch at all.

@@ -427,9 +427,14 @@ pub fn decode_stream(data: &[u8]) {
         assert!(last < Some(r.index), "rejected indices out of order");
         last = Some(r.index);
         assert!(!r.to_string().is_empty());
+        let kept: serde_json::Value =
+            serde_json::from_str(r.raw.as_str()).expect("a rejected record is kept as valid JSON");
+        let _ = kept;
     }
+    let platform = batch.platform.unwrap_or_default();
     for (record, raw) in batch.records.iter().zip(&batch.raw) {
-        let again = StreamRecord::from_json(raw).expect("a decoded record decodes again");
+        let again = StreamRecord::from_json_str(raw.as_str(), platform)
+            .expect("a decoded record decodes again");
         assert_eq!(&again, record, "decoding is not deterministic");
         if let Err(e) = serde_json::to_vec(record) {
             panic!("{record:?} does not serialize: {e}");

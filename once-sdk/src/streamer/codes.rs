@@ -63,26 +63,63 @@ impl TrafficType {
     }
 }
 
-code_enum!(
-    /// The radio access technology of a session (`rat_type`).
-    RatType {
-        /// 3G / UTRAN (1).
-        Utran = 1,
-        /// 2G / GERAN (2).
-        Geran = 2,
-        /// HSPA+ (5).
-        HspaEvolution = 5,
-        /// LTE / E-UTRAN (6); CAT-M is often reported as 6 too.
-        Eutran = 6,
-        /// NB-IoT (8).
-        NbIot = 8,
-        /// LTE-M / CAT-M (9).
-        LteM = 9,
-    }
-);
+/// The radio access technology of a session (`rat_type`): GTPv2's RAT
+/// type values, which 1NCE sends as codes (and sometimes as names).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RatType {
+    /// 3G / UTRAN (1).
+    Utran,
+    /// 2G / GERAN (2).
+    Geran,
+    /// HSPA+ (5).
+    HspaEvolution,
+    /// LTE / E-UTRAN (6); CAT-M is often reported as 6 too.
+    Eutran,
+    /// NB-IoT, `EUTRAN-NB-IoT` (8).
+    NbIot,
+    /// LTE-M / CAT-M (9).
+    LteM,
+    /// 5G NR (10).
+    Nr,
+    /// A code this version of the SDK does not know, kept as sent.
+    Unknown(i64),
+    /// A name this version of the SDK does not know, kept as sent.
+    UnknownName(String),
+}
 
 impl RatType {
-    /// From a name when a text was sent instead of a code (`"LTE"`, `"NB-IoT"`).
+    /// The variant for a code (unknown codes are kept).
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            1 => Self::Utran,
+            2 => Self::Geran,
+            5 => Self::HspaEvolution,
+            6 => Self::Eutran,
+            8 => Self::NbIot,
+            9 => Self::LteM,
+            10 => Self::Nr,
+            other => Self::Unknown(other),
+        }
+    }
+
+    /// The code as 1NCE sends it; `None` for a name this SDK does not know.
+    pub fn code(&self) -> Option<i64> {
+        Some(match self {
+            Self::Utran => 1,
+            Self::Geran => 2,
+            Self::HspaEvolution => 5,
+            Self::Eutran => 6,
+            Self::NbIot => 8,
+            Self::LteM => 9,
+            Self::Nr => 10,
+            Self::Unknown(c) => *c,
+            Self::UnknownName(_) => return None,
+        })
+    }
+
+    /// From a name when a text was sent instead of a code (`"LTE"`,
+    /// `"NB-IoT"`, `"EUTRAN-NB-IoT"`, `"NR"`); `None` for other names.
     pub fn from_name(s: &str) -> Option<Self> {
         let n: String = s
             .chars()
@@ -94,10 +131,25 @@ impl RatType {
             "2g" | "geran" => Self::Geran,
             "hspa" | "hspaevolution" => Self::HspaEvolution,
             "4g" | "lte" | "eutran" => Self::Eutran,
-            "nbiot" => Self::NbIot,
+            "nbiot" | "eutrannbiot" => Self::NbIot,
             "catm" | "ltem" | "catm1" => Self::LteM,
+            "5g" | "nr" => Self::Nr,
             _ => return None,
         })
+    }
+
+    /// From a name, keeping a name this SDK does not know.
+    pub fn from_name_lenient(s: &str) -> Self {
+        Self::from_name(s).unwrap_or_else(|| Self::UnknownName(s.to_string()))
+    }
+}
+
+impl Serialize for RatType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::UnknownName(name) => s.serialize_str(name),
+            other => s.serialize_i64(other.code().unwrap_or_default()),
+        }
     }
 }
 
@@ -172,29 +224,125 @@ code_enum!(
         SmsQuotaDeleted = 59,
         /// Data quota expired (60).
         DataQuotaExpired = 60,
+        /// OpenVPN disconnect (29, Platform 2.0).
+        OpenVpnDisconnect = 29,
+        /// Endpoint enabled (42, Platform 2.0).
+        EndpointEnabled = 42,
+        /// Endpoint disabled (43, Platform 2.0).
+        EndpointDisabled = 43,
+        /// SMS quota expired (61, Platform 2.0).
+        SmsQuotaExpired = 61,
+        /// Regional-pool quota event 100 (Platform 2.0; 1NCE names the
+        /// 100-103 range "regional pool quota events" without telling them apart).
+        RegionalPoolQuota100 = 100,
+        /// Regional-pool quota event 101 (Platform 2.0).
+        RegionalPoolQuota101 = 101,
+        /// Regional-pool quota event 102 (Platform 2.0).
+        RegionalPoolQuota102 = 102,
+        /// Regional-pool quota event 103 (Platform 2.0).
+        RegionalPoolQuota103 = 103,
+        /// Endpoint deleted (121, Platform 2.0).
+        EndpointDeleted = 121,
     }
 );
 
-code_enum!(
-    /// How serious an event is (`event_severity.id`).
-    EventSeverity {
-        /// INFO (0).
-        Info = 0,
-        /// WARNING (1).
-        Warning = 1,
-        /// CRITICAL (2).
-        Critical = 2,
-    }
-);
+/// The Data Streamer platform a record was written by. Platform 2.0
+/// renumbered event severities (id 2 was CRITICAL on 1.0 and is a WARN on
+/// 2.0), so reading a severity id needs to know the platform.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Platform {
+    /// Platform 1.0 (severity 0 INFO, 1 WARNING, 2 CRITICAL).
+    Platform1,
+    /// Platform 2.0 (severity 0 INFO, 1 and 2 WARN, 3 ERROR, 4 CRITICAL).
+    Platform2,
+    /// Tell from the records (see [`decode_batch_with`](super::decode_batch_with)).
+    #[default]
+    Detect,
+}
+
+/// How serious an event is, on one scale for both platforms (Platform 2.0's
+/// ids: 0 INFO, 1 WARNING, 3 ERROR, 4 CRITICAL).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventSeverity {
+    /// INFO.
+    Info,
+    /// WARNING (WARN on Platform 2.0).
+    Warning,
+    /// ERROR (Platform 2.0).
+    Error,
+    /// CRITICAL.
+    Critical,
+    /// Id 2 with no description on a stream whose platform could not be
+    /// told: CRITICAL on Platform 1.0, WARN on 2.0. Kept as sent, not guessed.
+    Ambiguous(i64),
+    /// An id this version of the SDK does not know, kept as sent.
+    Unknown(i64),
+}
 
 impl EventSeverity {
-    /// From a description when no id was sent (`"WARNING"`).
+    /// The severity of an id as `platform` numbers them. Id 2 reads as
+    /// [`Critical`](Self::Critical) on Platform 1.0, [`Warning`](Self::Warning)
+    /// on 2.0, and [`Ambiguous`](Self::Ambiguous) when the platform is not known.
+    pub fn from_id(id: i64, platform: Platform) -> Self {
+        match (id, platform) {
+            (0, _) => Self::Info,
+            (1, _) => Self::Warning,
+            (2, Platform::Platform1) => Self::Critical,
+            (2, Platform::Platform2) => Self::Warning,
+            (2, Platform::Detect) => Self::Ambiguous(2),
+            (3, Platform::Platform2 | Platform::Detect) => Self::Error,
+            (4, Platform::Platform2 | Platform::Detect) => Self::Critical,
+            (other, _) => Self::Unknown(other),
+        }
+    }
+
+    /// From a description (`"WARN"`, `"WARNING"`, `"CRITICAL"`, ...), which
+    /// settles the severity on either platform.
     pub fn from_description(s: &str) -> Option<Self> {
         match s.trim().to_ascii_uppercase().as_str() {
             "INFO" => Some(Self::Info),
             "WARNING" | "WARN" => Some(Self::Warning),
+            "ERROR" => Some(Self::Error),
             "CRITICAL" => Some(Self::Critical),
             _ => None,
+        }
+    }
+
+    /// The level on Platform 2.0's scale (0 INFO, 1 WARNING, 3 ERROR,
+    /// 4 CRITICAL); `None` for an ambiguous or unknown id.
+    pub fn level(&self) -> Option<i64> {
+        match self {
+            Self::Info => Some(0),
+            Self::Warning => Some(1),
+            Self::Error => Some(3),
+            Self::Critical => Some(4),
+            Self::Ambiguous(_) | Self::Unknown(_) => None,
+        }
+    }
+
+    /// The name (`INFO`, `WARNING`, `ERROR`, `CRITICAL`, `AMBIGUOUS`, `UNKNOWN`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Info => "INFO",
+            Self::Warning => "WARNING",
+            Self::Error => "ERROR",
+            Self::Critical => "CRITICAL",
+            Self::Ambiguous(_) => "AMBIGUOUS",
+            Self::Unknown(_) => "UNKNOWN",
+        }
+    }
+}
+
+/// Serialized as its level on Platform 2.0's scale, `null` when ambiguous
+/// or unknown (the id as sent is in the record's `severity_id`).
+impl Serialize for EventSeverity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.level() {
+            Some(l) => s.serialize_i64(l),
+            None => s.serialize_none(),
         }
     }
 }
@@ -275,12 +423,61 @@ mod tests {
     use super::*;
 
     #[test]
+    fn severity_ids_read_by_platform() {
+        use EventSeverity as S;
+        let read = |p| [0, 1, 2, 3, 4, 5].map(|id| S::from_id(id, p));
+        assert_eq!(
+            read(Platform::Platform1),
+            [
+                S::Info,
+                S::Warning,
+                S::Critical,
+                S::Unknown(3),
+                S::Unknown(4),
+                S::Unknown(5)
+            ]
+        );
+        assert_eq!(
+            read(Platform::Platform2),
+            [
+                S::Info,
+                S::Warning,
+                S::Warning,
+                S::Error,
+                S::Critical,
+                S::Unknown(5)
+            ]
+        );
+        assert_eq!(
+            read(Platform::Detect),
+            [
+                S::Info,
+                S::Warning,
+                S::Ambiguous(2),
+                S::Error,
+                S::Critical,
+                S::Unknown(5)
+            ]
+        );
+        assert_eq!(S::from_description("warn"), Some(S::Warning));
+        assert_eq!(S::from_description("ERROR"), Some(S::Error));
+        assert_eq!(serde_json::to_string(&S::Critical).unwrap(), "4");
+        assert_eq!(serde_json::to_string(&S::Ambiguous(2)).unwrap(), "null");
+    }
+
+    #[test]
     fn unknown_codes_are_kept() {
         assert_eq!(EventType::from_code(3), EventType::CreatePdpContext);
         assert_eq!(EventType::from_code(77), EventType::Unknown(77));
         assert_eq!(EventType::from_code(77).code(), 77);
         assert_eq!(RatType::from_code(42), RatType::Unknown(42));
         assert_eq!(RatType::from_name("NB-IoT"), Some(RatType::NbIot));
+        assert_eq!(RatType::from_name("EUTRAN-NB-IoT"), Some(RatType::NbIot));
+        assert_eq!(RatType::from_name("NR"), Some(RatType::Nr));
+        assert_eq!(
+            RatType::from_name_lenient("6G-sat"),
+            RatType::UnknownName("6G-sat".into())
+        );
         assert_eq!(
             DeliveryStatus::from_text("queued"),
             DeliveryStatus::Unknown("queued".into())

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::fields::{FieldError, FieldResult, Fields};
+use super::fields::*;
 use crate::types::{Iccid, Imei, Imsi, Msisdn};
 
 /// The unique id of a record: the key receivers deduplicate on.
@@ -33,14 +33,11 @@ impl RecordId {
     }
 
     pub(crate) fn read(f: &Fields<'_>) -> FieldResult<Self> {
-        match f.get(&["id"]) {
+        match f.get(&[ID]) {
             None => Err(FieldError::new("id", "missing")),
-            Some((_, serde_json::Value::Number(n))) if n.is_u64() || n.is_i64() => {
-                Ok(Self(n.to_string()))
-            }
-            Some((_, serde_json::Value::String(s))) if !s.trim().is_empty() => {
-                Ok(Self(s.trim().to_string()))
-            }
+            Some((_, Scalar::Int(n))) => Ok(Self(n.to_string())),
+            Some((_, Scalar::UInt(n))) => Ok(Self(n.to_string())),
+            Some((_, Scalar::Str(s))) if !s.trim().is_empty() => Ok(Self(s.trim().to_string())),
             Some((_, v)) => Err(FieldError::new(
                 "id",
                 format!("expected an integer or a non-empty string, got {v}"),
@@ -61,7 +58,8 @@ impl fmt::Display for RecordId {
     }
 }
 
-/// A volume: data in MB, SMS as counts.
+/// A volume: data in MiB (1 MiB = 1,048,576 bytes; 1NCE writes "MB" and
+/// means binary megabytes), SMS as counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Volume {
@@ -87,14 +85,18 @@ impl Volume {
         })
     }
 
-    pub(crate) fn read(f: &Fields<'_>, prefix: &str) -> FieldResult<Option<Self>> {
-        let k = |s: &str| format!("{prefix}{s}");
+    /// The volume's total in bytes (data records: MiB × 1,048,576).
+    pub fn total_bytes(&self) -> Option<f64> {
+        self.total_or_sum().map(|mib| mib * 1_048_576.0)
+    }
+
+    pub(crate) fn read(f: &Fields<'_>, [total, tx, rx]: [Slot; 3]) -> Option<Self> {
         let v = Self {
-            total: f.decimal(&[&k("total")])?,
-            tx: f.decimal(&[&k("tx")])?,
-            rx: f.decimal(&[&k("rx")])?,
+            total: f.decimal(&[total]),
+            tx: f.decimal(&[tx]),
+            rx: f.decimal(&[rx]),
         };
-        Ok((v != Self::default()).then_some(v))
+        (v != Self::default()).then_some(v)
     }
 }
 
@@ -125,27 +127,27 @@ pub struct Device {
 }
 
 impl Device {
-    pub(crate) fn read(f: &Fields<'_>) -> FieldResult<Self> {
-        Ok(Self {
+    pub(crate) fn read(f: &Fields<'_>) -> Self {
+        Self {
             iccid: f
-                .text(&["sim_iccid", "iccid", "endpoint_iccid"])?
+                .text(&[SIM_ICCID, ICCID, ENDPOINT_ICCID])
                 .map(Iccid::new_unchecked),
             imsi: f
-                .text(&["imsi_imsi", "imsi", "sim_imsi"])?
+                .text(&[IMSI_IMSI, IMSI, SIM_IMSI])
                 .map(Imsi::new_unchecked),
             msisdn: f
-                .text(&["sim_msisdn", "msisdn", "endpoint_msisdn"])?
+                .text(&[SIM_MSISDN, MSISDN, ENDPOINT_MSISDN])
                 .map(Msisdn::new_unchecked),
-            sim_id: f.int(&["sim_id"])?,
-            imsi_id: f.int(&["imsi_id"])?,
-            endpoint_id: f.int(&["endpoint_id"])?,
-            endpoint_name: f.text(&["endpoint_name"])?,
+            sim_id: f.int(&[SIM_ID]),
+            imsi_id: f.int(&[IMSI_ID]),
+            endpoint_id: f.int(&[ENDPOINT_ID]),
+            endpoint_name: f.text(&[ENDPOINT_NAME]),
             imei: f
-                .text(&["endpoint_imei", "imei", "detail_pdp_context_imeisv"])?
+                .text(&[ENDPOINT_IMEI, IMEI, PDP_IMEISV])
                 .map(Imei::new_unchecked),
-            ip_address: f.text(&["endpoint_ip_address", "ip_address"])?,
-            organisation_id: f.int(&["organisation_id", "organisation"])?,
-        })
+            ip_address: f.text(&[ENDPOINT_IP_ADDRESS, IP_ADDRESS]),
+            organisation_id: f.int(&[ORGANISATION_ID, ORGANISATION]),
+        }
     }
 }
 
@@ -163,19 +165,36 @@ pub struct NetworkOperator {
     pub mnc: Option<String>,
     /// The country's name.
     pub country: Option<String>,
+    /// The country's ISO 3166 code (events on Platform 2.0: `de`).
+    pub country_iso_code: Option<String>,
 }
 
 impl NetworkOperator {
-    pub(crate) fn read(f: &Fields<'_>, prefix: &str) -> FieldResult<Option<Self>> {
-        let k = |s: &str| format!("{prefix}{s}");
+    /// The operator of a usage record (`operator.*`).
+    pub(crate) fn read_usage(f: &Fields<'_>) -> Option<Self> {
         let o = Self {
-            id: f.int(&[&k("id")])?,
-            name: f.text(&[&k("name")])?,
-            mcc: f.text(&[&k("country_mcc"), &k("mcc")])?,
-            // Location events send a list here (detail.mnc[]).
-            mnc: f.text_lenient(&[&k("mnc")]),
-            country: f.text(&[&k("country_name")])?,
+            id: f.int(&[OPERATOR_ID]),
+            name: f.text(&[OPERATOR_NAME]),
+            mcc: f.text(&[OPERATOR_COUNTRY_MCC, OPERATOR_MCC]),
+            mnc: f.text(&[OPERATOR_MNC]),
+            country: f.text(&[OPERATOR_COUNTRY_NAME]),
+            country_iso_code: None,
         };
-        Ok((o != Self::default()).then_some(o))
+        (o != Self::default()).then_some(o)
+    }
+
+    /// The operator of an event (`detail.id`, `detail.name`, `detail.country`).
+    pub(crate) fn read_event(f: &Fields<'_>) -> Option<Self> {
+        let o = Self {
+            id: f.int(&[DETAIL_ID]),
+            name: f.text(&[DETAIL_NAME]),
+            mcc: f.text(&[DETAIL_COUNTRY_MCC, DETAIL_MCC]),
+            // Location events send a list here (detail.mnc[]), read as
+            // the event's network codes.
+            mnc: f.text_quiet(&[DETAIL_MNC]),
+            country: f.text(&[DETAIL_COUNTRY_NAME]),
+            country_iso_code: f.text(&[DETAIL_COUNTRY_ISO_CODE]),
+        };
+        (o != Self::default()).then_some(o)
     }
 }

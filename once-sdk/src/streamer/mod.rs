@@ -14,9 +14,46 @@
 //! - codes this SDK does not know (event types, RAT types, states) are kept
 //!   as `Unknown`, and every record as sent is kept in [`StreamBatch::raw`].
 //!
-//! A record that cannot be decoded is reported in [`StreamBatch::rejected`]
-//! with its index in the body and the reason; the other records of the batch
-//! are decoded all the same.
+//! - Platform 1.0 and 2.0 severities (see [`Platform`] and below);
+//! - volumes in MiB as 1NCE counts them; absent cost and currency stay
+//!   `None`; a quota's remaining volume may be negative.
+//!
+//! Records are read straight from the body: no `serde_json::Value` is built;
+//! each record is kept as sent in [`StreamBatch::raw`] (a [`RawRecord`], a
+//! slice of one shared copy of the body).
+//!
+//! Nothing a 200 acknowledged is lost by decoding:
+//! - an optional field with a value this SDK does not expect (a RAT type
+//!   `"NR"`, a quota id that is a UUID, a date that is not one) keeps the
+//!   record: the value is kept as `Unknown`/as text where the type allows,
+//!   otherwise the field is `None`, and the field is listed in the record's
+//!   `unread` with the reason;
+//! - a record that cannot be decoded at all (no id, no kind, an event
+//!   without a type id) is in [`StreamBatch::rejected`] with its index, the
+//!   reason and the record as sent, and the other records of the batch are
+//!   decoded all the same.
+//!
+//! # Severity and platform
+//!
+//! Platform 2.0 renumbered event severities: 0 INFO, 1 and 2 WARN, 3 ERROR,
+//! 4 CRITICAL, where 1.0 had 0 INFO, 1 WARNING, 2 CRITICAL. A severity
+//! description (`"WARN"`, `"CRITICAL"`), when sent, settles it on either
+//! platform. Otherwise the [`Platform`] given to [`decode_batch_with`]
+//! decides; with [`Platform::Detect`] (the default) the record, then its
+//! batch, must show which platform wrote it:
+//! - Platform 2.0 only: `ipcan_session_id` (top-level or under
+//!   `detail.pdp_context`), location under `gtp_v1_uli`/`gtp_v2_uli`,
+//!   `quota_id`, `detail.quota`, `detail.regional_pool`, VPN details,
+//!   failure causes, event types 29, 42, 43, 61, 100-103 and 121,
+//!   severity ids 3 and 4;
+//! - Platform 1.0 only: `session_id`, `detail.session_id`, `currency_id`,
+//!   `sim.production_date`, location without its GTP version
+//!   (`detail.pdp_context.ci`, `lac`, `sac`, `rac`), event types 0, 6, 7,
+//!   10, 12, 13, 14, 17, 50 and 51.
+//!
+//! A record showing both or neither takes what the other records of its
+//! batch show, when they agree; if nothing settles it, id 2 reads as
+//! [`EventSeverity::Ambiguous`] with the id kept, never as a guess.
 //!
 //! ```
 //! use once_sdk::streamer::{decode_batch, StreamRecord, TrafficType};
@@ -32,6 +69,7 @@
 //! let StreamRecord::Usage(usage) = &batch.records[1] else { panic!() };
 //! assert_eq!(usage.traffic_type, TrafficType::Sms);
 //! assert_eq!(batch.rejected[0].index, 2);
+//! assert_eq!(batch.rejected[0].raw.as_str(), r#"{"id": "x"}"#);
 //! # Ok::<(), once_sdk::streamer::StreamBodyError>(())
 //! ```
 
@@ -39,17 +77,22 @@ mod codes;
 mod common;
 mod event;
 mod fields;
+mod raw;
 mod sms;
 mod usage;
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
-pub use codes::{DeliveryStatus, EventSeverity, EventSource, EventType, RatType, TrafficType};
+pub use codes::{
+    DeliveryStatus, EventSeverity, EventSource, EventType, Platform, RatType, TrafficType,
+};
 pub use common::{Device, NetworkOperator, RecordId, Volume};
-pub use event::{CellLocation, EventRecord, PdpSession};
+pub use event::{CellLocation, EventRecord, PdpSession, QuotaDetail, RegionalPool, VpnDetail};
+pub use raw::RawRecord;
 pub use sms::{MoSms, MultiPartInfo, SmsDeliveryReport};
 pub use usage::UsageRecord;
 
@@ -170,39 +213,66 @@ impl StreamRecord {
         }
     }
 
-    /// Decodes one record (a JSON object, nested or flat).
+    /// Decodes one record (a JSON object, nested or flat), with
+    /// [`Platform::Detect`].
     pub fn from_json(record: &Value) -> Result<Self, RecordError> {
-        let Value::Object(map) = record else {
-            return Err(RecordError::new("record", "expected a JSON object"));
-        };
-        let f = Fields::new(map);
-        Self::read(&f).map_err(RecordError::from)
+        Self::from_json_str(&record.to_string(), Platform::Detect)
     }
 
-    fn read(f: &Fields<'_>) -> Result<Self, FieldError> {
-        if f.has_prefix(&["event_type", "event_severity", "event_source"]) {
-            return EventRecord::read(f).map(Self::Event);
+    /// Decodes one record from its JSON text.
+    pub fn from_json_str(json: &str, platform: Platform) -> Result<Self, RecordError> {
+        let parsed = fields::parse(json).map_err(|e| RecordError::new("record", &e.to_string()))?;
+        if let Some(what) = parsed.not_an_object {
+            return Err(RecordError::new(
+                "record",
+                &format!("expected a JSON object, got {what}"),
+            ));
         }
-        if f.has_prefix(&[
-            "traffic_type",
-            "start_timestamp",
-            "end_timestamp",
-            "volume_",
+        Self::read(&Fields::new(parsed), platform).map_err(RecordError::from)
+    }
+
+    fn read(f: &Fields<'_>, platform: Platform) -> Result<Self, FieldError> {
+        use fields::*;
+        if f.any(&[
+            EVENT_TYPE,
+            EVENT_TYPE_ID,
+            EVENT_TYPE_DESCRIPTION,
+            EVENT_SEVERITY,
+            EVENT_SEVERITY_ID,
+            EVENT_SEVERITY_DESCRIPTION,
+            EVENT_SOURCE,
+            EVENT_SOURCE_ID,
+            EVENT_SOURCE_DESCRIPTION,
+        ]) {
+            return EventRecord::read(f, platform).map(Self::Event);
+        }
+        if f.any(&[
+            TRAFFIC_TYPE,
+            TRAFFIC_TYPE_ID,
+            TRAFFIC_TYPE_DESCRIPTION,
+            START_TIMESTAMP,
+            END_TIMESTAMP,
+            VOLUME_TOTAL,
+            VOLUME_TX,
+            VOLUME_RX,
         ]) {
             return UsageRecord::read(f).map(Self::Usage);
         }
-        if f.has_prefix(&["final_date", "status_status", "detail_sms_id"]) {
+        if f.any(&[FINAL_DATE, STATUS_STATUS, DETAIL_SMS_ID]) {
             return SmsDeliveryReport::read(f).map(Self::SmsDeliveryReport);
         }
-        if f.has_prefix(&[
-            "payload",
-            "source_address",
-            "dest_address",
-            "multi_part_info",
+        if f.any(&[
+            PAYLOAD,
+            SOURCE_ADDRESS,
+            DEST_ADDRESS,
+            MULTI_PART_INFO_PARTNO,
+            MULTI_PART_INFO_PART,
+            MULTI_PART_INFO_TOTAL,
+            MULTI_PART_INFO_IDENTIFIER,
         ]) {
             return MoSms::read(f).map(Self::MoSms);
         }
-        if f.has_prefix(&["status", "submit_date"]) {
+        if f.any(&[STATUS, STATUS_DESCRIPTION, STATUS_ID, SUBMIT_DATE]) {
             return SmsDeliveryReport::read(f).map(Self::SmsDeliveryReport);
         }
         // Say what is wrong with the id first, if anything.
@@ -212,6 +282,17 @@ impl StreamRecord {
             "not a usage record, event or SMS event (none of traffic_type, \
              start_timestamp, event_type, final_date, status, payload)",
         ))
+    }
+
+    /// Optional fields of the record that carried a value this SDK could
+    /// not read (the value is in the raw record).
+    pub fn unread(&self) -> &[RecordError] {
+        match self {
+            Self::Usage(r) => &r.unread,
+            Self::Event(r) => &r.unread,
+            Self::SmsDeliveryReport(r) => &r.unread,
+            Self::MoSms(r) => &r.unread,
+        }
     }
 }
 
@@ -254,6 +335,8 @@ pub struct RejectedRecord {
     pub id: Option<RecordId>,
     /// Why it was rejected.
     pub error: RecordError,
+    /// The record as sent: store it, it will not be sent again.
+    pub raw: RawRecord,
 }
 
 impl fmt::Display for RejectedRecord {
@@ -273,9 +356,13 @@ pub struct StreamBatch {
     /// The records that decoded, in the order sent.
     pub records: Vec<StreamRecord>,
     /// Each of `records` as sent (same order), for fields this SDK does not read.
-    pub raw: Vec<Value>,
-    /// The records that did not decode, with their index and the reason.
+    pub raw: Vec<RawRecord>,
+    /// The records that did not decode, with their index, the reason and
+    /// the record as sent.
     pub rejected: Vec<RejectedRecord>,
+    /// The platform the batch's records showed, when they agreed (or the
+    /// decoder's setting).
+    pub platform: Option<Platform>,
 }
 
 impl StreamBatch {
@@ -294,52 +381,192 @@ impl StreamBatch {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StreamBodyError {
+    /// Not UTF-8 text.
+    #[error("the body is not UTF-8: {0}")]
+    NotUtf8(#[from] std::str::Utf8Error),
     /// Not JSON.
     #[error("the body is not JSON: {0}")]
     NotJson(#[from] serde_json::Error),
     /// JSON, but neither an array of records nor one record.
     #[error("the body is JSON but not an array of records (found {0})")]
     NotAnArray(&'static str),
+    /// More records than the decoder's cap ([`DecodeOptions::max_records`]).
+    #[error("the body holds more than {max} records")]
+    TooManyRecords {
+        /// The cap.
+        max: usize,
+    },
+}
+
+/// How [`decode_batch_with`] reads a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecodeOptions {
+    /// How severity ids read (default [`Platform::Detect`]).
+    pub platform: Platform,
+    /// The most records one body may hold (default: unlimited).
+    pub max_records: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self {
+            platform: Platform::Detect,
+            max_records: usize::MAX,
+        }
+    }
+}
+
+impl DecodeOptions {
+    /// The defaults: detect the platform, no cap on records.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How severity ids read.
+    pub fn platform(mut self, platform: Platform) -> Self {
+        self.platform = platform;
+        self
+    }
+
+    /// The most records one body may hold ([`StreamBodyError::TooManyRecords`] beyond).
+    pub fn max_records(mut self, max: usize) -> Self {
+        self.max_records = max;
+        self
+    }
 }
 
 /// Decodes a Data Streamer request body: a JSON array of records (a single
-/// record object is taken as a batch of one). See the [module docs](self).
+/// record object is taken as a batch of one), with the default
+/// [`DecodeOptions`]. See the [module docs](self).
 pub fn decode_batch(body: &[u8]) -> Result<StreamBatch, StreamBodyError> {
-    let items = match serde_json::from_slice::<Value>(body)? {
-        Value::Array(items) => items,
-        obj @ Value::Object(_) => vec![obj],
-        Value::Null => return Err(StreamBodyError::NotAnArray("null")),
-        Value::Bool(_) => return Err(StreamBodyError::NotAnArray("a boolean")),
-        Value::Number(_) => return Err(StreamBodyError::NotAnArray("a number")),
-        Value::String(_) => return Err(StreamBodyError::NotAnArray("a string")),
-    };
-    Ok(decode_records(items))
+    decode_batch_with(body, &DecodeOptions::default())
 }
 
-/// Decodes already parsed records (see [`decode_batch`]).
-pub fn decode_records(items: Vec<Value>) -> StreamBatch {
-    let mut batch = StreamBatch {
-        records: Vec::with_capacity(items.len()),
-        raw: Vec::with_capacity(items.len()),
-        rejected: Vec::new(),
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\n' | b'\r' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// The error serde_json gives for the whole body (the slow path, taken only
+/// for a body that is not a batch).
+fn body_error(text: &str) -> StreamBodyError {
+    match serde_json::from_str::<Value>(text) {
+        Err(e) => StreamBodyError::NotJson(e),
+        Ok(Value::Null) => StreamBodyError::NotAnArray("null"),
+        Ok(Value::Bool(_)) => StreamBodyError::NotAnArray("a boolean"),
+        Ok(Value::Number(_)) => StreamBodyError::NotAnArray("a number"),
+        Ok(Value::String(_)) => StreamBodyError::NotAnArray("a string"),
+        // Whole and valid after all: only trailing data can have failed.
+        Ok(_) => StreamBodyError::NotAnArray("trailing data"),
+    }
+}
+
+/// Decodes a request body as [`decode_batch`] does, with `options`.
+///
+/// The body is parsed once: each record straight into its typed form, its
+/// text kept as a [`RawRecord`]. A body that is not whole, valid JSON fails
+/// as a whole ([`StreamBodyError`]): no record of it is returned.
+pub fn decode_batch_with(
+    body: &[u8],
+    options: &DecodeOptions,
+) -> Result<StreamBatch, StreamBodyError> {
+    let text = std::str::from_utf8(body)?;
+    let shared: Arc<str> = Arc::from(text);
+    let b = shared.as_bytes();
+    let mut batch = StreamBatch::default();
+    let mut pos = skip_ws(b, 0);
+    let single = match b.get(pos) {
+        Some(b'[') => false,
+        Some(b'{') => true,
+        _ => return Err(body_error(text)),
     };
-    for (index, item) in items.into_iter().enumerate() {
-        let decoded = match &item {
-            Value::Object(map) => {
-                let f = Fields::new(map);
-                StreamRecord::read(&f).map_err(|e| (RecordId::read(&f).ok(), e.into()))
+    if !single {
+        pos = skip_ws(b, pos + 1);
+        if b.get(pos) == Some(&b']') {
+            return match skip_ws(b, pos + 1) == b.len() {
+                true => Ok(batch),
+                false => Err(body_error(text)),
+            };
+        }
+    }
+    let mut evidence: Option<Option<Platform>> = None;
+    let mut index = 0;
+    loop {
+        if index >= options.max_records {
+            return Err(StreamBodyError::TooManyRecords {
+                max: options.max_records,
+            });
+        }
+        let mut stream =
+            serde_json::Deserializer::from_str(&shared[pos..]).into_iter::<fields::Parsed<'_>>();
+        let parsed = match stream.next() {
+            Some(Ok(p)) => p,
+            _ => return Err(body_error(text)),
+        };
+        let end = pos + stream.byte_offset();
+        let raw = RawRecord::new(Arc::clone(&shared), pos..end);
+        let decoded = match parsed.not_an_object {
+            Some(what) => Err((
+                None,
+                RecordError::new("record", &format!("expected a JSON object, got {what}")),
+            )),
+            None => {
+                let f = Fields::new(parsed);
+                if options.platform == Platform::Detect {
+                    let shown = event::platform_evidence(&f);
+                    if shown.is_some() {
+                        evidence = match evidence {
+                            None => Some(shown),
+                            Some(seen) if seen == shown => Some(seen),
+                            Some(_) => Some(None),
+                        };
+                    }
+                }
+                StreamRecord::read(&f, options.platform)
+                    .map_err(|e| (RecordId::read(&f).ok(), e.into()))
             }
-            _ => Err((None, RecordError::new("record", "expected a JSON object"))),
         };
         match decoded {
             Ok(record) => {
                 batch.records.push(record);
-                batch.raw.push(item);
+                batch.raw.push(raw);
             }
-            Err((id, error)) => batch.rejected.push(RejectedRecord { index, id, error }),
+            Err((id, error)) => batch.rejected.push(RejectedRecord {
+                index,
+                id,
+                error,
+                raw,
+            }),
+        }
+        index += 1;
+        pos = skip_ws(b, end);
+        if single {
+            if pos != b.len() {
+                return Err(body_error(text));
+            }
+            break;
+        }
+        match b.get(pos) {
+            Some(b',') => pos = skip_ws(b, pos + 1),
+            Some(b']') if skip_ws(b, pos + 1) == b.len() => break,
+            _ => return Err(body_error(text)),
         }
     }
-    batch
+    batch.platform = match options.platform {
+        Platform::Detect => evidence.flatten(),
+        set => Some(set),
+    };
+    if let Some(platform) = batch.platform {
+        for record in &mut batch.records {
+            if let StreamRecord::Event(e) = record {
+                e.settle_platform(platform);
+            }
+        }
+    }
+    Ok(batch)
 }
 
 #[cfg(test)]

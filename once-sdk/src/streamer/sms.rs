@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::codes::DeliveryStatus;
 use super::common::{Device, RecordId};
-use super::fields::{FieldError, FieldResult, Fields};
+use super::fields::*;
+use super::RecordError;
 use crate::types::{Msisdn, Timestamp};
 
 /// The delivery report of an SMS sent to a device (mobile terminated).
@@ -26,6 +27,10 @@ pub struct SmsDeliveryReport {
     /// The SIM and device (the endpoint's name is the ICCID).
     #[serde(flatten)]
     pub device: Device,
+    /// Optional fields that carried a value this SDK could not read (the
+    /// value is in the raw record); empty for a clean record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<RecordError>,
 }
 
 /// Which part of a multi-part SMS this is.
@@ -61,24 +66,40 @@ pub struct MoSms {
     /// The SIM and device.
     #[serde(flatten)]
     pub device: Device,
+    /// Optional fields that carried a value this SDK could not read (the
+    /// value is in the raw record); empty for a clean record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<RecordError>,
 }
 
 impl SmsDeliveryReport {
     pub(crate) fn read(f: &Fields<'_>) -> FieldResult<Self> {
         let id = RecordId::read(f)?;
         let status = f
-            .text(&["status_status", "status_description", "status"])?
+            .text_strict(&[STATUS_STATUS, STATUS_DESCRIPTION, STATUS])
+            .ok()
+            .flatten()
             .map(|s| DeliveryStatus::from_text(&s))
+            // Platform 2.0 may send the id alone: 4, 5, 6.
+            .or_else(|| match f.int_strict(&[STATUS_ID]) {
+                Ok(Some(4)) => Some(DeliveryStatus::Delivered),
+                Ok(Some(5)) => Some(DeliveryStatus::Failed),
+                Ok(Some(6)) => Some(DeliveryStatus::Expired),
+                _ => None,
+            })
             .ok_or_else(|| FieldError::new("status", "missing (DELIVERED, FAILED or EXPIRED)"))?;
-        Ok(Self {
+        let mut record = Self {
             id,
-            submit_date: f.timestamp(&["submit_date"])?,
-            final_date: f.timestamp(&["final_date"])?,
+            submit_date: f.timestamp(&[SUBMIT_DATE]),
+            final_date: f.timestamp(&[FINAL_DATE]),
             status,
-            status_id: f.int(&["status_id"])?,
-            sms_id: f.text(&["detail_sms_id", "sms_id"])?,
-            device: Device::read(f)?,
-        })
+            status_id: f.int(&[STATUS_ID]),
+            sms_id: f.text(&[DETAIL_SMS_ID, SMS_ID]),
+            device: Device::read(f),
+            unread: Vec::new(),
+        };
+        record.unread = f.take_unread().into_iter().map(RecordError::from).collect();
+        Ok(record)
     }
 }
 
@@ -86,21 +107,24 @@ impl MoSms {
     pub(crate) fn read(f: &Fields<'_>) -> FieldResult<Self> {
         let id = RecordId::read(f)?;
         let multi_part = MultiPartInfo {
-            part: f.int(&["multi_part_info_partno", "multi_part_info_part"])?,
-            total: f.int(&["multi_part_info_total"])?,
-            identifier: f.text(&["multi_part_info_identifier"])?,
+            part: f.int(&[MULTI_PART_INFO_PARTNO, MULTI_PART_INFO_PART]),
+            total: f.int(&[MULTI_PART_INFO_TOTAL]),
+            identifier: f.text(&[MULTI_PART_INFO_IDENTIFIER]),
         };
-        Ok(Self {
+        let mut record = Self {
             id,
-            submit_date: f.timestamp(&["submit_date"])?,
-            payload: f.text(&["payload"])?,
+            submit_date: f.timestamp(&[SUBMIT_DATE]),
+            payload: f.text(&[PAYLOAD]),
             source_address: f
-                .text(&["source_address", "dest_address"])?
+                .text(&[SOURCE_ADDRESS, DEST_ADDRESS])
                 .map(Msisdn::new_unchecked),
-            dcs: f.int(&["dcs"])?,
-            pid: f.int(&["pid"])?,
+            dcs: f.int(&[DCS]),
+            pid: f.int(&[PID]),
             multi_part: (multi_part != MultiPartInfo::default()).then_some(multi_part),
-            device: Device::read(f)?,
-        })
+            device: Device::read(f),
+            unread: Vec::new(),
+        };
+        record.unread = f.take_unread().into_iter().map(RecordError::from).collect();
+        Ok(record)
     }
 }
