@@ -132,7 +132,7 @@ struct RunningReceiver {
 
 async fn start_receiver(out: &PathBuf) -> RunningReceiver {
     let config = ReceiverConfig::new(BasicCredentials::new("1nce", "stream-secret"));
-    let receiver = Receiver::new(config, JsonLinesSink::file(out).unwrap());
+    let receiver = Receiver::new(config, JsonLinesSink::dir(out).unwrap());
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/stream", listener.local_addr().unwrap());
     let (stop, stopped) = oneshot::channel::<()>();
@@ -149,6 +149,20 @@ async fn start_receiver(out: &PathBuf) -> RunningReceiver {
         task,
         url,
     }
+}
+
+/// Every JSON line the sink wrote, segment after segment.
+fn read_segments(dir: &PathBuf) -> String {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
 }
 
 async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
@@ -184,8 +198,8 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("streamer-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("records.jsonl");
-    let _ = std::fs::remove_file(&out);
+    let out = dir.join("records");
+    let _ = std::fs::remove_dir_all(&out);
 
     let first = start_receiver(&out).await;
     let plan = [
@@ -246,7 +260,7 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
     second.task.await.unwrap().unwrap();
 
     // Every record emitted, stored exactly once.
-    let text = std::fs::read_to_string(&out).unwrap();
+    let text = read_segments(&out);
     let mut stored: BTreeMap<(String, u64), u32> = BTreeMap::new();
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -303,8 +317,8 @@ async fn sms_delivery_reports_flow_to_the_receiver() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("streamer-dr-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("records.jsonl");
-    let _ = std::fs::remove_file(&out);
+    let out = dir.join("records");
+    let _ = std::fs::remove_dir_all(&out);
     let receiver = start_receiver(&out).await;
     let sandbox = Sandbox::builder()
         .sims(2)
@@ -326,7 +340,7 @@ async fn sms_delivery_reports_flow_to_the_receiver() {
         sandbox.stream_stats().pending == 0 && !sandbox.streamed_records().is_empty()
     })
     .await;
-    let text = std::fs::read_to_string(&out).unwrap();
+    let text = read_segments(&out);
     let report: serde_json::Value = text
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())

@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
-use once_sdk::streamer::{RecordKey, StreamRecord};
+use once_sdk::streamer::RecordKey;
+
+use crate::sink::Delivery;
 
 /// Remembers the keys of stored records for a window, and the keys of
 /// records being stored right now.
@@ -20,10 +22,8 @@ pub(crate) struct Deduper {
 pub(crate) enum Reservation {
     /// These records are new; their keys are now pending.
     Fresh {
-        records: Vec<StreamRecord>,
-        raw: Vec<once_sdk::streamer::RawRecord>,
+        delivery: Delivery,
         keys: Vec<RecordKey>,
-        duplicates: usize,
     },
     /// A record of the batch is being stored by another request right now.
     InFlight(RecordKey),
@@ -54,38 +54,60 @@ impl Deduper {
         }
     }
 
-    /// Splits a batch into new records (reserved) and duplicates.
-    pub fn reserve(
-        &mut self,
-        records: Vec<StreamRecord>,
-        raw: Vec<once_sdk::streamer::RawRecord>,
-        now: Instant,
-    ) -> Reservation {
+    /// Splits a delivery into new records (reserved) and duplicates
+    /// (counted in `duplicates`); rejected records and an unreadable body
+    /// are deduplicated by their keys too.
+    pub fn reserve(&mut self, all: Delivery, now: Instant) -> Reservation {
         self.expire(now);
-        let mut keys = Vec::with_capacity(records.len());
-        let mut seen_here = HashSet::with_capacity(records.len());
-        let mut fresh = Vec::with_capacity(records.len());
-        let mut fresh_raw = Vec::with_capacity(records.len());
+        let n = all.records.len() + all.rejected.len() + 1;
+        let mut keys = Vec::with_capacity(n);
+        let mut seen_here = HashSet::with_capacity(n);
+        let mut fresh = Delivery {
+            records: Vec::with_capacity(all.records.len()),
+            raw: Vec::with_capacity(all.records.len()),
+            ..Delivery::default()
+        };
         let mut duplicates = 0;
-        for (record, raw) in records.into_iter().zip(raw) {
-            let key = record.key();
+        let mut admit = |key: RecordKey, keys: &mut Vec<RecordKey>| -> Result<bool, RecordKey> {
             if self.pending.contains(&key) {
-                return Reservation::InFlight(key);
+                return Err(key);
             }
             if self.stored.contains_key(&key) || !seen_here.insert(key.clone()) {
                 duplicates += 1;
-                continue;
+                return Ok(false);
             }
             keys.push(key);
-            fresh.push(record);
-            fresh_raw.push(raw);
+            Ok(true)
+        };
+        for (record, raw) in all.records.into_iter().zip(all.raw) {
+            match admit(record.key(), &mut keys) {
+                Err(key) => return Reservation::InFlight(key),
+                Ok(true) => {
+                    fresh.records.push(record);
+                    fresh.raw.push(raw);
+                }
+                Ok(false) => {}
+            }
         }
+        for rejected in all.rejected {
+            match admit(rejected.key(), &mut keys) {
+                Err(key) => return Reservation::InFlight(key),
+                Ok(true) => fresh.rejected.push(rejected),
+                Ok(false) => {}
+            }
+        }
+        if let Some(body) = all.unreadable {
+            match admit(body.key(), &mut keys) {
+                Err(key) => return Reservation::InFlight(key),
+                Ok(true) => fresh.unreadable = Some(body),
+                Ok(false) => {}
+            }
+        }
+        fresh.duplicates = duplicates;
         self.pending.extend(keys.iter().cloned());
         Reservation::Fresh {
-            records: fresh,
-            raw: fresh_raw,
+            delivery: fresh,
             keys,
-            duplicates,
         }
     }
 
@@ -122,25 +144,30 @@ mod tests {
     use super::*;
     use once_sdk::streamer::decode_batch;
 
-    fn batch(ids: &[u64]) -> (Vec<StreamRecord>, Vec<once_sdk::streamer::RawRecord>) {
+    fn batch(ids: &[u64]) -> Delivery {
         let body: Vec<_> = ids
             .iter()
             .map(|id| serde_json::json!({"id": id, "traffic_type_id": 5}))
             .collect();
         let b = decode_batch(&serde_json::to_vec(&body).unwrap()).unwrap();
-        (b.records, b.raw)
+        Delivery {
+            records: b.records,
+            raw: b.raw,
+            rejected: b.rejected,
+            ..Delivery::default()
+        }
     }
 
     fn fresh_ids(r: Reservation) -> (Vec<String>, usize, Vec<RecordKey>) {
         match r {
-            Reservation::Fresh {
-                records,
-                duplicates,
-                keys,
-                ..
-            } => (
-                records.iter().map(|r| r.id().to_string()).collect(),
-                duplicates,
+            Reservation::Fresh { delivery, keys } => (
+                delivery
+                    .records
+                    .iter()
+                    .map(|r| r.id().to_string())
+                    .chain(delivery.rejected.iter().map(|r| r.key().to_string()))
+                    .collect(),
+                delivery.duplicates,
                 keys,
             ),
             Reservation::InFlight(k) => panic!("in flight: {k}"),
@@ -151,20 +178,20 @@ mod tests {
     fn stored_ids_are_dropped_within_the_window_only() {
         let t0 = Instant::now();
         let mut d = Deduper::new(Duration::from_secs(60), 1_000);
-        let (r, raw) = batch(&[1, 2, 2]);
-        let (ids, dups, keys) = fresh_ids(d.reserve(r, raw, t0));
+        let r = batch(&[1, 2, 2]);
+        let (ids, dups, keys) = fresh_ids(d.reserve(r, t0));
         assert_eq!((ids, dups), (vec!["1".to_string(), "2".to_string()], 1));
         // While pending, the same ids from another request must wait.
-        let (r, raw) = batch(&[2, 3]);
-        assert!(matches!(d.reserve(r, raw, t0), Reservation::InFlight(_)));
+        let r = batch(&[2, 3]);
+        assert!(matches!(d.reserve(r, t0), Reservation::InFlight(_)));
         d.commit(&keys, t0);
-        let (r, raw) = batch(&[1, 2, 3]);
-        let (ids, dups, keys) = fresh_ids(d.reserve(r, raw, t0 + Duration::from_secs(30)));
+        let r = batch(&[1, 2, 3]);
+        let (ids, dups, keys) = fresh_ids(d.reserve(r, t0 + Duration::from_secs(30)));
         assert_eq!((ids, dups), (vec!["3".to_string()], 2));
         d.release(&keys);
         // After the window, 1 and 2 count as new again; 3 was released.
-        let (r, raw) = batch(&[1, 3]);
-        let (ids, dups, _) = fresh_ids(d.reserve(r, raw, t0 + Duration::from_secs(61)));
+        let r = batch(&[1, 3]);
+        let (ids, dups, _) = fresh_ids(d.reserve(r, t0 + Duration::from_secs(61)));
         assert_eq!((ids, dups), (vec!["1".to_string(), "3".to_string()], 0));
     }
 
@@ -173,13 +200,44 @@ mod tests {
         let t0 = Instant::now();
         let mut d = Deduper::new(Duration::from_secs(3600), 2);
         for id in [1u64, 2, 3] {
-            let (r, raw) = batch(&[id]);
-            let (_, _, keys) = fresh_ids(d.reserve(r, raw, t0));
+            let r = batch(&[id]);
+            let (_, _, keys) = fresh_ids(d.reserve(r, t0));
             d.commit(&keys, t0);
         }
         assert_eq!(d.len(), 2);
-        let (r, raw) = batch(&[1, 3]);
-        let (ids, dups, _) = fresh_ids(d.reserve(r, raw, t0));
+        let r = batch(&[1, 3]);
+        let (ids, dups, _) = fresh_ids(d.reserve(r, t0));
         assert_eq!((ids, dups), (vec!["1".to_string()], 1));
+    }
+}
+
+#[cfg(test)]
+mod rejected_tests {
+    use super::*;
+    use once_sdk::streamer::decode_batch;
+
+    #[test]
+    fn rejected_records_are_deduplicated_by_their_text() {
+        let body = br#"[{"id": 1, "colour": "blue"}, {"id": 1, "colour": "blue"}, {"id": 1, "colour": "red"}]"#;
+        let b = decode_batch(body).unwrap();
+        let mut d = Deduper::new(Duration::from_secs(60), 100);
+        let t0 = Instant::now();
+        let all = Delivery {
+            rejected: b.rejected.clone(),
+            ..Delivery::default()
+        };
+        let Reservation::Fresh { delivery, keys } = d.reserve(all, t0) else {
+            panic!()
+        };
+        assert_eq!((delivery.rejected.len(), delivery.duplicates), (2, 1));
+        d.commit(&keys, t0);
+        let again = Delivery {
+            rejected: b.rejected,
+            ..Delivery::default()
+        };
+        let Reservation::Fresh { delivery, .. } = d.reserve(again, t0) else {
+            panic!()
+        };
+        assert_eq!((delivery.rejected.len(), delivery.duplicates), (0, 3));
     }
 }

@@ -26,11 +26,15 @@
 mod auth;
 mod dedupe;
 mod receiver;
+mod segments;
 mod sink;
 
 pub use auth::BasicCredentials;
 pub use receiver::{Receiver, ReceiverConfig, ReceiverStats, BYTES_PER_RECORD};
-pub use sink::{handler_fn, line_key, Delivery, FnSink, JsonLinesSink, RecordSink, SinkError};
+pub use sink::{
+    delivery_lines, handler_fn, line_key, Delivery, FnSink, JsonLinesOptions, JsonLinesSink,
+    RecordSink, SinkError, UnreadableBody,
+};
 
 /// The record types and decoder, from once-sdk.
 pub use once_sdk::streamer;

@@ -1,6 +1,7 @@
-//! The webhook endpoint: auth, body cap, decode, dedupe, hand-off, answer.
+//! The webhook endpoint: auth, body read, decode, dedupe, hand-off, answer.
 
 use std::future::Future;
+use std::io::Read;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -9,17 +10,22 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use once_sdk::streamer::{decode_batch, MAX_RECORDS_PER_REQUEST};
+use bytes::{Bytes, BytesMut};
+use http_body_util::BodyExt;
+use once_sdk::streamer::{decode_batch_with, DecodeOptions, Platform, StreamBodyError};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use crate::auth::BasicCredentials;
 use crate::dedupe::{Deduper, Reservation};
-use crate::sink::{Delivery, RecordSink};
+use crate::sink::{Delivery, RecordSink, UnreadableBody};
 
 /// Bytes allowed per record by the default body cap: a full Platform 2.0
 /// event record with its PDP context is about 2.5 kB of JSON.
 pub const BYTES_PER_RECORD: usize = 5 * 1024;
+
+/// The most records 1NCE puts in one request (Platform 2.0 documents 3,000).
+const RECORDS_PER_REQUEST: usize = 3_000;
 
 /// How the receiver behaves. Build with [`ReceiverConfig::new`].
 #[derive(Clone, Debug)]
@@ -27,31 +33,53 @@ pub const BYTES_PER_RECORD: usize = 5 * 1024;
 pub struct ReceiverConfig {
     credentials: BasicCredentials,
     max_body_bytes: usize,
+    max_records: usize,
     dedupe_window: Duration,
     max_dedupe_keys: usize,
     max_in_flight: usize,
+    max_reading: usize,
     store_timeout: Duration,
+    header_timeout: Duration,
+    read_timeout: Duration,
+    body_timeout: Duration,
+    platform: Platform,
 }
 
 impl ReceiverConfig {
     /// A receiver that accepts `credentials`, with the defaults: a body
-    /// cap of 3,000 records × [`BYTES_PER_RECORD`] (15 MiB), retransmitted
-    /// ids dropped for 24 hours (at most 5,000,000 remembered), 8 requests
-    /// stored at once (503 beyond), 503 when storing takes over 20 s.
+    /// cap of 3,000 records × [`BYTES_PER_RECORD`] (15 MiB, after gzip is
+    /// undone) and of 5,000 records, retransmitted ids dropped for 24 hours
+    /// (at most 5,000,000 remembered), 8 requests stored at once and 64
+    /// bodies read at once (503 beyond), 503 when storing takes over 20 s,
+    /// headers within 10 s ([`serve`](Receiver::serve) only), no gap over
+    /// 10 s in a body and the whole body within 60 s (408 otherwise),
+    /// severities read with [`Platform::Detect`].
     pub fn new(credentials: BasicCredentials) -> Self {
         Self {
             credentials,
-            max_body_bytes: MAX_RECORDS_PER_REQUEST * BYTES_PER_RECORD,
+            max_body_bytes: RECORDS_PER_REQUEST * BYTES_PER_RECORD,
+            max_records: 5_000,
             dedupe_window: Duration::from_secs(24 * 3600),
             max_dedupe_keys: 5_000_000,
             max_in_flight: 8,
+            max_reading: 64,
             store_timeout: Duration::from_secs(20),
+            header_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(60),
+            platform: Platform::Detect,
         }
     }
 
-    /// The largest request body accepted (413 beyond).
+    /// The largest request body accepted, decompressed (413 beyond).
     pub fn max_body_bytes(mut self, bytes: usize) -> Self {
         self.max_body_bytes = bytes;
+        self
+    }
+
+    /// The most records one request may hold (413 beyond, at least 1).
+    pub fn max_records(mut self, n: usize) -> Self {
+        self.max_records = n.max(1);
         self
     }
 
@@ -68,8 +96,16 @@ impl ReceiverConfig {
     }
 
     /// How many requests may be stored at once; more get 503 (at least 1).
+    /// A request takes its slot only once its body is in.
     pub fn max_in_flight(mut self, n: usize) -> Self {
         self.max_in_flight = n.max(1);
+        self
+    }
+
+    /// How many request bodies may be read at once; more get 503 (at
+    /// least 1). Bounds the memory slow uploads can hold.
+    pub fn max_reading(mut self, n: usize) -> Self {
+        self.max_reading = n.max(1);
         self
     }
 
@@ -77,6 +113,32 @@ impl ReceiverConfig {
     /// still completes, and a retransmission then counts as duplicate).
     pub fn store_timeout(mut self, d: Duration) -> Self {
         self.store_timeout = d;
+        self
+    }
+
+    /// How long a client may take to send a request's headers before
+    /// [`serve`](Receiver::serve) closes the connection (mounted in your
+    /// own server, set your server's header timeout instead).
+    pub fn header_timeout(mut self, d: Duration) -> Self {
+        self.header_timeout = d;
+        self
+    }
+
+    /// The longest pause allowed between two pieces of a body (408 beyond).
+    pub fn read_timeout(mut self, d: Duration) -> Self {
+        self.read_timeout = d;
+        self
+    }
+
+    /// How long a whole body may take to arrive (408 beyond).
+    pub fn body_timeout(mut self, d: Duration) -> Self {
+        self.body_timeout = d;
+        self
+    }
+
+    /// How event severity ids read (see [`once_sdk::streamer::Platform`]).
+    pub fn platform(mut self, platform: Platform) -> Self {
+        self.platform = platform;
         self
     }
 }
@@ -93,17 +155,27 @@ pub struct ReceiverStats {
     pub records_stored: u64,
     /// Records dropped as retransmissions.
     pub duplicates_dropped: u64,
-    /// Records that could not be decoded (acknowledged, reported to the sink).
+    /// Records that could not be decoded (acknowledged, handed to the
+    /// sink with their text and the reason).
     pub records_rejected: u64,
+    /// Records stored with optional fields this SDK could not read.
+    pub records_with_unread_fields: u64,
+    /// Bodies that arrived whole but were not a batch (acknowledged,
+    /// handed to the sink whole).
+    pub bodies_unreadable: u64,
     /// 401 answers.
     pub unauthorized: u64,
     /// 503 answers: too many requests at once, a record still being stored
     /// by another request, the sink failing or too slow.
     pub unavailable: u64,
-    /// 413 answers.
+    /// 413 answers: too many bytes or records.
     pub too_large: u64,
-    /// 400 answers: bodies that are not a JSON array of records.
+    /// 400 answers: bodies cut short.
     pub bad_bodies: u64,
+    /// 408 answers: bodies that stalled or took too long.
+    pub timeouts: u64,
+    /// 415 answers: a `Content-Encoding` other than gzip.
+    pub unsupported_encoding: u64,
 }
 
 struct Inner<S> {
@@ -111,6 +183,7 @@ struct Inner<S> {
     sink: S,
     dedupe: Mutex<Deduper>,
     permits: Arc<Semaphore>,
+    reading: Arc<Semaphore>,
     stats: Mutex<ReceiverStats>,
 }
 
@@ -166,12 +239,14 @@ impl<S: RecordSink> Receiver<S> {
             dedupe.remember(key, now);
         }
         let permits = Arc::new(Semaphore::new(config.max_in_flight));
+        let reading = Arc::new(Semaphore::new(config.max_reading));
         Self {
             inner: Arc::new(Inner {
                 config,
                 sink,
                 dedupe: Mutex::new(dedupe),
                 permits,
+                reading,
                 stats: Mutex::new(ReceiverStats::default()),
             }),
         }
@@ -207,15 +282,53 @@ impl<S: RecordSink> Receiver<S> {
 
     /// Serves on `listener` until `shutdown` completes; then stops taking
     /// connections, lets open requests finish and waits for every batch in
-    /// flight to be stored.
+    /// flight to be stored. A client that does not send its headers within
+    /// [`ReceiverConfig::header_timeout`] is disconnected.
     pub async fn serve(
         &self,
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let service = hyper_util::service::TowerToHyperService::new(self.router());
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut connections = tokio::task::JoinSet::new();
+        let header_timeout = self.inner.config.header_timeout;
+        tokio::pin!(shutdown);
+        loop {
+            let accepted = tokio::select! {
+                () = &mut shutdown => break,
+                accepted = listener.accept() => accepted,
+            };
+            let stream = match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait, do not spin.
+                    tracing::warn!(target: "once_streamer", "accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let _ = stream.set_nodelay(true);
+            let service = service.clone();
+            let mut stop = stop_rx.clone();
+            connections.spawn(async move {
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(header_timeout)
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                tokio::pin!(connection);
+                tokio::select! {
+                    _ = connection.as_mut() => {}
+                    _ = stop.changed() => {
+                        connection.as_mut().graceful_shutdown();
+                        let _ = connection.await;
+                    }
+                }
+            });
+            while connections.try_join_next().is_some() {}
+        }
+        let _ = stop_tx.send(true);
+        while connections.join_next().await.is_some() {}
         self.drain().await;
         Ok(())
     }
@@ -236,6 +349,66 @@ fn answer(status: StatusCode, message: &str) -> Response {
     r
 }
 
+enum BodyFailure {
+    TooLarge,
+    CutShort,
+    Stalled,
+}
+
+/// Reads a body whole: at most `limit` bytes, no pause over `idle`, all of
+/// it by `deadline`.
+async fn read_body(
+    mut body: Body,
+    limit: usize,
+    idle: Duration,
+    deadline: tokio::time::Instant,
+) -> Result<Bytes, BodyFailure> {
+    let mut first: Option<Bytes> = None;
+    let mut rest: Option<BytesMut> = None;
+    let mut len = 0usize;
+    loop {
+        let wait = idle.min(deadline.saturating_duration_since(tokio::time::Instant::now()));
+        let frame = match tokio::time::timeout(wait, body.frame()).await {
+            Err(_) => return Err(BodyFailure::Stalled),
+            Ok(None) => break,
+            Ok(Some(Err(_))) => return Err(BodyFailure::CutShort),
+            Ok(Some(Ok(frame))) => frame,
+        };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        len += data.len();
+        if len > limit {
+            return Err(BodyFailure::TooLarge);
+        }
+        match (&mut first, &mut rest) {
+            (None, _) => first = Some(data),
+            (Some(f), None) => {
+                let mut buf = BytesMut::with_capacity(len.max(64 * 1024));
+                buf.extend_from_slice(f);
+                buf.extend_from_slice(&data);
+                rest = Some(buf);
+            }
+            (Some(_), Some(buf)) => buf.extend_from_slice(&data),
+        }
+    }
+    Ok(match rest {
+        Some(buf) => buf.freeze(),
+        None => first.unwrap_or_default(),
+    })
+}
+
+/// Undoes gzip, reading at most `limit` bytes of output.
+fn gunzip(body: &[u8], limit: usize) -> Result<Result<Bytes, String>, BodyFailure> {
+    let mut out = Vec::with_capacity(body.len().saturating_mul(4).min(limit));
+    let mut decoder = flate2::read::MultiGzDecoder::new(body).take(limit as u64 + 1);
+    match decoder.read_to_end(&mut out) {
+        Ok(_) if out.len() > limit => Err(BodyFailure::TooLarge),
+        Ok(_) => Ok(Ok(Bytes::from(out))),
+        Err(e) => Ok(Err(format!("gzip: {e}"))),
+    }
+}
+
 async fn receive<S: RecordSink>(
     State(inner): State<Arc<Inner<S>>>,
     req: Request<Body>,
@@ -253,9 +426,21 @@ async fn receive<S: RecordSink>(
         count(|s| s.unauthorized += 1);
         return answer(StatusCode::UNAUTHORIZED, "bad or missing credentials");
     }
-    let Ok(permit) = Arc::clone(&inner.permits).try_acquire_owned() else {
-        count(|s| s.unavailable += 1);
-        return answer(StatusCode::SERVICE_UNAVAILABLE, "busy, send again later");
+    let gzip = match req
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .map(|v| v.as_bytes())
+    {
+        None => false,
+        Some(v) if v.eq_ignore_ascii_case(b"identity") => false,
+        Some(v) if v.eq_ignore_ascii_case(b"gzip") || v.eq_ignore_ascii_case(b"x-gzip") => true,
+        Some(_) => {
+            count(|s| s.unsupported_encoding += 1);
+            return answer(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Content-Encoding must be gzip or identity",
+            );
+        }
     };
     let limit = inner.config.max_body_bytes;
     let declared = req
@@ -267,25 +452,70 @@ async fn receive<S: RecordSink>(
         count(|s| s.too_large += 1);
         return answer(StatusCode::PAYLOAD_TOO_LARGE, "body too large");
     }
-    let Ok(body) = axum::body::to_bytes(req.into_body(), limit).await else {
-        count(|s| s.too_large += 1);
-        return answer(StatusCode::PAYLOAD_TOO_LARGE, "body too large or cut short");
+    // Reading takes a slot of its own: slow uploads cannot hold the slots
+    // of the requests being stored.
+    let Ok(reading) = Arc::clone(&inner.reading).try_acquire_owned() else {
+        count(|s| s.unavailable += 1);
+        return answer(StatusCode::SERVICE_UNAVAILABLE, "busy, send again later");
     };
-    let batch = match decode_batch(&body) {
+    let deadline = tokio::time::Instant::now() + inner.config.body_timeout;
+    let body = read_body(req.into_body(), limit, inner.config.read_timeout, deadline).await;
+    drop(reading);
+    let body = match body {
         Ok(b) => b,
-        Err(e) => {
+        Err(BodyFailure::TooLarge) => {
+            count(|s| s.too_large += 1);
+            return answer(StatusCode::PAYLOAD_TOO_LARGE, "body too large");
+        }
+        Err(BodyFailure::CutShort) => {
             count(|s| s.bad_bodies += 1);
-            return answer(StatusCode::BAD_REQUEST, &e.to_string());
+            return answer(StatusCode::BAD_REQUEST, "body cut short");
+        }
+        Err(BodyFailure::Stalled) => {
+            count(|s| s.timeouts += 1);
+            return answer(StatusCode::REQUEST_TIMEOUT, "body too slow");
         }
     };
-    let reservation = lock(&inner.dedupe).reserve(batch.records, batch.raw, Instant::now());
-    let (records, raw, keys, duplicates) = match reservation {
-        Reservation::Fresh {
-            records,
-            raw,
-            keys,
-            duplicates,
-        } => (records, raw, keys, duplicates),
+    let body = match gzip {
+        false => Ok(body),
+        true => match gunzip(&body, limit) {
+            Ok(decoded) => decoded.map_err(|reason| (body, reason)),
+            Err(_) => {
+                count(|s| s.too_large += 1);
+                return answer(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body too large once gunzipped",
+                );
+            }
+        },
+    };
+    let options = DecodeOptions::new()
+        .platform(inner.config.platform)
+        .max_records(inner.config.max_records);
+    let all = match body.map(|b| (decode_batch_with(&b, &options), b)) {
+        Ok((Ok(batch), _)) => Delivery {
+            records: batch.records,
+            raw: batch.raw,
+            rejected: batch.rejected,
+            ..Delivery::default()
+        },
+        Ok((Err(StreamBodyError::TooManyRecords { max }), _)) => {
+            count(|s| s.too_large += 1);
+            return answer(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("more than {max} records"),
+            );
+        }
+        Ok((Err(e), body)) => unreadable(body, e.to_string()),
+        Err((body, reason)) => unreadable(body, reason),
+    };
+    let Ok(permit) = Arc::clone(&inner.permits).try_acquire_owned() else {
+        count(|s| s.unavailable += 1);
+        return answer(StatusCode::SERVICE_UNAVAILABLE, "busy, send again later");
+    };
+    let reservation = lock(&inner.dedupe).reserve(all, Instant::now());
+    let (delivery, keys) = match reservation {
+        Reservation::Fresh { delivery, keys } => (delivery, keys),
         Reservation::InFlight(key) => {
             count(|s| s.unavailable += 1);
             return answer(
@@ -294,27 +524,36 @@ async fn receive<S: RecordSink>(
             );
         }
     };
-    let delivery = Arc::new(Delivery {
-        records,
-        raw,
-        rejected: batch.rejected,
-        duplicates,
-    });
+    let delivery = Arc::new(delivery);
     // Stored in a task of its own: if 1NCE hangs up, the store still
     // completes and its ids are remembered, so the retransmission is dropped.
     let task_inner = Arc::clone(&inner);
     let task = tokio::spawn(async move {
         let _permit = permit;
         let n = delivery.records.len() as u64;
+        let unread = delivery
+            .records
+            .iter()
+            .filter(|r| !r.unread().is_empty())
+            .count() as u64;
         let rejected = delivery.rejected.len() as u64;
+        let unreadable = u64::from(delivery.unreadable.is_some());
         let dups = delivery.duplicates as u64;
-        let result = task_inner.sink.store(delivery).await;
+        if let Some(u) = &delivery.unreadable {
+            tracing::warn!(target: "once_streamer", "storing an unreadable body whole ({} bytes): {}", u.body.len(), u.reason);
+        }
+        let result = match delivery.is_empty() {
+            true => Ok(()),
+            false => task_inner.sink.store(delivery).await,
+        };
         match &result {
             Ok(()) => {
                 lock(&task_inner.dedupe).commit(&keys, Instant::now());
                 let mut s = lock(&task_inner.stats);
                 s.records_stored += n;
+                s.records_with_unread_fields += unread;
                 s.records_rejected += rejected;
+                s.bodies_unreadable += unreadable;
                 s.duplicates_dropped += dups;
             }
             Err(e) => {
@@ -343,5 +582,12 @@ async fn receive<S: RecordSink>(
                 "storage too slow, send again later",
             )
         }
+    }
+}
+
+fn unreadable(body: Bytes, reason: String) -> Delivery {
+    Delivery {
+        unreadable: Some(UnreadableBody { body, reason }),
+        ..Delivery::default()
     }
 }

@@ -1,4 +1,4 @@
-//! The once-streamer binary: JSON lines to a file, a clean stop on SIGTERM.
+//! The once-streamer binary: JSON lines into segment files, a clean stop on SIGTERM.
 
 use std::time::Duration;
 
@@ -9,7 +9,7 @@ use once_streamer::BasicCredentials;
 async fn writes_json_lines_and_stops_on_sigterm() {
     let dir = std::env::temp_dir().join(format!("once-streamer-bin-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("records.jsonl");
+    let out = dir.join("records");
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
@@ -60,8 +60,10 @@ async fn writes_json_lines_and_stops_on_sigterm() {
         .unwrap()
         .unwrap();
     assert!(exit.success(), "{exit:?}");
-    let text = std::fs::read_to_string(&out).unwrap();
+    let text = std::fs::read_to_string(out.join("records-00000001.jsonl")).unwrap();
     assert_eq!(text.lines().count(), 1);
     assert!(text.contains("\"kind\":\"usage\""));
+    let ids = std::fs::read_to_string(out.join("records-00000001.ids")).unwrap();
+    assert_eq!(ids, "usage:1\n");
     std::fs::remove_dir_all(&dir).unwrap();
 }

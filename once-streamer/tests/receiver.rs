@@ -173,13 +173,19 @@ async fn retransmissions_are_dropped_and_bad_records_reported() {
         (7, 7, 1)
     );
     assert_eq!(s.acknowledged, 4);
-    // Not a batch at all.
+    // Not a batch at all, but whole: acknowledged once stored whole, with
+    // the reason (1NCE would only fail the stream on resending it).
     assert_eq!(
         post(&r.url, Some(&auth), b"{not json".to_vec())
             .await
             .status(),
-        400
+        200
     );
+    let log = sink.log.lock().unwrap().clone();
+    let u = log.last().unwrap().unreadable.clone().unwrap();
+    assert_eq!(&u.body[..], b"{not json");
+    assert!(u.reason.contains("not JSON"), "{}", u.reason);
+    assert_eq!(r.receiver.stats().bodies_unreadable, 1);
 }
 
 #[tokio::test]
@@ -329,25 +335,25 @@ async fn shutdown_drains_batches_in_flight() {
 async fn json_lines_survive_a_restart_without_doubles() {
     let dir = std::env::temp_dir().join(format!("once-streamer-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("restart.jsonl");
-    let _ = std::fs::remove_file(&path);
+    let path = dir.join("restart");
+    let _ = std::fs::remove_dir_all(&path);
     let auth = creds().header_value();
     {
         let r = start(
             ReceiverConfig::new(creds()),
-            JsonLinesSink::file(&path).unwrap(),
+            JsonLinesSink::dir(&path).unwrap(),
         )
         .await;
         assert_eq!(post(&r.url, Some(&auth), body([1, 2])).await.status(), 200);
     }
     let r = start(
         ReceiverConfig::new(creds()),
-        JsonLinesSink::file(&path).unwrap(),
+        JsonLinesSink::dir(&path).unwrap(),
     )
     .await;
     assert_eq!(r.receiver.remembered_ids(), 2);
     assert_eq!(post(&r.url, Some(&auth), body([2, 3])).await.status(), 200);
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = std::fs::read_to_string(path.join("records-00000001.jsonl")).unwrap();
     let lines: Vec<Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -132,6 +132,9 @@ pub enum RecordKind {
     SmsDeliveryReport,
     /// [`StreamRecord::MoSms`].
     MoSms,
+    /// A [`RejectedRecord`]: kept as sent, keyed by its id and a hash of
+    /// its text ([`RejectedRecord::key`]).
+    Rejected,
 }
 
 impl RecordKind {
@@ -142,6 +145,7 @@ impl RecordKind {
             Self::Event => "event",
             Self::SmsDeliveryReport => "sms_delivery_report",
             Self::MoSms => "mo_sms",
+            Self::Rejected => "rejected",
         }
     }
 
@@ -152,6 +156,7 @@ impl RecordKind {
             "event" => Self::Event,
             "sms_delivery_report" => Self::SmsDeliveryReport,
             "mo_sms" => Self::MoSms,
+            "rejected" => Self::Rejected,
             _ => return None,
         })
     }
@@ -337,6 +342,28 @@ pub struct RejectedRecord {
     pub error: RecordError,
     /// The record as sent: store it, it will not be sent again.
     pub raw: RawRecord,
+}
+
+impl RejectedRecord {
+    /// The dedupe key of a record that did not decode: kind
+    /// [`RecordKind::Rejected`], and as id its id when one could be read
+    /// and a hash of its text (FNV-1a, stable across releases and
+    /// machines), so that a retransmission of it is recognised too.
+    pub fn key(&self) -> RecordKey {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.raw.as_bytes() {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        let id = match &self.id {
+            Some(id) => format!("{id}#{hash:016x}"),
+            None => format!("#{hash:016x}"),
+        };
+        RecordKey {
+            kind: RecordKind::Rejected,
+            id: RecordId::new(id),
+        }
+    }
 }
 
 impl fmt::Display for RejectedRecord {
