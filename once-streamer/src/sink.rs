@@ -56,6 +56,14 @@ pub struct UnreadableBody {
 }
 
 impl UnreadableBody {
+    /// A body kept whole with the reason it could not be read.
+    pub fn new(body: impl Into<Bytes>, reason: impl Into<String>) -> Self {
+        Self {
+            body: body.into(),
+            reason: reason.into(),
+        }
+    }
+
     /// The body's dedupe key (kind `rejected`, id `body#<FNV-1a hash>`).
     pub fn key(&self) -> RecordKey {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

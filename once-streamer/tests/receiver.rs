@@ -385,3 +385,211 @@ async fn handler_fn_is_a_sink() {
     );
     assert_eq!(*seen.lock().unwrap(), 3);
 }
+
+// A hostile or careless peer: stalls, cuts, compression, odd bodies.
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn addr_of(url: &str) -> String {
+    url.trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// Sends `head` (and whatever body bytes follow it) on a fresh connection.
+async fn raw(url: &str, bytes: &[u8]) -> tokio::net::TcpStream {
+    let mut s = tokio::net::TcpStream::connect(addr_of(url)).await.unwrap();
+    s.write_all(bytes).await.unwrap();
+    s
+}
+
+fn post_head(auth: &str, content_length: usize, extra: &str) -> String {
+    format!(
+        "POST /1nce/stream HTTP/1.1\r\nhost: x\r\nauthorization: {auth}\r\n\
+         content-type: application/json\r\ncontent-length: {content_length}\r\n{extra}\r\n"
+    )
+}
+
+/// Reads until the server closes, or 30 s (a guard against hanging, not a
+/// timing check); returns what was read and whether the server closed.
+async fn read_until_closed(s: &mut tokio::net::TcpStream) -> (String, bool) {
+    let mut buf = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(30), s.read_to_end(&mut buf)).await;
+    (String::from_utf8_lossy(&buf).into_owned(), read.is_ok())
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+async fn post_with(url: &str, auth: &str, headers: &[(&str, &str)], body: Vec<u8>) -> u16 {
+    let mut req = http().post(url).header("authorization", auth).body(body);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn stalled_uploads_do_not_hold_the_storing_slots() {
+    let sink = TestSink::default();
+    let config = ReceiverConfig::new(creds())
+        .max_in_flight(1)
+        .read_timeout(Duration::from_millis(500));
+    let r = start(config, sink.clone()).await;
+    let auth = creds().header_value();
+    // Eight uploads that send a tenth of their body and stall.
+    let mut stalled = Vec::new();
+    for _ in 0..8 {
+        let mut head = post_head(&auth, 1000, "").into_bytes();
+        head.extend_from_slice(b"[{\"id\": 1,");
+        stalled.push(raw(&r.url, &head).await);
+    }
+    while r.receiver.stats().requests < 8 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // A real batch meanwhile is stored, not turned away.
+    assert_eq!(post(&r.url, Some(&auth), body([1, 2])).await.status(), 200);
+    assert_eq!(sink.stored_ids(), ["1", "2"]);
+    // Each stall ends in 408, and nothing of them is stored.
+    for s in &mut stalled {
+        let (answer, closed) = read_until_closed(s).await;
+        assert!(closed, "the server kept a stalled upload open");
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    }
+    let stats = r.receiver.stats();
+    assert_eq!((stats.timeouts, stats.acknowledged), (8, 1));
+    assert_eq!(sink.stored_ids(), ["1", "2"]);
+}
+
+#[tokio::test]
+async fn a_stalled_header_is_disconnected() {
+    let config = ReceiverConfig::new(creds()).header_timeout(Duration::from_millis(300));
+    let r = start(config, TestSink::default()).await;
+    let mut s = raw(&r.url, b"POST /1nce/stream HTTP/1.1\r\nhost: x\r\n").await;
+    let (_, closed) = read_until_closed(&mut s).await;
+    assert!(
+        closed,
+        "a connection that never finished its headers stayed open"
+    );
+    assert_eq!(r.receiver.stats().requests, 0);
+}
+
+#[tokio::test]
+async fn a_body_cut_short_is_never_acknowledged() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    let whole = body([1, 2, 3]);
+    let mut bytes = post_head(&auth, whole.len(), "").into_bytes();
+    bytes.extend_from_slice(&whole[..whole.len() / 2]);
+    let mut s = raw(&r.url, &bytes).await;
+    s.shutdown().await.unwrap();
+    let (answer, _) = read_until_closed(&mut s).await;
+    assert!(!answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(r.receiver.stats().acknowledged, 0);
+    assert_eq!(r.receiver.stats().bad_bodies, 1);
+    assert!(sink.stored_ids().is_empty());
+}
+
+#[tokio::test]
+async fn gzip_is_read_with_the_cap_on_what_it_expands_to() {
+    let sink = TestSink::default();
+    let config = ReceiverConfig::new(creds()).max_body_bytes(20_000);
+    let r = start(config, sink.clone()).await;
+    let auth = creds().header_value();
+    let gz = [("content-encoding", "gzip")];
+    assert_eq!(
+        post_with(&r.url, &auth, &gz, gzip(&body([1, 2, 3]))).await,
+        200
+    );
+    assert_eq!(sink.stored_ids(), ["1", "2", "3"]);
+    // 1 MB of spaces is about 1 kB of gzip: refused once past the cap.
+    let mut bomb = b"[".to_vec();
+    bomb.extend(std::iter::repeat_n(b' ', 1_000_000));
+    bomb.push(b']');
+    let small = gzip(&bomb);
+    assert!(small.len() < 20_000);
+    assert_eq!(post_with(&r.url, &auth, &gz, small).await, 413);
+    // Not gzip at all: kept whole with the reason, acknowledged.
+    assert_eq!(
+        post_with(&r.url, &auth, &gz, b"[{\"id\": 9}]".to_vec()).await,
+        200
+    );
+    let last = sink.log.lock().unwrap().last().cloned().unwrap();
+    let u = last.unreadable.as_ref().unwrap();
+    assert_eq!(&u.body[..], b"[{\"id\": 9}]");
+    assert!(u.reason.starts_with("gzip"), "{}", u.reason);
+    // An encoding the receiver cannot undo: refused, so 1NCE can tell.
+    let br = [("content-encoding", "br")];
+    assert_eq!(post_with(&r.url, &auth, &br, body([4])).await, 415);
+    let stats = r.receiver.stats();
+    assert_eq!(
+        (
+            stats.too_large,
+            stats.unsupported_encoding,
+            stats.bodies_unreadable
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(sink.stored_ids(), ["1", "2", "3"]);
+}
+
+#[tokio::test]
+async fn records_per_request_are_capped_and_odd_shapes_accepted() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()).max_records(100), sink.clone()).await;
+    let auth = creds().header_value();
+    let tiny = |n: u64| {
+        let records: Vec<Value> = (0..n)
+            .map(|i| json!({"id": 1000 + i, "traffic_type_id": 6}))
+            .collect();
+        serde_json::to_vec(&records).unwrap()
+    };
+    assert_eq!(post(&r.url, Some(&auth), tiny(101)).await.status(), 413);
+    assert_eq!(post(&r.url, Some(&auth), tiny(100)).await.status(), 200);
+    assert_eq!(sink.stored_ids().len(), 100);
+    // One object is a batch of one; an empty array is acknowledged.
+    let one = serde_json::to_vec(&usage(7)).unwrap();
+    assert_eq!(post(&r.url, Some(&auth), one).await.status(), 200);
+    assert_eq!(
+        post(&r.url, Some(&auth), b"[]".to_vec()).await.status(),
+        200
+    );
+    assert_eq!(sink.stored_ids().len(), 101);
+    assert_eq!(r.receiver.stats().acknowledged, 3);
+}
+
+#[tokio::test]
+async fn whole_bodies_that_do_not_parse_are_kept_once() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let auth = creds().header_value();
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend(body([1]));
+    let mut stray = body([2]);
+    stray.push(b'x');
+    let bodies = [bom, b"[\xff\xfe]".to_vec(), stray];
+    for b in &bodies {
+        assert_eq!(post(&r.url, Some(&auth), b.clone()).await.status(), 200);
+    }
+    // Sent again (our 200 lost on the way): not stored twice.
+    assert_eq!(
+        post(&r.url, Some(&auth), bodies[1].clone()).await.status(),
+        200
+    );
+    let log = sink.log.lock().unwrap().clone();
+    let kept: Vec<&[u8]> = log
+        .iter()
+        .filter_map(|d| d.unreadable.as_ref().map(|u| &u.body[..]))
+        .collect();
+    assert_eq!(kept, bodies.iter().map(|b| &b[..]).collect::<Vec<_>>());
+    let stats = r.receiver.stats();
+    assert_eq!((stats.bodies_unreadable, stats.duplicates_dropped), (3, 1));
+    assert!(sink.stored_ids().is_empty());
+}
