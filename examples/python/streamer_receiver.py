@@ -7,7 +7,8 @@ batch again until it gets a 200. This app:
 - checks the Basic credentials in constant time (401 otherwise);
 - refuses bodies over MAX_BODY_BYTES (413), sized for 3,000 records;
 - decodes with ``once_sdk.streamer.decode_batch`` (records that do not
-  decode are logged and acknowledged; the others are kept);
+  decode are logged and kept as sent, with the reason, in a second file:
+  1NCE will not send them again; the others are kept);
 - drops records whose (kind, id) it stored within DEDUPE_WINDOW seconds
   (ids already in the output file count too, so a restart does not double);
 - appends each new record as a JSON line, flushed and fsync'ed, and only
@@ -18,7 +19,8 @@ Run (behind a TLS-terminating proxy: 1NCE posts only to https):
     ONCE_STREAMER_USERNAME=1nce ONCE_STREAMER_PASSWORD=secret \\
         uvicorn streamer_receiver:app --port 8080
 
-Records go to ONCE_STREAMER_OUT (default records.jsonl).
+Records go to ONCE_STREAMER_OUT (default records.jsonl), records that did
+not decode to the same name with ``.rejected`` appended.
 """
 
 from __future__ import annotations
@@ -32,11 +34,11 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, Optional, Sequence
 
 from fastapi import FastAPI, Request, Response
 
-from once_sdk.streamer import StreamRecord, decode_batch, record_key
+from once_sdk.streamer import RejectedRecord, StreamRecord, decode_batch, record_key
 
 MAX_BODY_BYTES = 3000 * 5 * 1024
 DEDUPE_WINDOW = 24 * 3600.0
@@ -49,6 +51,7 @@ class Store:
 
     def __init__(self, path: Path, window: float = DEDUPE_WINDOW) -> None:
         self.path = path
+        self.rejected_path = path.with_name(path.name + ".rejected")
         self.window = window
         self.lock = threading.Lock()
         self.seen: Dict[str, float] = {}
@@ -61,9 +64,17 @@ class Store:
                 except (ValueError, KeyError):
                     continue
 
-    def store(self, records: list[StreamRecord]) -> tuple[int, int]:
-        """Writes the records not seen within the window; returns (new, duplicates)."""
+    def store(self, records: list[StreamRecord], rejected: Sequence[RejectedRecord] = ()) -> tuple[int, int]:
+        """Writes the records not seen within the window, and the rejected
+        records as sent; returns (new, duplicates)."""
         with self.lock:
+            if rejected:
+                with self.rejected_path.open("a") as out:
+                    for bad in rejected:
+                        row = {"index": bad.index, "id": bad.id, "error": str(bad), "raw": bad.raw}
+                        out.write(json.dumps(row) + "\n")
+                    out.flush()
+                    os.fsync(out.fileno())
             now = time.monotonic()
             self.seen = {k: t for k, t in self.seen.items() if now - t <= self.window}
             fresh, keys = [], []
@@ -122,7 +133,7 @@ def create_app(username: str, password: str, out: Path, window: float = DEDUPE_W
         for r in batch.rejected:
             log.warning("rejected %s", r)
         try:
-            new, dups = store.store(batch.records)
+            new, dups = store.store(batch.records, batch.rejected)
         except OSError as e:
             return Response(f"storage failed: {e}\n", 503, {"Retry-After": "5"})
         return Response(f"stored {new}, duplicates {dups}, rejected {len(batch.rejected)}\n", 200)

@@ -47,11 +47,15 @@ def test_auth_dedupe_bad_records_and_restart(tmp_path: Path) -> None:
     r = client.post("/stream", content=body, headers=AUTH)
     assert r.status_code == 200, r.text
     # 1NCE did not see the 200 and sends the batch again, with one more.
-    again = json.dumps([usage(2), usage(1), usage(3), {"id": 4, "traffic_type_id": 5, "volume_total": "x"}])
+    bad = '{"id": 4,  "colour": "blue"}'
+    again = "[" + ",".join([json.dumps(usage(2)), json.dumps(usage(1)), json.dumps(usage(3)), bad]) + "]"
     r = client.post("/stream", content=again, headers=AUTH)
     assert r.status_code == 200
     assert r.text.strip() == "stored 1, duplicates 2, rejected 1"
     assert stored(out) == ["1", "2", "3"]
+    # The record that did not decode is kept as sent: 1NCE will not send it again.
+    rejected = [json.loads(l) for l in (tmp_path / "records.jsonl.rejected").read_text().splitlines()]
+    assert [(row["index"], row["id"], row["raw"]) for row in rejected] == [(3, "4", bad)]
     assert client.post("/stream", content=b"{nope", headers=AUTH).status_code == 400
     # A restarted receiver reads the ids back: no doubles.
     restarted = TestClient(m.create_app("1nce", "s3cret", out))

@@ -107,6 +107,39 @@ def streaming(sandbox: Sandbox) -> int:
     return stats.records_delivered + stats.pending + (last or 0)
 
 
+def decoding(body: bytes) -> list[str]:
+    """once_sdk.streamer: the platform setting, 2.0 severities and details."""
+    from once_sdk.streamer import (
+        EventRecord,
+        EventSeverity,
+        Platform,
+        QuotaDetail,
+        RatType,
+        StreamBatch,
+        UsageRecord,
+        decode_batch,
+    )
+
+    batch: StreamBatch = decode_batch(body, platform="platform2")
+    batch = decode_batch(body.decode(), platform=Platform.DETECT)
+    seen: list[str] = [r.raw for r in batch.rejected]
+    shown: Platform | None = batch.platform
+    for r in batch.records:
+        if isinstance(r, EventRecord):
+            severity: EventSeverity | None = r.severity
+            ambiguous: bool = r.severity_ambiguous
+            sent: int | None = r.severity_id
+            quota: QuotaDetail | None = r.quota
+            left: float | None = quota.volume if quota else None
+            seen.append(f"{severity} {ambiguous} {sent} {left} {r.failure_cause} {r.platform}")
+        elif isinstance(r, UsageRecord):
+            rat: RatType | int | str | None = r.rat_type
+            quota_id: str | None = r.quota_id
+            cost: float | None = r.cost
+            seen.append(f"{rat} {quota_id} {cost} {[u.field for u in r.unread]}")
+    return seen + [str(shown)]
+
+
 async def operations_async(client: AsyncClient) -> int:
     n = 0
     async for sms in client.sms.list("8988280666000000000"):

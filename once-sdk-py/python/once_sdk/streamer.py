@@ -5,9 +5,20 @@ endpoint as a JSON array of up to 3,000 records. :func:`decode_batch` reads
 such a body into typed records with the same rules as the Rust SDK (the
 decoding runs in Rust): nested and flat layouts, Platform 1.0 and 2.0 field
 names, zone-less dates of the older SMS format, unknown codes kept as plain
-``int``. A record that does not decode is reported in
-:attr:`StreamBatch.rejected` with its index and the reason; the other
-records of the body are decoded all the same.
+``int`` (unknown RAT type names as ``str``). A record that does not decode
+is reported in :attr:`StreamBatch.rejected` with its index, the reason and
+its JSON text as sent; the other records of the body are decoded all the
+same. An optional field whose value could not be read keeps its record: it
+is ``None`` and listed in the record's ``unread``.
+
+Platform 2.0 renumbered event severities (id 2 was CRITICAL on 1.0 and is a
+WARN on 2.0). :class:`EventSeverity` is one scale for both platforms
+(Platform 2.0's ids); a severity description settles an id on either
+platform, otherwise ``decode_batch(body, platform=...)`` decides: with
+``"detect"`` (the default) the record, then its batch, must show which
+platform wrote it, and an id 2 nothing settles reads as ``severity=None``
+with ``severity_ambiguous=True`` (the id is in ``severity_id``).
+Volumes are MiB for data (1NCE writes "MB" and means binary megabytes).
 
 >>> from once_sdk.streamer import decode_batch, UsageRecord
 >>> batch = decode_batch(b'[{"id": 1, "traffic_type": {"id": 5}, "volume": {"total": 0.5}}, {"id": 2}]')
@@ -17,6 +28,7 @@ records of the body are decoded all the same.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 import json
@@ -24,8 +36,11 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
 from ._once_sdk import _decode_stream
+from ._strenum import StrEnum
 
 __all__ = [
+    "MAX_RECORDS_PER_REQUEST",
+    "PLATFORMS",
     "CellLocation",
     "DeliveryStatus",
     "Device",
@@ -37,14 +52,19 @@ __all__ = [
     "MultiPartInfo",
     "NetworkOperator",
     "PdpSession",
+    "Platform",
+    "QuotaDetail",
     "RatType",
+    "RegionalPool",
     "RejectedRecord",
     "SmsDeliveryReport",
     "StreamBatch",
     "StreamRecord",
     "TrafficType",
+    "UnreadField",
     "UsageRecord",
     "Volume",
+    "VpnDetail",
     "decode_batch",
     "record_key",
 ]
@@ -61,7 +81,10 @@ class TrafficType(enum.IntEnum):
 
 
 class RatType(enum.IntEnum):
-    """The radio access technology (``rat_type``)."""
+    """The radio access technology (``rat_type``). Names 1NCE sends instead
+    of codes (``"EUTRAN-NB-IoT"``, ``"NR"``) are read as these members; a
+    name this SDK does not know is kept as ``str``, an unknown code as
+    ``int``."""
 
     UTRAN = 1
     GERAN = 2
@@ -69,14 +92,35 @@ class RatType(enum.IntEnum):
     EUTRAN = 6
     NB_IOT = 8
     LTE_M = 9
+    NR = 10
+
+
+class Platform(StrEnum):
+    """The Data Streamer platform a record was written by: it decides how a
+    severity id reads (``decode_batch(body, platform=...)``)."""
+
+    PLATFORM1 = "platform1"
+    """Platform 1.0: severity 0 INFO, 1 WARNING, 2 CRITICAL."""
+    PLATFORM2 = "platform2"
+    """Platform 2.0: severity 0 INFO, 1 and 2 WARN, 3 ERROR, 4 CRITICAL."""
+    DETECT = "detect"
+    """Tell from the records (the default)."""
+
+
+#: The values ``decode_batch(platform=...)`` takes (besides ``None``).
+PLATFORMS = ("platform1", "platform2", "detect")
 
 
 class EventSeverity(enum.IntEnum):
-    """How serious an event is (``event_severity.id``)."""
+    """How serious an event is, on one scale for both platforms: Platform
+    2.0's ids (0 INFO, 1 WARNING, 3 ERROR, 4 CRITICAL). Platform 1.0's
+    CRITICAL (id 2) and Platform 2.0's second WARN id (2) read as these
+    members; see :attr:`EventRecord.severity_id` for the id as sent."""
 
     INFO = 0
     WARNING = 1
-    CRITICAL = 2
+    ERROR = 3
+    CRITICAL = 4
 
 
 class EventSource(enum.IntEnum):
@@ -112,7 +156,10 @@ class EventType(enum.IntEnum):
     DATA_QUOTA_USED_UP = 19
     SMS_QUOTA_THRESHOLD_REACHED = 20
     SMS_QUOTA_USED_UP = 21
+    OPENVPN_DISCONNECT = 29
     OPENVPN_AUTHENTICATION = 30
+    ENDPOINT_ENABLED = 42
+    ENDPOINT_DISABLED = 43
     SIM_RELEASED = 50
     SIM_ASSIGNED = 51
     DATA_QUOTA_ENABLED = 52
@@ -124,6 +171,12 @@ class EventType(enum.IntEnum):
     SMS_QUOTA_ASSIGNED = 58
     SMS_QUOTA_DELETED = 59
     DATA_QUOTA_EXPIRED = 60
+    SMS_QUOTA_EXPIRED = 61
+    REGIONAL_POOL_QUOTA_100 = 100
+    REGIONAL_POOL_QUOTA_101 = 101
+    REGIONAL_POOL_QUOTA_102 = 102
+    REGIONAL_POOL_QUOTA_103 = 103
+    ENDPOINT_DELETED = 121
 
 
 class DeliveryStatus(enum.Enum):
@@ -147,6 +200,13 @@ def _code(cls: Type[_E], value: Any) -> Union[_E, Any]:
         return value
 
 
+def _rat(value: Any) -> Union[RatType, int, str, None]:
+    """A RAT type: the member, an unknown code as ``int``, an unknown name as ``str``."""
+    if isinstance(value, str):
+        return value
+    return _code(RatType, value)
+
+
 def _time(value: Optional[str]) -> Optional[datetime.datetime]:
     if value is None:
         return None
@@ -154,8 +214,26 @@ def _time(value: Optional[str]) -> Optional[datetime.datetime]:
 
 
 @dataclass(frozen=True)
+class UnreadField:
+    """An optional field whose value this SDK could not read: the field is
+    ``None`` in the record, the value is in its ``raw``."""
+
+    field: str
+    """The field (flat name, e.g. ``rat_type``)."""
+    rule: str
+    """What is wrong with the value."""
+
+    def __str__(self) -> str:
+        return f"field `{self.field}`: {self.rule}"
+
+
+def _unread(d: Dict[str, Any]) -> List[UnreadField]:
+    return [UnreadField(u["field"], u["rule"]) for u in d.get("unread") or ()]
+
+
+@dataclass(frozen=True)
 class Volume:
-    """A volume: data in MB, SMS as counts."""
+    """A volume: data in MiB (binary megabytes, as 1NCE counts), SMS as counts."""
 
     total: Optional[float] = None
     tx: Optional[float] = None
@@ -199,12 +277,17 @@ class NetworkOperator:
     mcc: Optional[str] = None
     mnc: Optional[str] = None
     country: Optional[str] = None
+    country_iso_code: Optional[str] = None
+    """The country's ISO 3166 code (events on Platform 2.0: ``de``)."""
 
     @staticmethod
     def _from(d: Optional[Dict[str, Any]]) -> Optional["NetworkOperator"]:
         if d is None:
             return None
-        return NetworkOperator(d.get("id"), d.get("name"), d.get("mcc"), d.get("mnc"), d.get("country"))
+        return NetworkOperator(
+            d.get("id"), d.get("name"), d.get("mcc"), d.get("mnc"), d.get("country"),
+            d.get("country_iso_code"),
+        )
 
 
 @dataclass(frozen=True)
@@ -219,6 +302,10 @@ class CellLocation:
     rac: Optional[str] = None
     tac: Optional[str] = None
     eci: Optional[str] = None
+    gtp_uli: Optional[str] = None
+    """Which GTP user location information it came from on Platform 2.0
+    (``"v1"`` for ``gtp_v1_uli``, ``"v2"`` for ``gtp_v2_uli``); ``None`` for
+    the 1.0 fields."""
 
 
 @dataclass(frozen=True)
@@ -231,8 +318,10 @@ class PdpSession:
     apn: Optional[str] = None
     ue_ip_address: Optional[str] = None
     breakout_ip: Optional[str] = None
-    rat_type: Union[RatType, int, None] = None
+    rat_type: Union[RatType, int, str, None] = None
     location: CellLocation = field(default_factory=CellLocation)
+    region: Optional[str] = None
+    """The region of 1NCE's core that served the session."""
 
     @staticmethod
     def _from(d: Optional[Dict[str, Any]]) -> Optional["PdpSession"]:
@@ -240,14 +329,70 @@ class PdpSession:
             return None
         return PdpSession(
             d.get("session_id"), d.get("pdp_context_id"), d.get("gtp_version"), d.get("apn"),
-            d.get("ue_ip_address"), d.get("breakout_ip"), _code(RatType, d.get("rat_type")),
-            CellLocation(**(d.get("location") or {})),
+            d.get("ue_ip_address"), d.get("breakout_ip"), _rat(d.get("rat_type")),
+            CellLocation(**(d.get("location") or {})), d.get("region"),
         )
 
 
 @dataclass(frozen=True)
+class QuotaDetail:
+    """A quota as a Platform 2.0 quota event reports it (``detail.quota``).
+    Volumes are MiB for data, counts for SMS."""
+
+    id: Optional[int] = None
+    status: Optional[str] = None
+    """The quota's state (``status.description``, e.g. ``EXHAUSTED``)."""
+    status_id: Optional[int] = None
+    volume: Optional[float] = None
+    """What is left; negative when the quota was overdrawn."""
+    total_volume: Optional[float] = None
+    accumulated_total_volume: Optional[float] = None
+    last_volume_added: Optional[float] = None
+    service: Optional[str] = None
+    """``data`` or ``sms``."""
+    threshold_percentage: Optional[float] = None
+    threshold_volume: Optional[float] = None
+    expiry_date: Optional[datetime.datetime] = None
+    created_at: Optional[datetime.datetime] = None
+
+    @staticmethod
+    def _from(d: Optional[Dict[str, Any]]) -> Optional["QuotaDetail"]:
+        if d is None:
+            return None
+        return QuotaDetail(
+            d.get("id"), d.get("status"), d.get("status_id"), d.get("volume"), d.get("total_volume"),
+            d.get("accumulated_total_volume"), d.get("last_volume_added"), d.get("service"),
+            d.get("threshold_percentage"), d.get("threshold_volume"), _time(d.get("expiry_date")),
+            _time(d.get("created_at")),
+        )
+
+
+@dataclass(frozen=True)
+class RegionalPool:
+    """The regional pool of a Platform 2.0 pool quota event."""
+
+    id: Optional[int] = None
+    name: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class VpnDetail:
+    """The OpenVPN connection of a Platform 2.0 VPN event."""
+
+    vpn_id: Optional[int] = None
+    region: Optional[str] = None
+    """The AWS region code of the VPN."""
+    client_version: Optional[str] = None
+    client_private_ip: Optional[str] = None
+    client_public_ip: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class UsageRecord:
-    """Data (MB) a session used in up to 15 minutes, or SMS."""
+    """Data (MiB) a session used since the last record, or SMS.
+
+    ``cost`` and ``currency`` are ``None`` when not sent (Platform 2.0 calls
+    them legacy and may leave them out): absent is not zero."""
 
     id: str
     traffic_type: Union[TrafficType, int]
@@ -261,8 +406,11 @@ class UsageRecord:
     tariff_id: Optional[int]
     ratezone_id: Optional[int]
     session_id: Optional[str]
-    quota_id: Optional[int]
-    rat_type: Union[RatType, int, None]
+    quota_id: Optional[str]
+    """The quota the usage counted against (Platform 2.0), as sent: a number or a UUID, as text."""
+    rat_type: Union[RatType, int, str, None]
+    unread: List[UnreadField]
+    """Optional fields whose value could not be read (empty for a clean record)."""
     raw: Dict[str, Any] = field(repr=False, compare=False)
 
     @property
@@ -280,7 +428,17 @@ class EventRecord:
     timestamp: Optional[datetime.datetime]
     event_type: Union[EventType, int]
     event_type_description: Optional[str]
-    severity: Union[EventSeverity, int, None]
+    severity: Optional[EventSeverity]
+    """How serious it is, read for the record's platform; ``None`` when not
+    sent, when the id is unknown, or when ambiguous (``severity_ambiguous``)."""
+    severity_id: Optional[int]
+    """The severity id as sent."""
+    severity_ambiguous: bool
+    """True when the id means different things on the two platforms (2:
+    CRITICAL on 1.0, WARN on 2.0) and nothing told which one wrote the record."""
+    platform: Optional[Platform]
+    """The platform the record was read as (the decoder's setting, or what
+    the record or its batch shows); ``None`` when nothing told."""
     source: Union[EventSource, int, None]
     alert: Optional[bool]
     description: Optional[str]
@@ -290,6 +448,16 @@ class EventRecord:
     session: Optional[PdpSession]
     network_codes: List[str]
     tap_codes: List[str]
+    quota: Optional[QuotaDetail]
+    """Quota events (Platform 2.0 ``detail.quota``)."""
+    regional_pool: Optional[RegionalPool]
+    """Regional-pool quota events (Platform 2.0 ``detail.regional_pool``)."""
+    vpn: Optional[VpnDetail]
+    """OpenVPN events (Platform 2.0)."""
+    failure_cause: Optional[str]
+    """Why a data session or location update failed (Platform 2.0), as sent."""
+    unread: List[UnreadField]
+    """Optional fields whose value could not be read (empty for a clean record)."""
     raw: Dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -304,6 +472,8 @@ class SmsDeliveryReport:
     status_id: Optional[int]
     sms_id: Optional[str]
     device: Device
+    unread: List[UnreadField]
+    """Optional fields whose value could not be read (empty for a clean record)."""
     raw: Dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -328,6 +498,8 @@ class MoSms:
     pid: Optional[int]
     multi_part: Optional[MultiPartInfo]
     device: Device
+    unread: List[UnreadField]
+    """Optional fields whose value could not be read (empty for a clean record)."""
     raw: Dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -346,6 +518,8 @@ class RejectedRecord:
     """The field at fault (flat name, e.g. ``volume_total``), or ``record``."""
     rule: str
     """What is wrong with it."""
+    raw: str = dataclasses.field(repr=False, compare=False)
+    """The record's JSON text exactly as sent: store it, it will not be sent again."""
 
     def __str__(self) -> str:
         at = f"record {self.index}" + (f" (id {self.id})" if self.id is not None else "")
@@ -358,9 +532,16 @@ class StreamBatch:
 
     records: List[StreamRecord]
     rejected: List[RejectedRecord]
+    platform: Optional[Platform] = None
+    """The platform the batch's records showed, when they agreed (or the
+    ``platform=`` given to :func:`decode_batch`); ``None`` when nothing told."""
 
     def __len__(self) -> int:
         return len(self.records) + len(self.rejected)
+
+
+def _platform(value: Optional[str]) -> Optional[Platform]:
+    return None if value is None else Platform(value)
 
 
 def _record(d: Dict[str, Any]) -> StreamRecord:
@@ -372,42 +553,63 @@ def _record(d: Dict[str, Any]) -> StreamRecord:
             d["id"], _code(TrafficType, d["traffic_type"]), _time(d.get("start")), _time(d.get("end")),
             Volume._from(d.get("volume")) or Volume(), d.get("cost"), d.get("currency"), device,
             NetworkOperator._from(d.get("operator")), d.get("tariff_id"), d.get("ratezone_id"),
-            d.get("session_id"), d.get("quota_id"), _code(RatType, d.get("rat_type")), raw,
+            d.get("session_id"), d.get("quota_id"), _rat(d.get("rat_type")), _unread(d), raw,
         )
     if kind == "event":
+        severity = d.get("severity")
+        pool = d.get("regional_pool")
+        vpn = d.get("vpn")
         return EventRecord(
             d["id"], _time(d.get("timestamp")), _code(EventType, d["event_type"]),
-            d.get("event_type_description"), _code(EventSeverity, d.get("severity")),
+            d.get("event_type_description"), None if severity is None else EventSeverity(severity),
+            d.get("severity_id"), d.get("severity_ambiguous", False), _platform(d.get("platform")),
             _code(EventSource, d.get("source")), d.get("alert"), d.get("description"), device,
             NetworkOperator._from(d.get("operator")), Volume._from(d.get("volume")),
             PdpSession._from(d.get("session")), list(d.get("network_codes") or []),
-            list(d.get("tap_codes") or []), raw,
+            list(d.get("tap_codes") or []), QuotaDetail._from(d.get("quota")),
+            None if pool is None else RegionalPool(**pool), None if vpn is None else VpnDetail(**vpn),
+            d.get("failure_cause"), _unread(d), raw,
         )
     if kind == "sms_delivery_report":
         return SmsDeliveryReport(
             d["id"], _time(d.get("submit_date")), _time(d.get("final_date")),
-            _code(DeliveryStatus, d["status"]), d.get("status_id"), d.get("sms_id"), device, raw,
+            _code(DeliveryStatus, d["status"]), d.get("status_id"), d.get("sms_id"), device,
+            _unread(d), raw,
         )
     if kind == "mo_sms":
         mp = d.get("multi_part")
         return MoSms(
             d["id"], _time(d.get("submit_date")), d.get("payload"), d.get("source_address"),
-            d.get("dcs"), d.get("pid"), None if mp is None else MultiPartInfo(**mp), device, raw,
+            d.get("dcs"), d.get("pid"), None if mp is None else MultiPartInfo(**mp), device,
+            _unread(d), raw,
         )
     raise ValueError(f"unknown record kind {kind!r}")  # pragma: no cover - the decoder makes only these
 
 
-def decode_batch(body: Union[bytes, str]) -> StreamBatch:
+def decode_batch(body: Union[bytes, str], platform: Union[Platform, str, None] = None) -> StreamBatch:
     """Decodes a Data Streamer request body (a JSON array of records; one
     record object counts as a batch of one).
 
-    Raises ``ValueError`` when the body is not JSON or not an array of
-    records. Records that do not decode are in ``rejected``.
+    ``platform`` says how event severity ids read: ``"platform1"``,
+    ``"platform2"``, or ``"detect"`` / ``None`` (the default: tell from the
+    records; an id 2 nothing settles is ``severity=None``,
+    ``severity_ambiguous=True``). A :class:`Platform` member works too.
+
+    Raises ``ValueError`` for a ``platform`` it does not take (before
+    decoding), and when the body is not JSON or not an array of records.
+    Records that do not decode are in ``rejected``.
     """
-    records_json, rejected = _decode_stream(body)
+    if platform is not None and (not isinstance(platform, str) or platform not in PLATFORMS):
+        raise ValueError(
+            f"platform must be None, 'platform1', 'platform2' or 'detect', got {platform!r}"
+        )
+    records_json, rejected, batch_platform = _decode_stream(
+        body, None if platform is None else str(platform)
+    )
     return StreamBatch(
         [_record(d) for d in json.loads(records_json)],
-        [RejectedRecord(i, rid, f, r) for (i, rid, f, r) in rejected],
+        [RejectedRecord(i, rid, f, r, raw) for (i, rid, f, r, raw) in rejected],
+        _platform(batch_platform),
     )
 
 
