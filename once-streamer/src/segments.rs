@@ -95,13 +95,28 @@ enum Output {
 }
 
 /// Writes each record as one JSON line (see [`delivery_lines`] for the
-/// lines): into segment files of a directory with an id index beside each
-/// (see the [module](self) notes), or to standard output.
+/// lines): into segment files of a directory with an id index beside each,
+/// or to standard output.
 ///
-/// A write is flushed to disk (`fdatasync`) before the request is
-/// acknowledged, and a failed write leaves nothing behind. At start-up only
-/// the id indexes of the recent segments are read, so that a restarted
-/// receiver still drops retransmissions of records it stored before.
+/// The directory holds `records-00000001.jsonl`, `records-00000002.jsonl`,
+/// ... and beside each its id index `records-00000001.ids` (one record key
+/// a line, `usage:4100000017`, in the order of the lines). A segment is
+/// closed once it reaches [`JsonLinesOptions::segment_bytes`]; creating a
+/// file `fsync`s the directory, so the new file survives a power cut.
+///
+/// A write is all or nothing: a delivery's lines are appended and flushed
+/// (`fdatasync`) before the request is acknowledged, then their keys; when
+/// a step fails (a full disk), both files are cut back to their length
+/// before the write, so no half-written line is left for the retry to
+/// double or for the next start to trip over (should the cut fail too, the
+/// next write repairs it first, and fails until it can).
+///
+/// At start the last segment is checked: a partial last line (a crash
+/// mid-write) is cut off, and keys missing from its index (a crash between
+/// the two writes) are read back from its lines. The keys to drop
+/// retransmissions of come from the indexes of the segments written within
+/// [`JsonLinesOptions::remember_for`]; the records themselves are not read
+/// again, so start-up does not grow with the history kept.
 pub struct JsonLinesSink {
     out: Shared<Output>,
     known: Mutex<Vec<RecordKey>>,
