@@ -5,6 +5,11 @@
 //! day in `daily_usage`, once: the record's kind and id go into
 //! `stream_records` in the same transaction, and a record already there is
 //! skipped, so retransmissions and restarts never count twice.
+//!
+//! 1NCE never sends an acknowledged record again, so what this example does
+//! not add up is kept as sent in `stream_kept`, in the same transaction:
+//! records of other kinds (events, SMS), records that did not decode (with
+//! the reason) and whole bodies that were not a batch (base64).
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -21,7 +26,28 @@ CREATE TABLE IF NOT EXISTS stream_records (
     id   TEXT NOT NULL,
     PRIMARY KEY (kind, id)
 );
+CREATE TABLE IF NOT EXISTS stream_kept (
+    key    TEXT PRIMARY KEY,
+    kind   TEXT NOT NULL,
+    reason TEXT,
+    raw    TEXT NOT NULL
+);
 ";
+
+/// Keeps one record as sent; returns whether it was new.
+fn keep(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+    kind: &str,
+    reason: Option<&str>,
+    raw: &str,
+) -> rusqlite::Result<bool> {
+    let new = tx.execute(
+        "INSERT OR IGNORE INTO stream_kept (key, kind, reason, raw) VALUES (?1, ?2, ?3, ?4)",
+        params![key, kind, reason, raw],
+    )?;
+    Ok(new > 0)
+}
 
 /// Adds usage records to `daily_usage`, each once.
 #[derive(Clone)]
@@ -99,10 +125,26 @@ impl RecordSink for UsageSink {
                 .transaction()
                 .map_err(|e| SinkError::new(e.to_string()))?;
             let mut added = 0;
-            for r in &delivery.records {
-                if let StreamRecord::Usage(u) = r {
-                    added += usize::from(add(&tx, u).map_err(|e| SinkError::new(e.to_string()))?);
+            let sql = |e: rusqlite::Error| SinkError::new(e.to_string());
+            for (r, raw) in delivery.records.iter().zip(&delivery.raw) {
+                match r {
+                    StreamRecord::Usage(u) if add(&tx, u).map_err(sql)? => added += 1,
+                    StreamRecord::Usage(_) => {}
+                    other => {
+                        let key = other.key().to_string();
+                        keep(&tx, &key, other.kind().as_str(), None, raw.as_str()).map_err(sql)?;
+                    }
                 }
+            }
+            for r in &delivery.rejected {
+                let (key, reason) = (r.key().to_string(), r.error.to_string());
+                keep(&tx, &key, "rejected", Some(&reason), r.raw.as_str()).map_err(sql)?;
+            }
+            if let Some(u) = &delivery.unreadable {
+                use base64::Engine as _;
+                let body = base64::engine::general_purpose::STANDARD.encode(&u.body);
+                let key = u.key().to_string();
+                keep(&tx, &key, "unreadable_body", Some(&u.reason), &body).map_err(sql)?;
             }
             tx.commit().map_err(|e| SinkError::new(e.to_string()))?;
             Ok(added)

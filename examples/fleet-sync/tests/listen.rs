@@ -63,6 +63,19 @@ async fn post(port: u16, body: &serde_json::Value) -> u16 {
     panic!("fleet-sync --listen never answered");
 }
 
+async fn post_raw(port: u16, body: &'static [u8]) -> u16 {
+    let auth = BasicCredentials::new("1nce", "pw").header_value();
+    reqwest::Client::new()
+        .post(format!("http://127.0.0.1:{port}/"))
+        .header("authorization", &auth)
+        .body(body)
+        .send()
+        .await
+        .expect("fleet-sync answers")
+        .status()
+        .as_u16()
+}
+
 fn day_usage(db: &std::path::Path, iccid: &str) -> Vec<(String, f64, f64)> {
     let conn = Connection::open(db).expect("db");
     let mut stmt = conn
@@ -131,7 +144,37 @@ async fn usage_from_the_stream_adds_up_once() {
          "sim_iccid": iccids[2].as_str()}
     ]);
     assert_eq!(post(port, &more).await, 200);
+    // What the example does not add up is kept as sent, once: an event, a
+    // record that does not decode, a body that is not JSON.
+    let others = serde_json::json!([
+        {"id": 70, "event_type": {"id": 42}, "event_severity": {"id": 0}, "sim": {"iccid": iccids[2].as_str()}},
+        {"id": 71, "colour": "blue"}
+    ]);
+    for _ in 0..2 {
+        assert_eq!(post(port, &others).await, 200);
+        assert_eq!(post_raw(port, b"\xef\xbb\xbf[]").await, 200);
+    }
     stop(child);
+    let conn = Connection::open(&db).expect("db");
+    let mut stmt = conn
+        .prepare("SELECT kind, reason IS NOT NULL, raw FROM stream_kept ORDER BY kind")
+        .expect("query");
+    let kept: Vec<(String, bool, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect();
+    let kinds: Vec<(&str, bool)> = kept.iter().map(|(k, r, _)| (k.as_str(), *r)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("event", false),
+            ("rejected", true),
+            ("unreadable_body", true)
+        ]
+    );
+    assert_eq!(kept[1].2, r#"{"colour":"blue","id":71}"#);
+    assert_eq!(kept[2].2, "77u/W10=");
     assert_eq!(
         day_usage(&db, iccids[2].as_str()),
         [

@@ -642,3 +642,17 @@ fn raw_records_are_the_bytes_sent() {
         "{\"id\":2,\"traffic_type_id\":6}"
     );
 }
+
+#[test]
+fn rejected_records_have_stable_keys_by_id_and_text() {
+    let body = br#"[{"id": 7, "colour": "blue"}, {"id": 7, "colour": "blue"}, {"id": 7, "colour": "red"}, {"x": 1}]"#;
+    let batch = decode_batch(body).unwrap();
+    let keys: Vec<String> = batch.rejected.iter().map(|r| r.key().to_string()).collect();
+    assert_eq!(keys[0], keys[1]);
+    assert_ne!(keys[0], keys[2]);
+    assert!(keys[0].starts_with("rejected:7#"), "{}", keys[0]);
+    assert!(keys[3].starts_with("rejected:#"), "{}", keys[3]);
+    // FNV-1a of the text (computed apart, in Python): the same on every
+    // machine and release.
+    assert_eq!(keys[3], "rejected:#072147564ddd78ae");
+}
