@@ -1,0 +1,282 @@
+//! The SQLite side: one connection (WAL) on a blocking thread, one
+//! transaction per ingest.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection};
+
+use crate::query::{usage_sql, Granularity, Group, UsageQuery, UsageTotal};
+use crate::rows::{iso, IngestOutcome, Rows};
+use crate::schema::{MIGRATIONS, SCHEMA_VERSION, SQLITE_MIGRATIONS_TABLE};
+use crate::LedgerError;
+
+pub(crate) struct Sqlite {
+    conn: Arc<Mutex<Connection>>,
+}
+
+fn db(e: rusqlite::Error) -> LedgerError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseBusy
+                    | rusqlite::ErrorCode::DatabaseLocked
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::SystemIoFailure
+            ) =>
+        {
+            LedgerError::Unavailable(e.to_string())
+        }
+        e => LedgerError::Database(e.to_string()),
+    }
+}
+
+fn parse_time(s: Option<String>) -> Option<DateTime<Utc>> {
+    s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Sqlite {
+    pub fn open(path: &Path) -> Result<Self, LedgerError> {
+        let conn = Connection::open(path).map_err(db)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(db)?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    async fn with<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, LedgerError> + Send + 'static,
+    ) -> Result<T, LedgerError> {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            let mut conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| LedgerError::Database(format!("database task failed: {e}")))?
+    }
+
+    pub async fn migrate(&self) -> Result<i64, LedgerError> {
+        self.with(|conn| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(db)?;
+            tx.execute_batch(SQLITE_MIGRATIONS_TABLE).map_err(db)?;
+            let applied: i64 = tx
+                .query_row(
+                    "SELECT coalesce(max(version), 0) FROM ledger_migrations",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            if applied > SCHEMA_VERSION {
+                return Err(LedgerError::SchemaTooNew {
+                    database: applied,
+                    code: SCHEMA_VERSION,
+                });
+            }
+            for m in MIGRATIONS.iter().filter(|m| m.version > applied) {
+                tx.execute_batch(m.sqlite).map_err(db)?;
+                tx.execute(
+                    "INSERT INTO ledger_migrations (version, description) VALUES (?1, ?2)",
+                    params![m.version, m.description],
+                )
+                .map_err(db)?;
+            }
+            tx.commit().map_err(db)?;
+            Ok(SCHEMA_VERSION)
+        })
+        .await
+    }
+
+    pub async fn ingest(
+        &self,
+        rows: Rows,
+        received_at: DateTime<Utc>,
+    ) -> Result<IngestOutcome, LedgerError> {
+        self.with(move |conn| {
+            let at = iso(received_at);
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(db)?;
+            let mut inserted = 0u64;
+            {
+                let mut usage = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO usage (id, iccid, start_at, end_at, traffic_type, \
+                         rx_mib, tx_mib, total_mib, operator, mcc, mnc, country, rat, session_id, \
+                         quota_id, cost, currency, raw, received_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                         ?16, ?17, ?18, ?19)",
+                    )
+                    .map_err(db)?;
+                for r in &rows.usage {
+                    inserted += usage
+                        .execute(params![
+                            r.id,
+                            r.iccid,
+                            r.start_at.map(iso),
+                            iso(r.end_at),
+                            r.traffic_type,
+                            r.rx_mib,
+                            r.tx_mib,
+                            r.total_mib,
+                            r.operator,
+                            r.mcc,
+                            r.mnc,
+                            r.country,
+                            r.rat,
+                            r.session_id,
+                            r.quota_id,
+                            r.cost,
+                            r.currency,
+                            r.raw,
+                            at
+                        ])
+                        .map_err(db)? as u64;
+                }
+                let mut events = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO events (id, iccid, at, event_type, \
+                         event_type_description, severity, severity_id, severity_ambiguous, \
+                         source, alert, description, detail, raw, received_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    )
+                    .map_err(db)?;
+                for r in &rows.events {
+                    inserted += events
+                        .execute(params![
+                            r.id,
+                            r.iccid,
+                            iso(r.at),
+                            r.event_type,
+                            r.event_type_description,
+                            r.severity,
+                            r.severity_id,
+                            r.severity_ambiguous,
+                            r.source,
+                            r.alert,
+                            r.description,
+                            r.detail,
+                            r.raw,
+                            at
+                        ])
+                        .map_err(db)? as u64;
+                }
+                let mut sms = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO sms_records (kind, id, iccid, at, status, sms_id, \
+                         payload, source_address, raw, received_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    )
+                    .map_err(db)?;
+                for r in &rows.sms {
+                    inserted += sms
+                        .execute(params![
+                            r.kind,
+                            r.id,
+                            r.iccid,
+                            iso(r.at),
+                            r.status,
+                            r.sms_id,
+                            r.payload,
+                            r.source_address,
+                            r.raw,
+                            at
+                        ])
+                        .map_err(db)? as u64;
+                }
+                let mut rejected = tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO rejected (key, reason, raw, received_at) \
+                         VALUES (?1, ?2, ?3, ?4)",
+                    )
+                    .map_err(db)?;
+                for r in &rows.rejected {
+                    inserted += rejected
+                        .execute(params![r.key, r.reason, r.raw, at])
+                        .map_err(db)? as u64;
+                }
+            }
+            tx.commit().map_err(db)?;
+            Ok(IngestOutcome {
+                inserted,
+                duplicates: rows.len().saturating_sub(inserted),
+            })
+        })
+        .await
+    }
+
+    pub async fn usage_report(&self, q: &UsageQuery) -> Result<Vec<UsageTotal>, LedgerError> {
+        let bucket = match q.granularity {
+            Granularity::Total => "NULL",
+            Granularity::Hour => "strftime('%Y-%m-%dT%H:00:00.000Z', end_at)",
+            Granularity::Day => "strftime('%Y-%m-%dT00:00:00.000Z', end_at)",
+            Granularity::Month => "strftime('%Y-%m-01T00:00:00.000Z', end_at)",
+        };
+        let sql = usage_sql(q, bucket, "NULL", ["?1", "?2", "?3"]);
+        let (from, to) = (iso(q.from), iso(q.to));
+        let top = q.top.filter(|_| q.group != Group::Fleet).map(i64::from);
+        self.with(move |conn| {
+            let mut stmt = conn.prepare(&sql).map_err(db)?;
+            let map = |r: &rusqlite::Row<'_>| {
+                Ok(UsageTotal {
+                    bucket: parse_time(r.get(0)?),
+                    key: r.get(1)?,
+                    total: r.get(2)?,
+                    rx: r.get(3)?,
+                    tx: r.get(4)?,
+                    records: r.get(5)?,
+                })
+            };
+            let rows = match top {
+                Some(n) => stmt.query_map(params![from, to, n], map),
+                None => stmt.query_map(params![from, to], map),
+            }
+            .map_err(db)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(db)
+        })
+        .await
+    }
+}
+
+impl Sqlite {
+    /// The retention on SQLite: deletes the time-series rows before the
+    /// start of `cutoff`'s month, as PostgreSQL drops whole months.
+    pub async fn delete_before(&self, cutoff: DateTime<Utc>) -> Result<Vec<String>, LedgerError> {
+        use chrono::{Datelike, TimeZone};
+        let month = Utc
+            .with_ymd_and_hms(cutoff.year(), cutoff.month(), 1, 0, 0, 0)
+            .single()
+            .unwrap_or(cutoff);
+        let before = iso(month);
+        self.with(move |conn| {
+            let tx = conn.transaction().map_err(db)?;
+            let mut done = Vec::new();
+            for (table, column) in crate::schema::PARTITIONED {
+                let n = tx
+                    .execute(
+                        &format!("DELETE FROM {table} WHERE {column} < ?1"),
+                        [&before],
+                    )
+                    .map_err(db)?;
+                if n > 0 {
+                    done.push(format!("{table}: {n} rows before {before}"));
+                }
+            }
+            tx.commit().map_err(db)?;
+            Ok(done)
+        })
+        .await
+    }
+}

@@ -1,0 +1,351 @@
+//! The ledger on a real PostgreSQL (started by the test) and on SQLite:
+//! migrations, exactly-once ingest, partitions and retention, reports, and
+//! the receiver storing into it while the database goes down and up.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use common::PgServer;
+use once_ledger::{Granularity, Group, Ingest, Ledger, LedgerError, LedgerSink, UsageQuery};
+use once_sdk::streamer::decode_batch;
+use serde_json::{json, Value};
+
+fn usage(id: u64, iccid: &str, end: &str, total: f64, country: &str) -> Value {
+    json!({"id": id, "start_timestamp": "2026-12-01T10:00:00.000Z", "end_timestamp": end,
+           "traffic_type": {"id": 5, "description": "Data"},
+           "volume": {"total": total, "rx": total / 2.0, "tx": total / 2.0},
+           "sim": {"id": 1, "iccid": iccid, "msisdn": "882285100000017"},
+           "operator": {"id": 2, "name": "Telekom", "mnc": "01",
+                        "country": {"id": 74, "mcc": "262", "name": country}},
+           "detail": {"pdp_context": {"rat_type": 6, "ipcan_session_id": "s-1"}}})
+}
+
+/// Usage, an event, SMS records both ways, and a record that does not decode.
+fn mixed_batch() -> Vec<u8> {
+    serde_json::to_vec(&json!([
+        usage(1, "8988280666000000017", "2026-12-01T10:05:00.000Z", 1.5, "Germany"),
+        usage(2, "8988280666000000018", "2026-11-30T23:55:00.000Z", 0.5, "Austria"),
+        {"id": 10, "timestamp": "2026-12-01T10:00:00.000Z", "event_type": {"id": 19},
+         "event_severity": {"id": 2, "description": "WARN"}, "description": "quota used up\u{0}",
+         "sim": {"iccid": "8988280666000000017"},
+         "detail": {"quota": {"volume": -0.25, "total_volume": 100}}},
+        {"id": 20, "submit_date": "2024-12-16 07:01:00", "final_date": "2024-12-16T07:01:04.000Z",
+         "endpoint": {"name": "8988280666000000017"}, "status": {"id": 4, "status": "DELIVERED"},
+         "detail": {"sms": {"id": "771"}}},
+        {"id": 21, "submit_date": "2024-12-16 07:02:00", "payload": "hi",
+         "source_address": "882285100000017", "endpoint": {"name": "8988280666000000017"}},
+        {"id": 99, "colour": "blue"}
+    ]))
+    .unwrap()
+}
+
+async fn exactly_once(ledger: &Ledger) {
+    let body = mixed_batch();
+    let b = decode_batch(&body).unwrap();
+    let batch = Ingest::new(&b.records, &b.raw).rejected(&b.rejected);
+    let first = ledger.ingest(&batch).await.unwrap();
+    assert_eq!((first.inserted, first.duplicates), (6, 0));
+    let again = ledger.ingest(&batch).await.unwrap();
+    assert_eq!((again.inserted, again.duplicates), (0, 6));
+    let q = UsageQuery::new(
+        Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let fleet = ledger.usage_report(&q).await.unwrap();
+    assert_eq!(fleet.len(), 1);
+    assert_eq!((fleet[0].total, fleet[0].records), (2.0, 2));
+    let by_country = ledger
+        .usage_report(
+            &q.clone()
+                .group(Group::Country)
+                .granularity(Granularity::Month),
+        )
+        .await
+        .unwrap();
+    let got: Vec<(String, Option<&str>, f64)> = by_country
+        .iter()
+        .map(|t| (t.bucket.unwrap().to_rfc3339(), t.key.as_deref(), t.total))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "2026-11-01T00:00:00+00:00".to_string(),
+                Some("Austria"),
+                0.5
+            ),
+            (
+                "2026-12-01T00:00:00+00:00".to_string(),
+                Some("Germany"),
+                1.5
+            ),
+        ]
+    );
+    let top = ledger
+        .usage_report(&q.group(Group::Sim).top(1))
+        .await
+        .unwrap();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].key.as_deref(), Some("8988280666000000017"));
+}
+
+#[tokio::test]
+async fn sqlite_stores_each_record_once_and_answers_from_its_tables() {
+    let dir = std::env::temp_dir().join(format!("once-ledger-sqlite-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("fleet.db");
+    let ledger = Ledger::open(&format!("sqlite:{}", path.display()))
+        .await
+        .unwrap();
+    exactly_once(&ledger).await;
+    drop(ledger);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM usage"), 2);
+    assert_eq!(
+        count("SELECT count(*) FROM events WHERE severity = 1 AND severity_id = 2"),
+        1
+    );
+    assert_eq!(count("SELECT count(*) FROM sms_records"), 2);
+    assert_eq!(
+        count("SELECT count(*) FROM rejected WHERE raw = '{\"colour\":\"blue\",\"id\":99}'"),
+        1
+    );
+    let detail: String = db
+        .query_row("SELECT detail FROM events", [], |r| r.get(0))
+        .unwrap();
+    let detail: Value = serde_json::from_str(&detail).unwrap();
+    assert_eq!(detail["quota"]["volume"], -0.25);
+    // A database migrated by a newer once-ledger is refused.
+    db.execute(
+        "INSERT INTO ledger_migrations (version, description) VALUES (99, 'future')",
+        [],
+    )
+    .unwrap();
+    let newer = Ledger::open(&format!("sqlite:{}", path.display())).await;
+    assert!(
+        matches!(
+            newer,
+            Err(LedgerError::SchemaTooNew {
+                database: 99,
+                code: 1
+            })
+        ),
+        "{newer:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn bad_urls_and_questions_are_refused_before_any_database() {
+    let err = Ledger::open("mysql://root:hunter2@db/fleet")
+        .await
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("neither postgres"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(matches!(
+        Ledger::open("sqlite:").await,
+        Err(LedgerError::Config(_))
+    ));
+    let t = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+    assert!(UsageQuery::new(t, t).is_err());
+    assert!(Group::from_name("planet")
+        .unwrap_err()
+        .to_string()
+        .contains("group"));
+    assert_eq!(
+        once_ledger::redact_url(
+            "postgres://ledger:s3cret@db:5432/fleet?sslmode=require&password=x"
+        ),
+        "postgres://ledger:***@db:5432/fleet?sslmode=require&password=***"
+    );
+}
+
+#[tokio::test]
+async fn postgres_stores_each_record_once_in_month_partitions() {
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("once_exactly").await;
+    let ledger = Ledger::open(&url).await.unwrap();
+    // Migrating again is a no-op.
+    assert_eq!(ledger.migrate().await.unwrap(), once_ledger::SCHEMA_VERSION);
+    exactly_once(&ledger).await;
+    let c = pg.client("once_exactly").await;
+    let partitions: Vec<String> = c
+        .query(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+             JOIN pg_class p ON p.oid = i.inhparent WHERE c.relkind = 'r' ORDER BY 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(
+        partitions,
+        [
+            "events_default",
+            "events_y2026m12",
+            "sms_records_default",
+            "sms_records_y2024m12",
+            "usage_default",
+            "usage_y2026m11",
+            "usage_y2026m12"
+        ]
+    );
+    // The record with a NUL in its description is stored (PostgreSQL
+    // text cannot hold NUL: it is replaced; the raw text keeps the escape,
+    // which a JSONB column would have refused, failing the whole batch).
+    let row = c
+        .query_one("SELECT description, raw FROM events", &[])
+        .await
+        .unwrap();
+    assert_eq!(row.get::<_, String>(0), "quota used up\u{fffd}");
+    assert!(row.get::<_, String>(1).contains(r#""quota used up\u0000""#));
+    // Retention: whole months go.
+    let dropped = ledger
+        .drop_partitions_before(Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(dropped, ["sms_records_y2024m12", "usage_y2026m11"]);
+    let left: i64 = c
+        .query_one("SELECT count(*) FROM usage", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 1);
+    c.batch_execute("INSERT INTO ledger_migrations (version, description) VALUES (99, 'future')")
+        .await
+        .unwrap();
+    let newer = Ledger::open(&url).await;
+    assert!(
+        matches!(newer, Err(LedgerError::SchemaTooNew { database: 99, .. })),
+        "{newer:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_racing_on_one_postgres_store_each_record_once() {
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("replicas").await;
+    // Four replicas migrate at once, then take the same batches at once.
+    let ledgers: Vec<Arc<Ledger>> = futures::future::join_all((0..4).map(|_| Ledger::open(&url)))
+        .await
+        .into_iter()
+        .map(|l| Arc::new(l.unwrap()))
+        .collect();
+    let records: Vec<Value> = (0..3000u64)
+        .map(|i| {
+            let month = if i % 2 == 0 {
+                "2026-10-15T00:00:00Z"
+            } else {
+                "2027-01-15T00:00:00Z"
+            };
+            usage(100_000 + i, "8988280666000000017", month, 0.001, "Germany")
+        })
+        .collect();
+    let body = serde_json::to_vec(&records).unwrap();
+    let b = Arc::new(decode_batch(&body).unwrap());
+    let mut tasks = Vec::new();
+    for ledger in &ledgers {
+        for _ in 0..2 {
+            let (ledger, b) = (Arc::clone(ledger), Arc::clone(&b));
+            tasks.push(tokio::spawn(async move {
+                ledger
+                    .ingest(&Ingest::new(&b.records, &b.raw))
+                    .await
+                    .unwrap()
+                    .inserted
+            }));
+        }
+    }
+    let mut inserted = 0;
+    for t in tasks {
+        inserted += t.await.unwrap();
+    }
+    assert_eq!(inserted, 3000);
+    let c = pg.client("replicas").await;
+    let n: i64 = c
+        .query_one("SELECT count(DISTINCT id) FROM usage", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let all: i64 = c
+        .query_one("SELECT count(*) FROM usage", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!((n, all), (3000, 3000));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_receiver_answers_503_while_postgres_is_down_and_stores_once_after() {
+    use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("receiver").await;
+    let ledger = Arc::new(Ledger::open(&url).await.unwrap());
+    let creds = BasicCredentials::new("1nce", "pw");
+    let receiver = Receiver::new(ReceiverConfig::new(creds.clone()), LedgerSink::new(ledger));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let r = receiver.clone();
+    let task = tokio::spawn(async move {
+        r.serve(listener, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    let post = |body: Vec<u8>| {
+        let auth = creds.header_value();
+        async move {
+            reqwest::Client::new()
+                .post(format!("http://{addr}/"))
+                .header("authorization", auth)
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let first = mixed_batch();
+    assert_eq!(post(first.clone()).await, 200);
+    pg.down();
+    let second = serde_json::to_vec(&json!([usage(
+        3,
+        "8988280666000000019",
+        "2026-12-02T00:00:00Z",
+        2.0,
+        "Germany"
+    )]))
+    .unwrap();
+    assert_eq!(post(second.clone()).await, 503);
+    pg.up();
+    // 1NCE sends both again: the first is there already, the second lands.
+    assert_eq!(post(first).await, 200);
+    assert_eq!(post(second).await, 200);
+    let _ = stop.send(());
+    task.await.unwrap().unwrap();
+    let c = pg.client("receiver").await;
+    let ids: Vec<String> = c
+        .query("SELECT id FROM usage ORDER BY id", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    let kept: i64 = c
+        .query_one("SELECT count(*) FROM rejected", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
+}
