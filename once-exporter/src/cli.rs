@@ -16,12 +16,13 @@ use crate::settings::{parse_duration, Settings, PUBLISHED_SIMS_RATE};
     after_help = "Examples:\n  once-exporter --sandbox\n  ONCE_CLIENT_ID=.. ONCE_CLIENT_SECRET=.. once-exporter --budget 0.3 --refresh 10m\n  once-exporter --listen 127.0.0.1:9883 --filter imei:35290611"
 )]
 pub struct Args {
-    /// Address to serve /metrics and /healthz on.
+    /// Address to serve /metrics and /healthz on: HOST:PORT (an IPv6 host
+    /// in brackets), or :PORT for every interface (IPv6 and IPv4).
     #[arg(
         long,
         visible_alias = "web.listen-address",
         env = "ONCE_EXPORTER_LISTEN",
-        default_value = "0.0.0.0:9883"
+        default_value = ":9883"
     )]
     pub listen: String,
     /// Share of the account's /sims rate limit the exporter may use, more
@@ -77,7 +78,7 @@ mod tests {
     #[test]
     fn flags_and_their_defaults() {
         let a = Args::try_parse_from(["once-exporter"]).unwrap();
-        assert_eq!(a.listen, "0.0.0.0:9883");
+        assert_eq!(a.listen, ":9883");
         assert_eq!(a.settings(), Settings::default());
         let a = Args::try_parse_from([
             "once-exporter",

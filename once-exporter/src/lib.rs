@@ -33,6 +33,7 @@ pub mod cli;
 mod exporter;
 pub mod fleet;
 pub mod health;
+pub mod listen;
 mod refresh;
 mod server;
 pub mod settings;
