@@ -3,7 +3,6 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};
 
-use bytes::Bytes;
 use once_sdk::ClientBuilder;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -19,7 +18,7 @@ use crate::health::Health;
 use crate::refresh::Refresher;
 use crate::server::{serve, Served};
 use crate::settings::{Settings, SettingsError};
-use crate::snapshot::SnapshotEncoder;
+use crate::snapshot::{Snapshot, SnapshotEncoder};
 
 /// Why an exporter could not start.
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +83,7 @@ impl Exporter {
         health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));
         let encoder = SnapshotEncoder::new(Arc::clone(&fleet));
-        let published = Arc::new(RwLock::new(Bytes::new()));
+        let published = Arc::new(RwLock::new(Snapshot::default()));
         let (cycles_tx, cycles) = watch::channel(0);
         let refresher = Refresher {
             client,

@@ -8,8 +8,10 @@
 //! `/sims` goes through the SDK's rate limiter set to the exporter's share
 //! of the account's limit ([`Settings::budget`]).
 //!
-//! The snapshot is encoded by prometheus-client when it is published;
-//! `/metrics` adds the live health metrics and sends both. See the crate
+//! The snapshot is encoded by prometheus-client when it is published, in
+//! OpenMetrics and in the classic text format; `/metrics` adds the live
+//! health metrics and sends the format the scraper asks for
+//! ([`Format::negotiate`]), gzipped when it accepts gzip. See the crate
 //! README section for the metrics and their labels.
 //!
 //! ```no_run
@@ -32,6 +34,7 @@ mod api_calls;
 pub mod cli;
 mod exporter;
 pub mod fleet;
+pub mod format;
 pub mod health;
 pub mod listen;
 mod refresh;
@@ -41,6 +44,6 @@ pub mod snapshot;
 
 pub use api_calls::ApiCallLayer;
 pub use exporter::{Exporter, StartError};
-pub use server::CONTENT_TYPE;
+pub use format::{Format, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
 pub use settings::{parse_duration, Settings, SettingsError, PUBLISHED_SIMS_RATE};
-pub use snapshot::{SharedFleet, SnapshotEncoder};
+pub use snapshot::{SharedFleet, Snapshot, SnapshotEncoder};

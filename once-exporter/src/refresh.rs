@@ -5,7 +5,6 @@
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use bytes::Bytes;
 use chrono::Utc;
 use futures::{stream, StreamExt};
 use once_sdk::{Client, Iccid, Page, Sim};
@@ -15,7 +14,7 @@ use tokio::time::Instant;
 use crate::fleet::{Connectivity, Priority, QuotaLeft};
 use crate::health::{Health, PriorityLabels, ResultLabels};
 use crate::settings::Settings;
-use crate::snapshot::{lock, SharedFleet, SnapshotEncoder};
+use crate::snapshot::{lock, SharedFleet, Snapshot, SnapshotEncoder};
 
 /// SIMs per list page (1NCE's maximum).
 const PAGE_SIZE: u32 = 100;
@@ -29,7 +28,7 @@ const PUBLISH_COST_FACTOR: u32 = 20;
 const MIN_DETAIL_SHARE: f64 = 0.25;
 
 /// The served snapshot: exposition text of the fleet metrics.
-pub type Published = Arc<RwLock<Bytes>>;
+pub type Published = Arc<RwLock<Snapshot>>;
 
 /// Everything one refresh loop needs.
 pub struct Refresher {

@@ -16,10 +16,9 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::format::{accepts_gzip, to_classic, Format};
 use crate::refresh::Published;
 
-/// The OpenMetrics content type prometheus-client's text encoder produces.
-pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 /// How long open connections get to finish after shutdown starts.
 const DRAIN: Duration = Duration::from_secs(5);
 
@@ -45,8 +44,13 @@ const LANDING: &str = "<html><head><title>1NCE exporter</title></head><body>\
 </body></html>\n";
 
 /// `/metrics`: the health metrics (encoded now), the fleet snapshot (encoded
-/// when it was published) and the OpenMetrics EOF. Never calls 1NCE.
-pub(crate) fn metrics(served: &Served) -> Response<Body> {
+/// when it was published) and, in OpenMetrics, the `# EOF` line; in the
+/// format `Accept` asks for, gzipped when `Accept-Encoding` allows it.
+/// Never calls 1NCE.
+pub(crate) async fn metrics(served: &Served, req: &Request<Incoming>) -> Response<Body> {
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let format = Format::negotiate(header(header::ACCEPT));
+    let gzip = accepts_gzip(header(header::ACCEPT_ENCODING));
     let mut health = String::new();
     let _ = prometheus_client::encoding::text::encode_registry(&mut health, &served.health);
     let snapshot = served
@@ -54,16 +58,64 @@ pub(crate) fn metrics(served: &Served) -> Response<Body> {
         .read()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
-    let mut eof = String::new();
-    let _ = prometheus_client::encoding::text::encode_eof(&mut eof);
-    let frames = [Bytes::from(health), snapshot, Bytes::from(eof)]
-        .map(|b| Ok::<_, Infallible>(Frame::data(b)));
-    let mut resp = Response::new(StreamBody::new(futures::stream::iter(frames)).boxed());
-    resp.headers_mut().insert(
+    let parts = match format {
+        Format::Classic => [
+            Bytes::from(to_classic(&health)),
+            snapshot.classic,
+            Bytes::new(),
+        ],
+        Format::OpenMetrics => [
+            Bytes::from(health),
+            snapshot.openmetrics,
+            Bytes::from_static(b"# EOF\n"),
+        ],
+    };
+    // Compressing a large fleet takes a while: off the async workers.
+    let compressed = if gzip {
+        let parts = parts.clone();
+        tokio::task::spawn_blocking(move || gzip_all(&parts))
+            .await
+            .ok()
+            .and_then(Result::ok)
+    } else {
+        None
+    };
+    let mut resp = match compressed {
+        Some(body) => {
+            let mut resp = Response::new(Full::new(body).boxed());
+            resp.headers_mut().insert(
+                header::CONTENT_ENCODING,
+                header::HeaderValue::from_static("gzip"),
+            );
+            resp
+        }
+        None => {
+            let frames = parts.map(|b| Ok::<_, Infallible>(Frame::data(b)));
+            Response::new(StreamBody::new(futures::stream::iter(frames)).boxed())
+        }
+    };
+    let headers = resp.headers_mut();
+    headers.insert(
         header::CONTENT_TYPE,
-        header::HeaderValue::from_static(CONTENT_TYPE),
+        header::HeaderValue::from_static(format.content_type()),
+    );
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("Accept, Accept-Encoding"),
     );
     resp
+}
+
+/// The parts, one after the other, in one gzip member.
+fn gzip_all(parts: &[Bytes]) -> std::io::Result<Bytes> {
+    use std::io::Write as _;
+    let len = parts.iter().map(Bytes::len).sum::<usize>();
+    let mut gz =
+        flate2::write::GzEncoder::new(Vec::with_capacity(len / 8), flate2::Compression::fast());
+    for p in parts {
+        gz.write_all(p)?;
+    }
+    Ok(Bytes::from(gz.finish()?))
 }
 
 async fn route(served: Arc<Served>, req: Request<Incoming>) -> Result<Response<Body>, Infallible> {
@@ -75,7 +127,7 @@ async fn route(served: Arc<Served>, req: Request<Incoming>) -> Result<Response<B
         ));
     }
     Ok(match req.uri().path() {
-        "/metrics" => metrics(&served),
+        "/metrics" => metrics(&served, &req).await,
         "/healthz" => text(StatusCode::OK, "text/plain; charset=utf-8", "ok\n"),
         "/" => text(StatusCode::OK, "text/html; charset=utf-8", LANDING),
         _ => text(StatusCode::NOT_FOUND, "text/plain", "not found\n"),

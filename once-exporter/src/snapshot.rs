@@ -18,6 +18,7 @@ use prometheus_client::metrics::MetricType;
 use prometheus_client::registry::{Registry, Unit};
 
 use crate::fleet::{Fleet, SimEntry, BYTES_PER_MB};
+use crate::format::to_classic;
 
 /// The shared fleet the refresh task updates and the collector reads.
 pub type SharedFleet = Arc<Mutex<Fleet>>;
@@ -185,12 +186,25 @@ impl SnapshotEncoder {
         Self { registry }
     }
 
-    /// The fleet's metrics now, without the OpenMetrics `# EOF` line (the
-    /// health metrics and the EOF follow at scrape time).
-    pub fn encode(&self) -> Bytes {
+    /// The fleet's metrics now, in both formats, without the OpenMetrics
+    /// `# EOF` line (the health metrics and the EOF join at scrape time).
+    pub fn encode(&self) -> Snapshot {
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode_registry(&mut text, &self.registry);
-        Bytes::from(text)
+        Snapshot {
+            classic: Bytes::from(to_classic(&text)),
+            openmetrics: Bytes::from(text),
+        }
     }
+}
+
+/// One published snapshot of the fleet metrics, in both exposition formats
+/// (cheap to clone: the texts are shared).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// OpenMetrics, without `# EOF`.
+    pub openmetrics: Bytes,
+    /// The classic text format 0.0.4.
+    pub classic: Bytes,
 }

@@ -13,31 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::exporter;
+use common::{exporter, required_binary};
 use once_exporter::Settings;
 use once_sandbox::Sandbox;
 use serde_json::Value;
-
-fn find_binary(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
-/// The binary, or `None` after printing why the test is skipped.
-pub fn required_binary(name: &str) -> Option<PathBuf> {
-    match find_binary(name) {
-        Some(p) => Some(p),
-        None if std::env::var("ONCE_REQUIRE_PROMETHEUS").as_deref() == Ok("1") => {
-            panic!("ONCE_REQUIRE_PROMETHEUS=1 but `{name}` is not on PATH (apt-get install prometheus)")
-        }
-        None => {
-            eprintln!("SKIPPED: `{name}` is not installed (apt-get install prometheus); set ONCE_REQUIRE_PROMETHEUS=1 to fail instead");
-            None
-        }
-    }
-}
 
 fn crate_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

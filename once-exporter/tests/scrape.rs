@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::{by_iccid, exporter, get, http, samples, value};
 use futures::TryStreamExt;
-use once_exporter::{Settings, CONTENT_TYPE};
+use once_exporter::{Settings, CLASSIC_CONTENT_TYPE};
 use once_sandbox::Sandbox;
 
 fn fast(refresh: Duration) -> Settings {
@@ -41,8 +41,9 @@ async fn a_thousand_scrapes_send_no_request_and_serve_the_sandbox_state() {
     let before = sandbox.stats();
     let (status, content_type, first) = get(&http, &exporter, "/metrics").await;
     assert_eq!(status, 200);
-    assert_eq!(content_type, CONTENT_TYPE);
-    assert!(first.ends_with("# EOF\n"));
+    // No Accept header asking for OpenMetrics: the classic format.
+    assert_eq!(content_type, CLASSIC_CONTENT_TYPE);
+    assert!(!first.contains("# EOF"));
     let fleet_part = |t: &str| t[t.find("# HELP once_fleet_sims").unwrap()..].to_string();
     for _ in 1..1000 {
         let (status, _, body) = get(&http, &exporter, "/metrics").await;

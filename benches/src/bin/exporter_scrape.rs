@@ -53,9 +53,20 @@ fn sample(body: &str, name: &str) -> Option<f64> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
+/// What Prometheus 2.x sends: the exporter answers in OpenMetrics.
+const PROMETHEUS_ACCEPT: &str = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
 async fn scrape(http: &reqwest::Client, url: &str) -> (Duration, String) {
     let start = Instant::now();
-    let body = http.get(url).send().await.unwrap().text().await.unwrap();
+    let body = http
+        .get(url)
+        .header("accept", PROMETHEUS_ACCEPT)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     (start.elapsed(), body)
 }
 
@@ -91,7 +102,7 @@ fn encode_in_process(n: usize) -> (Duration, usize) {
     let mut len = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        len = encoder.encode().len();
+        len = encoder.encode().openmetrics.len();
         times.push(start.elapsed().as_secs_f64());
     }
     (Duration::from_secs_f64(median(times)), len)
