@@ -207,7 +207,7 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
         .iter()
         .flat_map(|g| g["rules"].as_array().unwrap())
         .collect();
-    assert_eq!(rules.len(), 5);
+    assert_eq!(rules.len(), 6);
     let pending = prom
         .wait_for(
             "count(ALERTS{alertname=\"OnceSimDataLow\",alertstate=\"pending\"})",
@@ -268,7 +268,7 @@ fn promtool_checks_and_unit_tests_the_alert_rules() {
         "{out}{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(out.contains("SUCCESS: 5 rules found"), "{out}");
+    assert!(out.contains("SUCCESS: 6 rules found"), "{out}");
     let test = std::process::Command::new(&promtool)
         .args(["test", "rules", "once-exporter.rules.test.yml"])
         .current_dir(&dir)
