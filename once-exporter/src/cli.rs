@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use crate::settings::{parse_duration, Settings, PUBLISHED_SIMS_RATE};
+use crate::settings::{parse_duration, PerSim, Settings, PUBLISHED_SIMS_RATE};
 
 /// Prometheus exporter for a 1NCE SIM fleet. Credentials come from
 /// ONCE_CLIENT_ID and ONCE_CLIENT_SECRET (ONCE_BASE_URL to override the API
@@ -45,6 +45,16 @@ pub struct Args {
     /// List pages or SIMs in flight at once, at most one second's budget.
     #[arg(long, env = "ONCE_EXPORTER_CONCURRENCY", default_value_t = 8)]
     pub concurrency: usize,
+    /// Per-SIM series: off (the default: fleet aggregates only), all, or a
+    /// number of SIMs (those with the worst quota level in the SIM list
+    /// first). About 10 to 12 series per SIM; see the README.
+    #[arg(long, env = "ONCE_EXPORTER_PER_SIM", default_value = "off", value_parser = clap::value_parser!(PerSim))]
+    pub per_sim: PerSim,
+    /// Add once_sim_info{iccid,imsi,msisdn,label} for every SIM with
+    /// per-SIM series: personal data (the phone number, the customer's
+    /// label) on /metrics. Needs --per-sim all or a number.
+    #[arg(long, env = "ONCE_EXPORTER_PER_SIM_PERSONAL_DATA")]
+    pub per_sim_personal_data: bool,
     /// Run against an in-process sandbox (a fake 1NCE) instead of 1NCE.
     #[arg(long, env = "ONCE_EXPORTER_SANDBOX")]
     pub sandbox: bool,
@@ -67,6 +77,8 @@ impl Args {
             filter: self.filter.clone(),
             expiring_within: self.expiring_within,
             concurrency: self.concurrency,
+            per_sim: self.per_sim,
+            personal_data: self.per_sim_personal_data,
         }
     }
 }
@@ -100,5 +112,21 @@ mod tests {
         assert_eq!(s.filter.as_deref(), Some("imei:35290611"));
         let err = Args::try_parse_from(["once-exporter", "--refresh", "soon"]).unwrap_err();
         assert!(err.to_string().contains("--refresh"), "{err}");
+        let a = Args::try_parse_from([
+            "once-exporter",
+            "--per-sim",
+            "500",
+            "--per-sim-personal-data",
+        ])
+        .unwrap();
+        let s = a.settings();
+        assert_eq!((s.per_sim, s.personal_data), (PerSim::Limit(500), true));
+        let err = Args::try_parse_from(["once-exporter", "--per-sim", "many"]).unwrap_err();
+        let err = err.to_string();
+        assert!(err.contains("--per-sim"), "{err}");
+        assert!(
+            err.contains("expected off, all or a number of SIMs"),
+            "{err}"
+        );
     }
 }

@@ -82,7 +82,7 @@ impl Exporter {
         health.budget_rps.set(settings.budget_rps());
         health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));
-        let encoder = SnapshotEncoder::new(Arc::clone(&fleet));
+        let encoder = SnapshotEncoder::new(Arc::clone(&fleet), &settings);
         let published = Arc::new(RwLock::new(Snapshot::default()));
         let (cycles_tx, cycles) = watch::channel(0);
         let refresher = Refresher {

@@ -45,5 +45,5 @@ pub mod snapshot;
 pub use api_calls::ApiCallLayer;
 pub use exporter::{Exporter, StartError};
 pub use format::{Format, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
-pub use settings::{parse_duration, Settings, SettingsError, PUBLISHED_SIMS_RATE};
+pub use settings::{parse_duration, PerSim, Settings, SettingsError, PUBLISHED_SIMS_RATE};
 pub use snapshot::{SharedFleet, Snapshot, SnapshotEncoder};

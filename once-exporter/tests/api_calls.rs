@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::{exporter, get, http, samples, value};
-use once_exporter::Settings;
+use once_exporter::{PerSim, Settings};
 use once_sandbox::{Fault, Sandbox};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,6 +96,7 @@ async fn a_failed_list_walk_keeps_the_previous_snapshot_and_counts_a_failure() {
         rate_limit: 1000.0,
         budget: 1.0,
         refresh: Duration::from_secs(1),
+        per_sim: PerSim::All,
         ..Settings::default()
     };
     let exporter = exporter(&sandbox, settings).await;

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use common::{exporter, http, required_binary};
-use once_exporter::{Exporter, Settings, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
+use once_exporter::{Exporter, PerSim, Settings, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
 use once_sandbox::Sandbox;
 
 /// What Prometheus 2.x sends by default.
@@ -62,6 +62,10 @@ async fn started() -> (Sandbox, Exporter) {
         rate_limit: 1000.0,
         budget: 1.0,
         refresh: Duration::from_secs(3600),
+        // Every series this exporter can serve, once_sim_info (an info
+        // metric) included.
+        per_sim: PerSim::All,
+        personal_data: true,
         ..Settings::default()
     };
     let exporter = exporter(&sandbox, settings).await;
@@ -89,6 +93,7 @@ async fn classic_text_unless_openmetrics_is_asked_for_and_gzip_when_accepted() {
     assert!(classic.contains("# TYPE once_exporter_build_info gauge\n"));
     assert!(classic.contains("# TYPE once_exporter_refreshes_total counter\n"));
     assert!(classic.contains("\nonce_exporter_build_info{version=\""));
+    assert!(classic.contains("# TYPE once_sim_info gauge\n"));
 
     // A scraper that does not ask for OpenMetrics gets the classic format.
     for accept in ["*/*", "text/plain;version=0.0.4", "application/json"] {
@@ -101,6 +106,7 @@ async fn classic_text_unless_openmetrics_is_asked_for_and_gzip_when_accepted() {
     let om = text(&om);
     assert!(om.ends_with("# EOF\n"), "{om}");
     assert!(om.contains("# TYPE once_exporter_build info\n"));
+    assert!(om.contains("# TYPE once_sim info\n"));
     assert!(om.contains("# TYPE once_exporter_refreshes counter\n"));
     assert!(om.contains("# UNIT once_exporter_snapshot_timestamp_seconds seconds\n"));
     // The same samples in both.

@@ -14,7 +14,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{exporter, required_binary};
-use once_exporter::Settings;
+use once_exporter::{PerSim, Settings};
 use once_sandbox::Sandbox;
 use serde_json::Value;
 
@@ -115,6 +115,7 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
         rate_limit: 1000.0,
         budget: 1.0,
         refresh: Duration::from_secs(3600),
+        per_sim: PerSim::All,
         ..Settings::default()
     };
     let exporter = exporter(&sandbox, settings).await;
