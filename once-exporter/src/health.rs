@@ -157,7 +157,8 @@ impl Health {
     }
 
     /// A registry holding every health metric plus
-    /// `once_exporter_build_info{version}`.
+    /// `once_exporter_build_info{version}` and the `process_*` metrics
+    /// (read from `/proc` when encoded).
     pub fn registry(&self) -> Registry {
         let mut r = Registry::default();
         r.register(
@@ -246,6 +247,7 @@ impl Health {
             Unit::Seconds,
             self.snapshot_at.clone(),
         );
+        r.register_collector(Box::new(crate::process::ProcessCollector));
         r.register(
             "once_exporter_build",
             "The exporter's version",

@@ -37,6 +37,7 @@ pub mod fleet;
 pub mod format;
 pub mod health;
 pub mod listen;
+pub mod process;
 mod refresh;
 mod server;
 pub mod settings;

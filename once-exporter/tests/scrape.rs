@@ -337,3 +337,51 @@ async fn by_default_no_per_sim_series_and_no_personal_data() {
         .all(|x| x.labels["country"] == "DE"));
     exporter.shutdown().await;
 }
+
+/// The `process_*` metrics of Prometheus clients, from /proc (Linux).
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn process_metrics_come_from_proc() {
+    let sandbox = Sandbox::builder()
+        .sims(3)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let exporter = exporter(&sandbox, fast(Duration::from_secs(3600))).await;
+    exporter.refreshed(1).await;
+    let (_, _, body) = get(&http(), &exporter, "/metrics").await;
+    for line in [
+        "# TYPE process_cpu_seconds_total counter",
+        "# TYPE process_resident_memory_bytes gauge",
+        "# TYPE process_virtual_memory_bytes gauge",
+        "# TYPE process_open_fds gauge",
+        "# TYPE process_max_fds gauge",
+        "# TYPE process_start_time_seconds gauge",
+    ] {
+        assert!(body.lines().any(|l| l == line), "{line} missing:\n{body}");
+    }
+    let s = samples(&body);
+    let v = |name: &str| value(&s, name, &[]).unwrap_or_else(|| panic!("{name}"));
+    // This test process did work before the scrape.
+    assert!(v("process_cpu_seconds_total") > 0.0);
+    let rss = v("process_resident_memory_bytes");
+    assert!(rss > 0.0 && v("process_virtual_memory_bytes") >= rss);
+    // stdin, stdout, stderr at least; the limit above the count.
+    let open = v("process_open_fds");
+    assert!(open >= 3.0, "{open}");
+    assert!(v("process_max_fds") >= open);
+    // Started after boot, before the snapshot was published.
+    let boot: f64 = std::fs::read_to_string("/proc/stat")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let start = v("process_start_time_seconds");
+    assert!(start >= boot, "{start} < boot {boot}");
+    assert!(start <= v("once_exporter_snapshot_timestamp_seconds"));
+    exporter.shutdown().await;
+}
