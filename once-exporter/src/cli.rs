@@ -55,6 +55,15 @@ pub struct Args {
     /// label) on /metrics. Needs --per-sim all or a number.
     #[arg(long, env = "ONCE_EXPORTER_PER_SIM_PERSONAL_DATA")]
     pub per_sim_personal_data: bool,
+    /// TLS and basic auth for every path, in the Prometheus exporter-toolkit
+    /// format (tls_server_config: cert_file, key_file; basic_auth_users:
+    /// user: bcrypt hash).
+    #[arg(
+        long = "web.config.file",
+        env = "ONCE_EXPORTER_WEB_CONFIG",
+        value_name = "FILE"
+    )]
+    pub web_config_file: Option<std::path::PathBuf>,
     /// Run against an in-process sandbox (a fake 1NCE) instead of 1NCE.
     #[arg(long, env = "ONCE_EXPORTER_SANDBOX")]
     pub sandbox: bool,
@@ -79,6 +88,7 @@ impl Args {
             concurrency: self.concurrency,
             per_sim: self.per_sim,
             personal_data: self.per_sim_personal_data,
+            web_config: self.web_config_file.clone(),
         }
     }
 }
@@ -121,6 +131,12 @@ mod tests {
         .unwrap();
         let s = a.settings();
         assert_eq!((s.per_sim, s.personal_data), (PerSim::Limit(500), true));
+        let a =
+            Args::try_parse_from(["once-exporter", "--web.config.file", "/etc/web.yml"]).unwrap();
+        assert_eq!(
+            a.settings().web_config.as_deref(),
+            Some(std::path::Path::new("/etc/web.yml"))
+        );
         let err = Args::try_parse_from(["once-exporter", "--per-sim", "many"]).unwrap_err();
         let err = err.to_string();
         assert!(err.contains("--per-sim"), "{err}");

@@ -19,6 +19,7 @@ use crate::refresh::Refresher;
 use crate::server::{serve, Served};
 use crate::settings::{Settings, SettingsError};
 use crate::snapshot::{Snapshot, SnapshotEncoder};
+use crate::web::{WebConfig, WebConfigError};
 
 /// Why an exporter could not start.
 #[derive(Debug, thiserror::Error)]
@@ -33,12 +34,17 @@ pub enum StartError {
     /// The listen address could not be bound.
     #[error("listen address: {0}")]
     Listen(#[from] std::io::Error),
+    /// The web config (`--web.config.file`) could not be used.
+    #[error(transparent)]
+    WebConfig(#[from] WebConfigError),
 }
 
 /// A running exporter: refreshing in the background, serving HTTP.
 #[derive(Debug)]
 pub struct Exporter {
     addr: SocketAddr,
+    tls: bool,
+    basic_auth: bool,
     health: Health,
     stop: watch::Sender<bool>,
     cycles: watch::Receiver<u64>,
@@ -74,6 +80,10 @@ impl Exporter {
         health: Health,
     ) -> Result<Exporter, StartError> {
         settings.validate()?;
+        let web = match &settings.web_config {
+            Some(path) => WebConfig::load(path)?,
+            None => WebConfig::default(),
+        };
         let client = client
             .rate_limits(settings.rate_limits())
             .user_agent(concat!("once-exporter/", env!("CARGO_PKG_VERSION")))
@@ -111,11 +121,14 @@ impl Exporter {
         let served = Arc::new(Served {
             published,
             health: health.registry(),
+            auth: web.auth(),
         });
         let (stop, stop_rx) = watch::channel(false);
-        let server = tokio::spawn(serve(listener, served, stop_rx));
+        let server = tokio::spawn(serve(listener, served, stop_rx, web.acceptor()));
         Ok(Exporter {
             addr,
+            tls: web.tls(),
+            basic_auth: web.basic_auth(),
             health,
             stop,
             cycles,
@@ -127,6 +140,16 @@ impl Exporter {
     /// The address `/metrics` is served on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// True when connections must speak TLS (`--web.config.file`).
+    pub fn tls(&self) -> bool {
+        self.tls
+    }
+
+    /// True when requests need basic auth (`--web.config.file`).
+    pub fn basic_auth(&self) -> bool {
+        self.basic_auth
     }
 
     /// The live health metrics (for tests and embedding).

@@ -42,9 +42,11 @@ mod refresh;
 mod server;
 pub mod settings;
 pub mod snapshot;
+pub mod web;
 
 pub use api_calls::ApiCallLayer;
 pub use exporter::{Exporter, StartError};
 pub use format::{Format, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
 pub use settings::{parse_duration, PerSim, Settings, SettingsError, PUBLISHED_SIMS_RATE};
 pub use snapshot::{SharedFleet, Snapshot, SnapshotEncoder};
+pub use web::{WebConfig, WebConfigError};

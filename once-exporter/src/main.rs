@@ -68,6 +68,8 @@ async fn run(
             .await?;
     tracing::info!(
         addr = %exporter.addr(),
+        tls = exporter.tls(),
+        basic_auth = exporter.basic_auth(),
         budget_rps = settings.budget_rps(),
         refresh = ?settings.refresh,
         "serving /metrics"

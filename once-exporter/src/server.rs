@@ -18,16 +18,20 @@ use tokio::task::JoinSet;
 
 use crate::format::{accepts_gzip, to_classic, Format};
 use crate::refresh::Published;
+use crate::web::Auth;
 
 /// How long open connections get to finish after shutdown starts.
 const DRAIN: Duration = Duration::from_secs(5);
 
 type Body = BoxBody<Bytes, Infallible>;
 
-/// What a scrape reads: the published snapshot and the health registry.
+/// What a scrape reads: the published snapshot and the health registry;
+/// and who may read it.
 pub(crate) struct Served {
     pub published: Published,
     pub health: Registry,
+    /// Basic auth for every path, when the web config has users.
+    pub auth: Option<Auth>,
 }
 
 fn text(status: StatusCode, content_type: &str, body: &'static str) -> Response<Body> {
@@ -119,6 +123,24 @@ fn gzip_all(parts: &[Bytes]) -> std::io::Result<Bytes> {
 }
 
 async fn route(served: Arc<Served>, req: Request<Incoming>) -> Result<Response<Body>, Infallible> {
+    if let Some(auth) = &served.auth {
+        let header = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok());
+        if !auth.allows(header).await {
+            let mut resp = text(
+                StatusCode::UNAUTHORIZED,
+                "text/plain; charset=utf-8",
+                "Unauthorized\n",
+            );
+            resp.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Basic"),
+            );
+            return Ok(resp);
+        }
+    }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return Ok(text(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -139,12 +161,36 @@ async fn stopped(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|s| *s).await;
 }
 
+/// How long a client gets to finish the TLS handshake.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+
+/// Serves one connection until it ends or `stop` turns true (then lets it
+/// finish its request).
+async fn serve_connection<I>(io: I, served: Arc<Served>, mut stop: watch::Receiver<bool>)
+where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let service = hyper::service::service_fn(move |req| route(Arc::clone(&served), req));
+    let conn =
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(io), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = stopped(&mut stop) => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        }
+    }
+}
+
 /// Serves until `stop` turns true, then stops accepting, lets open
-/// connections finish their request (at most 5 s) and returns.
+/// connections finish their request (at most 5 s) and returns. With `tls`,
+/// every connection must complete a TLS handshake first.
 pub(crate) async fn serve(
     listener: TcpListener,
     served: Arc<Served>,
     mut stop: watch::Receiver<bool>,
+    tls: Option<tokio_rustls::TlsAcceptor>,
 ) {
     let mut connections = JoinSet::new();
     loop {
@@ -154,17 +200,17 @@ pub(crate) async fn serve(
                 while connections.try_join_next().is_some() {}
                 let Ok((stream, _)) = accepted else { continue };
                 let served = Arc::clone(&served);
-                let mut stop = stop.clone();
+                let stop = stop.clone();
+                let tls = tls.clone();
                 connections.spawn(async move {
-                    let service = hyper::service::service_fn(move |req| route(Arc::clone(&served), req));
-                    let conn = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service);
-                    tokio::pin!(conn);
-                    tokio::select! {
-                        _ = conn.as_mut() => {}
-                        _ = stopped(&mut stop) => {
-                            conn.as_mut().graceful_shutdown();
-                            let _ = conn.await;
+                    match tls {
+                        None => serve_connection(stream, served, stop).await,
+                        Some(acceptor) => {
+                            match tokio::time::timeout(HANDSHAKE, acceptor.accept(stream)).await {
+                                Ok(Ok(stream)) => serve_connection(stream, served, stop).await,
+                                Ok(Err(e)) => tracing::debug!(error = %e, "TLS handshake failed"),
+                                Err(_) => tracing::debug!("TLS handshake timed out"),
+                            }
                         }
                     }
                 });

@@ -76,6 +76,9 @@ pub struct Settings {
     /// label (`--per-sim-personal-data`); without it there is no
     /// `once_sim_info`.
     pub personal_data: bool,
+    /// The web config (`--web.config.file`, the Prometheus exporter-toolkit
+    /// format): TLS and basic auth, read when the exporter starts.
+    pub web_config: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -89,6 +92,7 @@ impl Default for Settings {
             concurrency: 8,
             per_sim: PerSim::Off,
             personal_data: false,
+            web_config: None,
         }
     }
 }
