@@ -11,7 +11,10 @@
 //! The snapshot is encoded by prometheus-client when it is published, in
 //! OpenMetrics and in the classic text format; `/metrics` adds the live
 //! health metrics and sends the format the scraper asks for
-//! ([`Format::negotiate`]), gzipped when it accepts gzip. See the crate
+//! ([`Format::negotiate`]), gzipped when it accepts gzip. By default only
+//! fleet aggregates are served; per-SIM series and personal data are
+//! [`Settings::per_sim`] and [`Settings::personal_data`]. TLS and basic
+//! auth come from a [`WebConfig`] ([`Settings::web_config`]). See the crate
 //! README section for the metrics and their labels.
 //!
 //! ```no_run

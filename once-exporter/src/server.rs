@@ -1,5 +1,6 @@
-//! The HTTP side: `/metrics` (the snapshot plus live health metrics),
-//! `/healthz`, a landing page; graceful shutdown.
+//! The HTTP side: `/metrics` (the snapshot plus live health metrics, in
+//! the negotiated format, gzipped when accepted), `/healthz`, a landing
+//! page; TLS and basic auth from the web config; graceful shutdown.
 
 use std::convert::Infallible;
 use std::sync::Arc;
