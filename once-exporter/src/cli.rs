@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use crate::settings::{parse_duration, Settings, PUBLISHED_SIMS_RATE};
+use crate::settings::{parse_duration, PerSim, Settings, PUBLISHED_SIMS_RATE};
 
 /// Prometheus exporter for a 1NCE SIM fleet. Credentials come from
 /// ONCE_CLIENT_ID and ONCE_CLIENT_SECRET (ONCE_BASE_URL to override the API
@@ -16,12 +16,13 @@ use crate::settings::{parse_duration, Settings, PUBLISHED_SIMS_RATE};
     after_help = "Examples:\n  once-exporter --sandbox\n  ONCE_CLIENT_ID=.. ONCE_CLIENT_SECRET=.. once-exporter --budget 0.3 --refresh 10m\n  once-exporter --listen 127.0.0.1:9883 --filter imei:35290611"
 )]
 pub struct Args {
-    /// Address to serve /metrics and /healthz on.
+    /// Address to serve /metrics and /healthz on: HOST:PORT (an IPv6 host
+    /// in brackets), or :PORT for every interface (IPv6 and IPv4).
     #[arg(
         long,
         visible_alias = "web.listen-address",
         env = "ONCE_EXPORTER_LISTEN",
-        default_value = "0.0.0.0:9883"
+        default_value = ":9883"
     )]
     pub listen: String,
     /// Share of the account's /sims rate limit the exporter may use, more
@@ -44,6 +45,25 @@ pub struct Args {
     /// List pages or SIMs in flight at once, at most one second's budget.
     #[arg(long, env = "ONCE_EXPORTER_CONCURRENCY", default_value_t = 8)]
     pub concurrency: usize,
+    /// Per-SIM series: off (the default: fleet aggregates only), all, or a
+    /// number of SIMs (those with the worst quota level in the SIM list
+    /// first). About 10 to 12 series per SIM; see the README.
+    #[arg(long, env = "ONCE_EXPORTER_PER_SIM", default_value = "off", value_parser = clap::value_parser!(PerSim))]
+    pub per_sim: PerSim,
+    /// Add once_sim_info{iccid,imsi,msisdn,label} for every SIM with
+    /// per-SIM series: personal data (the phone number, the customer's
+    /// label) on /metrics. Needs --per-sim all or a number.
+    #[arg(long, env = "ONCE_EXPORTER_PER_SIM_PERSONAL_DATA")]
+    pub per_sim_personal_data: bool,
+    /// TLS and basic auth for every path, in the Prometheus exporter-toolkit
+    /// format (tls_server_config: cert_file, key_file; basic_auth_users:
+    /// user: bcrypt hash).
+    #[arg(
+        long = "web.config.file",
+        env = "ONCE_EXPORTER_WEB_CONFIG",
+        value_name = "FILE"
+    )]
+    pub web_config_file: Option<std::path::PathBuf>,
     /// Run against an in-process sandbox (a fake 1NCE) instead of 1NCE.
     #[arg(long, env = "ONCE_EXPORTER_SANDBOX")]
     pub sandbox: bool,
@@ -66,6 +86,9 @@ impl Args {
             filter: self.filter.clone(),
             expiring_within: self.expiring_within,
             concurrency: self.concurrency,
+            per_sim: self.per_sim,
+            personal_data: self.per_sim_personal_data,
+            web_config: self.web_config_file.clone(),
         }
     }
 }
@@ -77,7 +100,7 @@ mod tests {
     #[test]
     fn flags_and_their_defaults() {
         let a = Args::try_parse_from(["once-exporter"]).unwrap();
-        assert_eq!(a.listen, "0.0.0.0:9883");
+        assert_eq!(a.listen, ":9883");
         assert_eq!(a.settings(), Settings::default());
         let a = Args::try_parse_from([
             "once-exporter",
@@ -99,5 +122,27 @@ mod tests {
         assert_eq!(s.filter.as_deref(), Some("imei:35290611"));
         let err = Args::try_parse_from(["once-exporter", "--refresh", "soon"]).unwrap_err();
         assert!(err.to_string().contains("--refresh"), "{err}");
+        let a = Args::try_parse_from([
+            "once-exporter",
+            "--per-sim",
+            "500",
+            "--per-sim-personal-data",
+        ])
+        .unwrap();
+        let s = a.settings();
+        assert_eq!((s.per_sim, s.personal_data), (PerSim::Limit(500), true));
+        let a =
+            Args::try_parse_from(["once-exporter", "--web.config.file", "/etc/web.yml"]).unwrap();
+        assert_eq!(
+            a.settings().web_config.as_deref(),
+            Some(std::path::Path::new("/etc/web.yml"))
+        );
+        let err = Args::try_parse_from(["once-exporter", "--per-sim", "many"]).unwrap_err();
+        let err = err.to_string();
+        assert!(err.contains("--per-sim"), "{err}");
+        assert!(
+            err.contains("expected off, all or a number of SIMs"),
+            "{err}"
+        );
     }
 }

@@ -3,7 +3,6 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};
 
-use bytes::Bytes;
 use once_sdk::ClientBuilder;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -19,7 +18,8 @@ use crate::health::Health;
 use crate::refresh::Refresher;
 use crate::server::{serve, Served};
 use crate::settings::{Settings, SettingsError};
-use crate::snapshot::SnapshotEncoder;
+use crate::snapshot::{Snapshot, SnapshotEncoder};
+use crate::web::{WebConfig, WebConfigError};
 
 /// Why an exporter could not start.
 #[derive(Debug, thiserror::Error)]
@@ -34,12 +34,17 @@ pub enum StartError {
     /// The listen address could not be bound.
     #[error("listen address: {0}")]
     Listen(#[from] std::io::Error),
+    /// The web config (`--web.config.file`) could not be used.
+    #[error(transparent)]
+    WebConfig(#[from] WebConfigError),
 }
 
 /// A running exporter: refreshing in the background, serving HTTP.
 #[derive(Debug)]
 pub struct Exporter {
     addr: SocketAddr,
+    tls: bool,
+    basic_auth: bool,
     health: Health,
     stop: watch::Sender<bool>,
     cycles: watch::Receiver<u64>,
@@ -75,6 +80,10 @@ impl Exporter {
         health: Health,
     ) -> Result<Exporter, StartError> {
         settings.validate()?;
+        let web = match &settings.web_config {
+            Some(path) => WebConfig::load(path)?,
+            None => WebConfig::default(),
+        };
         let client = client
             .rate_limits(settings.rate_limits())
             .user_agent(concat!("once-exporter/", env!("CARGO_PKG_VERSION")))
@@ -83,8 +92,8 @@ impl Exporter {
         health.budget_rps.set(settings.budget_rps());
         health.refresh_interval.set(settings.refresh.as_secs_f64());
         let fleet = Arc::new(Mutex::new(Fleet::default()));
-        let encoder = SnapshotEncoder::new(Arc::clone(&fleet));
-        let published = Arc::new(RwLock::new(Bytes::new()));
+        let encoder = SnapshotEncoder::new(Arc::clone(&fleet), &settings);
+        let published = Arc::new(RwLock::new(Snapshot::default()));
         let (cycles_tx, cycles) = watch::channel(0);
         let refresher = Refresher {
             client,
@@ -112,11 +121,14 @@ impl Exporter {
         let served = Arc::new(Served {
             published,
             health: health.registry(),
+            auth: web.auth(),
         });
         let (stop, stop_rx) = watch::channel(false);
-        let server = tokio::spawn(serve(listener, served, stop_rx));
+        let server = tokio::spawn(serve(listener, served, stop_rx, web.acceptor()));
         Ok(Exporter {
             addr,
+            tls: web.tls(),
+            basic_auth: web.basic_auth(),
             health,
             stop,
             cycles,
@@ -128,6 +140,16 @@ impl Exporter {
     /// The address `/metrics` is served on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// True when connections must speak TLS (`--web.config.file`).
+    pub fn tls(&self) -> bool {
+        self.tls
+    }
+
+    /// True when requests need basic auth (`--web.config.file`).
+    pub fn basic_auth(&self) -> bool {
+        self.basic_auth
     }
 
     /// The live health metrics (for tests and embedding).

@@ -8,6 +8,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use once_sdk::{ConnectivityStatus, Quota, Sim, SimConnectivity, SimStatus};
 
+use crate::settings::PerSim;
+
 /// Bytes in one of 1NCE's megabytes (quotas are sold in decimal MB).
 pub const BYTES_PER_MB: f64 = 1_000_000.0;
 
@@ -29,6 +31,15 @@ impl QuotaLevel {
             1 => Some(QuotaLevel::Low),
             2 => Some(QuotaLevel::Exhausted),
             _ => None,
+        }
+    }
+
+    /// The label value: `plenty`, `low` or `exhausted`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuotaLevel::Plenty => "plenty",
+            QuotaLevel::Low => "low",
+            QuotaLevel::Exhausted => "exhausted",
         }
     }
 
@@ -115,18 +126,43 @@ pub struct Connectivity {
     pub state: ConnectivityStatus,
     /// When the network last saw the SIM.
     pub last_seen: Option<DateTime<Utc>>,
+    /// The country of the network it was last seen in (ISO code, upper
+    /// case, or the name when 1NCE sent no code).
+    pub country: Option<String>,
+    /// The operator of that network (its name).
+    pub operator: Option<String>,
+    /// The radio access technology of its data session (`EUTRAN`,
+    /// `NB-IoT`, ...), when it has one.
+    pub rat: Option<String>,
 }
 
 impl Connectivity {
     /// The fields of a connectivity answer.
     pub fn from_status(s: &SimConnectivity) -> Connectivity {
+        let location = s.location.as_ref();
+        let country = location.and_then(|l| {
+            let c = l
+                .country
+                .as_ref()
+                .or(l.operator.as_ref().and_then(|o| o.country.as_ref()))?;
+            c.iso_code
+                .as_ref()
+                .map(|code| code.to_ascii_uppercase())
+                .or_else(|| c.name.clone())
+        });
         Connectivity {
             state: s.status.description.clone(),
-            last_seen: s
-                .location
-                .as_ref()
+            last_seen: location
                 .and_then(|l| l.last_updated.as_ref())
                 .map(|t| t.as_datetime()),
+            country,
+            operator: location
+                .and_then(|l| l.operator.as_ref())
+                .and_then(|o| o.name.clone()),
+            rat: s
+                .pdp_contexts
+                .iter()
+                .find_map(|p| p.rat_type.as_ref()?.description.clone()),
         }
     }
 }
@@ -172,7 +208,43 @@ impl Priority {
     }
 }
 
+/// The bands of `once_fleet_sims_by_data_left{band}`: the share of its
+/// data quota a SIM has left.
+pub const DATA_LEFT_BANDS: [&str; 6] = [
+    "empty",
+    "below_10pct",
+    "below_20pct",
+    "below_50pct",
+    "above_50pct",
+    "unknown",
+];
+
 impl SimEntry {
+    /// The SIM's band in [`DATA_LEFT_BANDS`]: data left over the overall
+    /// data quota (nothing or less left: `empty`; `unknown` before the
+    /// details arrive or without a quota).
+    pub fn data_left_band(&self) -> &'static str {
+        let left = self.data.and_then(|q| q.volume);
+        let quota = self.listed.data_quota_mb.filter(|q| *q > 0.0);
+        match (left, quota) {
+            (Some(left), Some(quota)) => {
+                let share = left / quota;
+                if share <= 0.0 {
+                    "empty"
+                } else if share < 0.1 {
+                    "below_10pct"
+                } else if share < 0.2 {
+                    "below_20pct"
+                } else if share < 0.5 {
+                    "below_50pct"
+                } else {
+                    "above_50pct"
+                }
+            }
+            _ => "unknown",
+        }
+    }
+
     /// How urgently the SIM needs its details, given `now` and the expiry
     /// warning window.
     pub fn priority(&self, now: DateTime<Utc>, expiring_within: Duration) -> Priority {
@@ -265,6 +337,30 @@ impl Fleet {
             .into_iter()
             .map(|(p, _, iccid)| (iccid.clone(), p))
             .collect()
+    }
+
+    /// The SIMs that get per-SIM series under `per_sim`, in ICCID order:
+    /// all of them, none, or at most `n` picked by the worst quota level
+    /// the SIM list reports (exhausted, then low, then the rest; data or
+    /// SMS), then by ICCID.
+    pub fn per_sim_selection(&self, per_sim: PerSim) -> Vec<(&String, &SimEntry)> {
+        match per_sim {
+            PerSim::Off => Vec::new(),
+            PerSim::All => self.sims.iter().collect(),
+            PerSim::Limit(n) if n >= self.sims.len() => self.sims.iter().collect(),
+            PerSim::Limit(n) => {
+                let worst = |s: &SimEntry| {
+                    let level = |l: Option<QuotaLevel>| l.map_or(-1, QuotaLevel::id);
+                    level(s.listed.data_level).max(level(s.listed.sms_level))
+                };
+                let mut all: Vec<(&String, &SimEntry)> = self.sims.iter().collect();
+                // Stable: equal levels stay in ICCID order.
+                all.sort_by_key(|(_, s)| std::cmp::Reverse(worst(s)));
+                all.truncate(n);
+                all.sort_by_key(|(iccid, _)| *iccid);
+                all
+            }
+        }
     }
 
     /// SIMs per status (`Enabled`, `Disabled`, ...; `unknown` when absent).
@@ -403,5 +499,58 @@ mod tests {
         let left: Vec<&String> = fleet.sims.keys().collect();
         assert_eq!(left, ["8988280666000000001", "8988280666000000003"]);
         assert_eq!(fleet.count_by_status().get("Enabled"), Some(&2));
+    }
+
+    #[test]
+    fn a_per_sim_limit_keeps_the_worst_quota_levels_then_the_lowest_iccids() {
+        let mut fleet = Fleet::default();
+        let level = |data, sms| {
+            let mut l = plenty();
+            l.data_level = Some(data);
+            l.sms_level = Some(sms);
+            entry(l)
+        };
+        use QuotaLevel::*;
+        fleet.sims.insert("1".into(), level(Plenty, Plenty));
+        fleet.sims.insert("2".into(), level(Plenty, Low));
+        fleet.sims.insert("3".into(), level(Exhausted, Plenty));
+        fleet.sims.insert("4".into(), level(Plenty, Plenty));
+        fleet.sims.insert("5".into(), level(Low, Plenty));
+        let picked = |p| -> Vec<String> {
+            fleet
+                .per_sim_selection(p)
+                .into_iter()
+                .map(|(i, _)| i.clone())
+                .collect()
+        };
+        assert_eq!(picked(PerSim::Off), Vec::<String>::new());
+        assert_eq!(picked(PerSim::All), ["1", "2", "3", "4", "5"]);
+        assert_eq!(picked(PerSim::Limit(9)), ["1", "2", "3", "4", "5"]);
+        assert_eq!(picked(PerSim::Limit(1)), ["3"]);
+        assert_eq!(picked(PerSim::Limit(3)), ["2", "3", "5"]);
+        assert_eq!(picked(PerSim::Limit(4)), ["1", "2", "3", "5"]);
+    }
+
+    #[test]
+    fn data_left_bands() {
+        let band = |left: Option<f64>, quota: Option<f64>| {
+            let mut l = plenty();
+            l.data_quota_mb = quota;
+            let mut e = entry(l);
+            e.data = left.map(|v| QuotaLeft {
+                volume: Some(v),
+                expiry: None,
+            });
+            e.data_left_band()
+        };
+        assert_eq!(band(Some(-5.0), Some(500.0)), "empty");
+        assert_eq!(band(Some(0.0), Some(500.0)), "empty");
+        assert_eq!(band(Some(49.9), Some(500.0)), "below_10pct");
+        assert_eq!(band(Some(50.0), Some(500.0)), "below_20pct");
+        assert_eq!(band(Some(100.0), Some(500.0)), "below_50pct");
+        assert_eq!(band(Some(250.0), Some(500.0)), "above_50pct");
+        assert_eq!(band(None, Some(500.0)), "unknown");
+        assert_eq!(band(Some(10.0), Some(0.0)), "unknown");
+        assert_eq!(band(Some(10.0), None), "unknown");
     }
 }

@@ -43,6 +43,29 @@ pub struct PriorityLabels {
     pub priority: String,
 }
 
+/// Labels of a collector stage.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StageLabels {
+    /// One of [`STAGES`].
+    pub stage: String,
+}
+
+/// Labels of one kind of SIM detail and its result.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct DetailLabels {
+    /// `data_quota`, `sms_quota` or `connectivity`.
+    pub kind: String,
+    /// `success` or `failure` (after the SDK's retries).
+    pub result: String,
+}
+
+/// The collector's stages: the walk through the SIM list, the per-SIM
+/// details as a whole, and each kind of detail.
+pub const STAGES: [&str; 5] = ["list", "details", "data_quota", "sms_quota", "connectivity"];
+
+/// The kinds of per-SIM detail (the stages after `details` in [`STAGES`]).
+pub const DETAIL_KINDS: [&str; 3] = ["data_quota", "sms_quota", "connectivity"];
+
 type F64Gauge = Gauge<f64, AtomicU64>;
 
 /// The live health metrics. Cheap to clone (every metric is an `Arc` inside).
@@ -64,8 +87,18 @@ pub struct Health {
     pub last_duration: F64Gauge,
     /// `once_exporter_list_duration_seconds`: the list walk of the last refresh.
     pub list_duration: F64Gauge,
-    /// `once_exporter_sim_details_fetched_total{priority}`.
+    /// `once_exporter_sim_details_fetched_total{priority}`: SIMs whose
+    /// every requested detail arrived, counted once the answers are in.
     pub details_fetched: Family<PriorityLabels, Counter>,
+    /// `once_exporter_sim_detail_requests_total{kind,result}`: detail calls
+    /// by kind and outcome (after the SDK's retries).
+    pub detail_requests: Family<DetailLabels, Counter>,
+    /// `once_exporter_stage_success{stage}`: 1 when the stage's last run
+    /// succeeded, 0 when it failed (see the README for each stage's rule).
+    pub stage_success: Family<StageLabels, Gauge>,
+    /// `once_exporter_stage_last_success_timestamp_seconds{stage}`: when
+    /// the stage last succeeded (Unix time; 0 until its first success).
+    pub stage_last_success: Family<StageLabels, F64Gauge>,
     /// `once_exporter_sims_with_details`: SIMs whose quotas are known.
     pub sims_with_details: Gauge,
     /// `once_exporter_budget_requests_per_second`: the configured share of the rate limit.
@@ -88,7 +121,7 @@ pub const OPERATIONS: [&str; 5] = [
 ];
 
 impl Health {
-    /// Health metrics with the known retry series at 0.
+    /// Health metrics with the known retry and detail series at 0.
     pub fn new() -> Self {
         let h = Health::default();
         for op in OPERATIONS {
@@ -96,11 +129,36 @@ impl Health {
                 operation: op.to_string(),
             });
         }
+        for kind in DETAIL_KINDS {
+            for result in ["success", "failure"] {
+                let _ = h.detail_requests.get_or_create(&DetailLabels {
+                    kind: kind.to_string(),
+                    result: result.to_string(),
+                });
+            }
+        }
         h
     }
 
+    /// Records how a stage's run ended at Unix time `now`: its success
+    /// gauge, and its last-success timestamp when it succeeded (the
+    /// timestamp series appears at 0 on a first run that failed).
+    pub fn stage_ended(&self, stage: &str, success: bool, now: f64) {
+        let labels = StageLabels {
+            stage: stage.to_string(),
+        };
+        self.stage_success
+            .get_or_create(&labels)
+            .set(i64::from(success));
+        let last = self.stage_last_success.get_or_create(&labels);
+        if success {
+            last.set(now);
+        }
+    }
+
     /// A registry holding every health metric plus
-    /// `once_exporter_build_info{version}`.
+    /// `once_exporter_build_info{version}` and the `process_*` metrics
+    /// (read from `/proc` when encoded).
     pub fn registry(&self) -> Registry {
         let mut r = Registry::default();
         r.register(
@@ -125,7 +183,7 @@ impl Health {
         );
         r.register(
             "once_exporter_refreshes",
-            "Refresh cycles finished, by result",
+            "Refresh cycles finished, by result: success when the list walk and every detail stage that ran succeeded",
             self.refreshes.clone(),
         );
         r.register_with_unit(
@@ -148,8 +206,24 @@ impl Health {
         );
         r.register(
             "once_exporter_sim_details_fetched",
-            "SIM detail fetches (data quota, SMS quota, connectivity for interesting SIMs), by why the SIM was picked",
+            "SIMs whose every requested detail (data quota, SMS quota, connectivity for interesting SIMs) arrived, by why the SIM was picked",
             self.details_fetched.clone(),
+        );
+        r.register(
+            "once_exporter_sim_detail_requests",
+            "SIM detail calls (data quota, SMS quota, connectivity) by kind and result, after the SDK's retries",
+            self.detail_requests.clone(),
+        );
+        r.register(
+            "once_exporter_stage_success",
+            "1 when the collector stage (list, details, data_quota, sms_quota, connectivity) succeeded in its last run, 0 when it failed",
+            self.stage_success.clone(),
+        );
+        r.register_with_unit(
+            "once_exporter_stage_last_success_timestamp",
+            "When the collector stage last succeeded (Unix time; 0 until its first success)",
+            Unit::Seconds,
+            self.stage_last_success.clone(),
         );
         r.register(
             "once_exporter_sims_with_details",
@@ -173,6 +247,7 @@ impl Health {
             Unit::Seconds,
             self.snapshot_at.clone(),
         );
+        r.register_collector(Box::new(crate::process::ProcessCollector));
         r.register(
             "once_exporter_build",
             "The exporter's version",

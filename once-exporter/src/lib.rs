@@ -8,8 +8,13 @@
 //! `/sims` goes through the SDK's rate limiter set to the exporter's share
 //! of the account's limit ([`Settings::budget`]).
 //!
-//! The snapshot is encoded by prometheus-client when it is published;
-//! `/metrics` adds the live health metrics and sends both. See the crate
+//! The snapshot is encoded by prometheus-client when it is published, in
+//! OpenMetrics and in the classic text format; `/metrics` adds the live
+//! health metrics and sends the format the scraper asks for
+//! ([`Format::negotiate`]), gzipped when it accepts gzip. By default only
+//! fleet aggregates are served; per-SIM series and personal data are
+//! [`Settings::per_sim`] and [`Settings::personal_data`]. TLS and basic
+//! auth come from a [`WebConfig`] ([`Settings::web_config`]). See the crate
 //! README section for the metrics and their labels.
 //!
 //! ```no_run
@@ -32,14 +37,19 @@ mod api_calls;
 pub mod cli;
 mod exporter;
 pub mod fleet;
+pub mod format;
 pub mod health;
+pub mod listen;
+pub mod process;
 mod refresh;
 mod server;
 pub mod settings;
 pub mod snapshot;
+pub mod web;
 
 pub use api_calls::ApiCallLayer;
 pub use exporter::{Exporter, StartError};
-pub use server::CONTENT_TYPE;
-pub use settings::{parse_duration, Settings, SettingsError, PUBLISHED_SIMS_RATE};
-pub use snapshot::{SharedFleet, SnapshotEncoder};
+pub use format::{Format, CLASSIC_CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE};
+pub use settings::{parse_duration, PerSim, Settings, SettingsError, PUBLISHED_SIMS_RATE};
+pub use snapshot::{SharedFleet, Snapshot, SnapshotEncoder};
+pub use web::{WebConfig, WebConfigError};

@@ -62,14 +62,14 @@ async fn run(
     } else {
         (once_sdk::ClientBuilder::from_env()?, None)
     };
-    let listener = tokio::net::TcpListener::bind(&args.listen)
-        .await
-        .map_err(|e| format!("--listen {}: {e}", args.listen))?;
+    let listener = once_exporter::listen::bind(&args.listen).await?;
     let exporter =
         Exporter::start_with_health(builder, settings.clone(), listener, Some(targets), health)
             .await?;
     tracing::info!(
         addr = %exporter.addr(),
+        tls = exporter.tls(),
+        basic_auth = exporter.basic_auth(),
         budget_rps = settings.budget_rps(),
         refresh = ?settings.refresh,
         "serving /metrics"

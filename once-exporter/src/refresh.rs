@@ -5,7 +5,6 @@
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use bytes::Bytes;
 use chrono::Utc;
 use futures::{stream, StreamExt};
 use once_sdk::{Client, Iccid, Page, Sim};
@@ -13,9 +12,9 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use crate::fleet::{Connectivity, Priority, QuotaLeft};
-use crate::health::{Health, PriorityLabels, ResultLabels};
+use crate::health::{DetailLabels, Health, PriorityLabels, ResultLabels, DETAIL_KINDS};
 use crate::settings::Settings;
-use crate::snapshot::{lock, SharedFleet, SnapshotEncoder};
+use crate::snapshot::{lock, SharedFleet, Snapshot, SnapshotEncoder};
 
 /// SIMs per list page (1NCE's maximum).
 const PAGE_SIZE: u32 = 100;
@@ -29,7 +28,7 @@ const PUBLISH_COST_FACTOR: u32 = 20;
 const MIN_DETAIL_SHARE: f64 = 0.25;
 
 /// The served snapshot: exposition text of the fleet metrics.
-pub type Published = Arc<RwLock<Bytes>>;
+pub type Published = Arc<RwLock<Snapshot>>;
 
 /// Everything one refresh loop needs.
 pub struct Refresher {
@@ -42,13 +41,57 @@ pub struct Refresher {
     pub(crate) cycles: watch::Sender<u64>,
 }
 
-/// Details fetched for one SIM.
+/// Details fetched for one SIM: `None` where the call failed.
 struct Details {
     iccid: String,
     priority: Priority,
     data: Option<QuotaLeft>,
     sms: Option<QuotaLeft>,
-    connectivity: Option<Connectivity>,
+    /// `None` when not asked for (only interesting SIMs are).
+    connectivity: Option<Option<Connectivity>>,
+}
+
+impl Details {
+    /// Each kind's outcome, in [`DETAIL_KINDS`] order (`None`: not asked).
+    fn outcomes(&self) -> [Option<bool>; 3] {
+        [
+            Some(self.data.is_some()),
+            Some(self.sms.is_some()),
+            self.connectivity.as_ref().map(Option::is_some),
+        ]
+    }
+}
+
+/// How the calls of one detail kind went in a cycle.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    ok: u64,
+    failed: u64,
+}
+
+impl Tally {
+    fn add(&mut self, ok: bool) {
+        if ok {
+            self.ok += 1;
+        } else {
+            self.failed += 1;
+        }
+    }
+
+    /// `None` when no call was made; otherwise whether more than half of
+    /// the calls answered (a stray error does not fail a large fleet's
+    /// stage, an outage does).
+    fn success(self) -> Option<bool> {
+        (self.ok + self.failed > 0).then_some(self.ok > self.failed)
+    }
+}
+
+/// How a cycle whose list walk succeeded ended.
+struct CycleEnd {
+    /// When the next cycle should start.
+    next: Instant,
+    /// False when a detail stage failed.
+    details_ok: bool,
 }
 
 impl Refresher {
@@ -61,12 +104,21 @@ impl Refresher {
             let started = Instant::now();
             let wall = std::time::Instant::now();
             let next = match self.cycle(cycle, started).await {
-                Ok(next) => {
+                Ok(CycleEnd {
+                    next,
+                    details_ok: true,
+                }) => {
                     let secs = wall.elapsed().as_secs_f64();
                     self.health.last_duration.set(secs);
                     self.health.last_success.set(now_secs());
                     self.count_refresh("success");
                     tracing::info!(cycle, seconds = secs, "refresh cycle done");
+                    next
+                }
+                Ok(CycleEnd { next, .. }) => {
+                    self.health.last_duration.set(wall.elapsed().as_secs_f64());
+                    self.count_refresh("failure");
+                    tracing::warn!(cycle, "refresh cycle failed: most SIM detail calls of a kind failed (once_exporter_stage_success); serving the figures that arrived");
                     next
                 }
                 Err(e) => {
@@ -130,10 +182,66 @@ impl Refresher {
         }
     }
 
-    /// One cycle; returns when the next one should start.
-    async fn cycle(&self, cycle: u64, started: Instant) -> once_sdk::Result<Instant> {
-        // 1. The list: page 1 says how many pages follow; those are fetched
-        // `in_flight()` at a time (the rate limiter paces them).
+    /// One cycle; fails when the list walk fails.
+    async fn cycle(&self, cycle: u64, started: Instant) -> once_sdk::Result<CycleEnd> {
+        let walked = self.walk_list(cycle).await;
+        self.health.stage_ended("list", walked.is_ok(), now_secs());
+        walked?;
+        let listed = started.elapsed();
+        let mut publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
+        // After the publish: a reader that sees the walk's duration sees its SIMs.
+        self.health.list_duration.set(listed.as_secs_f64());
+
+        // 2. Details until the interval's budget is spent, most urgent first.
+        let refresh = self.settings.refresh;
+        let deadline = (started + refresh).max(Instant::now() + refresh.mul_f64(MIN_DETAIL_SHARE));
+        let queue = lock(&self.fleet).detail_queue(Utc::now(), self.settings.expiring_within);
+        let mut details = stream::iter(queue)
+            .take_while(|_| std::future::ready(Instant::now() < deadline))
+            .map(|(iccid, priority)| self.details(iccid, priority))
+            .buffer_unordered(self.in_flight());
+        let mut tallies = [Tally::default(); 3];
+        let mut last_publish = Instant::now();
+        while let Some(d) = details.next().await {
+            self.apply_details(d, &mut tallies);
+            if last_publish.elapsed() >= publish_every {
+                publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
+                last_publish = Instant::now();
+            }
+        }
+        self.publish();
+        let now = now_secs();
+        let mut ran = false;
+        let mut details_ok = true;
+        for (kind, tally) in DETAIL_KINDS.iter().zip(tallies) {
+            if let Some(ok) = tally.success() {
+                self.health.stage_ended(kind, ok, now);
+                ran = true;
+                details_ok &= ok;
+                if !ok {
+                    tracing::warn!(
+                        kind,
+                        failed = tally.failed,
+                        answered = tally.ok,
+                        "most SIM detail calls of this kind failed"
+                    );
+                }
+            }
+        }
+        // A cycle that sent no detail call leaves the details stage as it was.
+        if ran {
+            self.health.stage_ended("details", details_ok, now);
+        }
+        Ok(CycleEnd {
+            next: started + refresh,
+            details_ok,
+        })
+    }
+
+    /// The list: page 1 says how many pages follow; those are fetched
+    /// `in_flight()` at a time (the rate limiter paces them). SIMs the walk
+    /// did not see are dropped once it is complete.
+    async fn walk_list(&self, cycle: u64) -> once_sdk::Result<()> {
         let first = self.list().send().await?;
         self.apply_page(&first, cycle);
         match first.total_pages {
@@ -158,29 +266,7 @@ impl Refresher {
         if gone > 0 {
             tracing::info!(gone, "SIMs no longer listed were dropped");
         }
-        let listed = started.elapsed();
-        let mut publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
-        // After the publish: a reader that sees the walk's duration sees its SIMs.
-        self.health.list_duration.set(listed.as_secs_f64());
-
-        // 2. Details until the interval's budget is spent, most urgent first.
-        let refresh = self.settings.refresh;
-        let deadline = (started + refresh).max(Instant::now() + refresh.mul_f64(MIN_DETAIL_SHARE));
-        let queue = lock(&self.fleet).detail_queue(Utc::now(), self.settings.expiring_within);
-        let mut details = stream::iter(queue)
-            .take_while(|_| std::future::ready(Instant::now() < deadline))
-            .map(|(iccid, priority)| self.details(iccid, priority))
-            .buffer_unordered(self.in_flight());
-        let mut last_publish = Instant::now();
-        while let Some(d) = details.next().await {
-            self.apply_details(d);
-            if last_publish.elapsed() >= publish_every {
-                publish_every = PUBLISH_EVERY.max(self.publish() * PUBLISH_COST_FACTOR);
-                last_publish = Instant::now();
-            }
-        }
-        self.publish();
-        Ok(started + refresh)
+        Ok(())
     }
 
     async fn details(&self, iccid: String, priority: Priority) -> Details {
@@ -199,35 +285,52 @@ impl Refresher {
             data: ok(&iccid, "data quota", data).map(|q| QuotaLeft::from_quota(&q)),
             sms: ok(&iccid, "sms quota", sms).map(|q| QuotaLeft::from_quota(&q)),
             connectivity: conn
-                .and_then(|c| ok(&iccid, "connectivity", c))
-                .map(|c| Connectivity::from_status(&c)),
+                .map(|c| ok(&iccid, "connectivity", c).map(|c| Connectivity::from_status(&c))),
             iccid,
             priority,
         }
     }
 
-    fn apply_details(&self, d: Details) {
-        self.health
-            .details_fetched
-            .get_or_create(&PriorityLabels {
-                priority: priority_name(d.priority).into(),
-            })
-            .inc();
+    /// Counts the SIM's detail calls by outcome (into the cycle's
+    /// `tallies` too) and keeps what arrived.
+    fn apply_details(&self, d: Details, tallies: &mut [Tally; 3]) {
+        let outcomes = d.outcomes();
+        for ((kind, tally), outcome) in DETAIL_KINDS.iter().zip(tallies.iter_mut()).zip(outcomes) {
+            let Some(ok) = outcome else { continue };
+            tally.add(ok);
+            self.health
+                .detail_requests
+                .get_or_create(&DetailLabels {
+                    kind: (*kind).to_string(),
+                    result: if ok { "success" } else { "failure" }.to_string(),
+                })
+                .inc();
+        }
+        if outcomes.iter().flatten().all(|ok| *ok) {
+            self.health
+                .details_fetched
+                .get_or_create(&PriorityLabels {
+                    priority: priority_name(d.priority).into(),
+                })
+                .inc();
+        }
         let mut fleet = lock(&self.fleet);
         let Some(entry) = fleet.sims.get_mut(&d.iccid) else {
             return;
         };
-        let any = d.data.is_some() || d.sms.is_some();
+        // Both quotas fresh: only then does the SIM count as detailed now
+        // (a SIM with a failed quota call stays ahead in the queue).
+        let both = d.data.is_some() && d.sms.is_some();
         if d.data.is_some() {
             entry.data = d.data;
         }
         if d.sms.is_some() {
             entry.sms = d.sms;
         }
-        if d.connectivity.is_some() {
-            entry.connectivity = d.connectivity;
+        if let Some(Some(c)) = d.connectivity {
+            entry.connectivity = Some(c);
         }
-        if any {
+        if both {
             entry.details_at = Some(Utc::now());
         }
     }
@@ -257,4 +360,20 @@ fn priority_name(p: Priority) -> &'static str {
 
 fn now_secs() -> f64 {
     Utc::now().timestamp_millis() as f64 / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_detail_stage_succeeds_when_more_than_half_of_its_calls_answered() {
+        let tally = |ok, failed| Tally { ok, failed }.success();
+        assert_eq!(tally(0, 0), None);
+        assert_eq!(tally(1, 0), Some(true));
+        assert_eq!(tally(999, 1), Some(true));
+        assert_eq!(tally(1, 1), Some(false));
+        assert_eq!(tally(16, 128), Some(false));
+        assert_eq!(tally(0, 3), Some(false));
+    }
 }

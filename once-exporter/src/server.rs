@@ -1,5 +1,6 @@
-//! The HTTP side: `/metrics` (the snapshot plus live health metrics),
-//! `/healthz`, a landing page; graceful shutdown.
+//! The HTTP side: `/metrics` (the snapshot plus live health metrics, in
+//! the negotiated format, gzipped when accepted), `/healthz`, a landing
+//! page; TLS and basic auth from the web config; graceful shutdown.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -16,19 +17,22 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::format::{accepts_gzip, to_classic, Format};
 use crate::refresh::Published;
+use crate::web::Auth;
 
-/// The OpenMetrics content type prometheus-client's text encoder produces.
-pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 /// How long open connections get to finish after shutdown starts.
 const DRAIN: Duration = Duration::from_secs(5);
 
 type Body = BoxBody<Bytes, Infallible>;
 
-/// What a scrape reads: the published snapshot and the health registry.
+/// What a scrape reads: the published snapshot and the health registry;
+/// and who may read it.
 pub(crate) struct Served {
     pub published: Published,
     pub health: Registry,
+    /// Basic auth for every path, when the web config has users.
+    pub auth: Option<Auth>,
 }
 
 fn text(status: StatusCode, content_type: &str, body: &'static str) -> Response<Body> {
@@ -45,8 +49,13 @@ const LANDING: &str = "<html><head><title>1NCE exporter</title></head><body>\
 </body></html>\n";
 
 /// `/metrics`: the health metrics (encoded now), the fleet snapshot (encoded
-/// when it was published) and the OpenMetrics EOF. Never calls 1NCE.
-pub(crate) fn metrics(served: &Served) -> Response<Body> {
+/// when it was published) and, in OpenMetrics, the `# EOF` line; in the
+/// format `Accept` asks for, gzipped when `Accept-Encoding` allows it.
+/// Never calls 1NCE.
+pub(crate) async fn metrics(served: &Served, req: &Request<Incoming>) -> Response<Body> {
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let format = Format::negotiate(header(header::ACCEPT));
+    let gzip = accepts_gzip(header(header::ACCEPT_ENCODING));
     let mut health = String::new();
     let _ = prometheus_client::encoding::text::encode_registry(&mut health, &served.health);
     let snapshot = served
@@ -54,19 +63,85 @@ pub(crate) fn metrics(served: &Served) -> Response<Body> {
         .read()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
-    let mut eof = String::new();
-    let _ = prometheus_client::encoding::text::encode_eof(&mut eof);
-    let frames = [Bytes::from(health), snapshot, Bytes::from(eof)]
-        .map(|b| Ok::<_, Infallible>(Frame::data(b)));
-    let mut resp = Response::new(StreamBody::new(futures::stream::iter(frames)).boxed());
-    resp.headers_mut().insert(
+    let parts = match format {
+        Format::Classic => [
+            Bytes::from(to_classic(&health)),
+            snapshot.classic,
+            Bytes::new(),
+        ],
+        Format::OpenMetrics => [
+            Bytes::from(health),
+            snapshot.openmetrics,
+            Bytes::from_static(b"# EOF\n"),
+        ],
+    };
+    // Compressing a large fleet takes a while: off the async workers.
+    let compressed = if gzip {
+        let parts = parts.clone();
+        tokio::task::spawn_blocking(move || gzip_all(&parts))
+            .await
+            .ok()
+            .and_then(Result::ok)
+    } else {
+        None
+    };
+    let mut resp = match compressed {
+        Some(body) => {
+            let mut resp = Response::new(Full::new(body).boxed());
+            resp.headers_mut().insert(
+                header::CONTENT_ENCODING,
+                header::HeaderValue::from_static("gzip"),
+            );
+            resp
+        }
+        None => {
+            let frames = parts.map(|b| Ok::<_, Infallible>(Frame::data(b)));
+            Response::new(StreamBody::new(futures::stream::iter(frames)).boxed())
+        }
+    };
+    let headers = resp.headers_mut();
+    headers.insert(
         header::CONTENT_TYPE,
-        header::HeaderValue::from_static(CONTENT_TYPE),
+        header::HeaderValue::from_static(format.content_type()),
+    );
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("Accept, Accept-Encoding"),
     );
     resp
 }
 
+/// The parts, one after the other, in one gzip member.
+fn gzip_all(parts: &[Bytes]) -> std::io::Result<Bytes> {
+    use std::io::Write as _;
+    let len = parts.iter().map(Bytes::len).sum::<usize>();
+    let mut gz =
+        flate2::write::GzEncoder::new(Vec::with_capacity(len / 8), flate2::Compression::fast());
+    for p in parts {
+        gz.write_all(p)?;
+    }
+    Ok(Bytes::from(gz.finish()?))
+}
+
 async fn route(served: Arc<Served>, req: Request<Incoming>) -> Result<Response<Body>, Infallible> {
+    if let Some(auth) = &served.auth {
+        let header = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok());
+        if !auth.allows(header).await {
+            let mut resp = text(
+                StatusCode::UNAUTHORIZED,
+                "text/plain; charset=utf-8",
+                "Unauthorized\n",
+            );
+            resp.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Basic"),
+            );
+            return Ok(resp);
+        }
+    }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return Ok(text(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -75,7 +150,7 @@ async fn route(served: Arc<Served>, req: Request<Incoming>) -> Result<Response<B
         ));
     }
     Ok(match req.uri().path() {
-        "/metrics" => metrics(&served),
+        "/metrics" => metrics(&served, &req).await,
         "/healthz" => text(StatusCode::OK, "text/plain; charset=utf-8", "ok\n"),
         "/" => text(StatusCode::OK, "text/html; charset=utf-8", LANDING),
         _ => text(StatusCode::NOT_FOUND, "text/plain", "not found\n"),
@@ -87,12 +162,36 @@ async fn stopped(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|s| *s).await;
 }
 
+/// How long a client gets to finish the TLS handshake.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+
+/// Serves one connection until it ends or `stop` turns true (then lets it
+/// finish its request).
+async fn serve_connection<I>(io: I, served: Arc<Served>, mut stop: watch::Receiver<bool>)
+where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let service = hyper::service::service_fn(move |req| route(Arc::clone(&served), req));
+    let conn =
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(io), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = stopped(&mut stop) => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        }
+    }
+}
+
 /// Serves until `stop` turns true, then stops accepting, lets open
-/// connections finish their request (at most 5 s) and returns.
+/// connections finish their request (at most 5 s) and returns. With `tls`,
+/// every connection must complete a TLS handshake first.
 pub(crate) async fn serve(
     listener: TcpListener,
     served: Arc<Served>,
     mut stop: watch::Receiver<bool>,
+    tls: Option<tokio_rustls::TlsAcceptor>,
 ) {
     let mut connections = JoinSet::new();
     loop {
@@ -102,17 +201,17 @@ pub(crate) async fn serve(
                 while connections.try_join_next().is_some() {}
                 let Ok((stream, _)) = accepted else { continue };
                 let served = Arc::clone(&served);
-                let mut stop = stop.clone();
+                let stop = stop.clone();
+                let tls = tls.clone();
                 connections.spawn(async move {
-                    let service = hyper::service::service_fn(move |req| route(Arc::clone(&served), req));
-                    let conn = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service);
-                    tokio::pin!(conn);
-                    tokio::select! {
-                        _ = conn.as_mut() => {}
-                        _ = stopped(&mut stop) => {
-                            conn.as_mut().graceful_shutdown();
-                            let _ = conn.await;
+                    match tls {
+                        None => serve_connection(stream, served, stop).await,
+                        Some(acceptor) => {
+                            match tokio::time::timeout(HANDSHAKE, acceptor.accept(stream)).await {
+                                Ok(Ok(stream)) => serve_connection(stream, served, stop).await,
+                                Ok(Err(e)) => tracing::debug!(error = %e, "TLS handshake failed"),
+                                Err(_) => tracing::debug!("TLS handshake timed out"),
+                            }
                         }
                     }
                 });

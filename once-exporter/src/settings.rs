@@ -17,6 +17,41 @@ pub struct SettingsError {
     pub rule: String,
 }
 
+/// Which SIMs get series of their own (`--per-sim`). The fleet aggregates
+/// (`once_fleet_*`) are served whatever this says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PerSim {
+    /// No per-SIM series (`off`, the default): the series count does not
+    /// grow with the fleet.
+    #[default]
+    Off,
+    /// Per-SIM series for at most this many SIMs (`N`, at least 1): the
+    /// SIMs whose quota level in the SIM list is worst (exhausted, then
+    /// low), then by ICCID.
+    Limit(usize),
+    /// Per-SIM series for every SIM (`all`).
+    All,
+}
+
+impl std::str::FromStr for PerSim {
+    type Err = String;
+
+    /// `off`, `all`, or a number of SIMs (`0` is `off`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "off" => Ok(PerSim::Off),
+            "all" => Ok(PerSim::All),
+            n => match n.parse::<usize>() {
+                Ok(0) => Ok(PerSim::Off),
+                Ok(n) => Ok(PerSim::Limit(n)),
+                Err(_) => Err(format!(
+                    "expected off, all or a number of SIMs (at most that many get per-SIM series), got {s:?}"
+                )),
+            },
+        }
+    }
+}
+
 /// How the exporter spends its share of the rate limit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -35,6 +70,15 @@ pub struct Settings {
     /// List pages or SIMs (up to three requests each) in flight at once,
     /// at most one second's budget (the budget paces them).
     pub concurrency: usize,
+    /// Which SIMs get per-SIM series (`--per-sim`).
+    pub per_sim: PerSim,
+    /// Whether `once_sim_info` carries each exported SIM's IMSI, MSISDN and
+    /// label (`--per-sim-personal-data`); without it there is no
+    /// `once_sim_info`.
+    pub personal_data: bool,
+    /// The web config (`--web.config.file`, the Prometheus exporter-toolkit
+    /// format): TLS and basic auth, read when the exporter starts.
+    pub web_config: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -46,6 +90,9 @@ impl Default for Settings {
             filter: None,
             expiring_within: Duration::from_secs(30 * 86_400),
             concurrency: 8,
+            per_sim: PerSim::Off,
+            personal_data: false,
+            web_config: None,
         }
     }
 }
@@ -84,6 +131,12 @@ impl Settings {
             return Err(SettingsError {
                 field: "--concurrency",
                 rule: "must be at least 1".into(),
+            });
+        }
+        if self.personal_data && self.per_sim == PerSim::Off {
+            return Err(SettingsError {
+                field: "--per-sim-personal-data",
+                rule: "needs per-SIM series (--per-sim all or a number of SIMs); with --per-sim off no series carries a SIM".into(),
             });
         }
         Ok(())
@@ -196,7 +249,35 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(bad.validate().unwrap_err().field, "--rate-limit");
+        let bad = Settings {
+            personal_data: true,
+            ..Settings::default()
+        };
+        assert_eq!(
+            bad.validate().unwrap_err().to_string(),
+            "--per-sim-personal-data needs per-SIM series (--per-sim all or a number of SIMs); with --per-sim off no series carries a SIM"
+        );
+        let good = Settings {
+            personal_data: true,
+            per_sim: PerSim::Limit(5),
+            ..Settings::default()
+        };
+        assert_eq!(good.validate(), Ok(()));
         assert_eq!(Settings::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn per_sim_values() {
+        assert_eq!("off".parse(), Ok(PerSim::Off));
+        assert_eq!("all".parse(), Ok(PerSim::All));
+        assert_eq!("0".parse(), Ok(PerSim::Off));
+        assert_eq!("1000".parse(), Ok(PerSim::Limit(1000)));
+        let err = "some".parse::<PerSim>().unwrap_err();
+        assert!(
+            err.starts_with("expected off, all or a number of SIMs"),
+            "{err}"
+        );
+        assert!("-3".parse::<PerSim>().is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::{exporter, get, http, samples, value};
-use once_exporter::Settings;
+use once_exporter::{PerSim, Settings};
 use once_sandbox::{Fault, Sandbox};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,6 +96,7 @@ async fn a_failed_list_walk_keeps_the_previous_snapshot_and_counts_a_failure() {
         rate_limit: 1000.0,
         budget: 1.0,
         refresh: Duration::from_secs(1),
+        per_sim: PerSim::All,
         ..Settings::default()
     };
     let exporter = exporter(&sandbox, settings).await;
@@ -124,5 +125,135 @@ async fn a_failed_list_walk_keeps_the_previous_snapshot_and_counts_a_failure() {
             >= 1.0
     );
     assert_eq!(common::by_iccid(&s, "once_sim_data_left_bytes").len(), 5);
+    exporter.shutdown().await;
+}
+
+/// The tester's outage: every data quota call answers 500 while the list
+/// works. The data_quota stage and the refresh fail, their timestamps stay
+/// where they were, and the counters count answers, not attempts; once
+/// the quota calls answer again, everything recovers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quota_calls_failing_while_the_list_works_fail_their_stage_and_the_refresh() {
+    const SIMS: f64 = 12.0;
+    let sandbox = Sandbox::builder()
+        .sims(SIMS as usize)
+        .seed(9)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    sandbox.inject(
+        Fault::status(500)
+            .method("GET")
+            .path("/v2/sims/*/quota/data")
+            .always(),
+    );
+    let settings = Settings {
+        rate_limit: 1000.0,
+        budget: 1.0,
+        refresh: Duration::from_secs(1),
+        ..Settings::default()
+    };
+    // No retries: each failed call is one request (the outcome is the same
+    // with them, only slower).
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let exporter = once_exporter::Exporter::start(
+        sandbox
+            .client_builder()
+            .retry_policy(once_sdk::RetryPolicy::disabled()),
+        settings,
+        listener,
+        None,
+    )
+    .await
+    .unwrap();
+    exporter.refreshed(1).await;
+    let (_, _, body) = get(&http(), &exporter, "/metrics").await;
+    let s = samples(&body);
+    let stage = |name: &str, stage: &str| value(&s, name, &[("stage", stage)]);
+    let success = |st: &str| stage("once_exporter_stage_success", st);
+    let last = |st: &str| stage("once_exporter_stage_last_success_timestamp_seconds", st);
+    assert_eq!(success("list"), Some(1.0));
+    assert_eq!(success("sms_quota"), Some(1.0));
+    assert_eq!(success("data_quota"), Some(0.0));
+    assert_eq!(success("details"), Some(0.0));
+    assert!(last("list").unwrap() > 1.7e9);
+    assert!(last("sms_quota").unwrap() > 1.7e9);
+    assert_eq!(last("data_quota"), Some(0.0));
+    assert_eq!(last("details"), Some(0.0));
+    let detail = |kind: &str, result: &str| {
+        value(
+            &s,
+            "once_exporter_sim_detail_requests_total",
+            &[("kind", kind), ("result", result)],
+        )
+        .unwrap()
+    };
+    // A cycle covers every SIM; cycle 2 may have begun.
+    let failed = detail("data_quota", "failure");
+    assert!(failed >= SIMS, "{failed}");
+    assert_eq!(detail("data_quota", "success"), 0.0);
+    assert!(detail("sms_quota", "success") >= SIMS);
+    assert_eq!(detail("sms_quota", "failure"), 0.0);
+    let fetched: f64 = s
+        .iter()
+        .filter(|x| x.name == "once_exporter_sim_details_fetched_total")
+        .map(|x| x.value)
+        .sum();
+    assert_eq!(fetched, 0.0, "no SIM got all its details");
+    assert!(
+        value(
+            &s,
+            "once_exporter_refreshes_total",
+            &[("result", "failure")]
+        )
+        .unwrap()
+            >= 1.0
+    );
+    assert_eq!(
+        value(
+            &s,
+            "once_exporter_refreshes_total",
+            &[("result", "success")]
+        ),
+        None
+    );
+    assert_eq!(
+        value(
+            &s,
+            "once_exporter_last_refresh_success_timestamp_seconds",
+            &[]
+        ),
+        Some(0.0)
+    );
+    assert_eq!(value(&s, "once_exporter_sims_with_details", &[]), Some(0.0));
+
+    // The quota calls answer again: a whole cycle after that succeeds.
+    sandbox.clear_faults();
+    let done = exporter.cycles();
+    exporter.refreshed(done + 2).await;
+    let (_, _, body) = get(&http(), &exporter, "/metrics").await;
+    let s = samples(&body);
+    let stage = |name: &str, stage: &str| value(&s, name, &[("stage", stage)]);
+    for st in ["list", "details", "data_quota", "sms_quota"] {
+        assert_eq!(stage("once_exporter_stage_success", st), Some(1.0), "{st}");
+        assert!(
+            stage("once_exporter_stage_last_success_timestamp_seconds", st).unwrap() > 1.7e9,
+            "{st}"
+        );
+    }
+    assert!(
+        value(
+            &s,
+            "once_exporter_refreshes_total",
+            &[("result", "success")]
+        )
+        .unwrap()
+            >= 1.0
+    );
+    assert_eq!(
+        value(&s, "once_exporter_sims_with_details", &[]),
+        Some(SIMS)
+    );
     exporter.shutdown().await;
 }

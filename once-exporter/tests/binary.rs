@@ -20,6 +20,7 @@ async fn env_configured_binary_serves_and_exits_cleanly_on_sigterm() {
         .env("ONCE_EXPORTER_RATE_LIMIT", "1000")
         .env("ONCE_EXPORTER_BUDGET", "0.25")
         .env("ONCE_EXPORTER_REFRESH", "1h")
+        .env("ONCE_EXPORTER_PER_SIM", "all")
         .env("RUST_LOG", "info")
         .env_remove("ONCE_CLIENT_ID")
         .stdout(Stdio::null())

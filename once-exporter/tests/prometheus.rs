@@ -13,31 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::exporter;
-use once_exporter::Settings;
+use common::{exporter, required_binary};
+use once_exporter::{PerSim, Settings};
 use once_sandbox::Sandbox;
 use serde_json::Value;
-
-fn find_binary(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
-/// The binary, or `None` after printing why the test is skipped.
-pub fn required_binary(name: &str) -> Option<PathBuf> {
-    match find_binary(name) {
-        Some(p) => Some(p),
-        None if std::env::var("ONCE_REQUIRE_PROMETHEUS").as_deref() == Ok("1") => {
-            panic!("ONCE_REQUIRE_PROMETHEUS=1 but `{name}` is not on PATH (apt-get install prometheus)")
-        }
-        None => {
-            eprintln!("SKIPPED: `{name}` is not installed (apt-get install prometheus); set ONCE_REQUIRE_PROMETHEUS=1 to fail instead");
-            None
-        }
-    }
-}
 
 fn crate_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
@@ -136,6 +115,7 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
         rate_limit: 1000.0,
         budget: 1.0,
         refresh: Duration::from_secs(3600),
+        per_sim: PerSim::All,
         ..Settings::default()
     };
     let exporter = exporter(&sandbox, settings).await;
@@ -220,7 +200,8 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
     );
 
     // The rules loaded and evaluate without errors; the low-data alert is
-    // pending (for: 15m) for exactly the SIMs under 10 %.
+    // pending (for: 15m) once, with the number of SIMs under 10 % (from
+    // the recording rule), not once per SIM.
     let rules = prom.get("/api/v1/rules").await.unwrap();
     let rules: Vec<&Value> = rules["data"]["groups"]
         .as_array()
@@ -228,14 +209,36 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
         .iter()
         .flat_map(|g| g["rules"].as_array().unwrap())
         .collect();
-    assert_eq!(rules.len(), 5);
+    assert_eq!(rules.len(), 9);
+    let recorded = prom
+        .wait_for("once:fleet_sims_data_below_10pct:sum", |r| !r.is_empty())
+        .await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0]["value"][1], under_10.to_string());
     let pending = prom
         .wait_for(
-            "count(ALERTS{alertname=\"OnceSimDataLow\",alertstate=\"pending\"})",
+            "ALERTS{alertname=\"OnceFleetSimsDataLow\",alertstate=\"pending\"}",
             |r| !r.is_empty(),
         )
         .await;
-    assert_eq!(pending[0]["value"][1], under_10.to_string());
+    assert_eq!(pending.len(), 1, "one alert for the fleet: {pending:?}");
+    let alerts = prom.get("/api/v1/alerts").await.unwrap();
+    let low: Vec<&Value> = alerts["data"]["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["labels"]["alertname"] == "OnceFleetSimsDataLow")
+        .collect();
+    assert_eq!(low.len(), 1);
+    let count: f64 = low[0]["value"].as_str().unwrap().parse().unwrap();
+    assert_eq!(count, under_10 as f64);
+    assert_eq!(
+        low[0]["annotations"]["summary"],
+        format!(
+            "{under_10} SIMs of {} have less than 10% of their data quota left",
+            exporter.addr()
+        )
+    );
     let rules = prom.get("/api/v1/rules").await.unwrap();
     for g in rules["data"]["groups"].as_array().unwrap() {
         for r in g["rules"].as_array().unwrap() {
@@ -251,11 +254,13 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
     let mut checked = 0;
     for panel in dashboard["panels"].as_array().unwrap() {
         for target in panel["targets"].as_array().unwrap() {
+            // The job and instance variables as Grafana fills them in.
             let expr = target["expr"]
                 .as_str()
                 .unwrap()
                 .replace("$__rate_interval", "1m")
-                .replace("$__range", "1h");
+                .replace("$job", "once")
+                .replace("$instance", &exporter.addr().to_string());
             let r = prom.wait_for(&expr, |r| !r.is_empty()).await;
             assert!(
                 !r.is_empty(),
@@ -265,7 +270,7 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
             checked += 1;
         }
     }
-    assert!(checked >= 14, "{checked} queries");
+    assert_eq!(checked, 21, "queries");
 
     let _ = child.kill().await;
     let _ = std::fs::remove_dir_all(&dir);
@@ -289,7 +294,7 @@ fn promtool_checks_and_unit_tests_the_alert_rules() {
         "{out}{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(out.contains("SUCCESS: 5 rules found"), "{out}");
+    assert!(out.contains("SUCCESS: 9 rules found"), "{out}");
     let test = std::process::Command::new(&promtool)
         .args(["test", "rules", "once-exporter.rules.test.yml"])
         .current_dir(&dir)

@@ -4,15 +4,21 @@
 //! as a static file, and what encoding the snapshot costs.
 //!
 //! `cargo build --release -p once-exporter && cargo run --release -p once-bench --bin exporter_scrape`
-//! options: --sims 100000 --factor 1 --budget 0.5 --scrapes 20
+//! options: --sims 100000 --factor 1 --budget 0.5 --scrapes 20 --per-sim all
+//! (the exporter's --per-sim for the process part).
+//!
+//! `cargo run -p once-bench --bin exporter_scrape -- --sizes-only` prints
+//! only what a scrape weighs under each `--per-sim` setting (the snapshot
+//! encoded in process with every SIM's details; no sandbox, no exporter
+//! process, no timings).
 
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use once_bench::median;
-use once_exporter::fleet::{Fleet, QuotaLeft};
-use once_exporter::SnapshotEncoder;
+use once_exporter::fleet::{Connectivity, Fleet, QuotaLeft};
+use once_exporter::{PerSim, Settings, SnapshotEncoder};
 use once_sandbox::{Sandbox, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
 
 fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -53,14 +59,26 @@ fn sample(body: &str, name: &str) -> Option<f64> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
+/// What Prometheus 2.x sends: the exporter answers in OpenMetrics.
+const PROMETHEUS_ACCEPT: &str = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
 async fn scrape(http: &reqwest::Client, url: &str) -> (Duration, String) {
     let start = Instant::now();
-    let body = http.get(url).send().await.unwrap().text().await.unwrap();
+    let body = http
+        .get(url)
+        .header("accept", PROMETHEUS_ACCEPT)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     (start.elapsed(), body)
 }
 
-/// Encoding cost in process: a fleet of `n` SIMs with details.
-fn encode_in_process(n: usize) -> (Duration, usize) {
+/// A fleet of `n` SIMs with every detail (the connectivity too, on one
+/// network), as after a full refresh.
+fn full_fleet(n: usize) -> Fleet {
     let mut fleet = Fleet::default();
     let now = chrono::Utc::now();
     for i in 0..n {
@@ -84,17 +102,102 @@ fn encode_in_process(n: usize) -> (Duration, usize) {
             volume: Some(200.0),
             expiry: Some(now),
         });
+        let online = once_sdk::SimConnectivity::new(if i % 2 == 0 {
+            once_sdk::ConnectivityStatus::Online
+        } else {
+            once_sdk::ConnectivityStatus::Offline
+        });
+        let mut c = Connectivity::from_status(&online);
+        c.last_seen = Some(now);
+        c.country = Some("DE".into());
+        c.operator = Some("Telekom".into());
+        entry.connectivity = Some(c);
         entry.details_at = Some(now);
     }
-    let encoder = SnapshotEncoder::new(Arc::new(Mutex::new(fleet)));
+    fleet
+}
+
+/// What one encoding weighs: samples, OpenMetrics and classic bytes, and
+/// the classic text gzipped (fast level, as /metrics does).
+struct Weight {
+    samples: usize,
+    openmetrics: usize,
+    classic: usize,
+    gzip: usize,
+}
+
+fn weigh(encoder: &SnapshotEncoder) -> Weight {
+    use std::io::Write;
+    let snapshot = encoder.encode();
+    let samples = snapshot
+        .openmetrics
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty() && !l.starts_with(b"#"))
+        .count();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&snapshot.classic).unwrap();
+    Weight {
+        samples,
+        openmetrics: snapshot.openmetrics.len(),
+        classic: snapshot.classic.len(),
+        gzip: gz.finish().unwrap().len(),
+    }
+}
+
+/// Encoding cost in process: a fleet of `n` SIMs with details, every SIM
+/// with series of its own and personal data (the most there is).
+fn encode_in_process(n: usize) -> (Duration, usize) {
+    let settings = Settings {
+        per_sim: PerSim::All,
+        personal_data: true,
+        ..Settings::default()
+    };
+    let encoder = SnapshotEncoder::new(Arc::new(Mutex::new(full_fleet(n))), &settings);
     let mut times = Vec::new();
     let mut len = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        len = encoder.encode().len();
+        len = encoder.encode().openmetrics.len();
         times.push(start.elapsed().as_secs_f64());
     }
     (Duration::from_secs_f64(median(times)), len)
+}
+
+/// The table of scrape weights per `--per-sim` setting (fleet metrics only:
+/// the exporter's own health metrics add about 60 samples and 9 kB).
+fn sizes(n: usize) {
+    let fleet = Arc::new(Mutex::new(full_fleet(n)));
+    println!("| --per-sim setting ({n} SIMs, all details) | samples | samples per SIM | OpenMetrics | classic text | classic, gzip |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    let settings = [
+        ("off (default)", PerSim::Off, false),
+        ("1000", PerSim::Limit(1000), false),
+        ("all", PerSim::All, false),
+        ("all, --per-sim-personal-data", PerSim::All, true),
+    ];
+    for (name, per_sim, personal_data) in settings {
+        let s = Settings {
+            per_sim,
+            personal_data,
+            ..Settings::default()
+        };
+        let w = weigh(&SnapshotEncoder::new(Arc::clone(&fleet), &s));
+        let size = |bytes: usize| {
+            if bytes < 100_000 {
+                format!("{:.1} kB", bytes as f64 / 1e3)
+            } else {
+                format!("{:.2} MB", bytes as f64 / 1e6)
+            }
+        };
+        println!(
+            "| {name} | {} | {:.2} | {} | {} | {} |",
+            w.samples,
+            w.samples as f64 / n as f64,
+            size(w.openmetrics),
+            size(w.classic),
+            size(w.gzip)
+        );
+    }
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -103,6 +206,11 @@ async fn main() {
     let factor: f64 = arg("--factor", 1.0);
     let budget: f64 = arg("--budget", 0.5);
     let scrapes: usize = arg("--scrapes", 20);
+    let per_sim: String = arg("--per-sim", "all".to_string());
+    if std::env::args().any(|a| a == "--sizes-only") {
+        sizes(sims);
+        return;
+    }
     let exe = std::env::current_exe().unwrap();
     let exporter_bin = exe.parent().unwrap().join("once-exporter");
     assert!(
@@ -134,7 +242,7 @@ async fn main() {
             "--rate-limit",
             &rate_limit.to_string(),
         ])
-        .args(["--refresh", "1h", "--log", "warn"])
+        .args(["--refresh", "1h", "--log", "warn", "--per-sim", &per_sim])
         .env("ONCE_CLIENT_ID", DEFAULT_CLIENT_ID)
         .env("ONCE_CLIENT_SECRET", DEFAULT_CLIENT_SECRET)
         .env("ONCE_BASE_URL", sandbox.base_url())
@@ -154,10 +262,14 @@ async fn main() {
             continue;
         };
         let body = resp.text().await.unwrap();
-        let listed = body.matches("once_sim_enabled{").count();
+        let listed: f64 = body
+            .lines()
+            .filter(|l| l.starts_with("once_fleet_sims{status="))
+            .filter_map(|l| l.rsplit_once(' ')?.1.parse::<f64>().ok())
+            .sum();
         if let Some(v) = sample(&body, "once_exporter_list_duration_seconds").filter(|v| *v > 0.0) {
             assert_eq!(
-                listed, sims,
+                listed, sims as f64,
                 "the list walk's SIMs are published with its duration"
             );
             break v;
@@ -266,7 +378,7 @@ async fn main() {
     println!("| exporter RSS after the list walk | {rss_listed:.0} MiB |");
     println!("| exporter RSS after the scrapes (peak) | {rss_after:.0} MiB ({hwm:.0} MiB) |");
     println!(
-        "| encoding the snapshot in process ({sims} SIMs, all details) | {:.0} ms, {:.1} MB |",
+        "| encoding the snapshot in process ({sims} SIMs, all details, --per-sim all with personal data) | {:.0} ms, {:.1} MB |",
         encode.as_secs_f64() * 1000.0,
         encoded_len as f64 / 1e6
     );

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use once_exporter::{Exporter, Settings};
 use once_sandbox::Sandbox;
@@ -101,4 +102,27 @@ pub fn by_iccid(samples: &[Sample], name: &str) -> BTreeMap<String, f64> {
         .filter(|s| s.name == name)
         .filter_map(|s| Some((s.labels.get("iccid")?.clone(), s.value)))
         .collect()
+}
+
+fn find_binary(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The binary (`prometheus`, `promtool`), or `None` after printing why the
+/// test is skipped; with `ONCE_REQUIRE_PROMETHEUS=1` (CI) a missing binary
+/// is a failure.
+pub fn required_binary(name: &str) -> Option<PathBuf> {
+    match find_binary(name) {
+        Some(p) => Some(p),
+        None if std::env::var("ONCE_REQUIRE_PROMETHEUS").as_deref() == Ok("1") => {
+            panic!("ONCE_REQUIRE_PROMETHEUS=1 but `{name}` is not on PATH (apt-get install prometheus)")
+        }
+        None => {
+            eprintln!("SKIPPED: `{name}` is not installed (apt-get install prometheus); set ONCE_REQUIRE_PROMETHEUS=1 to fail instead");
+            None
+        }
+    }
 }
