@@ -191,12 +191,17 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 
 def _code(cls: Type[_E], value: Any) -> Union[_E, Any]:
-    """The enum member, or the value as sent when the SDK does not know it."""
+    """The enum member, or the value as sent when the SDK does not know it.
+
+    Looked up in the enum's value map: ``cls(value)`` goes through
+    ``EnumMeta.__call__`` and costs several times as much, for every code
+    of every record of a batch."""
     if value is None:
         return None
     try:
-        return cls(value)
-    except ValueError:
+        member: _E = cls._value2member_map_[value]  # type: ignore[assignment]
+        return member
+    except (KeyError, TypeError):
         return value
 
 
@@ -561,7 +566,7 @@ def _record(d: Dict[str, Any]) -> StreamRecord:
         vpn = d.get("vpn")
         return EventRecord(
             d["id"], _time(d.get("timestamp")), _code(EventType, d["event_type"]),
-            d.get("event_type_description"), None if severity is None else EventSeverity(severity),
+            d.get("event_type_description"), _code(EventSeverity, severity),
             d.get("severity_id"), d.get("severity_ambiguous", False), _platform(d.get("platform")),
             _code(EventSource, d.get("source")), d.get("alert"), d.get("description"), device,
             NetworkOperator._from(d.get("operator")), Volume._from(d.get("volume")),
