@@ -196,6 +196,14 @@ impl Ledger {
         }
     }
 
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), LedgerError> {
+        match &self.backend {
+            Backend::Postgres(p) => p.ping().await,
+            Backend::Sqlite(s) => s.ping().await,
+        }
+    }
+
     /// Usage totals for a question, from the ledger alone.
     pub async fn usage_report(&self, q: &UsageQuery) -> Result<Vec<UsageTotal>, LedgerError> {
         match &self.backend {

@@ -75,6 +75,15 @@ impl Postgres {
             .map_err(|e| LedgerError::Unavailable(e.to_string()))
     }
 
+    pub async fn ping(&self) -> Result<(), LedgerError> {
+        let client = self.client().await?;
+        client
+            .simple_query("SELECT 1")
+            .await
+            .map(|_| ())
+            .map_err(|e| LedgerError::Unavailable(e.to_string()))
+    }
+
     pub async fn migrate(&self) -> Result<i64, LedgerError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(db)?;

@@ -42,6 +42,16 @@ impl LedgerSink {
 }
 
 impl RecordSink for LedgerSink {
+    fn health(&self) -> impl std::future::Future<Output = Result<(), SinkError>> + Send {
+        let ledger = Arc::clone(&self.0);
+        async move {
+            ledger
+                .ping()
+                .await
+                .map_err(|e| SinkError::new(e.to_string()))
+        }
+    }
+
     async fn store(&self, delivery: Arc<Delivery>) -> Result<(), SinkError> {
         let unreadable = delivery.unreadable.as_ref().map(|u| {
             let body = match std::str::from_utf8(&u.body) {

@@ -66,6 +66,11 @@ impl Sqlite {
         .map_err(|e| LedgerError::Database(format!("database task failed: {e}")))?
     }
 
+    pub async fn ping(&self) -> Result<(), LedgerError> {
+        self.with(|conn| conn.query_row("SELECT 1", [], |_| Ok(())).map_err(db))
+            .await
+    }
+
     pub async fn migrate(&self) -> Result<i64, LedgerError> {
         self.with(|conn| {
             let tx = conn

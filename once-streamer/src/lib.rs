@@ -31,6 +31,8 @@
 //! - 200 is answered only after the [`RecordSink`] (your handler, or
 //!   [`JsonLinesSink`]) has the records; 503 when it fails, is too slow, or
 //!   too many requests are in flight, so 1NCE retries; never a 3xx;
+//! - `GET /healthz` answers 200 `ok` while the sink can store
+//!   ([`RecordSink::health`]), 503 otherwise, without credentials;
 //! - [`Receiver::serve`] drains in-flight batches before it returns
 //!   (the binary does so on SIGTERM).
 //!

@@ -413,6 +413,16 @@ async fn receive<S: RecordSink>(
     State(inner): State<Arc<Inner<S>>>,
     req: Request<Body>,
 ) -> Response {
+    if req.method() == Method::GET && req.uri().path().ends_with("/healthz") {
+        // For load balancers and systemd: no credentials, nothing revealed.
+        return match inner.sink.health().await {
+            Ok(()) => answer(StatusCode::OK, "ok"),
+            Err(e) => {
+                tracing::warn!(target: "once_streamer", "health check failed: {e}");
+                answer(StatusCode::SERVICE_UNAVAILABLE, "the store is unavailable")
+            }
+        };
+    }
     lock(&inner.stats).requests += 1;
     let count = |f: fn(&mut ReceiverStats)| f(&mut lock(&inner.stats));
     if req.method() != Method::POST {

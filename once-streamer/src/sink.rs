@@ -106,6 +106,12 @@ pub trait RecordSink: Send + Sync + 'static {
     /// Stores one request's new records.
     fn store(&self, delivery: Arc<Delivery>) -> impl Future<Output = Result<(), SinkError>> + Send;
 
+    /// Whether the sink can store right now, for `GET /healthz` (default:
+    /// yes). A database sink checks its database here.
+    fn health(&self) -> impl Future<Output = Result<(), SinkError>> + Send {
+        async { Ok(()) }
+    }
+
     /// Keys of records stored before this process started, to drop them
     /// if 1NCE sends them again (default: none).
     fn known_keys(&self) -> Vec<RecordKey> {

@@ -593,3 +593,15 @@ async fn whole_bodies_that_do_not_parse_are_kept_once() {
     assert_eq!((stats.bodies_unreadable, stats.duplicates_dropped), (3, 1));
     assert!(sink.stored_ids().is_empty());
 }
+
+#[tokio::test]
+async fn healthz_answers_without_credentials_and_follows_the_sink() {
+    let sink = TestSink::default();
+    let r = start(ReceiverConfig::new(creds()), sink.clone()).await;
+    let base = r.url.trim_end_matches("/1nce/stream").to_string();
+    let get = |url: String| async move { http().get(url).send().await.unwrap().status().as_u16() };
+    assert_eq!(get(format!("{base}/healthz")).await, 200);
+    // Any other GET is still refused, and not counted as a batch.
+    assert_eq!(get(format!("{base}/1nce/stream")).await, 405);
+    assert_eq!(r.receiver.stats().acknowledged, 0);
+}

@@ -1,0 +1,140 @@
+//! `once-ledger`: the fleet ledger's binary. `serve` runs the Data Streamer
+//! receiver storing into the ledger; `migrate` applies the schema.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use once_ledger::{redact_url, Ledger, LedgerSink};
+use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
+
+/// The fleet ledger: every usage record, event and SMS record of a 1NCE
+/// fleet, kept in PostgreSQL or SQLite, exactly once.
+///
+/// The database comes from `--db` or, to keep a password out of `ps`,
+/// `ONCE_LEDGER_DB`: `postgres://user:password@host:5432/db` or
+/// `sqlite:/var/lib/once-ledger/fleet.db`.
+#[derive(Parser, Debug)]
+#[command(name = "once-ledger", version)]
+struct Args {
+    /// The database URL.
+    #[arg(long, global = true, env = "ONCE_LEDGER_DB", hide_env_values = true)]
+    db: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Applies the migrations the database lacks and prints its schema version.
+    Migrate,
+    /// Receives the Data Streamer into the ledger: 200 only once a batch is
+    /// committed, 503 while the database is down (1NCE sends it again);
+    /// `GET /healthz` checks the database. SIGTERM drains batches in flight.
+    Serve {
+        /// Address to listen on (put a TLS-terminating proxy in front: 1NCE
+        /// posts only to https URLs with a public certificate).
+        #[arg(long, env = "ONCE_LEDGER_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// The Basic user name configured in the 1NCE portal.
+        #[arg(long, env = "ONCE_STREAMER_USERNAME")]
+        username: String,
+        /// The Basic password (from the environment, so it is not in `ps`).
+        #[arg(long, env = "ONCE_STREAMER_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+async fn shutdown_signal() {
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        () = term => {},
+    }
+    eprintln!("once-ledger: shutting down, draining batches in flight");
+}
+
+async fn open(db: Option<&str>) -> Result<Ledger, String> {
+    let db = db.ok_or("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")?;
+    // Retried for a while: a database starting with the ledger is normal.
+    let mut last = String::new();
+    for attempt in 0..30 {
+        match Ledger::open(db).await {
+            Ok(l) => return Ok(l),
+            Err(once_ledger::LedgerError::Unavailable(e)) => {
+                last = e;
+                if attempt == 0 {
+                    eprintln!("once-ledger: waiting for {}: {last}", redact_url(db));
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(e) => return Err(format!("{}: {e}", redact_url(db))),
+        }
+    }
+    Err(format!("{}: unavailable: {last}", redact_url(db)))
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    let ledger = match open(args.db.as_deref()).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("once-ledger: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match args.command {
+        Command::Migrate => {
+            println!(
+                "{}: schema version {}",
+                ledger.url(),
+                once_ledger::SCHEMA_VERSION
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Command::Serve {
+            listen,
+            username,
+            password,
+        } => {
+            let ledger = Arc::new(ledger);
+            let config = ReceiverConfig::new(BasicCredentials::new(&username, &password));
+            let receiver = Receiver::new(config, LedgerSink::new(Arc::clone(&ledger)));
+            let listener = match tokio::net::TcpListener::bind(&listen).await {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("once-ledger: --listen {listen}: {e}");
+                    return std::process::ExitCode::from(2);
+                }
+            };
+            match listener.local_addr() {
+                Ok(addr) => eprintln!(
+                    "once-ledger: listening on {addr}, storing into {}",
+                    ledger.url()
+                ),
+                Err(e) => eprintln!("once-ledger: {e}"),
+            }
+            if let Err(e) = receiver.serve(listener, shutdown_signal()).await {
+                eprintln!("once-ledger: {e}");
+                return std::process::ExitCode::FAILURE;
+            }
+            let s = receiver.stats();
+            eprintln!(
+                "once-ledger: stopped; {} records stored, {} duplicates dropped, {} rejected (kept raw)",
+                s.records_stored, s.duplicates_dropped, s.records_rejected
+            );
+            std::process::ExitCode::SUCCESS
+        }
+    }
+}

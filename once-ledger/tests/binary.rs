@@ -1,0 +1,128 @@
+//! The `once-ledger` binary as the shipped systemd unit starts it.
+
+use std::time::Duration;
+
+use once_streamer::BasicCredentials;
+
+const BIN: &str = env!("CARGO_BIN_EXE_once-ledger");
+
+/// The unit's `Environment=` pairs and its `ExecStart` words.
+fn unit() -> (Vec<(String, String)>, Vec<String>) {
+    let text = include_str!("../once-ledger.service");
+    let mut env = Vec::new();
+    let mut exec = Vec::new();
+    for line in text.lines() {
+        if let Some(kv) = line.strip_prefix("Environment=") {
+            let (k, v) = kv.split_once('=').unwrap();
+            env.push((k.to_string(), v.to_string()));
+        } else if let Some(cmd) = line.strip_prefix("ExecStart=") {
+            exec = cmd.split_whitespace().map(str::to_string).collect();
+        }
+    }
+    (env, exec)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_shipped_unit_serves_stores_and_stops_on_sigterm() {
+    let (env, exec) = unit();
+    assert_eq!(exec[0], "/usr/local/bin/once-ledger");
+    let dir = std::env::temp_dir().join(format!("once-ledger-unit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // The unit's environment, with the state directory and the port this
+    // test may use; the password as /etc/once-ledger/env would give it.
+    let db = dir.join("fleet.db");
+    let mut cmd = tokio::process::Command::new(BIN);
+    cmd.args(&exec[1..])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin");
+    for (k, v) in &env {
+        let v = match k.as_str() {
+            "ONCE_LEDGER_DB" => {
+                assert_eq!(v, "sqlite:/var/lib/once-ledger/fleet.db");
+                format!("sqlite:{}", db.display())
+            }
+            "ONCE_LEDGER_LISTEN" => {
+                assert_eq!(v, "127.0.0.1:8080");
+                format!("127.0.0.1:{port}")
+            }
+            _ => v.clone(),
+        };
+        cmd.env(k, v);
+    }
+    cmd.env("ONCE_STREAMER_PASSWORD", "pw").kill_on_drop(true);
+    let mut child = cmd.spawn().unwrap();
+    let http = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..400 {
+        if let Ok(r) = http
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+        {
+            assert_eq!(r.status(), 200);
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(up, "once-ledger serve never answered /healthz");
+    let body = r#"[{"id": 1, "traffic_type_id": 5, "volume_total": 1.5, "end_timestamp": "2026-12-01T10:00:00Z", "sim_iccid": "8988280666000000017"}, {"id": 2}]"#;
+    let status = http
+        .post(format!("http://127.0.0.1:{port}/"))
+        .header(
+            "authorization",
+            BasicCredentials::new("1nce", "pw").header_value(),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 200);
+    let pid = child.id().unwrap().to_string();
+    assert!(std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let exit = tokio::time::timeout(Duration::from_secs(30), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "{exit:?}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let usage: i64 = conn
+        .query_row("SELECT count(*) FROM usage", [], |r| r.get(0))
+        .unwrap();
+    let rejected: i64 = conn
+        .query_row("SELECT count(*) FROM rejected", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((usage, rejected), (1, 1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_database_url_exits_2_without_its_password() {
+    let out = std::process::Command::new(BIN)
+        .args(["migrate"])
+        .env("ONCE_LEDGER_DB", "mysql://ledger:hunter2@db/fleet")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ledger:***@db"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+    let missing = std::process::Command::new(BIN)
+        .args(["migrate"])
+        .env_remove("ONCE_LEDGER_DB")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("ONCE_LEDGER_DB"));
+}
