@@ -84,6 +84,11 @@ pub enum Command {
     /// Operations of SIM management v1 (1NCE retires v1 at the end of 2026)
     #[command(subcommand)]
     V1(V1Cmd),
+    /// Usage from the fleet ledger, without calling 1NCE: totals by SIM, country, operator, RAT or traffic type
+    #[command(
+        after_help = "Examples:\n  once usage --db sqlite:fleet.db                                   the fleet, last 30 days\n  once usage --group country --granularity day --from 2026-11-01\n  once usage --group sim --top 10 -o csv > top-sims.csv\n\nThe ledger is what `once-ledger serve` stores from 1NCE's Data Streamer.\nThe database: --db or ONCE_LEDGER_DB (postgres://... or sqlite:FILE).\nVolumes are MiB for data and counts for SMS."
+    )]
+    Usage(UsageArgs),
     /// Show the access token's expiry and scope (the token itself only with --show-token)
     #[command(
         after_help = "Examples:\n  once token\n  once token -o json\n  curl -H \"Authorization: Bearer $(once token --show-token)\" ..."
@@ -103,6 +108,64 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+/// `once usage`.
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// The ledger's database: postgres://user@host/db or sqlite:FILE
+    #[arg(
+        long,
+        env = "ONCE_LEDGER_DB",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub db: Option<String>,
+    /// From (inclusive): a date (2026-11-01, UTC) or an ISO 8601 time [default: 30 days ago]
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
+    /// To (exclusive): a date or an ISO 8601 time [default: now]
+    #[arg(long, value_name = "WHEN")]
+    pub to: Option<String>,
+    /// What the totals are per
+    #[arg(long, value_enum, default_value = "fleet")]
+    pub group: UsageGroup,
+    /// The time buckets
+    #[arg(long, value_enum, default_value = "total")]
+    pub granularity: UsageGranularity,
+    /// Only the N groups with the most volume over the period
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
+}
+
+/// `once usage --group`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UsageGroup {
+    /// One total for the fleet
+    Fleet,
+    /// Per SIM (ICCID)
+    Sim,
+    /// Per visited country
+    Country,
+    /// Per network operator
+    Operator,
+    /// Per radio access technology
+    Rat,
+    /// Data or SMS
+    TrafficType,
+}
+
+/// `once usage --granularity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UsageGranularity {
+    /// One total for the period
+    Total,
+    /// Per hour (UTC)
+    Hour,
+    /// Per day (UTC)
+    Day,
+    /// Per month (UTC)
+    Month,
 }
 
 /// Shells `once completions` knows.

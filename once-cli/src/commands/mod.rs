@@ -2,6 +2,7 @@
 //! `--dry-run` and confirmation, calls the SDK and prints the result.
 
 pub mod account;
+pub mod ledger;
 pub mod meta;
 pub mod sims;
 pub mod sms;
@@ -34,6 +35,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::Products(c) => account::products(ctx, c).await,
         Command::Support(c) => account::support(ctx, c).await,
         Command::V1(c) => v1::run(ctx, c).await,
+        Command::Usage(a) => ledger::usage(ctx, a).await,
         Command::Token(a) => meta::token(ctx, a).await,
         Command::Configure(a) => meta::configure(ctx, a),
         Command::Completions { shell } => meta::completions(shell),

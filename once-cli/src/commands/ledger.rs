@@ -1,0 +1,112 @@
+//! `once usage`: answers from the fleet ledger (once-ledger), without
+//! calling 1NCE.
+
+use crate::cli::UsageArgs;
+use crate::context::Ctx;
+use crate::exit::CliError;
+
+/// A date (`2026-11-01`, midnight UTC) or an ISO 8601 time.
+#[cfg(feature = "ledger")]
+fn when(flag: &str, text: &str) -> Result<chrono::DateTime<chrono::Utc>, CliError> {
+    use chrono::{DateTime, NaiveDate, Utc};
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(d.and_time(chrono::NaiveTime::MIN).and_utc());
+    }
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            CliError::usage(format!(
+                "{flag}: {text:?} is neither a date (2026-11-01) nor an ISO 8601 time (2026-11-01T08:00:00Z)"
+            ))
+        })
+}
+
+/// `once usage`.
+#[cfg(feature = "ledger")]
+pub async fn usage(ctx: &Ctx, a: UsageArgs) -> Result<i32, CliError> {
+    use crate::cli::{UsageGranularity as Gr, UsageGroup as G};
+    use once_ledger::{Granularity, Group, Ledger, UsageQuery};
+
+    let db = a.db.as_deref().ok_or_else(|| {
+        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
+    })?;
+    let to = match &a.to {
+        Some(t) => when("--to", t)?,
+        None => chrono::Utc::now(),
+    };
+    let from = match &a.from {
+        Some(t) => when("--from", t)?,
+        None => to - chrono::Duration::days(30),
+    };
+    let group = match a.group {
+        G::Fleet => Group::Fleet,
+        G::Sim => Group::Sim,
+        G::Country => Group::Country,
+        G::Operator => Group::Operator,
+        G::Rat => Group::Rat,
+        G::TrafficType => Group::TrafficType,
+    };
+    let granularity = match a.granularity {
+        Gr::Total => Granularity::Total,
+        Gr::Hour => Granularity::Hour,
+        Gr::Day => Granularity::Day,
+        Gr::Month => Granularity::Month,
+    };
+    let mut q = UsageQuery::new(from, to)
+        .map_err(|e| CliError::usage(format!("--from/--to: {e}")))?
+        .group(group)
+        .granularity(granularity);
+    if let Some(n) = a.top {
+        q = q.top(n);
+    }
+    let failed = |e: once_ledger::LedgerError| CliError::new(crate::exit::FAILED, e.to_string());
+    let ledger = Ledger::connect(db).await.map_err(failed)?;
+    let totals = ledger.usage_report(&q).await.map_err(failed)?;
+    let key = match a.group {
+        G::Fleet => None,
+        G::Sim => Some("iccid"),
+        G::Country => Some("country"),
+        G::Operator => Some("operator"),
+        G::Rat => Some("rat"),
+        G::TrafficType => Some("traffic_type"),
+    };
+    let items: Vec<serde_json::Value> = totals
+        .iter()
+        .map(|t| {
+            let mut m = serde_json::Map::new();
+            if a.granularity != Gr::Total {
+                let b = t
+                    .bucket
+                    .map(|b| b.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                m.insert("from".into(), b.into());
+            }
+            if let Some(k) = key {
+                m.insert(k.into(), t.key.clone().into());
+            }
+            m.insert("total".into(), t.total.into());
+            m.insert("rx".into(), t.rx.into());
+            m.insert("tx".into(), t.tx.into());
+            m.insert("records".into(), t.records.into());
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    let mut columns = Vec::new();
+    if a.granularity != Gr::Total {
+        columns.push("from");
+    }
+    columns.extend(key);
+    columns.extend(["total", "rx", "tx", "records"]);
+    ctx.out.list(&items, &columns)?;
+    Ok(crate::exit::OK)
+}
+
+/// `once usage` in a build without the ledger (the Python wheel's `once`).
+#[cfg(not(feature = "ledger"))]
+pub async fn usage(_ctx: &Ctx, _a: UsageArgs) -> Result<i32, CliError> {
+    Err(CliError::new(
+        crate::exit::FAILED,
+        "this `once` was built without the fleet ledger (the Python wheel leaves its \
+         database drivers out to stay small). Install the full CLI from a \
+         checkout of once-sdk: `cargo install --path once-cli`.",
+    ))
+}

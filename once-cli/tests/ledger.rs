@@ -1,0 +1,115 @@
+//! `once usage`: answers from a fleet ledger written by once-ledger.
+
+use std::process::Command;
+
+use once_ledger::{Ingest, Ledger};
+use serde_json::{json, Value};
+
+fn usage(id: u64, iccid: &str, end: &str, total: f64, country: &str) -> Value {
+    json!({"id": id, "traffic_type": {"id": 5}, "end_timestamp": end,
+           "volume": {"total": total, "rx": total, "tx": 0.0},
+           "sim": {"iccid": iccid}, "operator": {"name": "Telekom", "country": {"name": country}}})
+}
+
+fn once(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_once"))
+        .args(args)
+        .env_remove("ONCE_LEDGER_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn usage_reads_the_ledger_by_group_and_granularity() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("fleet.db").display());
+    let ledger = Ledger::open(&db).await.unwrap();
+    let body = serde_json::to_vec(&json!([
+        usage(
+            1,
+            "8988280666000000017",
+            "2026-11-30T10:00:00Z",
+            1.0,
+            "Germany"
+        ),
+        usage(
+            2,
+            "8988280666000000017",
+            "2026-12-01T10:00:00Z",
+            2.0,
+            "Germany"
+        ),
+        usage(
+            3,
+            "8988280666000000018",
+            "2026-12-01T11:00:00Z",
+            4.0,
+            "Austria"
+        ),
+    ]))
+    .unwrap();
+    let b = once_sdk::streamer::decode_batch(&body).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw))
+        .await
+        .unwrap();
+    drop(ledger);
+
+    let period = ["--from", "2026-11-01", "--to", "2027-01-01"];
+    let mut args = vec![
+        "usage",
+        "--db",
+        &db,
+        "-o",
+        "json",
+        "--group",
+        "country",
+        "--granularity",
+        "month",
+    ];
+    args.extend(period);
+    let (code, out, err) = once(&args);
+    assert_eq!(code, 0, "{err}");
+    let got: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        got,
+        json!([
+            {"from": "2026-11-01T00:00:00Z", "country": "Germany", "total": 1.0, "rx": 1.0, "tx": 0.0, "records": 1},
+            {"from": "2026-12-01T00:00:00Z", "country": "Austria", "total": 4.0, "rx": 4.0, "tx": 0.0, "records": 1},
+            {"from": "2026-12-01T00:00:00Z", "country": "Germany", "total": 2.0, "rx": 2.0, "tx": 0.0, "records": 1},
+        ])
+    );
+    let mut args = vec![
+        "usage", "--db", &db, "-o", "csv", "--group", "sim", "--top", "1",
+    ];
+    args.extend(period);
+    let (code, out, _) = once(&args);
+    assert_eq!(code, 0);
+    // CSV columns are sorted by name, as every list of the CLI.
+    assert_eq!(
+        out,
+        "iccid,records,rx,total,tx\n8988280666000000018,1,4.0,4.0,0.0\n"
+    );
+    // Bad input is refused before the database is opened.
+    let (code, _, err) = once(&["usage", "--db", &db, "--from", "last tuesday"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from"), "{err}");
+    let (code, _, err) = once(&[
+        "usage",
+        "--db",
+        &db,
+        "--from",
+        "2026-12-02",
+        "--to",
+        "2026-12-01",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = once(&["usage"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ONCE_LEDGER_DB"), "{err}");
+}
