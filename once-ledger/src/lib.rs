@@ -21,6 +21,9 @@
 //!   (declarative partitioning; partitions are created as records arrive),
 //!   and [`Ledger::drop_partitions_before`] applies a retention by dropping
 //!   whole months.
+//! - **From the API too**: [`Ledger::sync`] reads the SIMs, their quotas
+//!   (a snapshot when one changed) and the events the API holds, under the
+//!   stream's keys.
 //! - **Answers without calling 1NCE**: [`Ledger::usage_report`].
 //!
 //! ```no_run
@@ -44,6 +47,7 @@ mod query;
 mod rows;
 mod schema;
 mod sqlite;
+mod sync;
 
 #[cfg(feature = "receiver")]
 mod sink;
@@ -55,6 +59,7 @@ use chrono::{DateTime, Utc};
 pub use query::{Granularity, Group, UsageQuery, UsageTotal};
 pub use rows::{Ingest, IngestOutcome};
 pub use schema::SCHEMA_VERSION;
+pub use sync::{SyncOptions, SyncReport};
 
 /// What went wrong with the ledger.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +73,9 @@ pub enum LedgerError {
     /// receiver answers 503, so 1NCE sends the records again).
     #[error("the database is unavailable: {0}")]
     Unavailable(String),
+    /// 1NCE's API failed in a way that ends a sync pass (the SIM list).
+    #[error("1NCE API: {0}")]
+    Api(String),
     /// The database refused a statement.
     #[error("database error: {0}")]
     Database(String),
@@ -84,14 +92,14 @@ pub enum LedgerError {
     },
 }
 
-enum Backend {
+pub(crate) enum Backend {
     Postgres(pg::Postgres),
     Sqlite(sqlite::Sqlite),
 }
 
 /// A ledger on PostgreSQL or SQLite. Cheap to share behind an `Arc`.
 pub struct Ledger {
-    backend: Backend,
+    pub(crate) backend: Backend,
     url: String,
 }
 

@@ -1,11 +1,12 @@
 //! `once-ledger`: the fleet ledger's binary. `serve` runs the Data Streamer
-//! receiver storing into the ledger; `migrate` applies the schema.
+//! receiver storing into the ledger (and, with `--every`, the API sync on a
+//! schedule); `sync` runs one pass; `migrate` applies the schema.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use once_ledger::{redact_url, Ledger, LedgerSink};
+use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
 use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
 
 /// The fleet ledger: every usage record, event and SMS record of a 1NCE
@@ -28,6 +29,15 @@ struct Args {
 enum Command {
     /// Applies the migrations the database lacks and prints its schema version.
     Migrate,
+    /// One sync pass from the 1NCE API: every SIM, a quota snapshot when a
+    /// quota changed, every event the API still holds (seven days on
+    /// Platform 2.0); events the stream delivered are not stored twice.
+    /// Credentials: ONCE_CLIENT_ID and ONCE_CLIENT_SECRET (+ ONCE_BASE_URL).
+    Sync {
+        /// SIMs worked on at once (the SDK paces calls at 1NCE's limits).
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+        concurrency: u16,
+    },
     /// Receives the Data Streamer into the ledger: 200 only once a batch is
     /// committed, 503 while the database is down (1NCE sends it again);
     /// `GET /healthz` checks the database. SIGTERM drains batches in flight.
@@ -42,7 +52,46 @@ enum Command {
         /// The Basic password (from the environment, so it is not in `ps`).
         #[arg(long, env = "ONCE_STREAMER_PASSWORD", hide_env_values = true)]
         password: String,
+        /// Also run a sync pass from the API this often (`15m`, `1h`);
+        /// needs ONCE_CLIENT_ID and ONCE_CLIENT_SECRET.
+        #[arg(long, env = "ONCE_LEDGER_EVERY", value_parser = parse_every)]
+        every: Option<Duration>,
     },
+}
+
+fn parse_every(s: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{s:?}: {e} (e.g. 15m, 1h)"))?;
+    if d < Duration::from_secs(60) {
+        return Err(format!("{s:?}: at least 1m (a pass reads every SIM)"));
+    }
+    Ok(d)
+}
+
+fn api_client() -> Result<once_sdk::Client, String> {
+    once_sdk::Client::from_env().map_err(|e| format!("1NCE credentials: {e}"))
+}
+
+async fn sync_once(ledger: &Ledger, client: &once_sdk::Client, options: &SyncOptions) -> bool {
+    match ledger.sync(client, options).await {
+        Ok(r) => {
+            eprintln!(
+                "once-ledger: sync: {} SIMs, {} quota snapshots, {} events new, {} already stored, {} failures",
+                r.sims,
+                r.quota_snapshots,
+                r.events_inserted,
+                r.events_already_stored,
+                r.failures.len()
+            );
+            for f in r.failures.iter().take(20) {
+                eprintln!("once-ledger: sync: {f}");
+            }
+            r.failures.is_empty()
+        }
+        Err(e) => {
+            eprintln!("once-ledger: sync failed (what was stored stays stored): {e}");
+            false
+        }
+    }
 }
 
 async fn shutdown_signal() {
@@ -103,12 +152,47 @@ async fn main() -> std::process::ExitCode {
             );
             std::process::ExitCode::SUCCESS
         }
+        Command::Sync { concurrency } => {
+            let client = match api_client() {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("once-ledger: {e}");
+                    return std::process::ExitCode::from(2);
+                }
+            };
+            let options = SyncOptions::new().concurrency(usize::from(concurrency));
+            match sync_once(&ledger, &client, &options).await {
+                true => std::process::ExitCode::SUCCESS,
+                false => std::process::ExitCode::FAILURE,
+            }
+        }
         Command::Serve {
             listen,
             username,
             password,
+            every,
         } => {
             let ledger = Arc::new(ledger);
+            let syncing = match every {
+                None => None,
+                Some(every) => {
+                    let client = match api_client() {
+                        Ok(c) => c,
+                        Err(e) => {
+                            eprintln!("once-ledger: --every: {e}");
+                            return std::process::ExitCode::from(2);
+                        }
+                    };
+                    let ledger = Arc::clone(&ledger);
+                    Some(tokio::spawn(async move {
+                        let options = SyncOptions::new();
+                        loop {
+                            sync_once(&ledger, &client, &options).await;
+                            tokio::time::sleep(every).await;
+                        }
+                    }))
+                }
+            };
             let config = ReceiverConfig::new(BasicCredentials::new(&username, &password));
             let receiver = Receiver::new(config, LedgerSink::new(Arc::clone(&ledger)));
             let listener = match tokio::net::TcpListener::bind(&listen).await {
@@ -125,7 +209,12 @@ async fn main() -> std::process::ExitCode {
                 ),
                 Err(e) => eprintln!("once-ledger: {e}"),
             }
-            if let Err(e) = receiver.serve(listener, shutdown_signal()).await {
+            let served = receiver.serve(listener, shutdown_signal()).await;
+            if let Some(task) = syncing {
+                // A pass cut short keeps what it stored; the next start goes on.
+                task.abort();
+            }
+            if let Err(e) = served {
                 eprintln!("once-ledger: {e}");
                 return std::process::ExitCode::FAILURE;
             }

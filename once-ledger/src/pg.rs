@@ -402,3 +402,74 @@ impl Postgres {
             .collect())
     }
 }
+
+impl Postgres {
+    pub async fn upsert_sims(
+        &self,
+        rows: &[crate::sync::SimRow],
+        at: DateTime<Utc>,
+    ) -> Result<(), LedgerError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let client = self.client().await?;
+        let col = |f: fn(&crate::sync::SimRow) -> Option<String>| -> Vec<Option<String>> {
+            rows.iter().map(f).collect()
+        };
+        let iccids: Vec<&str> = rows.iter().map(|r| r.iccid.as_str()).collect();
+        client
+            .execute(
+                "INSERT INTO sims (iccid, imsi, msisdn, imei, ip_address, status, label, updated_at) \
+                 SELECT s.*, $8 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], \
+                 $5::text[], $6::text[], $7::text[]) AS s \
+                 ON CONFLICT (iccid) DO UPDATE SET imsi = excluded.imsi, msisdn = excluded.msisdn, \
+                 imei = excluded.imei, ip_address = excluded.ip_address, status = excluded.status, \
+                 label = excluded.label, updated_at = excluded.updated_at",
+                &[
+                    &iccids,
+                    &col(|r| r.imsi.clone()),
+                    &col(|r| r.msisdn.clone()),
+                    &col(|r| r.imei.clone()),
+                    &col(|r| r.ip_address.clone()),
+                    &col(|r| r.status.clone()),
+                    &col(|r| r.label.clone()),
+                    &at,
+                ],
+            )
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    /// Writes a snapshot unless the last one of the quota is the same.
+    pub async fn snapshot_quota(
+        &self,
+        q: &crate::sync::QuotaRow,
+        at: DateTime<Utc>,
+    ) -> Result<bool, LedgerError> {
+        let client = self.client().await?;
+        let n = client
+            .execute(
+                "INSERT INTO quota_snapshots (iccid, service, observed_at, volume, total_volume, \
+                 expiry_date, source) \
+                 SELECT $1, $2, $3, $4, $5, $6, 'api' WHERE NOT EXISTS ( \
+                   SELECT 1 FROM (SELECT volume, total_volume, expiry_date FROM quota_snapshots \
+                   WHERE iccid = $1 AND service = $2 ORDER BY observed_at DESC LIMIT 1) l \
+                   WHERE l.volume IS NOT DISTINCT FROM $4 \
+                   AND l.total_volume IS NOT DISTINCT FROM $5 \
+                   AND l.expiry_date IS NOT DISTINCT FROM $6) \
+                 ON CONFLICT DO NOTHING",
+                &[
+                    &q.iccid,
+                    &q.service,
+                    &at,
+                    &q.volume,
+                    &q.total_volume,
+                    &q.expiry_date,
+                ],
+            )
+            .await
+            .map_err(db)?;
+        Ok(n > 0)
+    }
+}

@@ -285,3 +285,76 @@ impl Sqlite {
         .await
     }
 }
+
+impl Sqlite {
+    pub async fn upsert_sims(
+        &self,
+        rows: Vec<crate::sync::SimRow>,
+        at: DateTime<Utc>,
+    ) -> Result<(), LedgerError> {
+        let at = iso(at);
+        self.with(move |conn| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(db)?;
+            {
+                let mut stmt = tx
+                    .prepare_cached(
+                        "INSERT INTO sims (iccid, imsi, msisdn, imei, ip_address, status, label, \
+                         updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                         ON CONFLICT (iccid) DO UPDATE SET imsi = excluded.imsi, \
+                         msisdn = excluded.msisdn, imei = excluded.imei, \
+                         ip_address = excluded.ip_address, status = excluded.status, \
+                         label = excluded.label, updated_at = excluded.updated_at",
+                    )
+                    .map_err(db)?;
+                for r in &rows {
+                    stmt.execute(params![
+                        r.iccid,
+                        r.imsi,
+                        r.msisdn,
+                        r.imei,
+                        r.ip_address,
+                        r.status,
+                        r.label,
+                        at
+                    ])
+                    .map_err(db)?;
+                }
+            }
+            tx.commit().map_err(db)
+        })
+        .await
+    }
+
+    /// Writes a snapshot unless the last one of the quota is the same.
+    pub async fn snapshot_quota(
+        &self,
+        q: crate::sync::QuotaRow,
+        at: DateTime<Utc>,
+    ) -> Result<bool, LedgerError> {
+        let at = iso(at);
+        self.with(move |conn| {
+            let n = conn
+                .execute(
+                    "INSERT OR IGNORE INTO quota_snapshots (iccid, service, observed_at, volume, \
+                     total_volume, expiry_date, source) \
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'api' WHERE NOT EXISTS ( \
+                       SELECT 1 FROM (SELECT volume, total_volume, expiry_date FROM quota_snapshots \
+                       WHERE iccid = ?1 AND service = ?2 ORDER BY observed_at DESC LIMIT 1) l \
+                       WHERE l.volume IS ?4 AND l.total_volume IS ?5 AND l.expiry_date IS ?6)",
+                    params![
+                        q.iccid,
+                        q.service,
+                        at,
+                        q.volume,
+                        q.total_volume,
+                        q.expiry_date.map(iso)
+                    ],
+                )
+                .map_err(db)?;
+            Ok(n > 0)
+        })
+        .await
+    }
+}

@@ -126,3 +126,60 @@ fn a_bad_database_url_exits_2_without_its_password() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("ONCE_LEDGER_DB"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_runs_one_pass_from_the_api() {
+    let sandbox = once_sandbox::Sandbox::builder()
+        .sims(4)
+        .start()
+        .await
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("once-ledger-sync-bin-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("fleet.db");
+    let creds = sandbox.credentials();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(BIN)
+            .args(args)
+            .env("ONCE_LEDGER_DB", format!("sqlite:{}", db.display()))
+            .env("ONCE_CLIENT_ID", creds.client_id())
+            .env("ONCE_CLIENT_SECRET", creds.expose_secret())
+            .env("ONCE_BASE_URL", sandbox.base_url())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = tokio::task::block_in_place(|| run(&["sync"]));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("sync: 4 SIMs, 8 quota snapshots"), "{err}");
+    let (code, err) = tokio::task::block_in_place(|| run(&["sync"]));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("sync: 4 SIMs, 0 quota snapshots, 0 events new"),
+        "{err}"
+    );
+    // A schedule shorter than a pass can take is refused, naming the flag.
+    let (code, err) = tokio::task::block_in_place(|| {
+        run(&[
+            "serve",
+            "--username",
+            "1nce",
+            "--password",
+            "pw",
+            "--every",
+            "10s",
+        ])
+    });
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--every"), "{err}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let sims: i64 = conn
+        .query_row("SELECT count(*) FROM sims", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sims, 4);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -209,6 +209,11 @@ impl Outbox {
     fn push(&mut self, kind: StreamKind, build: impl FnOnce(u64) -> Value) {
         let id = self.next_id;
         self.next_id += 1;
+        self.push_as(kind, id, build);
+    }
+
+    /// Queues a record under an id given by the caller (an event's API id).
+    fn push_as(&mut self, kind: StreamKind, id: u64, build: impl FnOnce(u64) -> Value) {
         self.queue.push_back((id, build(id)));
         self.emitted.push((kind, id));
     }
@@ -249,7 +254,7 @@ impl Outbox {
 
     /// An event record; nothing for a happening Platform 2.0 has no event
     /// type for (a connectivity reset, a lifetime extension).
-    pub fn event(&mut self, s: &SimCard, kind: EventKind, at: DateTime<Utc>) {
+    pub fn event(&mut self, s: &SimCard, kind: EventKind, at: DateTime<Utc>, id: u64) {
         let Some((type_id, type_name, quota)) = event_type(kind) else {
             return;
         };
@@ -264,7 +269,7 @@ impl Outbox {
             kind,
             EventKind::LocationUpdate | EventKind::PdpCreated | EventKind::PdpDeleted
         );
-        self.push(StreamKind::Event, |id| {
+        self.push_as(StreamKind::Event, id, |id| {
             let mut e = json!({"id": id, "timestamp": ts(at),
                 "event_type": {"id": type_id, "description": type_name},
                 "event_severity": {"id": severity.0, "description": severity.1},

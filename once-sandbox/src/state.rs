@@ -463,9 +463,11 @@ impl World {
     }
 
     pub(crate) fn record(&mut self, sim: usize, kind: EventKind, at: DateTime<Utc>) {
-        self.stream(sim, |o, s| o.event(s, kind, at));
         let id = self.next_event_id;
         self.next_event_id += 1;
+        // The stream carries the event under the id the API lists it by,
+        // as 1NCE does: a ledger fed by both stores it once.
+        self.stream(sim, |o, s| o.event(s, kind, at, id));
         if let Some(s) = self.sims.get_mut(sim) {
             s.events.push(Event {
                 id,
