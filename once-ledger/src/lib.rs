@@ -24,7 +24,8 @@
 //! - **From the API too**: [`Ledger::sync`] reads the SIMs, their quotas
 //!   (a snapshot when one changed) and the events the API holds, under the
 //!   stream's keys.
-//! - **Answers without calling 1NCE**: [`Ledger::usage_report`].
+//! - **Answers without calling 1NCE**: [`Ledger::usage_report`], and
+//!   [`Ledger::gap_report`] for what the ledger is missing.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), once_ledger::LedgerError> {
@@ -42,6 +43,7 @@
 #![warn(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+mod gaps;
 mod pg;
 mod query;
 mod rows;
@@ -56,6 +58,7 @@ pub use sink::LedgerSink;
 
 use chrono::{DateTime, Utc};
 
+pub use gaps::{GapReport, QuotaGap, SilentStream};
 pub use query::{Granularity, Group, UsageQuery, UsageTotal};
 pub use rows::{Ingest, IngestOutcome};
 pub use schema::SCHEMA_VERSION;

@@ -38,6 +38,18 @@ enum Command {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
         concurrency: u16,
     },
+    /// The gap report: SIMs whose data quota fell by more than the usage
+    /// the ledger holds for that time, and record kinds that stored nothing
+    /// lately. Prints JSON; exits 1 when something is missing (for cron and
+    /// monitoring), 0 when nothing is.
+    Gaps {
+        /// How far back to look at quota snapshots (`7d`, `24h`).
+        #[arg(long, default_value = "7d", value_parser = parse_span)]
+        since: Duration,
+        /// A record kind that stored nothing for this long is reported (`1h`).
+        #[arg(long, default_value = "1h", value_parser = parse_span)]
+        silent_after: Duration,
+    },
     /// Receives the Data Streamer into the ledger: 200 only once a batch is
     /// committed, 503 while the database is down (1NCE sends it again);
     /// `GET /healthz` checks the database. SIGTERM drains batches in flight.
@@ -65,6 +77,10 @@ fn parse_every(s: &str) -> Result<Duration, String> {
         return Err(format!("{s:?}: at least 1m (a pass reads every SIM)"));
     }
     Ok(d)
+}
+
+fn parse_span(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{s:?}: {e} (e.g. 7d, 1h)"))
 }
 
 fn api_client() -> Result<once_sdk::Client, String> {
@@ -151,6 +167,34 @@ async fn main() -> std::process::ExitCode {
                 once_ledger::SCHEMA_VERSION
             );
             std::process::ExitCode::SUCCESS
+        }
+        Command::Gaps {
+            since,
+            silent_after,
+        } => {
+            let now = chrono::Utc::now();
+            let ago = |d: Duration| {
+                chrono::Duration::from_std(d)
+                    .ok()
+                    .and_then(|d| now.checked_sub_signed(d))
+                    .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
+            };
+            match ledger.gap_report(ago(since), ago(silent_after)).await {
+                Ok(report) => {
+                    match serde_json::to_string_pretty(&report) {
+                        Ok(text) => println!("{text}"),
+                        Err(e) => eprintln!("once-ledger: {e}"),
+                    }
+                    match report.is_clean() {
+                        true => std::process::ExitCode::SUCCESS,
+                        false => std::process::ExitCode::FAILURE,
+                    }
+                }
+                Err(e) => {
+                    eprintln!("once-ledger: gaps: {e}");
+                    std::process::ExitCode::from(2)
+                }
+            }
         }
         Command::Sync { concurrency } => {
             let client = match api_client() {

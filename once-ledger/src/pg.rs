@@ -473,3 +473,46 @@ impl Postgres {
         Ok(n > 0)
     }
 }
+
+impl Postgres {
+    pub async fn gap_report(
+        &self,
+        since: DateTime<Utc>,
+        silent_since: DateTime<Utc>,
+    ) -> Result<crate::gaps::GapReport, LedgerError> {
+        use crate::gaps::{quota_gap_sql, GapReport, QuotaGap, SilentStream};
+        let client = self.client().await?;
+        let slack = 0.001f64;
+        let rows = client
+            .query(&quota_gap_sql(["$1", "$2::float8"]), &[&since, &slack])
+            .await
+            .map_err(db)?;
+        let mut report = GapReport {
+            quota_gaps: rows
+                .iter()
+                .map(|r| QuotaGap {
+                    iccid: r.get(0),
+                    from: r.get(1),
+                    to: r.get(2),
+                    fell: r.get(3),
+                    recorded: r.get(4),
+                })
+                .collect(),
+            silent: Vec::new(),
+        };
+        for (table, _) in PARTITIONED {
+            let last: Option<DateTime<Utc>> = client
+                .query_one(&format!("SELECT max(received_at) FROM {table}"), &[])
+                .await
+                .map_err(db)?
+                .get(0);
+            if let Some(last) = last.filter(|l| *l < silent_since) {
+                report.silent.push(SilentStream {
+                    table,
+                    last_received_at: last,
+                });
+            }
+        }
+        Ok(report)
+    }
+}

@@ -358,3 +358,60 @@ impl Sqlite {
         .await
     }
 }
+
+impl Sqlite {
+    pub async fn gap_report(
+        &self,
+        since: DateTime<Utc>,
+        silent_since: DateTime<Utc>,
+    ) -> Result<crate::gaps::GapReport, LedgerError> {
+        use crate::gaps::{quota_gap_sql, GapReport, QuotaGap, SilentStream};
+        let (since, silent_since) = (iso(since), iso(silent_since));
+        self.with(move |conn| {
+            let mut stmt = conn.prepare(&quota_gap_sql(["?1", "?2"])).map_err(db)?;
+            let gaps = stmt
+                .query_map(params![since, 0.001f64], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, f64>(3)?,
+                        r.get::<_, f64>(4)?,
+                    ))
+                })
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)?;
+            let mut report = GapReport::default();
+            for (iccid, from, to, fell, recorded) in gaps {
+                let (Some(from), Some(to)) = (parse_time(Some(from)), parse_time(Some(to))) else {
+                    continue;
+                };
+                report.quota_gaps.push(QuotaGap {
+                    iccid,
+                    from,
+                    to,
+                    fell,
+                    recorded,
+                });
+            }
+            for (table, _) in crate::schema::PARTITIONED {
+                let last: Option<String> = conn
+                    .query_row(&format!("SELECT max(received_at) FROM {table}"), [], |r| {
+                        r.get(0)
+                    })
+                    .map_err(db)?;
+                if let Some(last) = last.filter(|l| *l < silent_since) {
+                    if let Some(at) = parse_time(Some(last)) {
+                        report.silent.push(SilentStream {
+                            table,
+                            last_received_at: at,
+                        });
+                    }
+                }
+            }
+            Ok(report)
+        })
+        .await
+    }
+}

@@ -162,6 +162,26 @@ async fn sync_runs_one_pass_from_the_api() {
         err.contains("sync: 4 SIMs, 0 quota snapshots, 0 events new"),
         "{err}"
     );
+    // Two passes, nothing changed in between: no gap, nothing silent (no
+    // stream has delivered yet), exit 0 and the report as JSON.
+    let out = tokio::task::block_in_place(|| {
+        std::process::Command::new(BIN)
+            .args(["gaps", "--since", "30d", "--silent-after", "1h"])
+            .env("ONCE_LEDGER_DB", format!("sqlite:{}", db.display()))
+            .output()
+            .unwrap()
+    });
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report, serde_json::json!({"quota_gaps": [], "silent": []}));
+    let (code, err) = tokio::task::block_in_place(|| run(&["gaps", "--since", "a while"]));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--since"), "{err}");
     // A schedule shorter than a pass can take is refused, naming the flag.
     let (code, err) = tokio::task::block_in_place(|| {
         run(&[

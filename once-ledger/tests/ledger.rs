@@ -349,3 +349,105 @@ async fn the_receiver_answers_503_while_postgres_is_down_and_stores_once_after()
         .get(0);
     assert_eq!(kept, 1);
 }
+
+/// Snapshots of SIM A's data quota fall by 3 MiB with 3 MiB of usage
+/// recorded (covered); SIM B's fall by 5 MiB with 1 MiB recorded (a gap).
+const GAP_SNAPSHOTS: &[(&str, &str, f64)] = &[
+    ("8988280666000000017", "2026-12-01T00:00:00Z", 100.0),
+    ("8988280666000000017", "2026-12-01T06:00:00Z", 97.0),
+    ("8988280666000000018", "2026-12-01T00:00:00Z", 50.0),
+    ("8988280666000000018", "2026-12-01T06:00:00Z", 45.0),
+    ("8988280666000000018", "2026-12-01T12:00:00Z", 45.0),
+];
+
+async fn gap_usage(ledger: &Ledger) {
+    let body = serde_json::to_vec(&json!([
+        usage(
+            501,
+            "8988280666000000017",
+            "2026-12-01T02:00:00Z",
+            2.0,
+            "Germany"
+        ),
+        usage(
+            502,
+            "8988280666000000017",
+            "2026-12-01T05:00:00Z",
+            1.0,
+            "Germany"
+        ),
+        usage(
+            503,
+            "8988280666000000018",
+            "2026-12-01T03:00:00Z",
+            1.0,
+            "Germany"
+        ),
+    ]))
+    .unwrap();
+    let b = decode_batch(&body).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 12, 1, 7, 0, 0).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw).received_at(at))
+        .await
+        .unwrap();
+}
+
+fn check_gaps(report: &once_ledger::GapReport) {
+    assert_eq!(report.quota_gaps.len(), 1, "{report:?}");
+    let g = &report.quota_gaps[0];
+    assert_eq!(g.iccid, "8988280666000000018");
+    assert_eq!((g.fell, g.recorded), (5.0, 1.0));
+    assert_eq!(g.to.to_rfc3339(), "2026-12-01T06:00:00+00:00");
+    // Usage arrived at 07:00 and nothing since: silent since 08:00.
+    let tables: Vec<&str> = report.silent.iter().map(|s| s.table).collect();
+    assert_eq!(tables, ["usage"]);
+}
+
+#[tokio::test]
+async fn the_gap_report_finds_quota_falls_without_usage_and_silent_streams() {
+    let dir = std::env::temp_dir().join(format!("once-ledger-gaps-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("fleet.db");
+    let ledger = Ledger::open(&format!("sqlite:{}", path.display()))
+        .await
+        .unwrap();
+    gap_usage(&ledger).await;
+    let db = rusqlite::Connection::open(&path).unwrap();
+    for (iccid, at, volume) in GAP_SNAPSHOTS {
+        let at = at.replace('Z', ".000Z");
+        db.execute(
+            "INSERT INTO quota_snapshots (iccid, service, observed_at, volume, source) VALUES (?1, 'data', ?2, ?3, 'api')",
+            rusqlite::params![iccid, at, volume],
+        )
+        .unwrap();
+    }
+    let since = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
+    let silent = Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
+    check_gaps(&ledger.gap_report(since, silent).await.unwrap());
+    // Before the usage arrived, nothing was silent yet.
+    let early = Utc.with_ymd_and_hms(2026, 12, 1, 6, 30, 0).unwrap();
+    assert!(ledger
+        .gap_report(since, early)
+        .await
+        .unwrap()
+        .silent
+        .is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("gaps").await;
+    let ledger = Ledger::open(&url).await.unwrap();
+    gap_usage(&ledger).await;
+    let c = pg.client("gaps").await;
+    for (iccid, at, volume) in GAP_SNAPSHOTS {
+        c.execute(
+            "INSERT INTO quota_snapshots (iccid, service, observed_at, volume, source) VALUES ($1, 'data', $2::text::timestamptz, $3, 'api')",
+            &[iccid, at, volume],
+        )
+        .await
+        .unwrap();
+    }
+    check_gaps(&ledger.gap_report(since, silent).await.unwrap());
+}
