@@ -451,3 +451,77 @@ async fn the_gap_report_finds_quota_falls_without_usage_and_silent_streams() {
     }
     check_gaps(&ledger.gap_report(since, silent).await.unwrap());
 }
+
+/// The dashboard as Grafana's file provisioning reads it: no `__inputs`,
+/// a datasource variable every panel uses, and every panel's SQL answering
+/// from the ledger's tables in a real PostgreSQL.
+#[tokio::test]
+async fn the_ledger_dashboard_provisions_and_every_panel_query_answers() {
+    let text = include_str!("../grafana/ledger.json");
+    assert!(
+        !text.contains("${DS_"),
+        "an import-only datasource placeholder"
+    );
+    let dash: Value = serde_json::from_str(text).unwrap();
+    assert!(dash.get("__inputs").is_none());
+    let vars = dash["templating"]["list"].as_array().unwrap();
+    assert!(vars
+        .iter()
+        .any(|v| v["name"] == "datasource" && v["type"] == "datasource"));
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("dashboard").await;
+    let ledger = Ledger::open(&url).await.unwrap();
+    let body = mixed_batch();
+    let b = decode_batch(&body).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw).rejected(&b.rejected))
+        .await
+        .unwrap();
+    let c = pg.client("dashboard").await;
+    let panels = dash["panels"].as_array().unwrap();
+    assert_eq!(panels.len(), 6);
+    for panel in panels {
+        assert_eq!(
+            panel["datasource"]["uid"], "${datasource}",
+            "{}",
+            panel["title"]
+        );
+        for target in panel["targets"].as_array().unwrap() {
+            assert_eq!(target["datasource"]["uid"], "${datasource}");
+            let sql = target["rawSql"].as_str().unwrap();
+            // Grafana's macro, as its PostgreSQL datasource expands it.
+            let mut expanded = sql.to_string();
+            while let Some(i) = expanded.find("$__timeFilter(") {
+                let end = i + expanded[i..].find(')').unwrap();
+                let col = expanded[i + "$__timeFilter(".len()..end].to_string();
+                expanded.replace_range(
+                    i..=end,
+                    &format!("{col} BETWEEN '2020-01-01T00:00:00Z' AND '2100-01-01T00:00:00Z'"),
+                );
+            }
+            assert!(!expanded.contains("$__"), "{expanded}");
+            let rows = c
+                .query(expanded.as_str(), &[])
+                .await
+                .unwrap_or_else(|e| panic!("panel {}: {e}\n{expanded}", panel["title"]));
+            assert!(
+                !rows.is_empty(),
+                "panel {} returned nothing",
+                panel["title"]
+            );
+        }
+    }
+    // The per-day panel's numbers are the usage ingested.
+    let per_day = panels[0]["targets"][0]["rawSql"].as_str().unwrap().replace(
+        "$__timeFilter(end_at)",
+        "end_at BETWEEN '2020-01-01T00:00:00Z' AND '2100-01-01T00:00:00Z'",
+    );
+    let days: Vec<f64> = c
+        .query(per_day.as_str(), &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(1))
+        .collect();
+    assert_eq!(days, [0.5, 1.5]);
+}
