@@ -89,6 +89,11 @@ pub enum Command {
         after_help = "Examples:\n  once usage --db sqlite:fleet.db                                   the fleet, last 30 days\n  once usage --group country --granularity day --from 2026-11-01\n  once usage --group sim --top 10 -o csv > top-sims.csv\n\nThe ledger is what `once-ledger serve` stores from 1NCE's Data Streamer.\nThe database: --db or ONCE_LEDGER_DB (postgres://... or sqlite:FILE).\nVolumes are MiB for data and counts for SMS."
     )]
     Usage(UsageArgs),
+    /// Events from the fleet ledger, without calling 1NCE: filter by severity, type and SIM
+    #[command(
+        after_help = "Examples:\n  once events --db sqlite:fleet.db --min-severity warning\n  once events --type 19 --type 60 --from 2026-11-01 -o csv\n  once events --iccid 8988280666000000017 --limit 20\n\nSeverities are Platform 2.0's (INFO, WARNING, ERROR, CRITICAL); AMBIGUOUS\nmarks an id 2 whose platform nothing told (a WARNING or a CRITICAL), and\ncounts from --min-severity warning up."
+    )]
+    Events(EventsArgs),
     /// Show the access token's expiry and scope (the token itself only with --show-token)
     #[command(
         after_help = "Examples:\n  once token\n  once token -o json\n  curl -H \"Authorization: Bearer $(once token --show-token)\" ..."
@@ -136,6 +141,50 @@ pub struct UsageArgs {
     /// Only the N groups with the most volume over the period
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub top: Option<u32>,
+}
+
+/// `once events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The ledger's database: postgres://user@host/db or sqlite:FILE
+    #[arg(
+        long,
+        env = "ONCE_LEDGER_DB",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub db: Option<String>,
+    /// From (inclusive): a date (2026-11-01, UTC) or an ISO 8601 time [default: 7 days ago]
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
+    /// To (exclusive): a date or an ISO 8601 time [default: now]
+    #[arg(long, value_name = "WHEN")]
+    pub to: Option<String>,
+    /// Only events at least this severe
+    #[arg(long, value_enum)]
+    pub min_severity: Option<Severity>,
+    /// Only this event type (1NCE's id; repeat for several)
+    #[arg(long = "type", value_name = "ID")]
+    pub types: Vec<i32>,
+    /// Only this SIM
+    #[arg(long)]
+    pub iccid: Option<String>,
+    /// At most this many, newest first
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub limit: u32,
+}
+
+/// `once events --min-severity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Severity {
+    /// INFO and up: everything
+    Info,
+    /// WARNING and up
+    Warning,
+    /// ERROR and up
+    Error,
+    /// CRITICAL only
+    Critical,
 }
 
 /// `once usage --group`.

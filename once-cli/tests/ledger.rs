@@ -113,3 +113,53 @@ async fn usage_reads_the_ledger_by_group_and_granularity() {
     assert_eq!(code, 2);
     assert!(err.contains("ONCE_LEDGER_DB"), "{err}");
 }
+
+#[tokio::test]
+async fn events_reads_the_ledger_with_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("fleet.db").display());
+    let ledger = Ledger::open(&db).await.unwrap();
+    let body = serde_json::to_vec(&json!([
+        {"id": 1, "timestamp": "2026-12-01T10:00:00Z", "event_type": {"id": 3, "description": "Create PDP Context"},
+         "event_severity": {"id": 0, "description": "INFO"}, "sim": {"iccid": "8988280666000000017"}},
+        {"id": 2, "timestamp": "2026-12-01T11:00:00Z", "event_type": {"id": 19, "description": "Data quota used up"},
+         "event_severity": {"id": 4, "description": "CRITICAL"}, "sim": {"iccid": "8988280666000000017"}}
+    ]))
+    .unwrap();
+    let b = once_sdk::streamer::decode_batch(&body).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw))
+        .await
+        .unwrap();
+    drop(ledger);
+    let period = ["--from", "2026-12-01", "--to", "2026-12-02"];
+    let mut args = vec![
+        "events",
+        "--db",
+        &db,
+        "-o",
+        "jsonl",
+        "--min-severity",
+        "warning",
+    ];
+    args.extend(period);
+    let (code, out, err) = once(&args);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "2");
+    assert_eq!(lines[0]["severity"], "CRITICAL");
+    assert_eq!(lines[0]["event_type_description"], "Data quota used up");
+    let mut args = vec!["events", "--db", &db, "-o", "jsonl", "--type", "3"];
+    args.extend(period);
+    let (code, out, _) = once(&args);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.contains("\"severity\":\"INFO\""), "{out}");
+    let (code, _, err) = once(&["events", "--db", &db, "--iccid", "123"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--iccid"), "{err}");
+}

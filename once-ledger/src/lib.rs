@@ -59,7 +59,7 @@ pub use sink::LedgerSink;
 use chrono::{DateTime, Utc};
 
 pub use gaps::{GapReport, QuotaGap, SilentStream};
-pub use query::{Granularity, Group, UsageQuery, UsageTotal};
+pub use query::{EventQuery, Granularity, Group, LedgerEvent, UsageQuery, UsageTotal};
 pub use rows::{Ingest, IngestOutcome};
 pub use schema::SCHEMA_VERSION;
 pub use sync::{SyncOptions, SyncReport};
@@ -220,6 +220,14 @@ impl Ledger {
         match &self.backend {
             Backend::Postgres(p) => p.usage_report(q).await,
             Backend::Sqlite(s) => s.usage_report(q).await,
+        }
+    }
+
+    /// Events from the ledger alone, newest first.
+    pub async fn events(&self, q: &EventQuery) -> Result<Vec<LedgerEvent>, LedgerError> {
+        match &self.backend {
+            Backend::Postgres(p) => p.events(q).await,
+            Backend::Sqlite(s) => s.events(q).await,
         }
     }
 

@@ -516,3 +516,49 @@ impl Postgres {
         Ok(report)
     }
 }
+
+impl Postgres {
+    pub async fn events(
+        &self,
+        q: &crate::query::EventQuery,
+    ) -> Result<Vec<crate::query::LedgerEvent>, LedgerError> {
+        use crate::query::{events_sql, severity_name, LedgerEvent};
+        // Unused markers are left out of the statement, so every marker
+        // that is in it is bound: number them in order of use.
+        let mut params: Vec<Box<dyn tokio_postgres::types::ToSql + Sync + Send>> =
+            vec![Box::new(q.from), Box::new(q.to)];
+        let sev = match q.min_severity {
+            Some(s) => {
+                params.push(Box::new(s));
+                format!("${}::int2", params.len())
+            }
+            None => String::new(),
+        };
+        let iccid = match &q.iccid {
+            Some(i) => {
+                params.push(Box::new(crate::rows::clean(i)));
+                format!("${}", params.len())
+            }
+            None => String::new(),
+        };
+        let sql = events_sql(q, ["$1", "$2", &sev, &iccid, &q.limit.to_string()], false);
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params
+            .iter()
+            .map(|p| p.as_ref() as &(dyn tokio_postgres::types::ToSql + Sync))
+            .collect();
+        let client = self.client().await?;
+        let rows = client.query(&sql, &refs).await.map_err(db)?;
+        Ok(rows
+            .iter()
+            .map(|r| LedgerEvent {
+                id: r.get(0),
+                iccid: r.get(1),
+                at: r.get(2),
+                event_type: r.get(3),
+                event_type_description: r.get(4),
+                severity: severity_name(r.get::<_, Option<i16>>(5).map(i64::from), r.get(6)),
+                description: r.get(7),
+            })
+            .collect())
+    }
+}

@@ -181,3 +181,127 @@ pub(crate) fn usage_sql(q: &UsageQuery, bucket: &str, fleet_key: &str, p: [&str;
          GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"
     )
 }
+
+/// An events question: a period and optional filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EventQuery {
+    /// From (inclusive).
+    pub from: DateTime<Utc>,
+    /// To (exclusive).
+    pub to: DateTime<Utc>,
+    /// Only events at least this severe (Platform 2.0's scale: 0 INFO,
+    /// 1 WARNING, 3 ERROR, 4 CRITICAL); ambiguous ones are included from
+    /// WARNING up, since they are a WARNING or a CRITICAL.
+    pub min_severity: Option<i16>,
+    /// Only these event types (1NCE's ids).
+    pub types: Vec<i32>,
+    /// Only this SIM.
+    pub iccid: Option<String>,
+    /// At most this many, newest first.
+    pub limit: u32,
+}
+
+impl EventQuery {
+    /// Events in `[from, to)`, newest first, at most 1,000.
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Self, LedgerError> {
+        if from >= to {
+            return Err(LedgerError::Config(format!(
+                "from: {from} must be before to ({to})"
+            )));
+        }
+        Ok(Self {
+            from,
+            to,
+            min_severity: None,
+            types: Vec::new(),
+            iccid: None,
+            limit: 1000,
+        })
+    }
+
+    /// Only events at least this severe (0, 1, 3 or 4).
+    pub fn min_severity(mut self, level: i16) -> Self {
+        self.min_severity = Some(level);
+        self
+    }
+
+    /// Only these event types.
+    pub fn types(mut self, types: impl IntoIterator<Item = i32>) -> Self {
+        self.types = types.into_iter().collect();
+        self
+    }
+
+    /// Only this SIM.
+    pub fn iccid(mut self, iccid: impl Into<String>) -> Self {
+        self.iccid = Some(iccid.into());
+        self
+    }
+
+    /// At most `n` events (at least 1).
+    pub fn limit(mut self, n: u32) -> Self {
+        self.limit = n.max(1);
+        self
+    }
+}
+
+/// One event from the ledger.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct LedgerEvent {
+    /// 1NCE's id.
+    pub id: String,
+    /// The SIM.
+    pub iccid: Option<String>,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// 1NCE's event type id.
+    pub event_type: i32,
+    /// 1NCE's words for the type.
+    pub event_type_description: Option<String>,
+    /// `INFO`, `WARNING`, `ERROR`, `CRITICAL`, `AMBIGUOUS` or `UNKNOWN`.
+    pub severity: &'static str,
+    /// The event in words.
+    pub description: Option<String>,
+}
+
+/// The SQL name of a severity level.
+pub(crate) fn severity_name(level: Option<i64>, ambiguous: bool) -> &'static str {
+    match (level, ambiguous) {
+        (Some(0), _) => "INFO",
+        (Some(1), _) => "WARNING",
+        (Some(3), _) => "ERROR",
+        (Some(4), _) => "CRITICAL",
+        (_, true) => "AMBIGUOUS",
+        _ => "UNKNOWN",
+    }
+}
+
+/// The SQL of an events question; `p` are the dialect's markers for from,
+/// to, min severity, iccid and limit; `types` is inlined (integers only).
+/// With `bind_all`, the severity and ICCID markers are always in the
+/// statement (and a NULL there filters nothing), for drivers that want
+/// every bound value used.
+pub(crate) fn events_sql(q: &EventQuery, p: [&str; 5], bind_all: bool) -> String {
+    let [from, to, sev, iccid, limit] = p;
+    let mut sql = format!(
+        "SELECT id, iccid, at, event_type, event_type_description, severity, \
+         severity_ambiguous, description FROM events WHERE at >= {from} AND at < {to}"
+    );
+    if bind_all {
+        sql += &format!(
+            " AND ({sev} IS NULL OR severity >= {sev} OR (severity_ambiguous AND {sev} <= 1)) \
+             AND ({iccid} IS NULL OR iccid = {iccid})"
+        );
+    } else if q.min_severity.is_some() {
+        sql += &format!(" AND (severity >= {sev} OR (severity_ambiguous AND {sev} <= 1))");
+    }
+    if !q.types.is_empty() {
+        let list: Vec<String> = q.types.iter().map(i32::to_string).collect();
+        sql += &format!(" AND event_type IN ({})", list.join(", "));
+    }
+    if q.iccid.is_some() && !bind_all {
+        sql += &format!(" AND iccid = {iccid}");
+    }
+    sql + &format!(" ORDER BY at DESC, id LIMIT {limit}")
+}

@@ -415,3 +415,49 @@ impl Sqlite {
         .await
     }
 }
+
+impl Sqlite {
+    pub async fn events(
+        &self,
+        q: &crate::query::EventQuery,
+    ) -> Result<Vec<crate::query::LedgerEvent>, LedgerError> {
+        use crate::query::{events_sql, severity_name, LedgerEvent};
+        let sql = events_sql(q, ["?1", "?2", "?3", "?4", &q.limit.to_string()], true);
+        let (from, to) = (iso(q.from), iso(q.to));
+        let (sev, iccid) = (q.min_severity, q.iccid.clone());
+        self.with(move |conn| {
+            let mut stmt = conn.prepare(&sql).map_err(db)?;
+            let rows = stmt
+                .query_map(params![from, to, sev, iccid], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i32>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, bool>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                })
+                .map_err(db)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(db)?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|(id, iccid, at, t, td, sev, amb, d)| {
+                    Some(LedgerEvent {
+                        id,
+                        iccid,
+                        at: parse_time(Some(at))?,
+                        event_type: t,
+                        event_type_description: td,
+                        severity: severity_name(sev, amb),
+                        description: d,
+                    })
+                })
+                .collect())
+        })
+        .await
+    }
+}

@@ -525,3 +525,66 @@ async fn the_ledger_dashboard_provisions_and_every_panel_query_answers() {
         .collect();
     assert_eq!(days, [0.5, 1.5]);
 }
+
+async fn events_case(ledger: &Ledger) {
+    let body = serde_json::to_vec(&json!([
+        {"id": 1, "timestamp": "2026-12-01T10:00:00Z", "event_type": {"id": 3}, "event_severity": {"id": 0}, "sim": {"iccid": "8988280666000000017"}},
+        {"id": 2, "timestamp": "2026-12-01T11:00:00Z", "event_type": {"id": 19}, "event_severity": {"id": 4}, "sim": {"iccid": "8988280666000000017"}},
+        {"id": 3, "timestamp": "2026-12-01T12:00:00Z", "event_type": {"id": 18}, "event_severity": {"id": 2}, "sim": {"iccid": "8988280666000000018"}},
+        {"id": 4, "timestamp": "2026-12-01T13:00:00Z", "event_type": {"id": 42}, "event_severity": {"id": 1}, "sim": {"iccid": "8988280666000000018"}}
+    ]))
+    .unwrap();
+    // The body shows Platform 2.0 (type 42, severity 4): id 2 reads WARN.
+    let b = decode_batch(&body).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw))
+        .await
+        .unwrap();
+    let q = once_ledger::EventQuery::new(
+        Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 12, 2, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let ids = |events: Vec<once_ledger::LedgerEvent>| -> Vec<(String, &'static str)> {
+        events.into_iter().map(|e| (e.id, e.severity)).collect()
+    };
+    let all = ids(ledger.events(&q).await.unwrap());
+    let s = |id: &str, sev: &'static str| (id.to_string(), sev);
+    assert_eq!(
+        all,
+        [
+            s("4", "WARNING"),
+            s("3", "WARNING"),
+            s("2", "CRITICAL"),
+            s("1", "INFO")
+        ]
+    );
+    let warn_up = ids(ledger.events(&q.clone().min_severity(1)).await.unwrap());
+    assert_eq!(
+        warn_up,
+        [s("4", "WARNING"), s("3", "WARNING"), s("2", "CRITICAL")]
+    );
+    let crit = ids(ledger.events(&q.clone().min_severity(4)).await.unwrap());
+    assert_eq!(crit, [s("2", "CRITICAL")]);
+    let typed = ids(ledger
+        .events(&q.clone().types([18, 19]).iccid("8988280666000000018"))
+        .await
+        .unwrap());
+    assert_eq!(typed, [s("3", "WARNING")]);
+    assert_eq!(ledger.events(&q.limit(1)).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn events_are_filtered_by_severity_type_and_sim_on_both_databases() {
+    let dir = std::env::temp_dir().join(format!("once-ledger-events-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let ledger = Ledger::open(&format!("sqlite:{}", dir.join("fleet.db").display()))
+        .await
+        .unwrap();
+    events_case(&ledger).await;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("events_query").await;
+    events_case(&Ledger::open(&url).await.unwrap()).await;
+}

@@ -1,7 +1,7 @@
 //! `once usage`: answers from the fleet ledger (once-ledger), without
 //! calling 1NCE.
 
-use crate::cli::UsageArgs;
+use crate::cli::{EventsArgs, UsageArgs};
 use crate::context::Ctx;
 use crate::exit::CliError;
 
@@ -100,9 +100,78 @@ pub async fn usage(ctx: &Ctx, a: UsageArgs) -> Result<i32, CliError> {
     Ok(crate::exit::OK)
 }
 
+/// `once events`.
+#[cfg(feature = "ledger")]
+pub async fn events(ctx: &Ctx, a: EventsArgs) -> Result<i32, CliError> {
+    use crate::cli::Severity;
+    use once_ledger::{EventQuery, Ledger};
+
+    let db = a.db.as_deref().ok_or_else(|| {
+        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
+    })?;
+    let to = match &a.to {
+        Some(t) => when("--to", t)?,
+        None => chrono::Utc::now(),
+    };
+    let from = match &a.from {
+        Some(t) => when("--from", t)?,
+        None => to - chrono::Duration::days(7),
+    };
+    if let Some(iccid) = &a.iccid {
+        iccid
+            .parse::<once_sdk::Iccid>()
+            .map_err(|e| CliError::usage(format!("--iccid: {e}")))?;
+    }
+    let mut q = EventQuery::new(from, to)
+        .map_err(|e| CliError::usage(format!("--from/--to: {e}")))?
+        .types(a.types.iter().copied())
+        .limit(a.limit);
+    if let Some(s) = a.min_severity {
+        q = q.min_severity(match s {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 3,
+            Severity::Critical => 4,
+        });
+    }
+    if let Some(iccid) = &a.iccid {
+        q = q.iccid(iccid.clone());
+    }
+    let failed = |e: once_ledger::LedgerError| CliError::new(crate::exit::FAILED, e.to_string());
+    let ledger = Ledger::connect(db).await.map_err(failed)?;
+    let events = ledger.events(&q).await.map_err(failed)?;
+    let items: Vec<serde_json::Value> = events.iter().map(crate::output::to_value).collect();
+    ctx.out.list(
+        &items,
+        &[
+            "at",
+            "iccid",
+            "severity",
+            "event_type",
+            "event_type_description",
+            "description",
+            "id",
+        ],
+    )?;
+    Ok(crate::exit::OK)
+}
+
+/// `once events` in a build without the ledger (the Python wheel's `once`).
+#[cfg(not(feature = "ledger"))]
+pub async fn events(ctx: &Ctx, a: EventsArgs) -> Result<i32, CliError> {
+    let _ = a;
+    usage_missing(ctx)
+}
+
 /// `once usage` in a build without the ledger (the Python wheel's `once`).
 #[cfg(not(feature = "ledger"))]
-pub async fn usage(_ctx: &Ctx, _a: UsageArgs) -> Result<i32, CliError> {
+pub async fn usage(ctx: &Ctx, a: UsageArgs) -> Result<i32, CliError> {
+    let _ = a;
+    usage_missing(ctx)
+}
+
+#[cfg(not(feature = "ledger"))]
+fn usage_missing(_ctx: &Ctx) -> Result<i32, CliError> {
     Err(CliError::new(
         crate::exit::FAILED,
         "this `once` was built without the fleet ledger (the Python wheel leaves its \

@@ -36,6 +36,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::Support(c) => account::support(ctx, c).await,
         Command::V1(c) => v1::run(ctx, c).await,
         Command::Usage(a) => ledger::usage(ctx, a).await,
+        Command::Events(a) => ledger::events(ctx, a).await,
         Command::Token(a) => meta::token(ctx, a).await,
         Command::Configure(a) => meta::configure(ctx, a),
         Command::Completions { shell } => meta::completions(shell),
