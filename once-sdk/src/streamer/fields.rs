@@ -220,47 +220,49 @@ slots! {
     MULTI_PART_INFO_IDENTIFIER = "multi_part_info_identifier",
 }
 
-/// The flat names sorted, for lookups while parsing.
-fn sorted_names() -> &'static [(&'static str, Slot)] {
-    static SORTED: OnceLock<Vec<(&'static str, Slot)>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v: Vec<(&'static str, Slot)> = SLOTS
-            .iter()
-            .enumerate()
-            .filter(|(_, name)| !name.contains('*'))
-            .map(|(i, name)| (*name, Slot(i as u16)))
-            .collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v
+/// The flat names read, and every name that is a prefix of one of them
+/// at a `_` (the objects worth walking into), for lookups while parsing.
+struct Names {
+    slots: rustc_hash::FxHashMap<&'static str, Slot>,
+    prefixes: rustc_hash::FxHashSet<&'static str>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Names {
+            slots: rustc_hash::FxHashMap::default(),
+            prefixes: rustc_hash::FxHashSet::default(),
+        };
+        for (i, name) in SLOTS.iter().enumerate() {
+            if name.contains('*') {
+                continue;
+            }
+            names.slots.insert(*name, Slot(i as u16));
+            for (at, _) in name.match_indices('_') {
+                names.prefixes.insert(&name[..at]);
+            }
+        }
+        names
     })
 }
 
 fn lookup(path: &str) -> Option<Slot> {
-    let names = sorted_names();
-    names
-        .binary_search_by(|(n, _)| (*n).cmp(path))
-        .ok()
-        .map(|i| names[i].1)
+    names().slots.get(path).copied()
 }
 
 /// True when some flat name read starts with `path` followed by `_`.
 fn is_read_prefix(path: &str) -> bool {
-    if path.starts_with("detail_pdp_context_gtp_v") {
-        return true;
-    }
-    let names = sorted_names();
-    let i = names.partition_point(|(n, _)| *n < path);
-    names[i..]
-        .iter()
-        .take_while(|(n, _)| n.starts_with(path))
-        .any(|(n, _)| n.as_bytes().get(path.len()) == Some(&b'_'))
+    names().prefixes.contains(path)
 }
+
+const GTP_PREFIX: &str = "detail_pdp_context_gtp_v";
 
 /// Platform 2.0's location fields carry their GTP version in the name
 /// (`detail.pdp_context.gtp_v1_uli.ci`, `..gtp_v2_uli.tai.tac`): the field
 /// is known by its last name.
 fn gtp_slot(path: &str) -> Option<Slot> {
-    let rest = path.strip_prefix("detail_pdp_context_gtp_v")?;
+    let rest = path.strip_prefix(GTP_PREFIX)?;
     let last = rest.rsplit('_').next()?;
     Some(match last {
         "mcc" => GTP_MCC,
@@ -304,11 +306,36 @@ impl fmt::Display for Scalar<'_> {
     }
 }
 
+/// The leaves of one record, each slot once (the first spelling of a name
+/// wins), with a bit set of the slots taken.
+#[derive(Debug, Default)]
+pub(crate) struct Leaves<'de> {
+    list: Vec<(Slot, Scalar<'de>)>,
+    seen: [u64; 4],
+}
+
+const _: () = assert!(SLOTS.len() <= 256, "Leaves::seen holds 256 slots");
+
+impl<'de> Leaves<'de> {
+    fn has(&self, slot: Slot) -> bool {
+        let i = usize::from(slot.0);
+        self.seen[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn put(&mut self, slot: Slot, v: Scalar<'de>) {
+        let i = usize::from(slot.0);
+        if self.seen[i / 64] & (1 << (i % 64)) == 0 {
+            self.seen[i / 64] |= 1 << (i % 64);
+            self.list.push((slot, v));
+        }
+    }
+}
+
 /// A record's fields as parsed: the leaves this SDK reads, and whether the
 /// value was a JSON object at all.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed<'de> {
-    leaves: Vec<(Slot, Scalar<'de>)>,
+    leaves: Leaves<'de>,
     /// `None` for an object; otherwise what the value was.
     pub not_an_object: Option<&'static str>,
 }
@@ -330,7 +357,10 @@ impl<'de> Visitor<'de> for TopVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut parsed = Parsed {
-            leaves: Vec::with_capacity(40),
+            leaves: Leaves {
+                list: Vec::with_capacity(40),
+                seen: [0; 4],
+            },
             not_an_object: None,
         };
         let mut path = PathBuf::default();
@@ -364,15 +394,14 @@ impl<'de> Visitor<'de> for TopVisitor {
 
 fn not_object<'de>(what: &'static str) -> Parsed<'de> {
     Parsed {
-        leaves: Vec::new(),
+        leaves: Leaves::default(),
         not_an_object: Some(what),
     }
 }
 
-/// The flat name being read, on the stack.
+/// The flat name being read (one buffer per record, reused for every key).
 struct PathBuf {
-    buf: [u8; MAX_PATH],
-    len: usize,
+    buf: String,
     /// The name did not fit: nothing under it is read.
     overflow: usize,
 }
@@ -380,40 +409,35 @@ struct PathBuf {
 impl Default for PathBuf {
     fn default() -> Self {
         Self {
-            buf: [0; MAX_PATH],
-            len: 0,
+            buf: String::with_capacity(MAX_PATH),
             overflow: 0,
         }
     }
 }
 
 impl PathBuf {
-    /// Appends `_name` (or `name` at the top); returns the length to restore.
+    /// Appends `_name` (or `name` at the top); returns what to restore.
     fn push(&mut self, name: &str) -> (usize, usize) {
-        let saved = (self.len, self.overflow);
-        let sep = usize::from(self.len > 0);
-        if self.overflow > 0 || self.len + sep + name.len() > MAX_PATH {
+        let saved = (self.buf.len(), self.overflow);
+        let sep = usize::from(!self.buf.is_empty());
+        if self.overflow > 0 || self.buf.len() + sep + name.len() > MAX_PATH {
             self.overflow += 1;
             return saved;
         }
         if sep == 1 {
-            self.buf[self.len] = b'_';
+            self.buf.push('_');
         }
-        self.buf[self.len + sep..self.len + sep + name.len()].copy_from_slice(name.as_bytes());
-        self.len += sep + name.len();
+        self.buf.push_str(name);
         saved
     }
 
     fn restore(&mut self, saved: (usize, usize)) {
-        (self.len, self.overflow) = saved;
+        self.buf.truncate(saved.0);
+        self.overflow = saved.1;
     }
 
     fn as_str(&self) -> Option<&str> {
-        if self.overflow > 0 {
-            return None;
-        }
-        // Built only from whole `&str`s and ASCII `_`.
-        std::str::from_utf8(&self.buf[..self.len]).ok()
+        (self.overflow == 0).then_some(self.buf.as_str())
     }
 }
 
@@ -442,7 +466,7 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 fn walk_map<'de, A: MapAccess<'de>>(
     map: &mut A,
     path: &mut PathBuf,
-    out: &mut Vec<(Slot, Scalar<'de>)>,
+    out: &mut Leaves<'de>,
     depth: usize,
 ) -> Result<(), A::Error> {
     while let Some(Key(name)) = map.next_key::<Key<'de>>()? {
@@ -457,23 +481,25 @@ fn walk_map<'de, A: MapAccess<'de>>(
 /// anything else skipped without building it.
 struct ValueSeed<'p, 'o, 'de> {
     path: &'p mut PathBuf,
-    out: &'o mut Vec<(Slot, Scalar<'de>)>,
+    out: &'o mut Leaves<'de>,
     depth: usize,
-}
-
-impl ValueSeed<'_, '_, '_> {
-    fn slot(&self) -> Option<Slot> {
-        let p = self.path.as_str()?;
-        lookup(p).or_else(|| gtp_slot(p))
-    }
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        let slot = self.slot();
-        let descend = self.depth < MAX_DEPTH && self.path.as_str().is_some_and(is_read_prefix);
+        // One lookup per key: the slot of a leaf, else whether an object
+        // here holds names this SDK reads (a slot's object is checked only
+        // when an object comes: `event_type` is a leaf and an object).
+        let (slot, descend) = match self.path.as_str() {
+            None => (None, false),
+            Some(p) => match lookup(p) {
+                Some(slot) => (Some(slot), false),
+                None if p.starts_with(GTP_PREFIX) => (gtp_slot(p), self.depth < MAX_DEPTH),
+                None => (None, self.depth < MAX_DEPTH && is_read_prefix(p)),
+            },
+        };
         if slot.is_none() && !descend {
             d.deserialize_ignored_any(IgnoredAny)?;
             return Ok(());
@@ -495,29 +521,22 @@ struct LeafVisitor<'p, 'o, 'de> {
 impl<'de> LeafVisitor<'_, '_, 'de> {
     fn put(self, v: Scalar<'de>) {
         if let Some(slot) = self.slot {
-            // The first spelling of a name wins.
-            if !self.seed.out.iter().any(|(s, _)| *s == slot) {
-                self.seed.out.push((slot, v));
-            }
+            self.seed.out.put(slot, v);
         }
-        if self
-            .seed
-            .path
-            .as_str()
-            .is_some_and(|p| p.starts_with("detail_pdp_context_gtp_v"))
-        {
-            let version = Scalar::Str(Cow::Owned(gtp_version(
-                self.seed.path.as_str().unwrap_or(""),
-            )));
-            if !self.seed.out.iter().any(|(s, _)| *s == GTP_VERSION_SEEN) {
-                self.seed.out.push((GTP_VERSION_SEEN, version));
-            }
+        let gtp = [
+            GTP_MCC, GTP_MNC, GTP_LAC, GTP_CI, GTP_SAC, GTP_RAC, GTP_TAC, GTP_ECI,
+        ];
+        if self.slot.is_some_and(|s| gtp.contains(&s)) && !self.seed.out.has(GTP_VERSION_SEEN) {
+            let version = gtp_version(self.seed.path.as_str().unwrap_or(""));
+            self.seed
+                .out
+                .put(GTP_VERSION_SEEN, Scalar::Str(Cow::Owned(version)));
         }
     }
 }
 
 fn gtp_version(path: &str) -> String {
-    path.strip_prefix("detail_pdp_context_gtp_v")
+    path.strip_prefix(GTP_PREFIX)
         .and_then(|r| r.split('_').next())
         .map(|v| format!("v{v}"))
         .unwrap_or_default()
@@ -580,7 +599,9 @@ impl<'de> Visitor<'de> for LeafVisitor<'_, '_, 'de> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        if self.descend {
+        let descend = self.descend
+            || (self.seed.depth < MAX_DEPTH && self.seed.path.as_str().is_some_and(is_read_prefix));
+        if descend {
             walk_map(&mut map, self.seed.path, self.seed.out, self.seed.depth + 1)?;
             return Ok(());
         }
@@ -659,7 +680,7 @@ pub(crate) struct Fields<'de> {
 impl<'de> Fields<'de> {
     pub fn new(parsed: Parsed<'de>) -> Self {
         let mut index = [0u8; SLOTS.len()];
-        let mut leaves = parsed.leaves;
+        let mut leaves = parsed.leaves.list;
         leaves.truncate(255);
         for (i, (slot, _)) in leaves.iter().enumerate() {
             index[slot.0 as usize] = (i + 1) as u8;
@@ -885,12 +906,12 @@ mod tests {
 
     #[test]
     fn every_name_is_unique_and_found() {
-        let names = sorted_names();
-        for w in names.windows(2) {
-            assert!(w[0].0 < w[1].0, "{} twice", w[0].0);
-        }
-        for (name, slot) in names {
-            assert_eq!(lookup(name), Some(*slot));
+        let plain: Vec<&str> = SLOTS.iter().copied().filter(|n| !n.contains('*')).collect();
+        assert_eq!(names().slots.len(), plain.len(), "a name twice");
+        for (i, name) in SLOTS.iter().enumerate() {
+            if !name.contains('*') {
+                assert_eq!(lookup(name), Some(Slot(i as u16)));
+            }
         }
         assert!(is_read_prefix("detail_pdp_context"));
         assert!(is_read_prefix("sim"));
