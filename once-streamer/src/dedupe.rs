@@ -1,11 +1,20 @@
 //! Drops records 1NCE sends again (a retransmission carries the same id).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::hash_map::RandomState;
+use std::collections::VecDeque;
+use std::hash::BuildHasher;
 use std::time::{Duration, Instant};
 
 use once_sdk::streamer::RecordKey;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::sink::Delivery;
+
+/// A record key as the deduper keeps it: 128 bits of two SipHashes with
+/// keys drawn at random per process (no sender can aim at a collision; by
+/// chance, one in about 10^25 among five million keys). Millions of
+/// remembered keys cost 24 bytes each instead of a `String` apiece.
+pub(crate) type Digest = u128;
 
 /// Remembers the keys of stored records for a window, and the keys of
 /// records being stored right now.
@@ -13,9 +22,12 @@ use crate::sink::Delivery;
 pub(crate) struct Deduper {
     window: Duration,
     max_keys: usize,
-    stored: HashMap<RecordKey, Instant>,
-    order: VecDeque<(Instant, RecordKey)>,
-    pending: HashSet<RecordKey>,
+    hash: (RandomState, RandomState),
+    start: Instant,
+    /// Digest to the millisecond (since `start`) it was stored at.
+    stored: FxHashMap<Digest, u64>,
+    order: VecDeque<(u64, Digest)>,
+    pending: FxHashSet<Digest>,
 }
 
 /// The outcome of [`Deduper::reserve`].
@@ -23,7 +35,7 @@ pub(crate) enum Reservation {
     /// These records are new; their keys are now pending.
     Fresh {
         delivery: Delivery,
-        keys: Vec<RecordKey>,
+        keys: Vec<Digest>,
     },
     /// A record of the batch is being stored by another request right now.
     InFlight(RecordKey),
@@ -34,15 +46,31 @@ impl Deduper {
         Self {
             window,
             max_keys,
-            stored: HashMap::new(),
+            hash: (RandomState::new(), RandomState::new()),
+            start: Instant::now(),
+            stored: FxHashMap::default(),
             order: VecDeque::new(),
-            pending: HashSet::new(),
+            pending: FxHashSet::default(),
         }
     }
 
+    fn digest(&self, key: &RecordKey) -> Digest {
+        (u128::from(self.hash.0.hash_one(key)) << 64) | u128::from(self.hash.1.hash_one(key))
+    }
+
+    /// Milliseconds since the deduper was made (rounded up: a key is never
+    /// forgotten early).
+    fn tick(&self, now: Instant) -> u64 {
+        let d = now.saturating_duration_since(self.start);
+        let ms = d.as_millis() + u128::from(d.subsec_nanos() % 1_000_000 > 0);
+        u64::try_from(ms).unwrap_or(u64::MAX)
+    }
+
     fn expire(&mut self, now: Instant) {
+        let now = self.tick(now);
+        let window = u64::try_from(self.window.as_millis()).unwrap_or(u64::MAX);
         while let Some((at, _)) = self.order.front() {
-            let old = now.saturating_duration_since(*at) > self.window;
+            let old = now.saturating_sub(*at) > window;
             if !old && self.order.len() <= self.max_keys {
                 break;
             }
@@ -61,22 +89,25 @@ impl Deduper {
         self.expire(now);
         let n = all.records.len() + all.rejected.len() + 1;
         let mut keys = Vec::with_capacity(n);
-        let mut seen_here = HashSet::with_capacity(n);
+        let mut seen_here = FxHashSet::with_capacity_and_hasher(n, Default::default());
         let mut fresh = Delivery {
             records: Vec::with_capacity(all.records.len()),
             raw: Vec::with_capacity(all.records.len()),
             ..Delivery::default()
         };
         let mut duplicates = 0;
-        let mut admit = |key: RecordKey, keys: &mut Vec<RecordKey>| -> Result<bool, RecordKey> {
-            if self.pending.contains(&key) {
+        let hash = &self.hash;
+        let (pending, stored) = (&self.pending, &self.stored);
+        let mut admit = |key: RecordKey, keys: &mut Vec<Digest>| -> Result<bool, RecordKey> {
+            let d = (u128::from(hash.0.hash_one(&key)) << 64) | u128::from(hash.1.hash_one(&key));
+            if pending.contains(&d) {
                 return Err(key);
             }
-            if self.stored.contains_key(&key) || !seen_here.insert(key.clone()) {
+            if stored.contains_key(&d) || !seen_here.insert(d) {
                 duplicates += 1;
                 return Ok(false);
             }
-            keys.push(key);
+            keys.push(d);
             Ok(true)
         };
         for (record, raw) in all.records.into_iter().zip(all.raw) {
@@ -104,7 +135,7 @@ impl Deduper {
             }
         }
         fresh.duplicates = duplicates;
-        self.pending.extend(keys.iter().cloned());
+        self.pending.extend(keys.iter().copied());
         Reservation::Fresh {
             delivery: fresh,
             keys,
@@ -112,16 +143,19 @@ impl Deduper {
     }
 
     /// The records of `keys` are stored: remember them for the window.
-    pub fn commit(&mut self, keys: &[RecordKey], now: Instant) {
+    pub fn commit(&mut self, keys: &[Digest], now: Instant) {
+        let at = self.tick(now);
+        self.stored.reserve(keys.len());
         for key in keys {
             self.pending.remove(key);
-            self.remember(key.clone(), now);
+            self.stored.insert(*key, at);
+            self.order.push_back((at, *key));
         }
         self.expire(now);
     }
 
     /// Storing the records of `keys` failed: they may come again.
-    pub fn release(&mut self, keys: &[RecordKey]) {
+    pub fn release(&mut self, keys: &[Digest]) {
         for key in keys {
             self.pending.remove(key);
         }
@@ -129,8 +163,9 @@ impl Deduper {
 
     /// Remembers a key stored before (e.g. found in the output at start-up).
     pub fn remember(&mut self, key: RecordKey, now: Instant) {
-        self.stored.insert(key.clone(), now);
-        self.order.push_back((now, key));
+        let (d, at) = (self.digest(&key), self.tick(now));
+        self.stored.insert(d, at);
+        self.order.push_back((at, d));
     }
 
     /// Ids remembered as stored.
@@ -158,7 +193,7 @@ mod tests {
         }
     }
 
-    fn fresh_ids(r: Reservation) -> (Vec<String>, usize, Vec<RecordKey>) {
+    fn fresh_ids(r: Reservation) -> (Vec<String>, usize, Vec<Digest>) {
         match r {
             Reservation::Fresh { delivery, keys } => (
                 delivery
