@@ -62,7 +62,7 @@ impl Deduper {
     /// forgotten early).
     fn tick(&self, now: Instant) -> u64 {
         let d = now.saturating_duration_since(self.start);
-        let ms = d.as_millis() + u128::from(d.subsec_nanos() % 1_000_000 > 0);
+        let ms = d.as_millis() + u128::from(!d.subsec_nanos().is_multiple_of(1_000_000));
         u64::try_from(ms).unwrap_or(u64::MAX)
     }
 
