@@ -42,8 +42,13 @@ where
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let rest: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
     if rest == ["help", "exit-codes"] || rest == ["exit-codes", "--help"] {
-        println!("{}", exit::HELP);
-        return exit::OK;
+        return match output::print_text(&format!("{}\n", exit::HELP)) {
+            Ok(()) => exit::OK,
+            Err(e) => {
+                eprintln!("once: {}", e.message);
+                e.code
+            }
+        };
     }
     let cli = match cli::Cli::try_parse_from(&args) {
         Ok(c) => c,

@@ -142,6 +142,12 @@ impl Output {
     }
 }
 
+/// Prints text to standard output as it is; a closed pipe (`| head`) ends
+/// the output quietly, as coreutils do.
+pub fn print_text(text: &str) -> Result<(), CliError> {
+    write_out(&mut io::stdout().lock(), text)
+}
+
 fn write_out(out: &mut impl Write, text: &str) -> Result<(), CliError> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),

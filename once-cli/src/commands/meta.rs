@@ -27,7 +27,7 @@ pub async fn token(ctx: &Ctx, args: TokenArgs) -> Result<i32, CliError> {
     });
     if args.show_token {
         // Only the token, so that `$(once token --show-token)` works.
-        println!("{}", token.expose());
+        crate::output::print_text(&format!("{}\n", token.expose()))?;
         return Ok(exit::OK);
     }
     let v = json!({
@@ -125,6 +125,10 @@ pub fn completions(shell: Shell) -> Result<i32, CliError> {
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
-    clap_complete::generate(shell, &mut cmd, "once", &mut std::io::stdout());
+    // Written whole, so that a closed pipe ends it quietly (clap_complete
+    // panics on a write error).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "once", &mut script);
+    crate::output::print_text(&String::from_utf8_lossy(&script))?;
     Ok(exit::OK)
 }
