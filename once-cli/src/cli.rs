@@ -61,6 +61,16 @@ pub struct Global {
     /// No colours (also: NO_COLOR=1; colours are only ever used on a terminal)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Give up on a call after this many seconds, retries included (also:
+    /// ONCE_TIMEOUT) [default: the SDK's 10 s to connect, 30 s an attempt, 120 s a call]
+    #[arg(long, global = true, env = "ONCE_TIMEOUT", value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+    /// Show every request on stderr: operation, method, path, status,
+    /// latency, request id, retries and their waits (secrets never shown;
+    /// also: ONCE_DEBUG=1)
+    #[arg(short = 'v', long, global = true, env = "ONCE_DEBUG", value_parser = clap::builder::FalseyValueParser::new())]
+    pub debug: bool,
 }
 
 /// The commands.

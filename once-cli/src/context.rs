@@ -29,6 +29,8 @@ pub struct Ctx {
     pub profile: Option<String>,
     /// How results are printed.
     pub out: Output,
+    /// `--timeout`: the limit of one call, retries included.
+    pub timeout: Option<std::time::Duration>,
     /// The token store of the client (read by `once token`).
     pub tokens: Arc<InMemoryTokenStore>,
     client: OnceCell<(Client, Option<Sandbox>)>,
@@ -44,6 +46,7 @@ impl Ctx {
             sandbox: g.sandbox,
             profile: g.profile.clone(),
             out: Output::new(g.output, g.no_color),
+            timeout: g.timeout.map(std::time::Duration::from_secs),
             tokens: Arc::new(InMemoryTokenStore::new()),
             client: OnceCell::new(),
         }
@@ -66,8 +69,8 @@ impl Ctx {
                         "once: using an in-process sandbox at {} (fake SIMs; nothing is sent to 1NCE)",
                         sandbox.base_url()
                     );
-                    let client = sandbox
-                        .client_builder()
+                    let client = self
+                        .timeouts(sandbox.client_builder())
                         .token_store(self.tokens.clone())
                         .user_agent(APP)
                         .build()?;
@@ -75,7 +78,8 @@ impl Ctx {
                 }
                 let resolved = config::resolve(self.profile.as_deref())?;
                 let p = resolved.profile;
-                let mut b = Client::builder()
+                let mut b = self
+                    .timeouts(Client::builder())
                     .credentials(once_sdk::Credentials::new(p.client_id, p.client_secret))
                     .token_store(self.tokens.clone())
                     .user_agent(APP);
@@ -89,6 +93,18 @@ impl Ctx {
             })
             .await?;
         Ok(client)
+    }
+
+    /// `--timeout` on a client: connecting within it (at most 10 s), each
+    /// attempt and the whole call, retries included.
+    fn timeouts(&self, b: once_sdk::ClientBuilder) -> once_sdk::ClientBuilder {
+        match self.timeout {
+            None => b,
+            Some(t) => b
+                .connect_timeout(t.min(std::time::Duration::from_secs(10)))
+                .attempt_timeout(t)
+                .operation_timeout(t),
+        }
     }
 
     /// The base URL requests would go to, for `--dry-run` (no credentials needed).

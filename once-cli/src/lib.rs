@@ -32,6 +32,23 @@ use std::ffi::OsString;
 
 use clap::Parser;
 
+/// `--debug`: the SDK's call spans (operation, method, path template,
+/// status, latency, request id) and its per-attempt and retry events on
+/// stderr. The SDK puts no secret in them. Where a subscriber is already
+/// set (`once` inside the Python wheel), that one stays.
+fn debug_log() {
+    use tracing_subscriber::fmt::format::FmtSpan;
+    use tracing_subscriber::prelude::*;
+    let only_the_sdk = tracing_subscriber::filter::Targets::new()
+        .with_target("once_sdk", tracing_subscriber::filter::LevelFilter::TRACE);
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_span_events(FmtSpan::CLOSE)
+        .with_filter(only_the_sdk);
+    let _ = tracing_subscriber::registry().with(layer).try_init();
+}
+
 /// Runs `once` with these arguments (the first is the program name) and
 /// returns the exit code. Output goes to stdout and stderr.
 pub fn run<I, T>(args: I) -> i32
@@ -62,6 +79,9 @@ where
             };
         }
     };
+    if cli.global.debug {
+        debug_log();
+    }
     let ctx = context::Ctx::new(&cli.global);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
