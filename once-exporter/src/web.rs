@@ -154,7 +154,15 @@ fn server_config(cert: &Path, key: &Path) -> Result<rustls::ServerConfig, String
     }
     let key = PrivateKeyDer::from_pem_file(key)
         .map_err(|e| format!("tls_server_config.key_file {}: {e}", key.display()))?;
-    let mut config = rustls::ServerConfig::builder()
+    // The process's provider when one is installed, else aws-lc-rs by name:
+    // with both ring and aws-lc-rs compiled in (a workspace build with every
+    // feature), rustls cannot choose and `ServerConfig::builder()` panics.
+    let provider = rustls::crypto::CryptoProvider::get_default()
+        .cloned()
+        .unwrap_or_else(|| std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider()));
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| format!("tls_server_config: {e}"))?
         .with_no_client_auth()
         .with_single_cert(certs, key)
         .map_err(|e| format!("tls_server_config: {e}"))?;
