@@ -188,16 +188,33 @@ impl Postgres {
             let ends: Vec<DateTime<Utc>> = u.iter().map(|r| r.end_at).collect();
             let traffic: Vec<&str> = u.iter().map(|r| r.traffic_type.as_str()).collect();
             let raws: Vec<&str> = u.iter().map(|r| r.raw.as_str()).collect();
-            inserted += tx
-                .execute(
-                    "INSERT INTO usage (id, iccid, start_at, end_at, traffic_type, rx_mib, tx_mib, \
-                     total_mib, operator, mcc, mnc, country, rat, session_id, quota_id, cost, \
-                     currency, raw, received_at) \
+            // The rows that are new (RETURNING skips the duplicates) are
+            // added to the daily rollup in the same statement, keys in order
+            // (concurrent batches lock rollup rows in one order).
+            let row = tx
+                .query_one(
+                    "WITH ins AS (INSERT INTO usage (id, iccid, start_at, end_at, traffic_type, \
+                     rx_mib, tx_mib, total_mib, operator, mcc, mnc, country, rat, session_id, \
+                     quota_id, cost, currency, raw, received_at) \
                      SELECT u.*, $19 FROM UNNEST($1::text[], $2::text[], $3::timestamptz[], \
                      $4::timestamptz[], $5::text[], $6::float8[], $7::float8[], $8::float8[], \
                      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], \
                      $15::text[], $16::float8[], $17::text[], $18::text[]) AS u \
-                     ON CONFLICT DO NOTHING",
+                     ON CONFLICT DO NOTHING \
+                     RETURNING end_at, iccid, country, operator, rat, traffic_type, total_mib, \
+                     rx_mib, tx_mib), \
+                     up AS (INSERT INTO usage_daily \
+                     SELECT (end_at AT TIME ZONE 'UTC')::date, coalesce(iccid, ''), \
+                     coalesce(country, ''), coalesce(operator, ''), coalesce(rat, ''), \
+                     traffic_type, coalesce(sum(total_mib), 0), coalesce(sum(rx_mib), 0), \
+                     coalesce(sum(tx_mib), 0), count(*) FROM ins GROUP BY 1, 2, 3, 4, 5, 6 \
+                     ORDER BY 1, 2, 3, 4, 5, 6 \
+                     ON CONFLICT (day, iccid, country, operator, rat, traffic_type) DO UPDATE SET \
+                     total_mib = usage_daily.total_mib + excluded.total_mib, \
+                     rx_mib = usage_daily.rx_mib + excluded.rx_mib, \
+                     tx_mib = usage_daily.tx_mib + excluded.tx_mib, \
+                     records = usage_daily.records + excluded.records RETURNING 1) \
+                     SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM up)",
                     &[
                         &ids,
                         &col(|r| r.iccid.clone()),
@@ -222,6 +239,7 @@ impl Postgres {
                 )
                 .await
                 .map_err(db)?;
+            inserted += u64::try_from(row.get::<_, i64>(0)).unwrap_or(0);
         }
         if !rows.events.is_empty() {
             let e = &rows.events;
@@ -374,19 +392,44 @@ impl Postgres {
     }
 
     pub async fn usage_report(&self, q: &UsageQuery) -> Result<Vec<UsageTotal>, LedgerError> {
-        let bucket = match q.granularity {
-            Granularity::Total => "NULL::timestamptz",
-            Granularity::Hour => "date_trunc('hour', end_at, 'UTC')",
-            Granularity::Day => "date_trunc('day', end_at, 'UTC')",
-            Granularity::Month => "date_trunc('month', end_at, 'UTC')",
-        };
-        let sql = usage_sql(q, bucket, "NULL::text", ["$1", "$2", "$3"]);
         let client = self.client().await?;
         let top = i64::from(q.top.unwrap_or(u32::MAX));
-        let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&q.from, &q.to, &top];
-        let rows = match (q.top, q.group) {
-            (Some(_), g) if g != crate::query::Group::Fleet => client.query(&sql, &params).await,
-            _ => client.query(&sql, &params[..2]).await,
+        let ranked = q.top.is_some() && q.group != crate::query::Group::Fleet;
+        let rows = if crate::query::from_rollup(q) {
+            // Whole days: the daily rollup, not the raw rows.
+            let bucket = match q.granularity {
+                Granularity::Hour | Granularity::Total => "NULL::timestamptz",
+                Granularity::Day => "(day::timestamp AT TIME ZONE 'UTC')",
+                Granularity::Month => "(date_trunc('month', day::timestamp) AT TIME ZONE 'UTC')",
+            };
+            let sql = crate::query::rollup_sql(
+                q,
+                bucket,
+                "NULL::text",
+                ["$1::timestamptz::date", "$2::timestamptz::date", "$3"],
+            )
+            .replace(
+                "coalesce(sum(records), 0)",
+                "coalesce(sum(records), 0)::bigint",
+            );
+            let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&q.from, &q.to, &top];
+            match ranked {
+                true => client.query(&sql, &params).await,
+                false => client.query(&sql, &params[..2]).await,
+            }
+        } else {
+            let bucket = match q.granularity {
+                Granularity::Total => "NULL::timestamptz",
+                Granularity::Hour => "date_trunc('hour', end_at, 'UTC')",
+                Granularity::Day => "date_trunc('day', end_at, 'UTC')",
+                Granularity::Month => "date_trunc('month', end_at, 'UTC')",
+            };
+            let sql = usage_sql(q, bucket, "NULL::text", ["$1", "$2", "$3"]);
+            let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&q.from, &q.to, &top];
+            match ranked {
+                true => client.query(&sql, &params).await,
+                false => client.query(&sql, &params[..2]).await,
+            }
         }
         .map_err(db)?;
         Ok(rows

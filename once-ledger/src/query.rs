@@ -305,3 +305,37 @@ pub(crate) fn events_sql(q: &EventQuery, p: [&str; 5], bind_all: bool) -> String
     }
     sql + &format!(" ORDER BY at DESC, id LIMIT {limit}")
 }
+
+/// True when a usage question can be answered from the daily rollup: whole
+/// UTC days, and no hourly buckets.
+pub(crate) fn from_rollup(q: &UsageQuery) -> bool {
+    use chrono::Timelike;
+    let midnight = |t: &DateTime<Utc>| t.num_seconds_from_midnight() == 0 && t.nanosecond() == 0;
+    q.granularity != Granularity::Hour && midnight(&q.from) && midnight(&q.to)
+}
+
+/// The SQL of a usage question on the daily rollup `usage_daily`; `p` are
+/// the markers of the first and the last-excluded day and of the top N.
+pub(crate) fn rollup_sql(q: &UsageQuery, bucket: &str, fleet_key: &str, p: [&str; 3]) -> String {
+    let key = match q.group {
+        Group::Fleet => fleet_key.to_string(),
+        g => format!("NULLIF({}, '')", g.column()),
+    };
+    let [from, to, top] = p;
+    let filter = match (q.top, q.group) {
+        (Some(_), g) if g != Group::Fleet => {
+            let col = g.column();
+            format!(
+                " AND {col} IN (SELECT {col} FROM usage_daily WHERE day >= {from} AND day < {to} \
+                 AND {col} <> '' GROUP BY {col} ORDER BY sum(total_mib) DESC, {col} LIMIT {top})"
+            )
+        }
+        _ => String::new(),
+    };
+    format!(
+        "SELECT {bucket} AS bucket, {key} AS key, coalesce(sum(total_mib), 0), \
+         coalesce(sum(rx_mib), 0), coalesce(sum(tx_mib), 0), coalesce(sum(records), 0) \
+         FROM usage_daily WHERE day >= {from} AND day < {to}{filter} \
+         GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"
+    )
+}

@@ -15,15 +15,23 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "sims, quota snapshots, usage, events, SMS records, rejected records",
-    postgres: POSTGRES_V1,
-    sqlite: SQLITE_V1,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "sims, quota snapshots, usage, events, SMS records, rejected records",
+        postgres: POSTGRES_V1,
+        sqlite: SQLITE_V1,
+    },
+    Migration {
+        version: 2,
+        description: "usage_daily: usage per UTC day, SIM, country, operator, RAT and traffic type, kept at ingest",
+        postgres: POSTGRES_V2,
+        sqlite: SQLITE_V2,
+    },
+];
 
 /// The newest schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The tables partitioned by month in PostgreSQL, with their time column.
 pub(crate) const PARTITIONED: &[(&str, &str)] =
@@ -235,6 +243,55 @@ CREATE TABLE rejected (
     raw         TEXT NOT NULL,
     received_at TEXT NOT NULL
 );
+";
+
+// The daily rollup: one row per UTC day and (SIM, country, operator, RAT,
+// traffic type), added to in the same transaction as the usage rows that
+// are new (a duplicate adds nothing). Missing values are '' in the key
+// (a unique key treats NULLs as distinct). Filled from `usage` when the
+// migration runs.
+const POSTGRES_V2: &str = "
+CREATE TABLE usage_daily (
+    day          DATE NOT NULL,
+    iccid        TEXT NOT NULL,
+    country      TEXT NOT NULL,
+    operator     TEXT NOT NULL,
+    rat          TEXT NOT NULL,
+    traffic_type TEXT NOT NULL,
+    total_mib    DOUBLE PRECISION NOT NULL,
+    rx_mib       DOUBLE PRECISION NOT NULL,
+    tx_mib       DOUBLE PRECISION NOT NULL,
+    records      BIGINT NOT NULL,
+    PRIMARY KEY (day, iccid, country, operator, rat, traffic_type)
+);
+CREATE INDEX usage_daily_iccid_day ON usage_daily (iccid, day);
+INSERT INTO usage_daily
+SELECT (end_at AT TIME ZONE 'UTC')::date, coalesce(iccid, ''), coalesce(country, ''),
+       coalesce(operator, ''), coalesce(rat, ''), traffic_type,
+       coalesce(sum(total_mib), 0), coalesce(sum(rx_mib), 0), coalesce(sum(tx_mib), 0), count(*)
+FROM usage GROUP BY 1, 2, 3, 4, 5, 6;
+";
+
+const SQLITE_V2: &str = "
+CREATE TABLE usage_daily (
+    day          TEXT NOT NULL,
+    iccid        TEXT NOT NULL,
+    country      TEXT NOT NULL,
+    operator     TEXT NOT NULL,
+    rat          TEXT NOT NULL,
+    traffic_type TEXT NOT NULL,
+    total_mib    REAL NOT NULL,
+    rx_mib       REAL NOT NULL,
+    tx_mib       REAL NOT NULL,
+    records      INTEGER NOT NULL,
+    PRIMARY KEY (day, iccid, country, operator, rat, traffic_type)
+);
+CREATE INDEX usage_daily_iccid_day ON usage_daily (iccid, day);
+INSERT INTO usage_daily
+SELECT substr(end_at, 1, 10), coalesce(iccid, ''), coalesce(country, ''),
+       coalesce(operator, ''), coalesce(rat, ''), traffic_type,
+       coalesce(sum(total_mib), 0), coalesce(sum(rx_mib), 0), coalesce(sum(tx_mib), 0), count(*)
+FROM usage GROUP BY 1, 2, 3, 4, 5, 6;
 ";
 
 #[cfg(test)]

@@ -125,8 +125,19 @@ impl Sqlite {
                          ?16, ?17, ?18, ?19)",
                     )
                     .map_err(db)?;
+                let mut daily = tx
+                    .prepare_cached(
+                        "INSERT INTO usage_daily (day, iccid, country, operator, rat, \
+                         traffic_type, total_mib, rx_mib, tx_mib, records) \
+                         VALUES (substr(?1, 1, 10), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) \
+                         ON CONFLICT (day, iccid, country, operator, rat, traffic_type) \
+                         DO UPDATE SET total_mib = total_mib + excluded.total_mib, \
+                         rx_mib = rx_mib + excluded.rx_mib, tx_mib = tx_mib + excluded.tx_mib, \
+                         records = records + 1",
+                    )
+                    .map_err(db)?;
                 for r in &rows.usage {
-                    inserted += usage
+                    let new = usage
                         .execute(params![
                             r.id,
                             r.iccid,
@@ -149,6 +160,24 @@ impl Sqlite {
                             at
                         ])
                         .map_err(db)? as u64;
+                    if new > 0 {
+                        // Only a row that is new adds to the daily rollup.
+                        let key = |v: &Option<String>| v.clone().unwrap_or_default();
+                        daily
+                            .execute(params![
+                                iso(r.end_at),
+                                key(&r.iccid),
+                                key(&r.country),
+                                key(&r.operator),
+                                key(&r.rat),
+                                r.traffic_type,
+                                r.total_mib.unwrap_or(0.0),
+                                r.rx_mib.unwrap_or(0.0),
+                                r.tx_mib.unwrap_or(0.0)
+                            ])
+                            .map_err(db)?;
+                    }
+                    inserted += new;
                 }
                 let mut events = tx
                     .prepare_cached(
@@ -223,14 +252,32 @@ impl Sqlite {
     }
 
     pub async fn usage_report(&self, q: &UsageQuery) -> Result<Vec<UsageTotal>, LedgerError> {
-        let bucket = match q.granularity {
-            Granularity::Total => "NULL",
-            Granularity::Hour => "strftime('%Y-%m-%dT%H:00:00.000Z', end_at)",
-            Granularity::Day => "strftime('%Y-%m-%dT00:00:00.000Z', end_at)",
-            Granularity::Month => "strftime('%Y-%m-01T00:00:00.000Z', end_at)",
+        let (sql, from, to) = if crate::query::from_rollup(q) {
+            // Whole days: the daily rollup, not the raw rows.
+            let bucket = match q.granularity {
+                Granularity::Hour | Granularity::Total => "NULL",
+                Granularity::Day => "day || 'T00:00:00.000Z'",
+                Granularity::Month => "substr(day, 1, 7) || '-01T00:00:00.000Z'",
+            };
+            let day = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+            (
+                crate::query::rollup_sql(q, bucket, "NULL", ["?1", "?2", "?3"]),
+                day(q.from),
+                day(q.to),
+            )
+        } else {
+            let bucket = match q.granularity {
+                Granularity::Total => "NULL",
+                Granularity::Hour => "strftime('%Y-%m-%dT%H:00:00.000Z', end_at)",
+                Granularity::Day => "strftime('%Y-%m-%dT00:00:00.000Z', end_at)",
+                Granularity::Month => "strftime('%Y-%m-01T00:00:00.000Z', end_at)",
+            };
+            (
+                usage_sql(q, bucket, "NULL", ["?1", "?2", "?3"]),
+                iso(q.from),
+                iso(q.to),
+            )
         };
-        let sql = usage_sql(q, bucket, "NULL", ["?1", "?2", "?3"]);
-        let (from, to) = (iso(q.from), iso(q.to));
         let top = q.top.filter(|_| q.group != Group::Fleet).map(i64::from);
         self.with(move |conn| {
             let mut stmt = conn.prepare(&sql).map_err(db)?;
