@@ -201,15 +201,15 @@ impl Postgres {
                      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], \
                      $15::text[], $16::float8[], $17::text[], $18::text[]) AS u \
                      ON CONFLICT DO NOTHING \
-                     RETURNING end_at, iccid, country, operator, rat, traffic_type, total_mib, \
+                     RETURNING end_at, country, operator, rat, traffic_type, total_mib, \
                      rx_mib, tx_mib), \
                      up AS (INSERT INTO usage_daily \
-                     SELECT (end_at AT TIME ZONE 'UTC')::date, coalesce(iccid, ''), \
+                     SELECT (end_at AT TIME ZONE 'UTC')::date, \
                      coalesce(country, ''), coalesce(operator, ''), coalesce(rat, ''), \
                      traffic_type, coalesce(sum(total_mib), 0), coalesce(sum(rx_mib), 0), \
-                     coalesce(sum(tx_mib), 0), count(*) FROM ins GROUP BY 1, 2, 3, 4, 5, 6 \
-                     ORDER BY 1, 2, 3, 4, 5, 6 \
-                     ON CONFLICT (day, iccid, country, operator, rat, traffic_type) DO UPDATE SET \
+                     coalesce(sum(tx_mib), 0), count(*) FROM ins GROUP BY 1, 2, 3, 4, 5 \
+                     ORDER BY 1, 2, 3, 4, 5 \
+                     ON CONFLICT (day, country, operator, rat, traffic_type) DO UPDATE SET \
                      total_mib = usage_daily.total_mib + excluded.total_mib, \
                      rx_mib = usage_daily.rx_mib + excluded.rx_mib, \
                      tx_mib = usage_daily.tx_mib + excluded.tx_mib, \

@@ -307,11 +307,15 @@ pub(crate) fn events_sql(q: &EventQuery, p: [&str; 5], bind_all: bool) -> String
 }
 
 /// True when a usage question can be answered from the daily rollup: whole
-/// UTC days, and no hourly buckets.
+/// UTC days, no hourly buckets, and not per SIM (the rollup is the fleet's;
+/// a SIM's usage comes from the rows).
 pub(crate) fn from_rollup(q: &UsageQuery) -> bool {
     use chrono::Timelike;
     let midnight = |t: &DateTime<Utc>| t.num_seconds_from_midnight() == 0 && t.nanosecond() == 0;
-    q.granularity != Granularity::Hour && midnight(&q.from) && midnight(&q.to)
+    q.granularity != Granularity::Hour
+        && q.group != Group::Sim
+        && midnight(&q.from)
+        && midnight(&q.to)
 }
 
 /// The SQL of a usage question on the daily rollup `usage_daily`; `p` are

@@ -127,10 +127,10 @@ impl Sqlite {
                     .map_err(db)?;
                 let mut daily = tx
                     .prepare_cached(
-                        "INSERT INTO usage_daily (day, iccid, country, operator, rat, \
+                        "INSERT INTO usage_daily (day, country, operator, rat, \
                          traffic_type, total_mib, rx_mib, tx_mib, records) \
-                         VALUES (substr(?1, 1, 10), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1) \
-                         ON CONFLICT (day, iccid, country, operator, rat, traffic_type) \
+                         VALUES (substr(?1, 1, 10), ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1) \
+                         ON CONFLICT (day, country, operator, rat, traffic_type) \
                          DO UPDATE SET total_mib = total_mib + excluded.total_mib, \
                          rx_mib = rx_mib + excluded.rx_mib, tx_mib = tx_mib + excluded.tx_mib, \
                          records = records + 1",
@@ -166,7 +166,6 @@ impl Sqlite {
                         daily
                             .execute(params![
                                 iso(r.end_at),
-                                key(&r.iccid),
                                 key(&r.country),
                                 key(&r.operator),
                                 key(&r.rat),
