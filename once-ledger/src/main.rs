@@ -5,6 +5,24 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+/// A line on stderr; a stderr that cannot be written (closed, or a file
+/// past a size limit) does not stop the service.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// A line on stdout, quietly dropped when stdout is closed (`| head`).
+#[allow(unused_macros)]
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 use clap::{Parser, Subcommand};
 use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
 use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
@@ -90,7 +108,7 @@ fn api_client() -> Result<once_sdk::Client, String> {
 async fn sync_once(ledger: &Ledger, client: &once_sdk::Client, options: &SyncOptions) -> bool {
     match ledger.sync(client, options).await {
         Ok(r) => {
-            eprintln!(
+            say!(
                 "once-ledger: sync: {} SIMs, {} quota snapshots, {} events new, {} already stored, {} failures",
                 r.sims,
                 r.quota_snapshots,
@@ -99,12 +117,12 @@ async fn sync_once(ledger: &Ledger, client: &once_sdk::Client, options: &SyncOpt
                 r.failures.len()
             );
             for f in r.failures.iter().take(20) {
-                eprintln!("once-ledger: sync: {f}");
+                say!("once-ledger: sync: {f}");
             }
             r.failures.is_empty()
         }
         Err(e) => {
-            eprintln!("once-ledger: sync failed (what was stored stays stored): {e}");
+            say!("once-ledger: sync failed (what was stored stays stored): {e}");
             false
         }
     }
@@ -123,7 +141,7 @@ async fn shutdown_signal() {
         _ = tokio::signal::ctrl_c() => {},
         () = term => {},
     }
-    eprintln!("once-ledger: shutting down, draining batches in flight");
+    say!("once-ledger: shutting down, draining batches in flight");
 }
 
 async fn open(db: Option<&str>) -> Result<Ledger, String> {
@@ -136,7 +154,7 @@ async fn open(db: Option<&str>) -> Result<Ledger, String> {
             Err(once_ledger::LedgerError::Unavailable(e)) => {
                 last = e;
                 if attempt == 0 {
-                    eprintln!("once-ledger: waiting for {}: {last}", redact_url(db));
+                    say!("once-ledger: waiting for {}: {last}", redact_url(db));
                 }
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
@@ -155,13 +173,13 @@ async fn main() -> std::process::ExitCode {
     let ledger = match open(args.db.as_deref()).await {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("once-ledger: {e}");
+            say!("once-ledger: {e}");
             return std::process::ExitCode::from(2);
         }
     };
     match args.command {
         Command::Migrate => {
-            println!(
+            out!(
                 "{}: schema version {}",
                 ledger.url(),
                 once_ledger::SCHEMA_VERSION
@@ -182,8 +200,8 @@ async fn main() -> std::process::ExitCode {
             match ledger.gap_report(ago(since), ago(silent_after)).await {
                 Ok(report) => {
                     match serde_json::to_string_pretty(&report) {
-                        Ok(text) => println!("{text}"),
-                        Err(e) => eprintln!("once-ledger: {e}"),
+                        Ok(text) => out!("{text}"),
+                        Err(e) => say!("once-ledger: {e}"),
                     }
                     match report.is_clean() {
                         true => std::process::ExitCode::SUCCESS,
@@ -191,7 +209,7 @@ async fn main() -> std::process::ExitCode {
                     }
                 }
                 Err(e) => {
-                    eprintln!("once-ledger: gaps: {e}");
+                    say!("once-ledger: gaps: {e}");
                     std::process::ExitCode::from(2)
                 }
             }
@@ -200,7 +218,7 @@ async fn main() -> std::process::ExitCode {
             let client = match api_client() {
                 Ok(c) => c,
                 Err(e) => {
-                    eprintln!("once-ledger: {e}");
+                    say!("once-ledger: {e}");
                     return std::process::ExitCode::from(2);
                 }
             };
@@ -223,7 +241,7 @@ async fn main() -> std::process::ExitCode {
                     let client = match api_client() {
                         Ok(c) => c,
                         Err(e) => {
-                            eprintln!("once-ledger: --every: {e}");
+                            say!("once-ledger: --every: {e}");
                             return std::process::ExitCode::from(2);
                         }
                     };
@@ -242,16 +260,16 @@ async fn main() -> std::process::ExitCode {
             let listener = match tokio::net::TcpListener::bind(&listen).await {
                 Ok(l) => l,
                 Err(e) => {
-                    eprintln!("once-ledger: --listen {listen}: {e}");
+                    say!("once-ledger: --listen {listen}: {e}");
                     return std::process::ExitCode::from(2);
                 }
             };
             match listener.local_addr() {
-                Ok(addr) => eprintln!(
+                Ok(addr) => say!(
                     "once-ledger: listening on {addr}, storing into {}",
                     ledger.url()
                 ),
-                Err(e) => eprintln!("once-ledger: {e}"),
+                Err(e) => say!("once-ledger: {e}"),
             }
             let served = receiver.serve(listener, shutdown_signal()).await;
             if let Some(task) = syncing {
@@ -259,11 +277,11 @@ async fn main() -> std::process::ExitCode {
                 task.abort();
             }
             if let Err(e) = served {
-                eprintln!("once-ledger: {e}");
+                say!("once-ledger: {e}");
                 return std::process::ExitCode::FAILURE;
             }
             let s = receiver.stats();
-            eprintln!(
+            say!(
                 "once-ledger: stopped; {} records stored, {} duplicates dropped, {} rejected (kept raw)",
                 s.records_stored, s.duplicates_dropped, s.records_rejected
             );

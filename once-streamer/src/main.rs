@@ -3,6 +3,24 @@
 
 use std::time::Duration;
 
+/// A line on stderr; a stderr that cannot be written (closed, or a file
+/// past a size limit) does not stop the service.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// A line on stdout, quietly dropped when stdout is closed (`| head`).
+#[allow(unused_macros)]
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 use clap::{Parser, ValueEnum};
 use once_streamer::streamer::Platform;
 use once_streamer::{BasicCredentials, JsonLinesOptions, JsonLinesSink, Receiver, ReceiverConfig};
@@ -89,7 +107,7 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
-    eprintln!("once-streamer: shutting down, draining batches in flight");
+    say!("once-streamer: shutting down, draining batches in flight");
 }
 
 #[tokio::main(flavor = "multi_thread")]
@@ -124,10 +142,10 @@ async fn main() -> std::io::Result<()> {
     };
     let receiver = Receiver::new(config, sink);
     let listener = tokio::net::TcpListener::bind(&args.listen).await?;
-    eprintln!("once-streamer: listening on {}", listener.local_addr()?);
+    say!("once-streamer: listening on {}", listener.local_addr()?);
     receiver.serve(listener, shutdown_signal()).await?;
     let s = receiver.stats();
-    eprintln!(
+    say!(
         "once-streamer: stopped; {} records stored, {} duplicates dropped, {} rejected (kept raw), {} unreadable bodies (kept whole)",
         s.records_stored, s.duplicates_dropped, s.records_rejected, s.bodies_unreadable
     );

@@ -157,9 +157,19 @@ fn spawn_binary(out: &Path, port: u16, limit_kib: Option<u32>) -> tokio::process
         "trap '' XFSZ; {limit}exec '{bin}' --listen 127.0.0.1:{port} --username 1nce --out '{}'",
         out.display()
     );
+    // Its stderr is a file already past the size limit (as a CI log is):
+    // every log line fails with EFBIG, and the receiver must serve anyway.
+    let log_path = out.with_extension("stderr.log");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    std::fs::write(&log_path, vec![b'.'; 20 * 1024]).unwrap();
+    let log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log_path)
+        .unwrap();
     tokio::process::Command::new("bash")
         .args(["-c", &script])
         .env("ONCE_STREAMER_PASSWORD", "pw")
+        .stderr(log)
         .kill_on_drop(true)
         .spawn()
         .unwrap()
