@@ -88,6 +88,16 @@ impl Granularity {
     }
 }
 
+/// A period must have `from` before `to`.
+fn check_period(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(), LedgerError> {
+    match from < to {
+        true => Ok(()),
+        false => Err(LedgerError::Config(format!(
+            "from: {from} must be before to ({to})"
+        ))),
+    }
+}
+
 /// A usage question: a period, a grouping, a granularity, the top N.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -108,11 +118,7 @@ impl UsageQuery {
     /// Usage in `[from, to)`, one fleet total; refine with the setters.
     /// Fails when `from` is not before `to`.
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Self, LedgerError> {
-        if from >= to {
-            return Err(LedgerError::Config(format!(
-                "from: {from} must be before to ({to})"
-            )));
-        }
+        check_period(from, to)?;
         Ok(Self {
             from,
             to,
@@ -205,11 +211,7 @@ pub struct EventQuery {
 impl EventQuery {
     /// Events in `[from, to)`, newest first, at most 1,000.
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Self, LedgerError> {
-        if from >= to {
-            return Err(LedgerError::Config(format!(
-                "from: {from} must be before to ({to})"
-            )));
-        }
+        check_period(from, to)?;
         Ok(Self {
             from,
             to,

@@ -21,23 +21,44 @@ fn when(flag: &str, text: &str) -> Result<chrono::DateTime<chrono::Utc>, CliErro
         })
 }
 
+/// The database and the period of a ledger command: `--db` (or
+/// `ONCE_LEDGER_DB`) required, `--to` by default now, `--from` by default
+/// `default_days` before it.
+#[cfg(feature = "ledger")]
+fn db_and_period<'a>(
+    db: Option<&'a str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    default_days: i64,
+) -> Result<
+    (
+        &'a str,
+        chrono::DateTime<chrono::Utc>,
+        chrono::DateTime<chrono::Utc>,
+    ),
+    CliError,
+> {
+    let db = db.ok_or_else(|| {
+        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
+    })?;
+    let to = match to {
+        Some(t) => when("--to", t)?,
+        None => chrono::Utc::now(),
+    };
+    let from = match from {
+        Some(t) => when("--from", t)?,
+        None => to - chrono::Duration::days(default_days),
+    };
+    Ok((db, from, to))
+}
+
 /// `once usage`.
 #[cfg(feature = "ledger")]
 pub async fn usage(ctx: &Ctx, a: UsageArgs) -> Result<i32, CliError> {
     use crate::cli::{UsageGranularity as Gr, UsageGroup as G};
     use once_ledger::{Granularity, Group, Ledger, UsageQuery};
 
-    let db = a.db.as_deref().ok_or_else(|| {
-        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
-    })?;
-    let to = match &a.to {
-        Some(t) => when("--to", t)?,
-        None => chrono::Utc::now(),
-    };
-    let from = match &a.from {
-        Some(t) => when("--from", t)?,
-        None => to - chrono::Duration::days(30),
-    };
+    let (db, from, to) = db_and_period(a.db.as_deref(), a.from.as_deref(), a.to.as_deref(), 30)?;
     let group = match a.group {
         G::Fleet => Group::Fleet,
         G::Sim => Group::Sim,
@@ -106,17 +127,7 @@ pub async fn events(ctx: &Ctx, a: EventsArgs) -> Result<i32, CliError> {
     use crate::cli::Severity;
     use once_ledger::{EventQuery, Ledger};
 
-    let db = a.db.as_deref().ok_or_else(|| {
-        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
-    })?;
-    let to = match &a.to {
-        Some(t) => when("--to", t)?,
-        None => chrono::Utc::now(),
-    };
-    let from = match &a.from {
-        Some(t) => when("--from", t)?,
-        None => to - chrono::Duration::days(7),
-    };
+    let (db, from, to) = db_and_period(a.db.as_deref(), a.from.as_deref(), a.to.as_deref(), 7)?;
     if let Some(iccid) = &a.iccid {
         iccid
             .parse::<once_sdk::Iccid>()
