@@ -285,7 +285,10 @@ pub(crate) fn platform_evidence(f: &Fields<'_>) -> Option<Platform> {
 }
 
 impl EventRecord {
-    pub(crate) fn read(f: &Fields<'_>, platform: Platform) -> FieldResult<Self> {
+    /// `shown`: the platform the decoder's setting names, or what the
+    /// record shows when the setting is to detect it (worked out once, by
+    /// the caller, which also needs it for the batch).
+    pub(crate) fn read(f: &Fields<'_>, shown: Option<Platform>) -> FieldResult<Self> {
         let id = RecordId::read(f)?;
         let event_type = match f.int_strict(&[EVENT_TYPE_ID, EVENT_TYPE]) {
             Ok(Some(code)) => EventType::from_code(code),
@@ -295,10 +298,6 @@ impl EventRecord {
                     "missing or not a numeric event type id",
                 ))
             }
-        };
-        let shown = match platform {
-            Platform::Detect => platform_evidence(f),
-            set => Some(set),
         };
         let severity_id = f
             .int_strict(&[EVENT_SEVERITY_ID, EVENT_SEVERITY])

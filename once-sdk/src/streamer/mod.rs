@@ -233,10 +233,11 @@ impl StreamRecord {
                 &format!("expected a JSON object, got {what}"),
             ));
         }
-        Self::read(&Fields::new(parsed), platform).map_err(RecordError::from)
+        let f = Fields::new(parsed);
+        Self::read(&f, shown(&f, platform)).map_err(RecordError::from)
     }
 
-    fn read(f: &Fields<'_>, platform: Platform) -> Result<Self, FieldError> {
+    fn read(f: &Fields<'_>, shown: Option<Platform>) -> Result<Self, FieldError> {
         use fields::*;
         if f.any(&[
             EVENT_TYPE,
@@ -249,7 +250,7 @@ impl StreamRecord {
             EVENT_SOURCE_ID,
             EVENT_SOURCE_DESCRIPTION,
         ]) {
-            return EventRecord::read(f, platform).map(Self::Event);
+            return EventRecord::read(f, shown).map(Self::Event);
         }
         if f.any(&[
             TRAFFIC_TYPE,
@@ -491,6 +492,14 @@ fn body_error(text: &str) -> StreamBodyError {
     }
 }
 
+/// The platform a record is read as: the setting, or what the record shows.
+fn shown(f: &Fields<'_>, platform: Platform) -> Option<Platform> {
+    match platform {
+        Platform::Detect => event::platform_evidence(f),
+        set => Some(set),
+    }
+}
+
 /// Decodes a request body as [`decode_batch`] does, with `options`.
 ///
 /// The body is parsed once: each record straight into its typed form, its
@@ -542,18 +551,15 @@ pub fn decode_batch_with(
             )),
             None => {
                 let f = Fields::new(parsed);
-                if options.platform == Platform::Detect {
-                    let shown = event::platform_evidence(&f);
-                    if shown.is_some() {
-                        evidence = match evidence {
-                            None => Some(shown),
-                            Some(seen) if seen == shown => Some(seen),
-                            Some(_) => Some(None),
-                        };
-                    }
+                let shown = shown(&f, options.platform);
+                if options.platform == Platform::Detect && shown.is_some() {
+                    evidence = match evidence {
+                        None => Some(shown),
+                        Some(seen) if seen == shown => Some(seen),
+                        Some(_) => Some(None),
+                    };
                 }
-                StreamRecord::read(&f, options.platform)
-                    .map_err(|e| (RecordId::read(&f).ok(), e.into()))
+                StreamRecord::read(&f, shown).map_err(|e| (RecordId::read(&f).ok(), e.into()))
             }
         };
         match decoded {
