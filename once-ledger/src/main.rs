@@ -25,7 +25,8 @@ macro_rules! out {
 
 use clap::{Parser, Subcommand};
 use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
-use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
+use once_streamer::cli::{shutdown_signal, ReceiverArgs};
+use once_streamer::Receiver;
 
 /// The fleet ledger: every usage record, event and SMS record of a 1NCE
 /// fleet, kept in PostgreSQL or SQLite, exactly once.
@@ -76,12 +77,8 @@ enum Command {
         /// posts only to https URLs with a public certificate).
         #[arg(long, env = "ONCE_LEDGER_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
-        /// The Basic user name configured in the 1NCE portal.
-        #[arg(long, env = "ONCE_STREAMER_USERNAME")]
-        username: String,
-        /// The Basic password (from the environment, so it is not in `ps`).
-        #[arg(long, env = "ONCE_STREAMER_PASSWORD", hide_env_values = true)]
-        password: String,
+        #[command(flatten)]
+        receiver: ReceiverArgs,
         /// Also run a sync pass from the API this often (`15m`, `1h`);
         /// needs ONCE_CLIENT_ID and ONCE_CLIENT_SECRET.
         #[arg(long, env = "ONCE_LEDGER_EVERY", value_parser = parse_every)]
@@ -126,22 +123,6 @@ async fn sync_once(ledger: &Ledger, client: &once_sdk::Client, options: &SyncOpt
             false
         }
     }
-}
-
-async fn shutdown_signal() {
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {},
-        () = term => {},
-    }
-    say!("once-ledger: shutting down, draining batches in flight");
 }
 
 async fn open(db: Option<&str>) -> Result<Ledger, String> {
@@ -230,8 +211,7 @@ async fn main() -> std::process::ExitCode {
         }
         Command::Serve {
             listen,
-            username,
-            password,
+            receiver,
             every,
         } => {
             let ledger = Arc::new(ledger);
@@ -255,8 +235,7 @@ async fn main() -> std::process::ExitCode {
                     }))
                 }
             };
-            let config = ReceiverConfig::new(BasicCredentials::new(&username, &password));
-            let receiver = Receiver::new(config, LedgerSink::new(Arc::clone(&ledger)));
+            let receiver = Receiver::new(receiver.config(), LedgerSink::new(Arc::clone(&ledger)));
             let listener = match tokio::net::TcpListener::bind(&listen).await {
                 Ok(l) => l,
                 Err(e) => {
@@ -271,7 +250,9 @@ async fn main() -> std::process::ExitCode {
                 ),
                 Err(e) => say!("once-ledger: {e}"),
             }
-            let served = receiver.serve(listener, shutdown_signal()).await;
+            let served = receiver
+                .serve(listener, shutdown_signal("once-ledger"))
+                .await;
             if let Some(task) = syncing {
                 // A pass cut short keeps what it stored; the next start goes on.
                 task.abort();

@@ -22,6 +22,30 @@ fn unit() -> (Vec<(String, String)>, Vec<String>) {
     (env, exec)
 }
 
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits (boundedly) until `serve` on `port` answers `/healthz` with 200.
+async fn wait_healthy(http: &reqwest::Client, port: u16) {
+    for _ in 0..400 {
+        if let Ok(r) = http
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+        {
+            assert_eq!(r.status(), 200);
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("once-ledger serve never answered /healthz");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_shipped_unit_serves_stores_and_stops_on_sigterm() {
     let (env, exec) = unit();
@@ -29,11 +53,7 @@ async fn the_shipped_unit_serves_stores_and_stops_on_sigterm() {
     let dir = std::env::temp_dir().join(format!("once-ledger-unit-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     // The unit's environment, with the state directory and the port this
     // test may use; the password as /etc/once-ledger/env would give it.
     let db = dir.join("fleet.db");
@@ -58,20 +78,7 @@ async fn the_shipped_unit_serves_stores_and_stops_on_sigterm() {
     cmd.env("ONCE_STREAMER_PASSWORD", "pw").kill_on_drop(true);
     let mut child = cmd.spawn().unwrap();
     let http = reqwest::Client::new();
-    let mut up = false;
-    for _ in 0..400 {
-        if let Ok(r) = http
-            .get(format!("http://127.0.0.1:{port}/healthz"))
-            .send()
-            .await
-        {
-            assert_eq!(r.status(), 200);
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert!(up, "once-ledger serve never answered /healthz");
+    wait_healthy(&http, port).await;
     let body = r#"[{"id": 1, "traffic_type_id": 5, "volume_total": 1.5, "end_timestamp": "2026-12-01T10:00:00Z", "sim_iccid": "8988280666000000017"}, {"id": 2}]"#;
     let status = http
         .post(format!("http://127.0.0.1:{port}/"))
@@ -104,6 +111,58 @@ async fn the_shipped_unit_serves_stores_and_stops_on_sigterm() {
         .query_row("SELECT count(*) FROM rejected", [], |r| r.get(0))
         .unwrap();
     assert_eq!((usage, rejected), (1, 1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `serve` takes the receiver's flags of `once-streamer` (one definition,
+/// in `once_streamer::cli`): here a record cap of 2 turns a batch of 3 away
+/// with 413, storing none of it, while a batch of 2 is stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_takes_the_receivers_caps() {
+    let dir = std::env::temp_dir().join(format!("once-ledger-caps-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("fleet.db");
+    let port = free_port();
+    let mut child = tokio::process::Command::new(BIN)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--username", "1nce", "--max-records", "2"])
+        .env("ONCE_STREAMER_PASSWORD", "pw")
+        .env("ONCE_LEDGER_DB", format!("sqlite:{}", db.display()))
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let http = reqwest::Client::new();
+    wait_healthy(&http, port).await;
+    let record = |id: u32| {
+        format!(
+            r#"{{"id": {id}, "traffic_type_id": 5, "volume_total": 1.5, "end_timestamp": "2026-12-01T10:00:00Z", "sim_iccid": "8988280666000000017"}}"#
+        )
+    };
+    let post = |body: String| {
+        http.post(format!("http://127.0.0.1:{port}/"))
+            .header(
+                "authorization",
+                BasicCredentials::new("1nce", "pw").header_value(),
+            )
+            .body(body)
+            .send()
+    };
+    let three = format!("[{},{},{}]", record(1), record(2), record(3));
+    assert_eq!(post(three).await.unwrap().status(), 413);
+    let two = format!("[{},{}]", record(4), record(5));
+    assert_eq!(post(two).await.unwrap().status(), 200);
+    child.start_kill().unwrap();
+    child.wait().await.unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM usage ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids, ["4", "5"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -43,6 +43,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod auth;
+pub mod cli;
 mod dedupe;
 mod receiver;
 mod segments;

@@ -71,6 +71,12 @@ impl ReceiverConfig {
         }
     }
 
+    /// How long a stored record id is remembered to drop its
+    /// retransmissions (set with [`dedupe_window`](Self::dedupe_window)).
+    pub fn remembered_for(&self) -> Duration {
+        self.dedupe_window
+    }
+
     /// The largest request body accepted, decompressed (413 beyond).
     pub fn max_body_bytes(mut self, bytes: usize) -> Self {
         self.max_body_bytes = bytes;
