@@ -1,11 +1,11 @@
-//! `fleet-sync --listen`: the sandbox streams usage to it; daily usage per
-//! SIM adds up, and a record sent again (also after a restart) counts once.
+//! `fleet-sync listen`: the sandbox streams usage to it and every record
+//! lands in the ledger once, also when a batch comes again after a restart.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::testing::{sandbox, scratch_dir};
-use once_sandbox::StreamConfig;
+use common::testing::{sandbox, scratch_dir, RATE_LIMIT_FACTOR};
+use once_sandbox::{Sandbox, StreamConfig, StreamKind};
 use once_streamer::BasicCredentials;
 use rusqlite::Connection;
 
@@ -17,19 +17,21 @@ fn free_port() -> u16 {
     l.local_addr().expect("addr").port()
 }
 
-fn start(dir: &std::path::Path, port: u16) -> Child {
+/// `fleet-sync listen` against `sandbox`, its stdout in `dir/out-N.txt`.
+fn start(sandbox: &Sandbox, dir: &std::path::Path, port: u16, n: u32) -> Child {
+    let creds = sandbox.credentials();
+    let out = std::fs::File::create(dir.join(format!("out-{n}.txt"))).expect("file");
     Command::new(BIN)
-        .args([
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--db",
-            "stream.db",
-        ])
+        .args(["--db", "sqlite:stream.db", "listen"])
+        .arg(format!("127.0.0.1:{port}"))
         .current_dir(dir)
-        .env_remove("ONCE_CLIENT_ID")
+        .env("ONCE_CLIENT_ID", creds.client_id())
+        .env("ONCE_CLIENT_SECRET", creds.expose_secret())
+        .env("ONCE_BASE_URL", sandbox.base_url())
+        .env("ONCE_RATE_LIMIT_FACTOR", RATE_LIMIT_FACTOR.to_string())
         .env("ONCE_STREAMER_USERNAME", "1nce")
         .env("ONCE_STREAMER_PASSWORD", "pw")
-        .stdout(Stdio::null())
+        .stdout(out)
         .stderr(Stdio::null())
         .spawn()
         .expect("fleet-sync starts")
@@ -46,9 +48,10 @@ fn stop(mut child: Child) {
     assert!(status.success(), "{status:?}");
 }
 
+/// Posts `body` until the receiver answers (it listens after its sync pass).
 async fn post(port: u16, body: &serde_json::Value) -> u16 {
     let auth = BasicCredentials::new("1nce", "pw").header_value();
-    for _ in 0..200 {
+    for _ in 0..400 {
         match reqwest::Client::new()
             .post(format!("http://127.0.0.1:{port}/"))
             .header("authorization", &auth)
@@ -60,43 +63,29 @@ async fn post(port: u16, body: &serde_json::Value) -> u16 {
             Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     }
-    panic!("fleet-sync --listen never answered");
+    panic!("fleet-sync listen never answered");
 }
 
-async fn post_raw(port: u16, body: &'static [u8]) -> u16 {
-    let auth = BasicCredentials::new("1nce", "pw").header_value();
-    reqwest::Client::new()
-        .post(format!("http://127.0.0.1:{port}/"))
-        .header("authorization", &auth)
-        .body(body)
-        .send()
-        .await
-        .expect("fleet-sync answers")
-        .status()
-        .as_u16()
-}
-
-fn day_usage(db: &std::path::Path, iccid: &str) -> Vec<(String, f64, f64)> {
+fn usage_ids(db: &std::path::Path) -> Vec<String> {
     let conn = Connection::open(db).expect("db");
     let mut stmt = conn
-        .prepare("SELECT day, data_mb, sms FROM daily_usage WHERE iccid = ?1 ORDER BY day")
+        .prepare("SELECT id FROM usage ORDER BY id")
         .expect("query");
-    stmt.query_map([iccid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    stmt.query_map([], |r| r.get(0))
         .expect("rows")
         .map(|r| r.expect("row"))
         .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn usage_from_the_stream_adds_up_once() {
+async fn streamed_usage_is_stored_once() {
+    let sandbox = sandbox(3).await;
     let dir = scratch_dir(TMP, "fleet-sync-listen");
     let db = dir.join("stream.db");
     let port = free_port();
-    let child = start(&dir, port);
-    // Wait until it listens.
+    let child = start(&sandbox, &dir, port, 1);
     assert_eq!(post(port, &serde_json::json!([])).await, 200);
 
-    let sandbox = sandbox(3).await;
     let auth = BasicCredentials::new("1nce", "pw").header_value();
     sandbox.stream_to(
         StreamConfig::new(format!("http://127.0.0.1:{port}/1nce"), auth)
@@ -104,8 +93,6 @@ async fn usage_from_the_stream_adds_up_once() {
     );
     let iccids = sandbox.iccids();
     sandbox.consume_data(&iccids[0], 1.5).expect("sim");
-    sandbox.consume_data(&iccids[0], 0.25).expect("sim");
-    sandbox.consume_sms(&iccids[0], 2).expect("sim");
     sandbox.consume_data(&iccids[1], 4.0).expect("sim");
     for _ in 0..500 {
         let s = sandbox.stream_stats();
@@ -115,71 +102,33 @@ async fn usage_from_the_stream_adds_up_once() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert_eq!(sandbox.stream_stats().pending, 0);
-    let today = chrono::Utc::now().date_naive().to_string();
-    assert_eq!(
-        day_usage(&db, iccids[0].as_str()),
-        [(today.clone(), 1.75, 2.0)]
-    );
-    assert_eq!(
-        day_usage(&db, iccids[1].as_str()),
-        [(today.clone(), 4.0, 0.0)]
-    );
-    assert!(day_usage(&db, iccids[2].as_str()).is_empty());
-
-    // A batch sent twice, the second time after a restart: counted once.
-    let batch = serde_json::json!([
-        {"id": 1, "traffic_type": {"id": 5}, "volume": {"total": 2.0, "rx": 1.5, "tx": 0.5},
-         "end_timestamp": "2026-11-01T10:00:00Z", "sim": {"iccid": iccids[2].as_str()}},
-        {"id": 2, "traffic_type_id": 6, "volume_total": 1, "end_timestamp": "2026-11-01 11:00:00",
-         "sim_iccid": iccids[2].as_str()}
-    ]);
-    assert_eq!(post(port, &batch).await, 200);
-    stop(child);
-    let child = start(&dir, port);
-    assert_eq!(post(port, &batch).await, 200);
-    let more = serde_json::json!([
-        {"id": 2, "traffic_type_id": 6, "volume_total": 1, "end_timestamp": "2026-11-01 11:00:00",
-         "sim_iccid": iccids[2].as_str()},
-        {"id": 3, "traffic_type_id": 5, "volume_total": 0.5, "end_timestamp": "2026-11-02T00:00:01Z",
-         "sim_iccid": iccids[2].as_str()}
-    ]);
-    assert_eq!(post(port, &more).await, 200);
-    // What the example does not add up is kept as sent, once: an event, a
-    // record that does not decode, a body that is not JSON.
-    let others = serde_json::json!([
-        {"id": 70, "event_type": {"id": 42}, "event_severity": {"id": 0}, "sim": {"iccid": iccids[2].as_str()}},
-        {"id": 71, "colour": "blue"}
-    ]);
-    for _ in 0..2 {
-        assert_eq!(post(port, &others).await, 200);
-        assert_eq!(post_raw(port, b"\xef\xbb\xbf[]").await, 200);
-    }
-    stop(child);
-    let conn = Connection::open(&db).expect("db");
-    let mut stmt = conn
-        .prepare("SELECT kind, reason IS NOT NULL, raw FROM stream_kept ORDER BY kind")
-        .expect("query");
-    let kept: Vec<(String, bool, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .expect("rows")
-        .map(|r| r.expect("row"))
+    let mut streamed: Vec<String> = sandbox
+        .streamed_records()
+        .into_iter()
+        .filter(|(kind, _)| *kind == StreamKind::Usage)
+        .map(|(_, id)| id.to_string())
         .collect();
-    let kinds: Vec<(&str, bool)> = kept.iter().map(|(k, r, _)| (k.as_str(), *r)).collect();
-    assert_eq!(
-        kinds,
-        [
-            ("event", false),
-            ("rejected", true),
-            ("unreadable_body", true)
-        ]
-    );
-    assert_eq!(kept[1].2, r#"{"colour":"blue","id":71}"#);
-    assert_eq!(kept[2].2, "77u/W10=");
-    assert_eq!(
-        day_usage(&db, iccids[2].as_str()),
-        [
-            ("2026-11-01".to_string(), 2.0, 1.0),
-            ("2026-11-02".to_string(), 0.5, 0.0)
-        ]
+    assert_eq!(streamed.len(), 2);
+
+    // A batch sent again after a restart is stored once.
+    let batch = serde_json::json!([
+        {"id": 900001, "traffic_type": {"id": 5}, "volume": {"total": 2.0, "rx": 1.5, "tx": 0.5},
+         "end_timestamp": "2026-11-01T10:00:00Z", "sim": {"iccid": iccids[2].as_str()}}
+    ]);
+    assert_eq!(post(port, &batch).await, 200);
+    stop(child);
+    let child = start(&sandbox, &dir, port, 2);
+    assert_eq!(post(port, &batch).await, 200);
+    stop(child);
+
+    streamed.push("900001".into());
+    streamed.sort();
+    assert_eq!(usage_ids(&db), streamed);
+    // What it printed at the end comes from the ledger: today's 5.5 MiB.
+    let out = std::fs::read_to_string(dir.join("out-1.txt")).expect("stdout");
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert!(
+        out.contains(&format!("usage {today} 5.500 MiB in 2 records")),
+        "{out}"
     );
 }
