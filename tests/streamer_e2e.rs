@@ -4,43 +4,23 @@
 //! restart. Every record the sandbox emitted is stored exactly once.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
 use once_sandbox::{Sandbox, StreamConfig, StreamState};
 use once_streamer::{BasicCredentials, JsonLinesSink, Receiver, ReceiverConfig};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-/// What the proxy does with one request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Fault {
-    /// Forward it and relay the answer.
-    Pass,
-    /// Answer 500 without forwarding.
-    Status500,
-    /// Forward it, then wait longer than the sender's timeout.
-    Slow,
-    /// Forward it (the receiver stores it), then drop the connection.
-    DropAfterForward,
-    /// Drop the connection without forwarding.
-    DropBeforeForward,
-}
+mod stream_support;
+use stream_support::{
+    assert_every_fault_met, forward, read_request, reply, serve, traffic, wait_for, Dropped, Fault,
+    Reply,
+};
 
-#[derive(Debug)]
-struct Dropped;
-impl std::fmt::Display for Dropped {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("dropped")
-    }
-}
-impl std::error::Error for Dropped {}
-
+/// The proxy: each request meets the next fault of its plan.
 #[derive(Clone)]
 struct Proxy {
     target: Arc<Mutex<String>>,
@@ -50,77 +30,26 @@ struct Proxy {
 }
 
 impl Proxy {
-    async fn handle(
-        self,
-        req: hyper::Request<hyper::body::Incoming>,
-    ) -> Result<hyper::Response<Full<Bytes>>, Dropped> {
+    async fn handle(self, req: hyper::Request<hyper::body::Incoming>) -> Reply {
         let fault = self.plan.lock().unwrap().pop_front().unwrap_or(Fault::Pass);
         *self.hits.lock().unwrap().entry(fault).or_default() += 1;
-        let auth = req.headers().get("authorization").cloned();
-        let body = req
-            .into_body()
-            .collect()
-            .await
-            .map_err(|_| Dropped)?
-            .to_bytes();
+        let (auth, body) = read_request(req).await?;
         match fault {
-            Fault::Status500 => {
-                return Ok(hyper::Response::builder()
-                    .status(500)
-                    .body(Full::new(Bytes::new()))
-                    .unwrap())
-            }
+            Fault::Status500 => return reply(500, Bytes::new()),
             Fault::DropBeforeForward => return Err(Dropped),
             _ => {}
         }
         let url = self.target.lock().unwrap().clone();
-        let mut fwd = self
-            .http
-            .post(url)
-            .header("content-type", "application/json")
-            .body(body);
-        if let Some(a) = auth {
-            fwd = fwd.header("authorization", a);
-        }
-        // A receiver that is down: the sender sees the connection dropped.
-        let resp = fwd.send().await.map_err(|_| Dropped)?;
-        let status = resp.status().as_u16();
-        let answer = resp.bytes().await.map_err(|_| Dropped)?;
+        let (status, answer) = forward(&self.http, &url, auth, body).await?;
         match fault {
             Fault::DropAfterForward => Err(Dropped),
             Fault::Slow => {
                 tokio::time::sleep(Duration::from_millis(800)).await;
-                Ok(hyper::Response::builder()
-                    .status(status)
-                    .body(Full::new(answer))
-                    .unwrap())
+                reply(status, answer)
             }
-            _ => Ok(hyper::Response::builder()
-                .status(status)
-                .body(Full::new(answer))
-                .unwrap()),
+            _ => reply(status, answer),
         }
     }
-}
-
-async fn start_proxy(proxy: Proxy) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let p = proxy.clone();
-            tokio::spawn(async move {
-                let svc = hyper::service::service_fn(move |req| p.clone().handle(req));
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), svc)
-                    .await;
-            });
-        }
-    });
-    addr
 }
 
 struct RunningReceiver {
@@ -165,33 +94,8 @@ fn read_segments(dir: &PathBuf) -> String {
         .collect()
 }
 
-async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..3000 {
-        if done() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// Some traffic of the fleet: data, SMS both ways, sessions.
-fn traffic(sandbox: &Sandbox, wave: usize) {
-    for (i, iccid) in sandbox.iccids().iter().enumerate() {
-        sandbox.consume_data(iccid, 0.5 + (i % 7) as f64).unwrap();
-        if (i + wave).is_multiple_of(3) {
-            sandbox.consume_sms(iccid, 1).unwrap();
-        }
-        if (i + wave).is_multiple_of(4) {
-            sandbox
-                .receive_sms(iccid, &format!("wave {wave} from {i}"))
-                .unwrap();
-        }
-        if (i + wave).is_multiple_of(5) {
-            sandbox.set_online(iccid, wave.is_multiple_of(2)).unwrap();
-        }
-    }
-}
+/// The bound of every wait.
+const BOUND: Duration = Duration::from_secs(30);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
@@ -220,7 +124,8 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
         hits: Arc::default(),
         http: reqwest::Client::builder().no_proxy().build().unwrap(),
     };
-    let proxy_addr = start_proxy(proxy.clone()).await;
+    let p = proxy.clone();
+    let proxy_addr = serve(move |req| p.clone().handle(req)).await;
 
     let sandbox = Sandbox::builder().sims(40).seed(19).start().await.unwrap();
     let auth = BasicCredentials::new("1nce", "stream-secret").header_value();
@@ -235,7 +140,7 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
 
     traffic(&sandbox, 0);
     traffic(&sandbox, 1);
-    wait_for("half the records delivered", || {
+    wait_for("half the records delivered", BOUND, || {
         let s = sandbox.stream_stats();
         s.records_delivered > 0 && s.pending < sandbox.streamed_records().len() / 2
     })
@@ -252,7 +157,7 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
     *proxy.target.lock().unwrap() = second.url.clone();
     traffic(&sandbox, 3);
 
-    wait_for("every record delivered", || {
+    wait_for("every record delivered", BOUND, || {
         sandbox.stream_stats().pending == 0
     })
     .await;
@@ -289,18 +194,7 @@ async fn every_record_is_stored_exactly_once_through_faults_and_a_restart() {
     );
 
     // The faults did happen, and retransmissions reached the receivers.
-    let hits = proxy.hits.lock().unwrap().clone();
-    for f in [
-        Fault::Status500,
-        Fault::Slow,
-        Fault::DropAfterForward,
-        Fault::DropBeforeForward,
-    ] {
-        assert!(
-            hits.get(&f).copied().unwrap_or(0) > 0,
-            "{f:?} never happened: {hits:?}"
-        );
-    }
+    assert_every_fault_met(&proxy.hits.lock().unwrap());
     let after = second.receiver.stats();
     assert!(
         before_restart.duplicates_dropped + after.duplicates_dropped > 0,
@@ -336,7 +230,7 @@ async fn sms_delivery_reports_flow_to_the_receiver() {
         .send(&iccid, once_sdk::Sms::text("ping"))
         .await
         .unwrap();
-    wait_for("delivery", || {
+    wait_for("delivery", BOUND, || {
         sandbox.stream_stats().pending == 0 && !sandbox.streamed_records().is_empty()
     })
     .await;

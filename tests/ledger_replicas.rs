@@ -1,6 +1,5 @@
-//! The fleet ledger's exactly-once promise across replicas, end to end
-//! (issue 28): the sandbox's Data Streamer posts usage, events and SMS
-//! records through a round-robin proxy that misbehaves (500 instead of
+//! The fleet ledger's exactly-once promise across replicas, end to end:
+//! the sandbox's Data Streamer posts usage, events and SMS records through a round-robin proxy that misbehaves (500 instead of
 //! forwarding, the connection dropped before or after forwarding, an answer
 //! slower than the sender waits) to `once-ledger serve` processes storing
 //! into one database. Mid-stream a replica is killed with SIGKILL right
@@ -14,7 +13,11 @@
 //! stream per kind); the check is per kind and table, against the list of
 //! ids the sandbox itself emitted.
 
+// The test PostgreSQL of once-ledger's own tests (initdb, pg_ctl on a free
+// loopback port), one file for both.
+#[path = "../once-ledger/tests/common/mod.rs"]
 mod common;
+mod stream_support;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::SocketAddr;
@@ -27,15 +30,40 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use common::PgServer;
-use http_body_util::{BodyExt, Full};
-use hyper_util::rt::TokioIo;
 use once_sandbox::{Sandbox, StreamConfig, StreamKind, StreamState};
 use once_streamer::BasicCredentials;
+use stream_support::{
+    assert_every_fault_met, forward, read_request, reply, serve, traffic, Dropped, Fault, Reply,
+};
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::net::TcpListener;
 use tokio::process::{Child, Command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_once-ledger");
+/// The `once-ledger` binary beside this test's own executable
+/// (`target/<profile>/`). `cargo test --workspace` builds it (once-ledger's
+/// own tests need it); when this test runs alone (`cargo test -p
+/// once-tests`), it is built here first.
+fn ledger_bin() -> PathBuf {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let exe = std::env::current_exe().expect("the test's path");
+        let dir = exe
+            .parent()
+            .and_then(|deps| deps.parent())
+            .expect("target/<profile>/deps");
+        let bin = dir.join("once-ledger");
+        if !bin.exists() {
+            let mut build = std::process::Command::new(env!("CARGO"));
+            build.args(["build", "-p", "once-ledger", "--bin", "once-ledger"]);
+            if dir.file_name().is_some_and(|p| p == "release") {
+                build.arg("--release");
+            }
+            let status = build.status().expect("cargo runs");
+            assert!(status.success(), "building once-ledger: {status:?}");
+        }
+        bin
+    })
+    .clone()
+}
 const USER: &str = "1nce";
 const PASSWORD: &str = "stream-secret";
 /// The bound of every wait: a step that takes longer fails the test.
@@ -44,22 +72,6 @@ const BOUND: Duration = Duration::from_secs(40);
 const SENDER_TIMEOUT: Duration = Duration::from_millis(500);
 /// How long the proxy holds a slow answer: longer than the sender waits.
 const SLOW: Duration = Duration::from_millis(800);
-
-/// What the proxy does with one request (the plan cycles through these).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Fault {
-    /// Forward it and relay the answer.
-    Pass,
-    /// Answer 500 without forwarding.
-    Status500,
-    /// Forward it, then hold the answer longer than the sender waits.
-    Slow,
-    /// Forward it (the replica stores it), then drop the connection: the
-    /// sandbox sends the stored batch again, to the next replica.
-    DropAfterForward,
-    /// Drop the connection without forwarding.
-    DropBeforeForward,
-}
 
 /// Eleven entries: not a multiple of the replicas, so every fault meets
 /// every replica.
@@ -118,7 +130,8 @@ async fn spawn_serve(
     name: &str,
     log: &Arc<Mutex<String>>,
 ) -> Result<(Child, SocketAddr), String> {
-    let mut child = Command::new(BIN)
+    let bin = ledger_bin();
+    let mut child = Command::new(&bin)
         .arg("serve")
         .env("ONCE_LEDGER_DB", db)
         .env("ONCE_LEDGER_LISTEN", "127.0.0.1:0")
@@ -129,7 +142,7 @@ async fn spawn_serve(
         .stderr(Stdio::piped())
         .kill_on_drop(true)
         .spawn()
-        .map_err(|e| format!("{name}: cannot start {BIN}: {e}"))?;
+        .map_err(|e| format!("{name}: cannot start {}: {e}", bin.display()))?;
     let stderr = child.stderr.take().expect("piped stderr");
     let (tx, rx) = tokio::sync::oneshot::channel::<String>();
     let sink = Arc::clone(log);
@@ -282,15 +295,6 @@ impl Fleet {
     }
 }
 
-#[derive(Debug)]
-struct Dropped;
-impl std::fmt::Display for Dropped {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("dropped")
-    }
-}
-impl std::error::Error for Dropped {}
-
 /// One answer of a replica to a forwarded batch.
 struct Answer {
     replica: usize,
@@ -308,15 +312,6 @@ struct Proxy {
     hits: Mutex<BTreeMap<Fault, u32>>,
     answers: Mutex<Vec<Answer>>,
     http: reqwest::Client,
-}
-
-type Reply = Result<hyper::Response<Full<Bytes>>, Dropped>;
-
-fn reply(status: u16, body: Bytes) -> Reply {
-    Ok(hyper::Response::builder()
-        .status(status)
-        .body(Full::new(body))
-        .unwrap())
 }
 
 impl Proxy {
@@ -337,18 +332,7 @@ impl Proxy {
         ids: Vec<u64>,
     ) -> Result<(u16, Bytes), Dropped> {
         let (addr, incarnation) = self.fleet.target(replica);
-        let mut post = self
-            .http
-            .post(format!("http://{addr}/"))
-            .header("content-type", "application/json")
-            .body(body);
-        if let Some(a) = auth {
-            post = post.header("authorization", a);
-        }
-        // A replica that is down: the sender sees the connection dropped.
-        let resp = post.send().await.map_err(|_| Dropped)?;
-        let status = resp.status().as_u16();
-        let text = resp.bytes().await.map_err(|_| Dropped)?;
+        let (status, text) = forward(&self.http, &format!("http://{addr}/"), auth, body).await?;
         // Who answered, unless a restart came in between.
         if self.fleet.target(replica).1 == incarnation {
             self.answers.lock().unwrap().push(Answer {
@@ -373,17 +357,8 @@ impl Proxy {
         let _ = done.await;
     }
 
-    async fn handle(
-        self: Arc<Self>,
-        req: hyper::Request<hyper::body::Incoming>,
-    ) -> Result<hyper::Response<Full<Bytes>>, Dropped> {
-        let auth = req.headers().get("authorization").cloned();
-        let body = req
-            .into_body()
-            .collect()
-            .await
-            .map_err(|_| Dropped)?
-            .to_bytes();
+    async fn handle(self: Arc<Self>, req: hyper::Request<hyper::body::Incoming>) -> Reply {
+        let (auth, body) = read_request(req).await?;
         // The rest in a task of its own, so that what a replica answered is
         // always recorded.
         tokio::spawn(async move { self.route(auth, body).await })
@@ -461,55 +436,14 @@ async fn start_proxy(fleet: Arc<Fleet>) -> (Arc<Proxy>, SocketAddr) {
             .build()
             .unwrap(),
     });
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let p = Arc::clone(&proxy);
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let p = Arc::clone(&p);
-            tokio::spawn(async move {
-                let svc = hyper::service::service_fn(move |req| Arc::clone(&p).handle(req));
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), svc)
-                    .await;
-            });
-        }
-    });
+    let addr = serve(move |req| Arc::clone(&p).handle(req)).await;
     (proxy, addr)
 }
 
 /// Waits until `done`, at most [`BOUND`].
-async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + BOUND;
-    while !done() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "timed out ({BOUND:?}) waiting for {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
-/// Some traffic of the fleet: data and SMS usage, MO SMS, sessions opened
-/// and closed (events), quota thresholds (events).
-fn traffic(sandbox: &Sandbox, wave: usize) {
-    for (i, iccid) in sandbox.iccids().iter().enumerate() {
-        sandbox.consume_data(iccid, 0.5 + (i % 7) as f64).unwrap();
-        if (i + wave).is_multiple_of(3) {
-            sandbox.consume_sms(iccid, 1).unwrap();
-        }
-        if (i + wave).is_multiple_of(4) {
-            sandbox
-                .receive_sms(iccid, &format!("wave {wave} from {i}"))
-                .unwrap();
-        }
-        if (i + wave).is_multiple_of(5) {
-            sandbox.set_online(iccid, wave.is_multiple_of(2)).unwrap();
-        }
-    }
+async fn wait_for(what: &str, done: impl FnMut() -> bool) {
+    stream_support::wait_for(what, BOUND, done).await
 }
 
 /// The stream and its traffic.
@@ -740,17 +674,7 @@ fn assert_exactly_once(stored: &Stored, emitted: &[(StreamKind, u64)]) {
 /// processes.
 fn assert_the_faults_happened(proxy: &Proxy, sandbox: &Sandbox) -> String {
     let hits = proxy.hits.lock().unwrap().clone();
-    for f in [
-        Fault::Status500,
-        Fault::Slow,
-        Fault::DropAfterForward,
-        Fault::DropBeforeForward,
-    ] {
-        assert!(
-            hits.get(&f).copied().unwrap_or(0) > 0,
-            "{f:?} never happened: {hits:?}"
-        );
-    }
+    assert_every_fault_met(&hits);
     let mut by: HashMap<u64, BTreeSet<(usize, u32)>> = HashMap::new();
     for a in proxy
         .answers
@@ -780,6 +704,33 @@ fn assert_the_faults_happened(proxy: &Proxy, sandbox: &Sandbox) -> String {
     )
 }
 
+/// The replicas on `db`, the proxy in front of them and the stream, once a
+/// first batch went through.
+async fn start_run(db: String, replicas: usize) -> (Arc<Fleet>, Arc<Proxy>, Stream) {
+    let fleet = Fleet::start(db, replicas).await;
+    let (proxy, proxy_addr) = start_proxy(Arc::clone(&fleet)).await;
+    let mut stream = Stream::start(proxy_addr).await;
+    stream
+        .until("a first batch delivered", &fleet, |s| {
+            s.stream_stats().records_delivered > 0
+        })
+        .await;
+    (fleet, proxy, stream)
+}
+
+/// Checks that the faults happened and prints what the run went through.
+fn report(label: &str, proxy: &Proxy, sandbox: &Sandbox, logs: &str) {
+    let summary = assert_the_faults_happened(proxy, sandbox);
+    eprintln!(
+        "{label}: {} records stored once; {summary}\n{}",
+        sandbox.streamed_records().len(),
+        logs.lines()
+            .filter(|l| l.contains("stopped;"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("once-ledger-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -791,14 +742,7 @@ fn temp_dir(name: &str) -> PathBuf {
 async fn three_replicas_on_postgres_store_every_record_once_through_faults_kills_and_a_restart() {
     let Some(pg) = PgServer::start() else { return };
     let url = pg.database("fleet").await;
-    let fleet = Fleet::start(url, 3).await;
-    let (proxy, proxy_addr) = start_proxy(Arc::clone(&fleet)).await;
-    let mut stream = Stream::start(proxy_addr).await;
-    stream
-        .until("a first batch delivered", &fleet, |s| {
-            s.stream_stats().records_delivered > 0
-        })
-        .await;
+    let (fleet, proxy, mut stream) = start_run(url, 3).await;
 
     // A replica killed right after it stored a batch.
     stream.kill(&proxy, 0, Kill::AfterAnswer).await;
@@ -825,29 +769,14 @@ async fn three_replicas_on_postgres_store_every_record_once_through_faults_kills
 
     let stored = stored_in_postgres(&pg.client("fleet").await).await;
     assert_exactly_once(&stored, &stream.sandbox.streamed_records());
-    let summary = assert_the_faults_happened(&proxy, &stream.sandbox);
-    eprintln!(
-        "postgres: {} records stored once; {summary}\n{}",
-        stream.sandbox.streamed_records().len(),
-        logs.lines()
-            .filter(|l| l.contains("stopped;"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    report("postgres", &proxy, &stream.sandbox, &logs);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_replica_on_sqlite_stores_every_record_once_through_faults_and_kills() {
     let dir = temp_dir("replicas-sqlite");
     let path = dir.join("fleet.db");
-    let fleet = Fleet::start(format!("sqlite:{}", path.display()), 1).await;
-    let (proxy, proxy_addr) = start_proxy(Arc::clone(&fleet)).await;
-    let mut stream = Stream::start(proxy_addr).await;
-    stream
-        .until("a first batch delivered", &fleet, |s| {
-            s.stream_stats().records_delivered > 0
-        })
-        .await;
+    let (fleet, proxy, mut stream) = start_run(format!("sqlite:{}", path.display()), 1).await;
     // Killed right after it stored a batch: the batch comes again to the
     // new process, whose memory is empty; then killed while a batch is on
     // its way (mid-transaction, perhaps: SQLite's journal must hold).
@@ -860,14 +789,6 @@ async fn one_replica_on_sqlite_stores_every_record_once_through_faults_and_kills
 
     let stored = stored_in_sqlite(&path);
     assert_exactly_once(&stored, &stream.sandbox.streamed_records());
-    let summary = assert_the_faults_happened(&proxy, &stream.sandbox);
-    eprintln!(
-        "sqlite: {} records stored once; {summary}\n{}",
-        stream.sandbox.streamed_records().len(),
-        logs.lines()
-            .filter(|l| l.contains("stopped;"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    report("sqlite", &proxy, &stream.sandbox, &logs);
     std::fs::remove_dir_all(&dir).unwrap();
 }
