@@ -13,7 +13,8 @@
 //!
 //! Conventions (as gh and the aws CLI): a table on a terminal, `-o
 //! json|jsonl|csv|table` everywhere with the 1NCE API's field names,
-//! `--all` pages through everything, confirmation before anything that
+//! `--all` streams every page as it arrives (memory of one page, `| head`
+//! stops the listing), confirmation before anything that
 //! costs money or changes a device, `--dry-run`, documented exit codes
 //! ([`exit`]), credentials from the environment or profiles ([`config`]).
 #![warn(missing_docs)]

@@ -142,6 +142,215 @@ impl Output {
     }
 }
 
+/// Prints a list as its pages arrive (`--all`), so the first line comes
+/// with the first page and memory stays that of one page, whatever the
+/// fleet's size. JSON is one array as [`Output::list`] prints it; CSV's
+/// header and a table's columns are fixed by the first page (a later field
+/// that falls under a column, like `quota_status.id` under a
+/// `quota_status` that was empty so far, is written there as JSON; one
+/// that does not is named once on stderr). A table streams as aligned
+/// columns without borders, widths from the first page.
+pub struct ListWriter<'a> {
+    output: &'a Output,
+    columns: Vec<String>,
+    widths: Vec<usize>,
+    written: u64,
+    closed: bool,
+    warned: Vec<String>,
+}
+
+impl<'a> ListWriter<'a> {
+    /// A writer for `output`; `columns` picks a table's columns (dotted
+    /// paths) and is ignored by the other formats.
+    pub fn new(output: &'a Output, columns: &[&str]) -> Self {
+        Self {
+            output,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            widths: Vec::new(),
+            written: 0,
+            closed: false,
+            warned: Vec::new(),
+        }
+    }
+
+    /// Items written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Writes the next items; `Ok(false)` once standard output is closed
+    /// (`| head`): stop fetching, it is not an error.
+    pub fn write(&mut self, items: &[Value]) -> Result<bool, CliError> {
+        if self.closed {
+            return Ok(false);
+        }
+        if items.is_empty() {
+            return Ok(true);
+        }
+        let text = self.render(items)?;
+        self.written += items.len() as u64;
+        self.emit(&text)
+    }
+
+    /// Ends the list (JSON's closing bracket; an empty list's header).
+    pub fn finish(mut self) -> Result<(), CliError> {
+        if self.closed {
+            return Ok(());
+        }
+        let text = match (self.output.format, self.written) {
+            (Format::Json, 0) => "[]\n".to_string(),
+            (Format::Json, _) => "\n]\n".to_string(),
+            (Format::Table, 0) => self.output.render_list(&[], &self.column_refs())?,
+            _ => String::new(),
+        };
+        self.emit(&text).map(|_| ())
+    }
+
+    fn column_refs(&self) -> Vec<&str> {
+        self.columns.iter().map(String::as_str).collect()
+    }
+
+    fn emit(&mut self, text: &str) -> Result<bool, CliError> {
+        let mut out = io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(false)
+            }
+            Err(e) => Err(CliError::new(
+                crate::exit::FAILED,
+                format!("cannot write the output: {e}"),
+            )),
+        }
+    }
+
+    fn render(&mut self, items: &[Value]) -> Result<String, CliError> {
+        let first = self.written == 0;
+        match self.output.format {
+            Format::Jsonl => Ok(items.iter().map(|v| v.to_string() + "\n").collect()),
+            Format::Json => {
+                let mut text = String::from(if first { "[\n" } else { ",\n" });
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(",\n");
+                    }
+                    let lines: Vec<String> =
+                        pretty(item).lines().map(|l| format!("  {l}")).collect();
+                    text.push_str(&lines.join("\n"));
+                }
+                Ok(text)
+            }
+            Format::Csv => {
+                let flat: Vec<Map<String, Value>> = items.iter().map(flatten).collect();
+                if first {
+                    self.columns = union_keys(&flat);
+                }
+                let rows = self.fixed_rows(&flat);
+                csv_rows(first.then_some(&self.columns), &rows)
+            }
+            Format::Table => {
+                let flat: Vec<Map<String, Value>> = items.iter().map(flatten).collect();
+                if first {
+                    if self.columns.is_empty() {
+                        self.columns = union_keys(&flat);
+                    }
+                    self.widths = self.columns.iter().map(|c| c.chars().count()).collect();
+                }
+                let rows = self.fixed_rows(&flat);
+                if first {
+                    for row in &rows {
+                        for (w, cell) in self.widths.iter_mut().zip(row) {
+                            *w = (*w).max(cell.chars().count()).min(MAX_STREAM_WIDTH);
+                        }
+                    }
+                }
+                let mut text = String::new();
+                if first {
+                    let header: Vec<String> = self.columns.clone();
+                    let line = self.aligned(&header);
+                    text.push_str(&if self.output.color {
+                        format!("\u{1b}[1m{line}\u{1b}[0m\n")
+                    } else {
+                        line + "\n"
+                    });
+                }
+                for row in &rows {
+                    text.push_str(&self.aligned(row));
+                    text.push('\n');
+                }
+                Ok(text)
+            }
+        }
+    }
+
+    /// A table line: cells padded to the first page's widths.
+    fn aligned(&self, cells: &[String]) -> String {
+        let mut line = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&self.widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(cell);
+            if i + 1 < cells.len() {
+                let pad = w.saturating_sub(cell.chars().count());
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        line
+    }
+
+    /// Each row's cells under the fixed columns.
+    fn fixed_rows(&mut self, flat: &[Map<String, Value>]) -> Vec<Vec<String>> {
+        let mut rows = Vec::with_capacity(flat.len());
+        for row in flat {
+            let mut cells = Vec::with_capacity(self.columns.len());
+            for c in &self.columns {
+                let cell = match row.get(c) {
+                    Some(v) => cell_text(v),
+                    None => under(row, c).map(|v| v.to_string()).unwrap_or_default(),
+                };
+                cells.push(cell);
+            }
+            rows.push(cells);
+            // Fields no column holds: named once (the table shows the
+            // columns it was asked for; CSV would lose them).
+            if self.output.format == Format::Csv {
+                for k in row.keys() {
+                    let placed = self
+                        .columns
+                        .iter()
+                        .any(|c| c == k || k.starts_with(&format!("{c}.")));
+                    if !placed && !self.warned.contains(k) {
+                        self.warned.push(k.clone());
+                        eprintln!(
+                            "once: field {k:?} first appeared after the CSV header (fixed by the \
+                             first page) and is left out; -o jsonl keeps every field"
+                        );
+                    }
+                }
+            }
+        }
+        rows
+    }
+}
+
+/// The widest a streamed table's column grows from its first page.
+const MAX_STREAM_WIDTH: usize = 48;
+
+/// The fields of a flattened row under `column` (`quota_status.id`, ... for
+/// `quota_status`), nested again into one object.
+fn under(row: &Map<String, Value>, column: &str) -> Option<Value> {
+    let prefix = format!("{column}.");
+    let mut obj = Map::new();
+    for (k, v) in row {
+        if let Some(rest) = k.strip_prefix(&prefix) {
+            obj.insert(rest.to_string(), v.clone());
+        }
+    }
+    (!obj.is_empty()).then_some(Value::Object(obj))
+}
+
 /// Prints text to standard output as it is; a closed pipe (`| head`) ends
 /// the output quietly, as coreutils do.
 pub fn print_text(text: &str) -> Result<(), CliError> {
@@ -221,17 +430,26 @@ pub fn cell_text(v: &Value) -> String {
 fn csv_text(items: &[Value]) -> Result<String, CliError> {
     let flat: Vec<Map<String, Value>> = items.iter().map(flatten).collect();
     let cols = union_keys(&flat);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| CliError::new(crate::exit::FAILED, format!("cannot write CSV: {e}"));
-    if !cols.is_empty() {
-        w.write_record(&cols).map_err(fail)?;
-    }
-    for row in &flat {
-        w.write_record(
+    let rows: Vec<Vec<String>> = flat
+        .iter()
+        .map(|row| {
             cols.iter()
-                .map(|c| cell_text(row.get(c).unwrap_or(&Value::Null))),
-        )
-        .map_err(fail)?;
+                .map(|c| cell_text(row.get(c).unwrap_or(&Value::Null)))
+                .collect()
+        })
+        .collect();
+    csv_rows((!cols.is_empty()).then_some(&cols), &rows)
+}
+
+/// CSV text: the header (when given) and the rows.
+fn csv_rows(header: Option<&Vec<String>>, rows: &[Vec<String>]) -> Result<String, CliError> {
+    let fail = |e: csv::Error| CliError::new(crate::exit::FAILED, format!("cannot write CSV: {e}"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    if let Some(header) = header {
+        w.write_record(header).map_err(fail)?;
+    }
+    for row in rows {
+        w.write_record(row).map_err(fail)?;
     }
     let bytes = w
         .into_inner()
@@ -269,6 +487,51 @@ mod tests {
         let items = [json!({"a": 1}), json!({"a": 2})];
         let text = plain(Format::Jsonl).render_list(&items, &[]).unwrap();
         assert_eq!(text, "{\"a\":1}\n{\"a\":2}\n");
+    }
+
+    /// What a [`ListWriter`] writes for `chunks`, page after page.
+    fn streamed(format: Format, columns: &[&str], chunks: &[&[Value]]) -> String {
+        let out = plain(format);
+        let mut w = ListWriter::new(&out, columns);
+        let mut text = String::new();
+        for chunk in chunks {
+            text += &w.render(chunk).unwrap();
+            w.written += chunk.len() as u64;
+        }
+        text
+    }
+
+    #[test]
+    fn streamed_json_and_csv_are_what_one_list_prints() {
+        let a = [json!({"iccid": "1", "q": {"id": 1}}), json!({"iccid": "2"})];
+        let b = [json!({"iccid": "3", "q": {"id": 3}})];
+        let all: Vec<Value> = a.iter().chain(&b).cloned().collect();
+        let json = streamed(Format::Json, &[], &[&a, &b]) + "\n]\n";
+        assert_eq!(json, plain(Format::Json).render_list(&all, &[]).unwrap());
+        let csv = streamed(Format::Csv, &[], &[&a, &b]);
+        assert_eq!(csv, plain(Format::Csv).render_list(&all, &[]).unwrap());
+        let jsonl = streamed(Format::Jsonl, &[], &[&a, &b]);
+        assert_eq!(jsonl, plain(Format::Jsonl).render_list(&all, &[]).unwrap());
+    }
+
+    #[test]
+    fn a_later_nested_field_goes_under_the_column_the_first_page_fixed() {
+        // First page: `q` empty (null); later: `q` an object.
+        let a = [json!({"iccid": "1", "q": null})];
+        let b = [json!({"iccid": "2", "q": {"id": 7, "d": "x"}})];
+        let csv = streamed(Format::Csv, &[], &[&a, &b]);
+        assert_eq!(
+            csv,
+            "iccid,q\n1,\n2,\"{\"\"d\"\":\"\"x\"\",\"\"id\"\":7}\"\n"
+        );
+    }
+
+    #[test]
+    fn a_streamed_table_has_one_header_and_aligned_columns() {
+        let a = [json!({"iccid": "1", "status": "Enabled"})];
+        let b = [json!({"iccid": "22", "status": "Disabled"})];
+        let text = streamed(Format::Table, &["iccid", "status"], &[&a, &b]);
+        assert_eq!(text, "iccid  status\n1      Enabled\n22     Disabled\n");
     }
 
     #[test]

@@ -632,10 +632,37 @@ fn every_command_help_has_an_example() {
 /// confirmation prompt with `answer` ("-": never).
 #[cfg(unix)]
 fn in_pty(env: &Env, answer: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Out {
+    let program = env.cmd(&[]).get_program().to_os_string();
+    let mut argv = vec![program];
+    argv.extend(args.iter().map(std::ffi::OsString::from));
+    in_pty_argv(env, answer, &argv, extra_env)
+}
+
+/// `once ARGS > file` in a terminal: stdin and stderr are the terminal,
+/// standard output goes to `file`.
+#[cfg(unix)]
+fn in_pty_to_file(env: &Env, args: &[&str], file: &std::path::Path) -> Out {
+    let program = env.cmd(&[]).get_program().to_os_string();
+    let mut argv: Vec<std::ffi::OsString> = vec![
+        "sh".into(),
+        "-c".into(),
+        format!("exec \"$0\" \"$@\" > '{}'", file.display()).into(),
+        program,
+    ];
+    argv.extend(args.iter().map(std::ffi::OsString::from));
+    in_pty_argv(env, "-", &argv, &[])
+}
+
+fn in_pty_argv(
+    env: &Env,
+    answer: &str,
+    argv: &[std::ffi::OsString],
+    extra_env: &[(&str, &str)],
+) -> Out {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty_run.py");
     let mut c = env.cmd(&[]);
     let mut py = Command::new("python3");
-    py.arg(script).arg(answer).arg(c.get_program()).args(args);
+    py.arg(script).arg(answer).args(argv);
     py.env_clear();
     for (k, v) in c.get_envs() {
         if let Some(v) = v {
@@ -719,22 +746,26 @@ fn on_a_terminal_a_table_a_prompt_and_a_progress_bar() {
         out.stdout
     );
 
-    // --all draws a progress bar on the terminal (the SDK paces /v2/sims
-    // at 10 requests per second, so 20 pages take about two seconds).
-    let out = in_pty(
-        &env,
-        "-",
-        &["sims", "list", "--all", "--page-size", "5", "-o", "jsonl"],
-        &[],
-    );
+    // --all on a terminal streams the lines as the pages come (the SDK
+    // paces /v2/sims at 10 requests per second, so 20 pages take about two
+    // seconds): the lines are the progress, no bar over them.
+    let args = ["sims", "list", "--all", "--page-size", "5", "-o", "jsonl"];
+    let out = in_pty(&env, "-", &args, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout.matches("{\"activation_date\"").count(), 100);
+    assert!(!out.stdout.contains("/100 SIMs"), "a bar: {:?}", out.stdout);
+    // Into a file, the terminal shows a progress bar instead.
+    let file = env.dir.path().join("fleet.jsonl");
+    let out = in_pty_to_file(&env, &args, &file);
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(
         out.stdout.contains("/100 SIMs"),
         "no progress bar: {:?}",
         out.stdout
     );
-    // The bar is cleared before the output (same line, after "\r\x1b[K").
-    assert_eq!(out.stdout.matches("{\"activation_date\"").count(), 100);
+    assert!(!out.stdout.contains("activation_date"), "{:?}", out.stdout);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(written.lines().count(), 100);
 }
 
 /// The library entry point the binary and the Python wheel call.
@@ -802,4 +833,35 @@ fn misbehaving_server_answers_are_reported_not_hidden() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.lines().count(), 2);
     assert_eq!(env.sb().stats().requests_to("GET", "/v2/sims"), 2);
+}
+
+/// `--all` streams: the first line comes with the first page, and a reader
+/// that is done (`| head -1`) stops the listing. The pipe's buffer (64 KiB)
+/// holds under two pages of 50 SIMs as JSON lines, so while this test does
+/// not read, the CLI cannot get further than writing page 2 (with one page
+/// fetched ahead); a CLI that collects every page first would have fetched
+/// all 20 before its first line.
+#[test]
+fn all_streams_and_stops_when_the_reader_is_done() {
+    use std::io::BufRead;
+    let env = Env::with(Sandbox::builder().no_rate_limits().sims(1000));
+    let mut c = env.cmd(&["sims", "list", "--all", "--page-size", "50", "-o", "jsonl"]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"activation_date\""), "{first}");
+    drop(stdout); // `| head -1` exits
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let pages = env.sb().stats().requests_to("GET", "/v2/sims");
+    assert!(
+        (1..=4).contains(&pages),
+        "{pages} of 20 pages fetched for one line"
+    );
 }

@@ -23,7 +23,7 @@ use crate::batch;
 use crate::cli::{Command, Iccids, Paging};
 use crate::context::Ctx;
 use crate::exit::{self, CliError};
-use crate::output::to_value;
+use crate::output::{to_value, ListWriter};
 use crate::safety::{confirm, print_plan, Planned};
 
 /// Runs a parsed command.
@@ -61,8 +61,9 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> for once_sdk::List<T> {
     }
 }
 
-/// Prints one page (one request), or every page with `--all` (progress
-/// bar on a terminal).
+/// Prints one page (one request), or every page with `--all`: streamed,
+/// each page printed as it arrives (a progress bar on a terminal), and the
+/// listing stopped when standard output closes (`| head`).
 pub async fn show_pages<T: Serialize, L: Pager<T>>(
     ctx: &Ctx,
     list: L,
@@ -70,38 +71,46 @@ pub async fn show_pages<T: Serialize, L: Pager<T>>(
     columns: &[&str],
     what: &str,
 ) -> Result<i32, CliError> {
-    let mut items: Vec<Value> = Vec::new();
-    let mut pages = None;
-    let first = if paging.all {
-        let mut stream = list.every_page();
-        let Some(first) = stream.next().await else {
-            ctx.out.list(&items, columns)?;
-            return Ok(exit::OK);
-        };
-        pages = Some(stream);
-        first?
-    } else {
-        list.one_page().await?
-    };
-    let more = first.has_next();
-    let (page_no, total_pages, total_count) = (first.page, first.total_pages, first.total_count);
-    items.extend(first.items.iter().map(to_value));
-    if let (Some(mut pages), true) = (pages, more) {
-        let bar = batch::progress(total_count.unwrap_or(0), true, what);
-        bar.set_position(items.len() as u64);
-        bar.tick();
-        while let Some(page) = pages.next().await {
-            let page = page?;
-            items.extend(page.items.iter().map(to_value));
-            bar.set_position(items.len() as u64);
+    if !paging.all {
+        let page = list.one_page().await?;
+        let items: Vec<Value> = page.items.iter().map(to_value).collect();
+        if page.has_next() && std::io::stderr().is_terminal() {
+            let of = page
+                .total_pages
+                .map_or(String::new(), |n| format!(" of {n}"));
+            let count = page
+                .total_count
+                .map_or(String::new(), |n| format!(" ({n} {what})"));
+            eprintln!(
+                "page {}{of}{count}; --all for every page, --page N for another",
+                page.page
+            );
         }
-        bar.finish_and_clear();
-    } else if more && std::io::stderr().is_terminal() {
-        let of = total_pages.map_or(String::new(), |n| format!(" of {n}"));
-        let count = total_count.map_or(String::new(), |n| format!(" ({n} {what})"));
-        eprintln!("page {page_no}{of}{count}; --all for every page, --page N for another");
+        ctx.out.list(&items, columns)?;
+        return Ok(exit::OK);
     }
-    ctx.out.list(&items, columns)?;
+    let mut pages = list.every_page();
+    let mut writer = ListWriter::new(&ctx.out, columns);
+    let mut bar = None;
+    while let Some(page) = pages.next().await {
+        let page = page?;
+        let items: Vec<Value> = page.items.iter().map(to_value).collect();
+        if !writer.write(&items)? {
+            // `| head`: the reader has what it wanted; stop the listing.
+            return Ok(exit::OK);
+        }
+        // A bar only when the output goes elsewhere (a file): on a
+        // terminal the lines themselves show the progress.
+        let bar = bar.get_or_insert_with(|| {
+            let redirected = !std::io::stdout().is_terminal();
+            batch::progress(page.total_count.unwrap_or(0), redirected, what)
+        });
+        bar.set_position(writer.written());
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    writer.finish()?;
     Ok(exit::OK)
 }
 
