@@ -4,13 +4,14 @@
 use std::sync::Arc;
 
 use once_sandbox::Sandbox;
-use once_sdk::{Client, InMemoryTokenStore};
+use once_sdk::Client;
 use tokio::sync::OnceCell;
 
 use crate::cli::Global;
 use crate::config;
 use crate::exit::CliError;
 use crate::output::Output;
+use crate::token_cache::CliTokenStore;
 
 /// The user agent the CLI adds to the SDK's.
 pub const APP: &str = concat!("once-cli/", env!("CARGO_PKG_VERSION"));
@@ -31,8 +32,9 @@ pub struct Ctx {
     pub out: Output,
     /// `--timeout`: the limit of one call, retries included.
     pub timeout: Option<std::time::Duration>,
-    /// The token store of the client (read by `once token`).
-    pub tokens: Arc<InMemoryTokenStore>,
+    /// The token store of the client (read by `once token`): kept between
+    /// runs in the user's cache directory ([`crate::token_cache`]).
+    pub tokens: Arc<CliTokenStore>,
     client: OnceCell<(Client, Option<Sandbox>)>,
 }
 
@@ -47,7 +49,7 @@ impl Ctx {
             profile: g.profile.clone(),
             out: Output::new(g.output, g.no_color),
             timeout: g.timeout.map(std::time::Duration::from_secs),
-            tokens: Arc::new(InMemoryTokenStore::new()),
+            tokens: Arc::new(CliTokenStore::new()),
             client: OnceCell::new(),
         }
     }
@@ -89,6 +91,11 @@ impl Ctx {
                 let client = b.build().map_err(|e| {
                     CliError::auth(format!("{e} (credentials from {})", resolved.source))
                 })?;
+                if let Some(file) =
+                    CliTokenStore::path_for(client.client_id(), client.base_url().as_str())
+                {
+                    self.tokens.persist_at(file);
+                }
                 Ok::<_, CliError>((client, None))
             })
             .await?;

@@ -28,6 +28,7 @@ pub mod exit;
 pub mod operations;
 pub mod output;
 pub mod safety;
+pub mod token_cache;
 
 use std::ffi::OsString;
 

@@ -865,3 +865,51 @@ fn all_streams_and_stops_when_the_reader_is_done() {
         "{pages} of 20 pages fetched for one line"
     );
 }
+
+/// A loop of commands within a token's life makes one token request: the
+/// token is kept between runs in the user's cache directory, in a private
+/// file that holds no secret. `ONCE_NO_TOKEN_CACHE=1` turns it off.
+#[cfg(unix)]
+#[test]
+fn runs_share_one_token_through_the_cache() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let a = env.iccid(0);
+    for _ in 0..3 {
+        let out = env.once(&["sims", "get", &a, "-o", "json"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(env.sb().stats().token_requests, 1);
+    let dir = env.dir.path().join(".cache/once/tokens");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        !text.contains(once_sandbox::DEFAULT_CLIENT_SECRET),
+        "{text}"
+    );
+
+    // Off: every run asks for its own.
+    let mut c = env.cmd(&["sims", "get", &a, "-o", "json"]);
+    c.env("ONCE_NO_TOKEN_CACHE", "1");
+    assert_eq!(env.run_cmd(c, None).code, 0);
+    assert_eq!(env.sb().stats().token_requests, 2);
+
+    // Readable by others: not used, and replaced by a private file.
+    std::fs::set_permissions(&files[0], std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env.once(&["sims", "get", &a, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("can be read by others"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(env.sb().stats().token_requests, 3);
+    let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
