@@ -61,6 +61,11 @@ pub struct Global {
     /// No colours (also: NO_COLOR=1; colours are only ever used on a terminal)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Only these fields, in this order (comma-separated, dotted paths
+    /// into nested objects: `iccid,status,quota_status.description`); for
+    /// queries beyond picking fields, `-o json | jq`
+    #[arg(long, global = true, value_name = "LIST", value_delimiter = ',')]
+    pub fields: Vec<String>,
     /// Give up on a call after this many seconds, retries included (also:
     /// ONCE_TIMEOUT) [default: the SDK's 10 s to connect, 30 s an attempt, 120 s a call]
     #[arg(long, global = true, env = "ONCE_TIMEOUT", value_name = "SECS",
@@ -114,6 +119,9 @@ pub enum Command {
         after_help = "Examples:\n  once configure                              asks for client id and secret\n  once configure --profile prod --client-id my-id < secret.txt\n\nThe file is $ONCE_CONFIG, else $XDG_CONFIG_HOME/once/config.toml, else\n~/.config/once/config.toml. A file that others can read is refused."
     )]
     Configure(ConfigureArgs),
+    /// Show the settings a command would use and where each comes from
+    #[command(subcommand)]
+    Config(ConfigCmd),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  once completions bash > ~/.local/share/bash-completion/completions/once\n  once completions zsh > \"${fpath[1]}/_once\"\n  once completions fish > ~/.config/fish/completions/once.fish"
@@ -236,6 +244,18 @@ pub enum Shell {
     Zsh,
     /// fish
     Fish,
+}
+
+/// `once config ...`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Which profile, credentials, base URL, token cache, timeout and
+    /// output a command would use, and where each comes from (the secret
+    /// masked)
+    #[command(
+        after_help = "Examples:\n  once config show\n  once --profile prod config show -o json\n  ONCE_TIMEOUT=20 once config show"
+    )]
+    Show,
 }
 
 /// ICCIDs of a batch: arguments, `-` for stdin, or `--file`.

@@ -59,6 +59,11 @@ pub struct Resolved {
     pub profile: Profile,
     /// Where they came from, for messages (`profile "x" in PATH`, `environment`).
     pub source: String,
+    /// The profile's name, when they came from a profile.
+    pub profile_name: Option<String>,
+    /// Where the base URL came from (the profile, `ONCE_BASE_URL`, or
+    /// `default` when none is set).
+    pub base_url_source: String,
 }
 
 /// The path of the config file.
@@ -141,10 +146,13 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
                 names(&file)
             ))
         })?;
-        p.base_url = p.base_url.or_else(env_base_url);
+        let source = format!("profile {name:?} in {}", path.display());
+        let base_url_source = base_url_source(&mut p, &source);
         return Ok(Resolved {
             profile: p,
-            source: format!("profile {name:?} in {}", path.display()),
+            source,
+            profile_name: Some(name),
+            base_url_source,
         });
     }
     let id = std::env::var("ONCE_CLIENT_ID")
@@ -155,16 +163,19 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
         .filter(|s| !s.is_empty());
     match (id, secret) {
         (Some(client_id), Some(client_secret)) => {
+            let mut profile = Profile {
+                client_id,
+                client_secret,
+                base_url: None,
+            };
+            let source = "environment (ONCE_CLIENT_ID)".to_string();
+            let base_url_source = base_url_source(&mut profile, &source);
             return Ok(Resolved {
-                profile: Profile {
-                    client_id,
-                    client_secret,
-                    base_url: std::env::var("ONCE_BASE_URL")
-                        .ok()
-                        .filter(|s| !s.is_empty()),
-                },
-                source: "environment (ONCE_CLIENT_ID)".into(),
-            })
+                profile,
+                source,
+                profile_name: None,
+                base_url_source,
+            });
         }
         (Some(_), None) => {
             return Err(CliError::auth(
@@ -182,10 +193,13 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
         if let Some(file) = read(&path)? {
             if let Some(p) = file.profiles.get("default") {
                 let mut p = p.clone();
-                p.base_url = p.base_url.or_else(env_base_url);
+                let source = format!("profile \"default\" in {}", path.display());
+                let base_url_source = base_url_source(&mut p, &source);
                 return Ok(Resolved {
                     profile: p,
-                    source: format!("profile \"default\" in {}", path.display()),
+                    source,
+                    profile_name: Some("default".into()),
+                    base_url_source,
                 });
             }
         }
@@ -196,11 +210,19 @@ pub fn resolve(profile: Option<&str>) -> Result<Resolved, CliError> {
     ))
 }
 
-/// `ONCE_BASE_URL`, used when a profile names no base URL.
-fn env_base_url() -> Option<String> {
-    std::env::var("ONCE_BASE_URL")
+/// Fills a profile's missing base URL from `ONCE_BASE_URL`; says where
+/// the base URL comes from (`source` when the profile had one).
+fn base_url_source(p: &mut Profile, source: &str) -> String {
+    if p.base_url.is_some() {
+        return source.to_string();
+    }
+    p.base_url = std::env::var("ONCE_BASE_URL")
         .ok()
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty());
+    match p.base_url {
+        Some(_) => "environment (ONCE_BASE_URL)".into(),
+        None => "default".into(),
+    }
 }
 
 fn names(file: &ConfigFile) -> String {
@@ -233,8 +255,9 @@ pub fn write_profile(path: &Path, name: &str, profile: Profile) -> Result<(), Cl
     })
 }
 
+/// Creates `dir` (and its parents) with mode 0700 if it is missing.
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     if dir.exists() {
         return Ok(());
@@ -246,12 +269,13 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
 }
 
+/// Writes `bytes` to `path` with mode 0600 (also when it existed), synced.
 #[cfg(unix)]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let mut f = std::fs::OpenOptions::new()
@@ -267,6 +291,6 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
 }

@@ -47,7 +47,7 @@ impl Ctx {
             concurrency: usize::from(g.concurrency),
             sandbox: g.sandbox,
             profile: g.profile.clone(),
-            out: Output::new(g.output, g.no_color),
+            out: Output::new(g.output, g.no_color).fields(&g.fields),
             timeout: g.timeout.map(std::time::Duration::from_secs),
             tokens: Arc::new(CliTokenStore::new()),
             client: OnceCell::new(),

@@ -34,6 +34,8 @@ pub struct Output {
     pub format: Format,
     /// Colours on (stdout is a terminal, no `NO_COLOR`, no `--no-color`).
     pub color: bool,
+    /// `--fields`: only these (dotted paths), in this order; empty for all.
+    pub fields: Vec<String>,
 }
 
 impl Output {
@@ -45,6 +47,59 @@ impl Output {
         Self {
             format: format.unwrap_or(if tty { Format::Table } else { Format::Json }),
             color: tty && !no_color && !no_color_env,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Prints only `fields` (dotted paths, in this order; blank entries
+    /// ignored); none means every field.
+    pub fn fields(mut self, fields: &[String]) -> Self {
+        self.fields = fields
+            .iter()
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        self
+    }
+
+    /// `item` with only the `--fields` it has (all of it without them).
+    fn pick(&self, item: &Value) -> Value {
+        if self.fields.is_empty() {
+            return item.clone();
+        }
+        let mut out = Value::Object(Map::new());
+        for f in &self.fields {
+            if let Some(v) = get_path(item, f) {
+                set_path(&mut out, f, v.clone());
+            }
+        }
+        out
+    }
+
+    /// The columns to print: `--fields`, else `columns`.
+    fn columns_or<'c>(&'c self, columns: &[&'c str]) -> Vec<&'c str> {
+        if self.fields.is_empty() {
+            columns.to_vec()
+        } else {
+            self.fields.iter().map(String::as_str).collect()
+        }
+    }
+
+    /// Says on stderr which `--fields` no item has (a typo, most likely).
+    fn check_fields(&self, items: &[Value]) {
+        for f in &self.fields {
+            if !items.is_empty() && items.iter().all(|i| get_path(i, f).is_none()) {
+                let mut known: Vec<String> = Vec::new();
+                for (k, _) in items.iter().flat_map(flatten) {
+                    if !known.contains(&k) {
+                        known.push(k);
+                    }
+                }
+                eprintln!(
+                    "once: --fields: no result has {f:?} (fields: {})",
+                    known.join(", ")
+                );
+            }
         }
     }
 
@@ -65,6 +120,29 @@ impl Output {
 
     /// The text [`Output::list`] prints.
     pub fn render_list(&self, items: &[Value], columns: &[&str]) -> Result<String, CliError> {
+        if !self.fields.is_empty() {
+            self.check_fields(items);
+            let picked: Vec<Value> = items.iter().map(|i| self.pick(i)).collect();
+            let columns = self.columns_or(columns);
+            let plain = Output {
+                fields: Vec::new(),
+                ..self.clone()
+            };
+            return match self.format {
+                Format::Csv => {
+                    let rows: Vec<Vec<String>> = picked
+                        .iter()
+                        .map(|item| {
+                            let row = flatten(item);
+                            columns.iter().map(|c| column_cell(&row, c)).collect()
+                        })
+                        .collect();
+                    let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+                    csv_rows(Some(&header), &rows)
+                }
+                _ => plain.render_list(&picked, &columns),
+            };
+        }
         match self.format {
             Format::Json => Ok(pretty(&Value::Array(items.to_vec())) + "\n"),
             Format::Jsonl => Ok(items.iter().map(|v| v.to_string() + "\n").collect()),
@@ -91,6 +169,17 @@ impl Output {
 
     /// The text [`Output::one`] prints.
     pub fn render_one(&self, item: &Value) -> Result<String, CliError> {
+        if !self.fields.is_empty() {
+            if self.format == Format::Csv {
+                return self.render_list(std::slice::from_ref(item), &[]);
+            }
+            self.check_fields(std::slice::from_ref(item));
+            let plain = Output {
+                fields: Vec::new(),
+                ..self.clone()
+            };
+            return plain.render_one(&self.pick(item));
+        }
         match self.format {
             Format::Json => Ok(pretty(item) + "\n"),
             Format::Jsonl => Ok(item.to_string() + "\n"),
@@ -165,7 +254,11 @@ impl<'a> ListWriter<'a> {
     pub fn new(output: &'a Output, columns: &[&str]) -> Self {
         Self {
             output,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
+            columns: output
+                .columns_or(columns)
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
             widths: Vec::new(),
             written: 0,
             closed: false,
@@ -187,7 +280,15 @@ impl<'a> ListWriter<'a> {
         if items.is_empty() {
             return Ok(true);
         }
-        let text = self.render(items)?;
+        let text = if self.output.fields.is_empty() {
+            self.render(items)?
+        } else {
+            if self.written == 0 {
+                self.output.check_fields(items);
+            }
+            let picked: Vec<Value> = items.iter().map(|i| self.output.pick(i)).collect();
+            self.render(&picked)?
+        };
         self.written += items.len() as u64;
         self.emit(&text)
     }
@@ -243,7 +344,7 @@ impl<'a> ListWriter<'a> {
             }
             Format::Csv => {
                 let flat: Vec<Map<String, Value>> = items.iter().map(flatten).collect();
-                if first {
+                if first && self.output.fields.is_empty() {
                     self.columns = union_keys(&flat);
                 }
                 let rows = self.fixed_rows(&flat);
@@ -306,11 +407,7 @@ impl<'a> ListWriter<'a> {
         for row in flat {
             let mut cells = Vec::with_capacity(self.columns.len());
             for c in &self.columns {
-                let cell = match row.get(c) {
-                    Some(v) => cell_text(v),
-                    None => under(row, c).map(|v| v.to_string()).unwrap_or_default(),
-                };
-                cells.push(cell);
+                cells.push(column_cell(row, c));
             }
             rows.push(cells);
             // Fields no column holds: named once (the table shows the
@@ -332,6 +429,45 @@ impl<'a> ListWriter<'a> {
             }
         }
         rows
+    }
+}
+
+/// The cell of `column` in a flattened row: its value, or the fields
+/// under it nested again as JSON (`quota_status` of `quota_status.id`, ...).
+fn column_cell(row: &Map<String, Value>, column: &str) -> String {
+    match row.get(column) {
+        Some(v) => cell_text(v),
+        None => under(row, column)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// The value at a dotted path (`quota_status.id`), if there is one.
+fn get_path<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
+    if let Some(found) = v.get(path) {
+        return Some(found);
+    }
+    let (head, rest) = path.split_once('.')?;
+    get_path(v.get(head)?, rest)
+}
+
+/// Sets the value at a dotted path, creating the objects on the way.
+fn set_path(v: &mut Value, path: &str, value: Value) {
+    let Value::Object(map) = v else { return };
+    match path.split_once('.') {
+        None => {
+            map.insert(path.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let inner = map
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !inner.is_object() {
+                *inner = Value::Object(Map::new());
+            }
+            set_path(inner, rest, value);
+        }
     }
 }
 
@@ -466,6 +602,7 @@ mod tests {
         Output {
             format,
             color: false,
+            fields: Vec::new(),
         }
     }
 
@@ -532,6 +669,56 @@ mod tests {
         let b = [json!({"iccid": "22", "status": "Disabled"})];
         let text = streamed(Format::Table, &["iccid", "status"], &[&a, &b]);
         assert_eq!(text, "iccid  status\n1      Enabled\n22     Disabled\n");
+    }
+
+    #[test]
+    fn fields_pick_and_order_in_every_format() {
+        let items = [
+            json!({"iccid": "1", "status": "Enabled", "q": {"id": 1, "d": "x"}, "label": "a"}),
+            json!({"iccid": "2", "status": "Disabled", "q": {"id": 2, "d": "y"}}),
+        ];
+        let fields = [
+            "status".to_string(),
+            "q.id".to_string(),
+            "iccid".to_string(),
+        ];
+        let out = |format| plain(format).fields(&fields);
+        assert_eq!(
+            out(Format::Csv).render_list(&items, &["label"]).unwrap(),
+            "status,q.id,iccid\nEnabled,1,1\nDisabled,2,2\n"
+        );
+        assert_eq!(
+            out(Format::Jsonl).render_list(&items, &[]).unwrap(),
+            "{\"iccid\":\"1\",\"q\":{\"id\":1},\"status\":\"Enabled\"}\n\
+             {\"iccid\":\"2\",\"q\":{\"id\":2},\"status\":\"Disabled\"}\n"
+        );
+        let table = out(Format::Table).render_list(&items, &["label"]).unwrap();
+        let header = table.lines().nth(1).unwrap();
+        let (s, q, i) = (
+            header.find("status").unwrap(),
+            header.find("q.id").unwrap(),
+            header.find("iccid").unwrap(),
+        );
+        assert!(s < q && q < i, "{table}");
+        assert!(!table.contains("label"), "{table}");
+        // A streamed list picks the same.
+        let csv = {
+            let o = out(Format::Csv);
+            let mut w = ListWriter::new(&o, &["label"]);
+            let mut text = String::new();
+            for item in &items {
+                let picked = [o.pick(item)];
+                text += &w.render(&picked).unwrap();
+                w.written += 1;
+            }
+            text
+        };
+        assert_eq!(csv, "status,q.id,iccid\nEnabled,1,1\nDisabled,2,2\n");
+        // One record.
+        assert_eq!(
+            out(Format::Jsonl).render_one(&items[0]).unwrap(),
+            "{\"iccid\":\"1\",\"q\":{\"id\":1},\"status\":\"Enabled\"}\n"
+        );
     }
 
     #[test]

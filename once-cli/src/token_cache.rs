@@ -10,13 +10,14 @@
 //! by a private one. `ONCE_NO_TOKEN_CACHE=1` turns the cache off; the
 //! in-process sandbox (`--sandbox`) never uses it.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures::future::BoxFuture;
 use once_sdk::{AccessToken, InMemoryTokenStore, StoredToken, TokenStore};
+
+use crate::config::{create_private_dir, write_private};
 
 /// The CLI's token store: in memory for the run, and in a file between
 /// runs once [`CliTokenStore::persist_at`] names one.
@@ -120,9 +121,7 @@ impl CliTokenStore {
             path.file_name().and_then(|n| n.to_str()).unwrap_or("token"),
             std::process::id()
         ));
-        let mut f = open_private(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
+        write_private(&tmp, text.as_bytes())?;
         std::fs::rename(&tmp, path)
     }
 }
@@ -146,36 +145,6 @@ fn private(meta: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn private(_: &std::fs::Metadata) -> bool {
     true
-}
-
-#[cfg(unix)]
-fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::create(path)
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
 }
 
 impl TokenStore for CliTokenStore {

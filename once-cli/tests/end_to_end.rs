@@ -913,3 +913,123 @@ fn runs_share_one_token_through_the_cache() {
     let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// `once config show`: which profile and settings, where each comes from,
+/// the secret never shown; no request is sent.
+#[test]
+fn config_show_says_where_each_setting_comes_from() {
+    let env = Env::new();
+    let rows = |out: &Out| -> std::collections::BTreeMap<String, (String, String)> {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let s = |k: &str| v[k].as_str().unwrap().to_string();
+                (s("setting"), (s("value"), s("from")))
+            })
+            .collect()
+    };
+    // From the environment (as Env sets it).
+    let out = env.once(&["config", "show", "-o", "jsonl"]);
+    assert!(!out.stdout.contains(once_sandbox::DEFAULT_CLIENT_SECRET));
+    let r = rows(&out);
+    assert_eq!(r["client_id"].0, once_sandbox::DEFAULT_CLIENT_ID);
+    assert_eq!(r["client_id"].1, "environment (ONCE_CLIENT_ID)");
+    assert_eq!(r["client_secret"].0, "******** (hidden)");
+    assert_eq!(
+        r["base_url"],
+        (
+            env.sb().base_url().to_string(),
+            "environment (ONCE_BASE_URL)".into()
+        )
+    );
+    assert!(
+        r["token_cache"].0.contains(".cache/once/tokens/"),
+        "{:?}",
+        r["token_cache"]
+    );
+    assert_eq!(r["timeout"].1, "default (the SDK's)");
+
+    // From a profile named with --profile; its base URL from the file.
+    let mut c = env.cmd(&[
+        "configure",
+        "--profile",
+        "prod",
+        "--client-id",
+        "prod-id",
+        "--base-url",
+        "https://example.test/api",
+    ]);
+    c.env_remove("ONCE_CLIENT_ID")
+        .env_remove("ONCE_CLIENT_SECRET");
+    assert_eq!(env.run_cmd(c, Some("prod-secret\n")).code, 0);
+    let mut c = env.cmd(&[
+        "--profile",
+        "prod",
+        "--timeout",
+        "7",
+        "config",
+        "show",
+        "-o",
+        "jsonl",
+    ]);
+    c.env_remove("ONCE_BASE_URL");
+    let out = env.run_cmd(c, None);
+    assert!(!out.stdout.contains("prod-secret"), "{}", out.stdout);
+    let r = rows(&out);
+    assert_eq!(r["profile"], ("prod".into(), "--profile".into()));
+    assert_eq!(r["client_id"].0, "prod-id");
+    assert!(
+        r["client_id"].1.starts_with("profile \"prod\" in "),
+        "{:?}",
+        r["client_id"]
+    );
+    assert_eq!(r["base_url"].0, "https://example.test/api");
+    assert!(
+        r["base_url"].1.starts_with("profile \"prod\""),
+        "{:?}",
+        r["base_url"]
+    );
+    assert_eq!(r["timeout"], ("7 s".into(), "--timeout".into()));
+    assert_eq!(env.sb().stats().requests, 0);
+}
+
+/// `--fields` picks and orders the columns of every format, for lists,
+/// streamed lists and single records.
+#[test]
+fn fields_pick_what_is_printed() {
+    let env = Env::new();
+    let out = env.once(&["sims", "list", "--fields", "status,iccid", "-o", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut lines = out.stdout.lines();
+    assert_eq!(lines.next(), Some("status,iccid"));
+    assert_eq!(lines.count(), 10);
+    let out = env.once(&[
+        "sims",
+        "list",
+        "--all",
+        "--fields",
+        "iccid,quota_status.id",
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 100);
+    let first: serde_json::Value =
+        serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first.as_object().unwrap().len(), 2, "{first}");
+    assert!(first["quota_status"]["id"].is_number(), "{first}");
+    let a = env.iccid(0);
+    let out = env.once(&["sims", "get", &a, "--fields", "iccid", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v, serde_json::json!({"iccid": a}));
+    // A field no result has is named on stderr.
+    let out = env.once(&["sims", "get", &a, "--fields", "icid", "-o", "json"]);
+    assert!(
+        out.stderr.contains("no result has \"icid\""),
+        "{}",
+        out.stderr
+    );
+}

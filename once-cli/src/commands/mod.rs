@@ -39,6 +39,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::Events(a) => ledger::events(ctx, a).await,
         Command::Token(a) => meta::token(ctx, a).await,
         Command::Configure(a) => meta::configure(ctx, a),
+        Command::Config(crate::cli::ConfigCmd::Show) => meta::config_show(ctx).await,
         Command::Completions { shell } => meta::completions(shell),
     }
 }
