@@ -6,6 +6,15 @@
 //! [`Page`], and can be turned into a stream of items that fetches the next
 //! page while the caller works through the current one (at most one page
 //! ahead). Nothing is sent until the stream is first polled.
+//!
+//! A stream always ends: a page the server sends again (the same body, an
+//! earlier `X-Current-Page`, or nothing but items an earlier page had, told
+//! apart by their ids, however the rest of the body changed) ends it with
+//! [`Error::RepeatedPage`](crate::Error::RepeatedPage); items an earlier
+//! page had, on a page with new ones too (a list that shifted while it was
+//! read), are dropped rather than yielded twice; and more items than the
+//! server's `X-Total-Count` are yielded only with a warning in the logs
+//! (the list grew while it was read).
 
 use std::sync::Arc;
 
@@ -152,19 +161,63 @@ pub(crate) struct Fetched<T> {
     pub page: Page<T>,
     /// A hash of the response body: the same body twice is the same page.
     pub fingerprint: u64,
+    /// A hash of each item's id, in the order of `page.items` (`None` for
+    /// an item without one); empty when the body's items could not be
+    /// lined up with the page's.
+    pub keys: Vec<Option<u64>>,
     /// The list operation (e.g. `sims.list`), for errors.
     pub operation: &'static str,
 }
 
+fn hash_of(v: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// The hash of `id_field` of each item of a list body: a JSON array, or an
+/// object holding the array (v1 events). Empty when there is no such array.
+fn item_keys(body: &[u8], id_field: &str) -> Vec<Option<u64>> {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Vec::new();
+    };
+    let items = match &v {
+        serde_json::Value::Array(a) => Some(a),
+        serde_json::Value::Object(o) => o.values().find_map(|v| v.as_array()),
+        _ => None,
+    };
+    items
+        .map(|a| {
+            a.iter()
+                .map(|item| match item.get(id_field) {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(id) => Some(hash_of(&id.to_string())),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 impl<T> Fetched<T> {
-    /// `page`, fetched by `operation` from `resp`.
-    pub(crate) fn new(page: Page<T>, resp: &RawResponse, operation: &'static str) -> Self {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        resp.body.hash(&mut h);
+    /// `page`, fetched by `operation` from `resp`; its items are told apart
+    /// by `id_field`.
+    pub(crate) fn new(
+        page: Page<T>,
+        resp: &RawResponse,
+        operation: &'static str,
+        id_field: &str,
+    ) -> Self {
+        let mut keys = item_keys(&resp.body, id_field);
+        if keys.len() != page.items.len() {
+            // The decoder dropped or added rows (a `TOTAL` line): the ids
+            // cannot be lined up, so only whole bodies are compared.
+            keys.clear();
+        }
         Fetched {
             page,
-            fingerprint: h.finish(),
+            fingerprint: hash_of(&resp.body),
+            keys,
             operation,
         }
     }
@@ -190,6 +243,10 @@ struct State<T> {
     done: bool,
     /// The fingerprint of every page seen so far, with its number.
     seen: std::collections::HashMap<u64, u32>,
+    /// The id of every item yielded so far, with its page.
+    ids: std::collections::HashMap<u64, u32>,
+    /// Items yielded so far.
+    yielded: u64,
 }
 
 /// Pages from `first` on, fetching the next page ahead while the current one
@@ -201,6 +258,8 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
         ahead: None,
         done: false,
         seen: std::collections::HashMap::new(),
+        ids: std::collections::HashMap::new(),
+        yielded: 0,
     };
     stream::unfold(state, |mut st| async move {
         if st.done {
@@ -224,19 +283,29 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
             }
             Ok(fetched) => {
                 let Fetched {
-                    page,
+                    mut page,
                     fingerprint,
+                    keys,
                     operation,
                 } = fetched;
                 // A server that ignores `page` sends the same page again
-                // (and may even say so in `X-Current-Page`): end the stream
-                // with an error instead of looping over the same items.
+                // (and may even say so in `X-Current-Page`, or change a
+                // timestamp in every item): end the stream with an error
+                // instead of looping over the same items.
+                let known: Vec<Option<u32>> = keys
+                    .iter()
+                    .map(|k| k.and_then(|k| st.ids.get(&k).copied()))
+                    .collect();
                 let repeats = if page.items.is_empty() {
                     None
                 } else if page.page < requested {
                     Some(page.page)
+                } else if let Some(p) = st.seen.get(&fingerprint) {
+                    Some(*p)
+                } else if !known.is_empty() && known.iter().all(Option::is_some) {
+                    known.iter().flatten().min().copied()
                 } else {
-                    st.seen.get(&fingerprint).copied()
+                    None
                 };
                 if let Some(repeats) = repeats {
                     st.done = true;
@@ -267,7 +336,38 @@ pub(crate) fn page_stream<T: Send + 'static>(fetch: PageFetcher<T>, first: u32) 
                     ));
                 }
                 st.seen.insert(fingerprint, requested);
-                if page.has_next() {
+                // Before items are dropped: the page as the server sent it
+                // tells whether another follows.
+                let more = page.has_next();
+                // Items seen on an earlier page (a list that shifted while
+                // it was read): dropped, not yielded twice.
+                if known.iter().any(Option::is_some) {
+                    let before = page.items.len();
+                    let mut keep = known.iter().map(Option::is_none);
+                    page.items.retain(|_| keep.next().unwrap_or(true));
+                    tracing::warn!(
+                        operation,
+                        page = requested,
+                        dropped = before - page.items.len(),
+                        "items already yielded by an earlier page were dropped"
+                    );
+                }
+                for (k, _) in keys.iter().zip(&known).filter(|(_, seen)| seen.is_none()) {
+                    if let Some(k) = k {
+                        st.ids.insert(*k, requested);
+                    }
+                }
+                st.yielded += page.items.len() as u64;
+                if let Some(total) = page.total_count.filter(|t| st.yielded > *t) {
+                    // Not an error: a list can grow while it is read.
+                    tracing::warn!(
+                        operation,
+                        announced = total,
+                        yielded = st.yielded,
+                        "the list yields more items than the server announced"
+                    );
+                }
+                if more {
                     st.next = requested + 1;
                     // The prefetch runs in a task of its own: it keeps
                     // the caller's span, as the page fetched inline does.
@@ -302,11 +402,28 @@ mod tests {
     use std::sync::atomic::{AtomicU32, Ordering};
 
     fn fetched(page: Page<u32>, fingerprint: u64) -> Fetched<u32> {
+        // Each item is its own id.
+        let keys = page.items.iter().map(|i| Some(hash_of(i))).collect();
         Fetched {
             page,
             fingerprint,
+            keys,
             operation: "test.list",
         }
+    }
+
+    #[test]
+    fn item_ids_are_read_from_an_array_or_the_array_of_an_object() {
+        let array = br#"[{"iccid": "1"}, {"iccid": null}, {"iccid": "1"}, {}]"#;
+        let keys = item_keys(array, "iccid");
+        assert_eq!(keys.len(), 4);
+        assert!(keys[0].is_some() && keys[0] == keys[2]);
+        assert_eq!((keys[1], keys[3]), (None, None));
+        let object = br#"{"total_events": 2, "events": [{"id": 7}, {"id": 8}]}"#;
+        let keys = item_keys(object, "id");
+        assert_eq!(keys.len(), 2);
+        assert_ne!(keys[0], keys[1]);
+        assert!(item_keys(b"not json", "id").is_empty());
     }
 
     fn fake(total: u32, size: u32, calls: Arc<AtomicU32>) -> PageFetcher<u32> {

@@ -48,6 +48,10 @@ pub(crate) struct ListSpec {
     /// 1NCE answers with the whole list at once (products): no paging
     /// parameters are sent, and the one page holds everything.
     pub unpaged: bool,
+    /// The field of an item that identifies it (`iccid`, `id`, ...): an
+    /// item seen on an earlier page is not yielded again, and a page of
+    /// nothing but such items ends the stream ([`Error::RepeatedPage`]).
+    pub id_field: &'static str,
 }
 
 /// Reads one page of a list from its response.
@@ -243,7 +247,12 @@ impl<T: Send + 'static> List<T> {
             let req = Arc::clone(&req);
             Box::pin(async move {
                 let (page, resp) = Self::fetch(&client, &req, decode, page).await?;
-                Ok(pagination::Fetched::new(page, &resp, req.spec.operation))
+                Ok(pagination::Fetched::new(
+                    page,
+                    &resp,
+                    req.spec.operation,
+                    req.spec.id_field,
+                ))
             })
         })
     }

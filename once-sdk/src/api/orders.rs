@@ -34,6 +34,7 @@ const LIST_ORDERS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 10,
+    id_field: "order_number",
     unpaged: false,
 };
 

@@ -25,6 +25,7 @@ const LIST_PRODUCTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 1000,
     max_size: 1000,
+    id_field: "id",
     unpaged: true,
 };
 

@@ -34,6 +34,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    id_field: "iccid",
     unpaged: false,
 };
 
@@ -61,6 +62,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 1000,
+    id_field: "id",
     unpaged: false,
 };
 

@@ -30,6 +30,7 @@ const LIST_SMS: ListSpec = ListSpec {
     size_param: "per_page",
     default_size: 20,
     max_size: 1000,
+    id_field: "id",
     unpaged: false,
 };
 

@@ -31,6 +31,7 @@ const LIST_SERVICE_REQUESTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 1,
     max_size: 100,
+    id_field: "caseId",
     unpaged: false,
 };
 

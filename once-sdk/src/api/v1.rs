@@ -93,6 +93,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    id_field: "iccid",
     unpaged: false,
 };
 
@@ -102,6 +103,7 @@ const LIST_SMS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 100,
+    id_field: "id",
     unpaged: false,
 };
 
@@ -111,6 +113,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     size_param: "pageSize",
     default_size: 10,
     max_size: 1000,
+    id_field: "id",
     unpaged: false,
 };
 
