@@ -122,6 +122,9 @@ pub enum Command {
     /// Show the settings a command would use and where each comes from
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// A sandbox in the background that keeps its state between commands
+    #[command(subcommand)]
+    Sandbox(SandboxCmd),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  once completions bash > ~/.local/share/bash-completion/completions/once\n  once completions zsh > \"${fpath[1]}/_once\"\n  once completions fish > ~/.config/fish/completions/once.fish"
@@ -256,6 +259,38 @@ pub enum ConfigCmd {
         after_help = "Examples:\n  once config show\n  once --profile prod config show -o json\n  ONCE_TIMEOUT=20 once config show"
     )]
     Show,
+}
+
+/// `once sandbox ...`
+#[derive(Debug, Subcommand)]
+pub enum SandboxCmd {
+    /// Start a sandbox in the background: `once --sandbox ...` then uses it,
+    /// and its state (orders, top-ups, SMS), until `once sandbox stop`
+    #[command(
+        after_help = "Examples:\n  once sandbox start\n  once --sandbox sims top-up 8988280666000000000 --yes\n  once --sandbox orders list      the order is there\n  once sandbox stop"
+    )]
+    Start {
+        /// Port on 127.0.0.1 (0: a free one)
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// SIMs in its fleet
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        sims: u32,
+    },
+    /// Stop the background sandbox (its state goes with it)
+    Stop,
+    /// Whether a background sandbox runs, and where
+    Status,
+    /// Serve the background sandbox (what `start` runs)
+    #[command(hide = true)]
+    Serve {
+        /// Port on 127.0.0.1
+        #[arg(long)]
+        port: u16,
+        /// SIMs in its fleet
+        #[arg(long)]
+        sims: u32,
+    },
 }
 
 /// ICCIDs of a batch: arguments, `-` for stdin, or `--file`.

@@ -61,6 +61,23 @@ impl Ctx {
             .client
             .get_or_try_init(|| async {
                 if self.sandbox {
+                    if let Some(r) = crate::commands::sandbox::running() {
+                        // The one `once sandbox start` left running: its
+                        // state is kept between commands.
+                        let client = self
+                            .timeouts(Client::builder())
+                            .credentials(once_sdk::Credentials::new(r.client_id, r.client_secret))
+                            .base_url(r.base_url)
+                            .token_store(self.tokens.clone())
+                            .user_agent(APP)
+                            .build()?;
+                        if let Some(file) =
+                            CliTokenStore::path_for(client.client_id(), client.base_url().as_str())
+                        {
+                            self.tokens.persist_at(file);
+                        }
+                        return Ok((client, None));
+                    }
                     let sandbox = Sandbox::start().await.map_err(|e| {
                         CliError::new(
                             crate::exit::FAILED,

@@ -1033,3 +1033,75 @@ fn fields_pick_what_is_printed() {
         out.stderr
     );
 }
+
+/// `once sandbox start`: a sandbox in the background keeps its state
+/// between `--sandbox` commands (an order placed by one is listed by the
+/// next) until `once sandbox stop`; without it each run starts afresh.
+#[test]
+fn a_background_sandbox_keeps_its_state_between_commands() {
+    let env = Env::new();
+    let once = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env_remove("ONCE_CLIENT_ID")
+            .env_remove("ONCE_CLIENT_SECRET")
+            .env_remove("ONCE_BASE_URL");
+        env.run_cmd(c, None)
+    };
+    /// Stops the background sandbox even when an assert fails.
+    struct Stop<'a>(&'a dyn Fn(&[&str]) -> Out);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            (self.0)(&["sandbox", "stop"]);
+        }
+    }
+    let orders = |out: &Out| -> Vec<serde_json::Value> {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let started = once(&["sandbox", "start", "--sims", "5", "-o", "json"]);
+    let _stop = Stop(&once);
+    assert_eq!(started.code, 0, "{}", started.stderr);
+    let before = orders(&once(&["--sandbox", "orders", "list", "-o", "jsonl"])).len();
+    let topped = once(&[
+        "--sandbox",
+        "sims",
+        "top-up",
+        "8988280666000000001",
+        "--yes",
+    ]);
+    assert_eq!(topped.code, 0, "{}", topped.stderr);
+    let after = orders(&once(&["--sandbox", "orders", "list", "-o", "jsonl"]));
+    assert_eq!(after.len(), before + 1);
+    assert!(
+        after.iter().any(|o| o["order_type"] == "TOPUP"),
+        "{after:?}"
+    );
+    let status = once(&["sandbox", "status", "-o", "json"]);
+    assert!(
+        status.stdout.contains("\"running\": true"),
+        "{}",
+        status.stdout
+    );
+
+    let stopped = once(&["sandbox", "stop", "-o", "json"]);
+    assert!(
+        stopped.stdout.contains("\"stopped\": true"),
+        "{}",
+        stopped.stdout
+    );
+    let status = once(&["sandbox", "status", "-o", "json"]);
+    assert!(
+        status.stdout.contains("\"running\": false"),
+        "{}",
+        status.stdout
+    );
+    // Fresh again: no top-up order.
+    let fresh = orders(&once(&["--sandbox", "orders", "list", "-o", "jsonl"]));
+    assert!(
+        fresh.iter().all(|o| o["order_type"] != "TOPUP"),
+        "{fresh:?}"
+    );
+}

@@ -10,10 +10,15 @@ import subprocess
 import sys
 
 
-def once(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def once(
+    *args: str, stdin: str | None = None, home: str | None = None
+) -> subprocess.CompletedProcess[str]:
     script = pathlib.Path(sys.executable).parent / ("once.exe" if os.name == "nt" else "once")
     assert script.exists(), f"the wheel did not install the console script {script}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ONCE_")}
+    if home is not None:
+        env["HOME"] = home
+        env.pop("XDG_CACHE_HOME", None)
     return subprocess.run(
         [str(script), *args],
         input=stdin if stdin is not None else "",
@@ -53,3 +58,19 @@ def test_once_help_exit_codes() -> None:
     out = once("help", "exit-codes")
     assert out.returncode == 0
     assert "6  outcome unknown" in out.stdout
+
+
+def test_once_sandbox_start_runs_in_the_background_from_the_wheel(tmp_path: pathlib.Path) -> None:
+    # The console script runs inside Python: `start` must run it again
+    # (the interpreter and the module), not the interpreter alone.
+    home = str(tmp_path)
+    started = once("sandbox", "start", "--sims", "3", "-o", "json", home=home)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert json.loads(started.stdout)["started"] is True
+        out = once("--sandbox", "sims", "list", "-o", "json", home=home)
+        assert out.returncode == 0, out.stderr
+        assert len(json.loads(out.stdout)) == 3, "the background sandbox's 3 SIMs"
+    finally:
+        stopped = once("sandbox", "stop", "-o", "json", home=home)
+    assert json.loads(stopped.stdout)["stopped"] is True

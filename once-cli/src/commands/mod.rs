@@ -4,6 +4,7 @@
 pub mod account;
 pub mod ledger;
 pub mod meta;
+pub mod sandbox;
 pub mod sims;
 pub mod sms;
 pub mod v1;
@@ -40,6 +41,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::Token(a) => meta::token(ctx, a).await,
         Command::Configure(a) => meta::configure(ctx, a),
         Command::Config(crate::cli::ConfigCmd::Show) => meta::config_show(ctx).await,
+        Command::Sandbox(c) => sandbox::run(ctx, c).await,
         Command::Completions { shell } => meta::completions(shell),
     }
 }

@@ -4,6 +4,8 @@ run through the extension module, so ``pip install once_sdk`` gives the same
 
 from __future__ import annotations
 
+import json
+import os
 import signal
 import sys
 
@@ -18,6 +20,9 @@ def main() -> None:
     # A closed pipe (``once ... | head``) ends quietly, as in the binary.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # How `once sandbox start` runs this command again in the background:
+    # this interpreter, this module (the Rust code cannot tell from inside).
+    os.environ.setdefault("ONCE_CLI_SELF", json.dumps([sys.executable, "-m", "once_sdk._cli"]))
     sys.exit(_run_cli(["once", *sys.argv[1:]]))
 
 
