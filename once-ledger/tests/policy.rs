@@ -1,0 +1,633 @@
+//! The top-up policy against the sandbox: the forecast and the thresholds
+//! buy exactly the SIMs that need it; dry run, approval and apply; faults
+//! on the top-up path (a lost answer, a 5xx, a timeout) settled by reading
+//! the quota and never sent twice; the budget held; two replicas against
+//! one PostgreSQL; a replica killed in the middle of a call.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use common::PgServer;
+use futures::TryStreamExt;
+use once_ledger::policy::{Engine, Mode, Policy, Status};
+use once_ledger::{Ingest, Ledger};
+use once_sandbox::{Fault, Sandbox};
+use once_sdk::streamer::decode_batch;
+use once_sdk::{Client, Iccid, SimStatus};
+use serde_json::json;
+
+const TOP_UP: &str = "/v2/sims/{iccid}/topup";
+
+/// A sandbox of `n` SIMs, no rate limits, where every enabled SIM has at
+/// least 100 MB of data left; returns it with its enabled SIMs, sorted.
+async fn fleet(n: usize) -> (Sandbox, Client, Vec<Iccid>) {
+    let sandbox = Sandbox::builder()
+        .sims(n)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let client = sandbox.client().unwrap();
+    let sims: Vec<once_sdk::Sim> = client
+        .sims()
+        .list()
+        .page_size(100)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    let mut enabled = Vec::new();
+    for sim in sims
+        .iter()
+        .filter(|s| s.status != Some(SimStatus::Disabled))
+    {
+        if data_left(&client, &sim.iccid).await < 100.0 {
+            client.sims().top_up(&sim.iccid).send().await.unwrap();
+        }
+        enabled.push(sim.iccid.clone());
+    }
+    enabled.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    sandbox.reset_stats();
+    (sandbox, client, enabled)
+}
+
+async fn data_left(client: &Client, iccid: &Iccid) -> f64 {
+    client
+        .sims()
+        .data_quota(iccid)
+        .await
+        .unwrap()
+        .volume
+        .unwrap()
+}
+
+/// Data ever added to the SIM's quota: each top-up adds 500 MB.
+async fn accumulated(client: &Client, iccid: &Iccid) -> f64 {
+    client
+        .sims()
+        .data_quota(iccid)
+        .await
+        .unwrap()
+        .accumulated_total_volume
+        .unwrap()
+}
+
+async fn accumulated_all(client: &Client, iccids: &[Iccid]) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    for i in iccids {
+        out.insert(i.to_string(), accumulated(client, i).await);
+    }
+    out
+}
+
+/// The top-ups each SIM received since `before` (SIMs with none left out).
+async fn top_ups_since(client: &Client, before: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    for (iccid, was) in before {
+        let now = accumulated(client, &iccid.parse().unwrap()).await;
+        if now > *was {
+            out.insert(iccid.clone(), (now - was) / 500.0);
+        }
+    }
+    out
+}
+
+/// Leaves the SIM with `mb` of data.
+async fn leave_data(sandbox: &Sandbox, client: &Client, iccid: &Iccid, mb: f64) {
+    let left = data_left(client, iccid).await;
+    sandbox.consume_data(iccid, left - mb).unwrap();
+    assert!((data_left(client, iccid).await - mb).abs() < 1e-6);
+}
+
+/// Stores made-up data usage in the ledger: `mb` in two records spread
+/// over the last `hours`.
+async fn usage(ledger: &Ledger, id: u64, iccid: &Iccid, hours: i64, mb: f64) {
+    let now = Utc::now();
+    let mid = now - chrono::Duration::hours(hours / 2);
+    let ts = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let record = |id: u64, from, to| {
+        json!({"id": id, "start_timestamp": ts(from), "end_timestamp": ts(to),
+               "traffic_type": {"id": 5, "description": "Data"},
+               "volume": {"total": mb / 2.0, "rx": mb / 4.0, "tx": mb / 4.0},
+               "sim": {"iccid": iccid.as_str()}})
+    };
+    let body = serde_json::to_vec(&json!([
+        record(id, now - chrono::Duration::hours(hours), mid),
+        record(id + 1, mid, now - chrono::Duration::minutes(1)),
+    ]))
+    .unwrap();
+    let b = decode_batch(&body).unwrap();
+    let stored = ledger
+        .ingest(&Ingest::new(&b.records, &b.raw))
+        .await
+        .unwrap();
+    assert_eq!(stored.inserted, 2);
+}
+
+/// A fleet of `n` SIMs whose first `k` enabled SIMs have 5 MB of data
+/// left, the policy that tops up SIMs below 20 MB (`budget`: the TOML
+/// lines before its group), and every SIM's data added so far.
+struct LowFleet {
+    sandbox: Sandbox,
+    client: Client,
+    low: Vec<Iccid>,
+    policy: Policy,
+    before: BTreeMap<String, f64>,
+}
+
+async fn low_fleet(n: usize, k: usize, budget: &str, group: &str) -> LowFleet {
+    let (sandbox, client, sims) = fleet(n).await;
+    let low: Vec<Iccid> = sims[..k].to_vec();
+    for s in &low {
+        leave_data(&sandbox, &client, s, 5.0).await;
+    }
+    let policy = Policy::parse(&format!(
+        "{budget}\n[[group]]\nname = \"all\"\nall = true\naction = \"top-up\"\nwhen = {{ data_below_mb = 20 }}\n{group}\n"
+    ))
+    .unwrap();
+    let before = accumulated_all(&client, &sims).await;
+    LowFleet {
+        sandbox,
+        client,
+        low,
+        policy,
+        before,
+    }
+}
+
+fn sqlite_url(name: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("policy-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    format!("sqlite:{}", dir.join("fleet.db").display())
+}
+
+/// Waits for a condition, with a generous guard against hanging.
+async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..3000 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn statuses(report: &once_ledger::policy::RunReport) -> Vec<Status> {
+    report.ended.iter().map(|(_, s)| *s).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_forecast_and_the_thresholds_buy_exactly_the_sims_that_need_it() {
+    let (sandbox, client, sims) = fleet(30).await;
+    let ledger = Arc::new(Ledger::open(&sqlite_url("forecast")).await.unwrap());
+    let (fast, slow, new, low) = (&sims[0], &sims[1], &sims[2], &sims[3]);
+    // fast: 100 MB left, 100 MB a day over two days: out in 1 day.
+    // slow: 100 MB left, 10 MB a day: out in 10 days.
+    // new: 100 MB left, 200 MB in 6 hours: too little history to say.
+    // low: in the catch-all group, 10 MB left, below its threshold.
+    for s in [fast, slow, new] {
+        leave_data(&sandbox, &client, s, 100.0).await;
+    }
+    leave_data(&sandbox, &client, low, 10.0).await;
+    usage(&ledger, 1, fast, 48, 200.0).await;
+    usage(&ledger, 3, slow, 48, 20.0).await;
+    usage(&ledger, 5, new, 6, 200.0).await;
+    let policy = Policy::parse(&format!(
+        r#"
+[budget]
+max_actions = 10
+
+[[group]]
+name = "watched"
+iccids = ["{fast}", "{slow}", "{new}"]
+action = "top-up"
+when = {{ data_below_mb = 20, runs_out_within_days = 3 }}
+
+[[group]]
+name = "rest"
+all = true
+action = "top-up"
+when = {{ data_below_mb = 20 }}
+"#
+    ))
+    .unwrap();
+    let before = accumulated_all(&client, &sims).await;
+    let engine = |mode| Engine::new(Arc::clone(&ledger), client.clone(), policy.clone()).mode(mode);
+
+    // A dry run says what it would do, and writes and buys nothing.
+    let dry = engine(Mode::DryRun).run().await.unwrap();
+    let decided: Vec<(&str, &str)> = dry
+        .decided
+        .iter()
+        .map(|d| (d.iccid.as_str(), d.group.as_str()))
+        .collect();
+    let mut want = vec![(fast.as_str(), "watched"), (low.as_str(), "rest")];
+    want.sort();
+    assert_eq!(decided, want);
+    let reason = |iccid: &Iccid| {
+        dry.decided
+            .iter()
+            .find(|d| d.iccid == iccid.as_str())
+            .map(|d| d.reason.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        reason(fast),
+        "data runs out in 1.0 days at 100.0 MB/day, within 3 days"
+    );
+    assert_eq!(reason(low), "data 10.0 MB left, below 20 MB");
+    assert!(dry.decided.iter().all(|d| d.status == Status::DryRun));
+    assert!(
+        ledger.policy_log(None).await.unwrap().is_empty(),
+        "a dry run writes nothing"
+    );
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 0);
+
+    // Approval mode: the decisions wait; nothing is bought until approved.
+    let waiting = engine(Mode::Approval).run().await.unwrap();
+    assert_eq!(waiting.decided.len(), 2);
+    assert!(waiting.decided.iter().all(|d| d.status == Status::Pending));
+    let again = engine(Mode::Approval).run().await.unwrap();
+    assert!(
+        again.decided.is_empty(),
+        "a SIM with an open decision gets no second"
+    );
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 0);
+    let fast_id = waiting
+        .decided
+        .iter()
+        .find(|d| d.iccid == fast.as_str())
+        .unwrap()
+        .id;
+    assert_eq!(
+        ledger
+            .policy_approve(Some(&[fast_id]), "finance")
+            .await
+            .unwrap(),
+        1
+    );
+    let acted = engine(Mode::Approval).run().await.unwrap();
+    assert_eq!(acted.ended, vec![(fast_id, Status::Applied)]);
+    assert_eq!(
+        top_ups_since(&client, &before).await,
+        BTreeMap::from([(fast.to_string(), 1.0)])
+    );
+    assert_eq!(ledger.policy_approve(None, "finance").await.unwrap(), 1);
+    engine(Mode::Approval).run().await.unwrap();
+    let bought = BTreeMap::from([(fast.to_string(), 1.0), (low.to_string(), 1.0)]);
+    assert_eq!(top_ups_since(&client, &before).await, bought);
+
+    // Topped up, they need nothing more: the next passes buy nothing.
+    for mode in [Mode::Apply, Mode::Approval] {
+        let r = engine(mode).run().await.unwrap();
+        assert!(r.decided.is_empty() && r.ended.is_empty(), "{r:?}");
+    }
+    assert_eq!(sandbox.stats().top_ups_applied, 2);
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 2);
+
+    // The log shows each decision with its numbers, approval and outcome.
+    let log = ledger.policy_log(None).await.unwrap();
+    assert_eq!(log.len(), 2);
+    let f = log.iter().find(|d| d.iccid == fast.as_str()).unwrap();
+    assert_eq!(f.status, Status::Applied);
+    assert_eq!(f.approved_by.as_deref(), Some("finance"));
+    assert_eq!(f.seen["data_left_mb"], json!(100.0));
+    assert_eq!(f.seen["forecast"]["kind"], json!("rate"));
+    // The made-up records end a moment before the pass: close to 100.
+    let near = |v: &serde_json::Value, want: f64| (v.as_f64().unwrap() - want).abs() < 0.01;
+    assert!(near(&f.seen["forecast"]["mb_per_day"], 100.0), "{}", f.seen);
+    assert!(near(&f.seen["days_left"], 1.0), "{}", f.seen);
+    assert_eq!(
+        f.seen["rule"],
+        json!(
+            "group \"watched\" (line 5): top-up when data_below_mb = 20, runs_out_within_days = 3"
+        )
+    );
+    assert!(
+        f.outcome.as_deref().unwrap().starts_with("applied"),
+        "{f:?}"
+    );
+    let spend = ledger.policy_spend_now().await.unwrap();
+    let count = |scope: &str| spend.iter().find(|s| s.scope == scope).map(|s| s.actions);
+    assert_eq!(
+        (count("*"), count("group:watched"), count("group:rest")),
+        (Some(2), Some(1), Some(1))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn faults_are_settled_by_the_quota_and_the_budget_holds() {
+    let LowFleet {
+        sandbox,
+        low,
+        policy,
+        before,
+        ..
+    } = low_fleet(20, 5, "[budget]\nmax_actions = 3", "").await;
+    // A client that gives up on an answer after a short while.
+    let client = sandbox
+        .client_builder()
+        .attempt_timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let ledger = Arc::new(Ledger::open(&sqlite_url("faults")).await.unwrap());
+    let engine = Engine::new(Arc::clone(&ledger), client.clone(), policy)
+        .mode(Mode::Apply)
+        .settle_after(Duration::ZERO);
+    // The first top-up is applied but its answer lost; the second answers
+    // 503 (not applied); the third is applied and answers 500.
+    for f in [
+        Fault::apply_then_drop(),
+        Fault::status(503),
+        Fault::apply_then_status(500),
+    ] {
+        sandbox.inject(f.method("POST").path("/v2/sims/*/topup"));
+    }
+    let first = engine.run().await.unwrap();
+    assert_eq!(statuses(&first), [Status::Unknown; 3]);
+    assert_eq!(
+        first.over_budget, 2,
+        "the budget of 3 is held by the unknown outcomes"
+    );
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 3);
+    assert_eq!(sandbox.stats().top_ups_applied, 2);
+
+    // The next pass reads the quotas: two applied, one not; its budget is
+    // given back and spent on the SIM first in line (that one), whose new
+    // top-up times out: the sandbox drops it when the client gives up.
+    sandbox.inject(
+        Fault::delay(Duration::from_secs(2))
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
+    let second = engine.run().await.unwrap();
+    assert_eq!(
+        statuses(&second),
+        [
+            Status::ConfirmedApplied,
+            Status::NotApplied,
+            Status::ConfirmedApplied,
+            Status::Unknown
+        ]
+    );
+    assert_eq!(second.decided.len(), 1);
+    assert_eq!(second.decided[0].iccid, low[1].as_str());
+    assert_eq!(second.over_budget, 2);
+    // The third settles the timeout (not applied) and buys it anew.
+    let third = engine.run().await.unwrap();
+    assert_eq!(statuses(&third), [Status::NotApplied, Status::Applied]);
+    assert_eq!(third.over_budget, 2);
+    let fourth = engine.run().await.unwrap();
+    assert!(
+        fourth.ended.is_empty() && fourth.decided.is_empty(),
+        "{fourth:?}"
+    );
+    assert_eq!(fourth.over_budget, 2);
+
+    assert_eq!(sandbox.stats().top_ups_applied, 3, "exactly the budget");
+    // Sent: 5; the sandbox records the 4 it answered (the timed-out one was
+    // dropped with its connection).
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 4);
+    let bought: BTreeMap<String, f64> = low[..3].iter().map(|i| (i.to_string(), 1.0)).collect();
+    assert_eq!(top_ups_since(&client, &before).await, bought);
+    let spend = ledger.policy_spend_now().await.unwrap();
+    assert_eq!(
+        spend.iter().find(|s| s.scope == "*").map(|s| s.actions),
+        Some(3)
+    );
+    let log: Vec<(String, Status)> = ledger
+        .policy_log(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.iccid, d.status))
+        .collect();
+    assert_eq!(
+        log,
+        [
+            (low[0].to_string(), Status::ConfirmedApplied),
+            (low[1].to_string(), Status::NotApplied),
+            (low[2].to_string(), Status::ConfirmedApplied),
+            (low[1].to_string(), Status::NotApplied),
+            (low[1].to_string(), Status::Applied),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approved_decisions_past_the_budget_are_not_bought() {
+    // 10 a top-up; 25 a month overall: room for two.
+    let LowFleet {
+        sandbox,
+        client,
+        low,
+        policy,
+        before,
+    } = low_fleet(
+        12,
+        5,
+        "[budget]\nmax_amount = 25.0",
+        "price = 10.0\nbudget = { max_actions = 3 }",
+    )
+    .await;
+    let ledger = Arc::new(Ledger::open(&sqlite_url("approved")).await.unwrap());
+    let engine = Engine::new(Arc::clone(&ledger), client.clone(), policy).mode(Mode::Approval);
+    // Five decisions wait (nothing is spent yet), and all are approved.
+    assert_eq!(engine.run().await.unwrap().decided.len(), 5);
+    assert_eq!(ledger.policy_approve(None, "finance").await.unwrap(), 5);
+    let acted = engine.run().await.unwrap();
+    assert_eq!(
+        statuses(&acted),
+        [
+            Status::Applied,
+            Status::Applied,
+            Status::OverBudget,
+            Status::OverBudget,
+            Status::OverBudget
+        ]
+    );
+    let bought: BTreeMap<String, f64> = low[..2].iter().map(|i| (i.to_string(), 1.0)).collect();
+    assert_eq!(top_ups_since(&client, &before).await, bought);
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 2);
+    let spend = ledger.policy_spend_now().await.unwrap();
+    let got: Vec<(&str, i64, f64)> = spend
+        .iter()
+        .map(|s| (s.scope.as_str(), s.actions, s.amount))
+        .collect();
+    assert_eq!(got, [("*", 2, 20.0), ("group:all", 2, 20.0)]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_on_one_postgresql_buy_each_top_up_once_within_the_budget() {
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("replicas").await;
+    let LowFleet {
+        sandbox,
+        client,
+        low,
+        policy,
+        before,
+        ..
+    } = low_fleet(20, 5, "[budget]\nmax_actions = 3", "").await;
+    let replica = |name: &str, ledger: Ledger| {
+        Engine::new(Arc::new(ledger), client.clone(), policy.clone())
+            .mode(Mode::Apply)
+            .holder(name)
+    };
+    let a = Arc::new(replica("a", Ledger::open(&url).await.unwrap()));
+    let b = Arc::new(replica("b", Ledger::open(&url).await.unwrap()));
+    // Replica a is in the middle of its first top-up (the sandbox took the
+    // fault: the request arrived and waits) when b starts.
+    sandbox.inject(
+        Fault::delay(Duration::from_secs(1))
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
+    let running = tokio::spawn({
+        let a = Arc::clone(&a);
+        async move { a.run().await.unwrap() }
+    });
+    wait_for("a's first top-up", || sandbox.pending_faults().is_empty()).await;
+    let refused = b.run().await.unwrap();
+    if !running.is_finished() {
+        assert!(
+            !refused.lease_held,
+            "b must not act while a holds the lease"
+        );
+    }
+    assert!(
+        refused.decided.is_empty() && refused.ended.is_empty(),
+        "{refused:?}"
+    );
+    let done = running.await.unwrap();
+    assert!(done.lease_held);
+    assert_eq!(statuses(&done), [Status::Applied; 3]);
+    assert_eq!(done.over_budget, 2);
+    // Now both at once, a few times: nothing more is bought.
+    for _ in 0..3 {
+        let (x, y) = tokio::join!(a.run(), b.run());
+        for r in [x.unwrap(), y.unwrap()] {
+            assert!(r.decided.is_empty() && r.ended.is_empty(), "{r:?}");
+        }
+    }
+    assert_eq!(sandbox.stats().top_ups_applied, 3);
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 3);
+    let bought: BTreeMap<String, f64> = low[..3].iter().map(|i| (i.to_string(), 1.0)).collect();
+    assert_eq!(top_ups_since(&client, &before).await, bought);
+    // What the database holds, read apart from the ledger.
+    let db = pg.client("replicas").await;
+    let row = db
+        .query_one("SELECT actions FROM policy_budget WHERE scope = '*'", &[])
+        .await
+        .unwrap();
+    assert_eq!(row.get::<_, i64>(0), 3);
+    let row = db
+        .query_one(
+            "SELECT count(*), count(DISTINCT iccid) FROM policy_decisions WHERE status = 'applied'",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!((row.get::<_, i64>(0), row.get::<_, i64>(1)), (3, 3));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_killed_mid_call_is_settled_by_the_next_not_sent_again() {
+    let Some(pg) = PgServer::start() else { return };
+    let url = pg.database("killed").await;
+    let LowFleet {
+        sandbox,
+        client,
+        low,
+        policy,
+        before,
+        ..
+    } = low_fleet(10, 2, "", "").await;
+    let replica = |name: &str, ledger: Ledger, lease| {
+        Engine::new(Arc::new(ledger), client.clone(), policy.clone())
+            .mode(Mode::Apply)
+            .holder(name)
+            .lease(lease)
+            .settle_after(Duration::ZERO)
+    };
+    let a = replica(
+        "a",
+        Ledger::open(&url).await.unwrap(),
+        Duration::from_secs(1),
+    );
+    sandbox.inject(
+        Fault::delay(Duration::from_secs(1))
+            .method("POST")
+            .path("/v2/sims/*/topup"),
+    );
+    let running = tokio::spawn(async move { a.run().await });
+    wait_for("a's first top-up to arrive", || {
+        sandbox.pending_faults().is_empty()
+    })
+    .await;
+    // a dies while its top-up is on the way: its intent has no outcome and
+    // its lease is not given back.
+    running.abort();
+    assert!(running.await.unwrap_err().is_cancelled());
+
+    let b = replica(
+        "b",
+        Ledger::open(&url).await.unwrap(),
+        Duration::from_secs(60),
+    );
+    let mut report = b.run().await.unwrap();
+    for _ in 0..300 {
+        if report.lease_held {
+            break;
+        }
+        assert!(report.decided.is_empty() && report.ended.is_empty());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        report = b.run().await.unwrap();
+    }
+    assert!(report.lease_held, "a's lease ran out");
+    // Whether the sandbox finished a's top-up or dropped it with the
+    // connection, b finds out from the quota: each SIM is topped up once.
+    let bought: BTreeMap<String, f64> = low.iter().map(|i| (i.to_string(), 1.0)).collect();
+    assert_eq!(top_ups_since(&client, &before).await, bought);
+    assert_eq!(sandbox.stats().top_ups_applied, 2);
+    let log = b_log(&url).await;
+    let (first, second) = (low[0].to_string(), low[1].to_string());
+    let a_applied = (
+        first.clone(),
+        Status::ConfirmedApplied,
+        Some("a".to_string()),
+    );
+    let a_not = (first.clone(), Status::NotApplied, Some("a".to_string()));
+    let by_b = |iccid: &String| (iccid.clone(), Status::Applied, Some("b".to_string()));
+    if log[0] == a_applied {
+        assert_eq!(log, [a_applied, by_b(&second)]);
+        assert_eq!(
+            statuses(&report),
+            [Status::ConfirmedApplied, Status::Applied]
+        );
+    } else {
+        assert_eq!(log, [a_not, by_b(&first), by_b(&second)]);
+        assert_eq!(
+            statuses(&report),
+            [Status::NotApplied, Status::Applied, Status::Applied]
+        );
+    }
+}
+
+async fn b_log(url: &str) -> Vec<(String, Status, Option<String>)> {
+    Ledger::open(url)
+        .await
+        .unwrap()
+        .policy_log(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.iccid, d.status, d.holder))
+        .collect()
+}
