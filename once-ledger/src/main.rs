@@ -23,6 +23,8 @@ macro_rules! out {
     }};
 }
 
+mod policy_cli;
+
 use clap::{Parser, Subcommand};
 use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
 use once_streamer::{BasicCredentials, Receiver, ReceiverConfig};
@@ -45,6 +47,10 @@ struct Args {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The top-up policy (see POLICY.md): passes on a schedule, approval,
+    /// the log of every decision, the month's spend.
+    #[command(subcommand)]
+    Policy(policy_cli::PolicyCommand),
     /// Applies the migrations the database lacks and prints its schema version.
     Migrate,
     /// One sync pass from the 1NCE API: every SIM, a quota snapshot when a
@@ -178,6 +184,7 @@ async fn main() -> std::process::ExitCode {
         }
     };
     match args.command {
+        Command::Policy(command) => policy_cli::run(ledger, command).await,
         Command::Migrate => {
             out!(
                 "{}: schema version {}",

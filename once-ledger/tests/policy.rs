@@ -631,3 +631,99 @@ async fn b_log(url: &str) -> Vec<(String, Status, Option<String>)> {
         .map(|d| (d.iccid, d.status, d.holder))
         .collect()
 }
+
+/// `once-ledger policy ...` against the sandbox, as a process.
+async fn cli(sandbox: &Sandbox, db: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let creds = sandbox.credentials();
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"))
+        .arg("policy")
+        .args(args)
+        .env("ONCE_LEDGER_DB", db)
+        .env("ONCE_CLIENT_ID", creds.client_id())
+        .env("ONCE_CLIENT_SECRET", creds.expose_secret())
+        .env("ONCE_BASE_URL", sandbox.base_url())
+        .env("USER", "tester")
+        .output()
+        .await
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_runs_dry_then_waits_for_approval_and_logs_why() {
+    let LowFleet { sandbox, low, .. } = low_fleet(6, 1, "[budget]\nmax_actions = 5", "").await;
+    let db = sqlite_url("cli");
+    let dir = std::path::PathBuf::from(db.trim_start_matches("sqlite:"));
+    let file = dir.with_file_name("policy.toml");
+    let iccid = low[0].to_string();
+
+    std::fs::write(
+        &file,
+        "[[group]]\nname = \"x\"\nall = true\naction = \"top-up\"\nwhen = { sms_below = -1 }\n",
+    )
+    .unwrap();
+    let policy = file.display().to_string();
+    let (code, _, err) = cli(&sandbox, &db, &["run", "--policy", &policy]).await;
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("policy.toml: line 5: group \"x\": when.sms_below must be a number above 0"),
+        "{err}"
+    );
+
+    std::fs::write(&file, "[budget]\nmax_actions = 5\n[[group]]\nname = \"all\"\nall = true\naction = \"top-up\"\nwhen = { data_below_mb = 20 }\n").unwrap();
+    let (code, out, err) = cli(&sandbox, &db, &["run", "--policy", &policy]).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("dry run"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "  {iccid} would top-up (all): data 5.0 MB left, below 20 MB"
+        )),
+        "{out}"
+    );
+    assert_eq!(out.matches(" would ").count(), 1, "{out}");
+
+    let (code, out, _) = cli(&sandbox, &db, &["run", "--policy", &policy, "--approval"]).await;
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains(&format!("  #1 {iccid} decided: top-up (all)")),
+        "{out}"
+    );
+    assert_eq!(
+        sandbox.stats().requests_to("POST", TOP_UP),
+        0,
+        "nothing before approval"
+    );
+    let (code, out, _) = cli(&sandbox, &db, &["approve", "1", "--by", "finance"]).await;
+    assert_eq!((code, out.trim()), (Some(0), "1 decisions approved"));
+    let (code, out, _) = cli(&sandbox, &db, &["run", "--policy", &policy, "--approval"]).await;
+    assert_eq!(code, Some(0));
+    assert!(out.contains("  #1 ended: applied"), "{out}");
+    assert_eq!(sandbox.stats().top_ups_applied, 1);
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 1);
+
+    let (code, out, _) = cli(&sandbox, &db, &["log"]).await;
+    assert_eq!(code, Some(0));
+    for line in [
+        format!("{iccid} top-up all: applied"),
+        "    why:      data 5.0 MB left, below 20 MB".to_string(),
+        " by finance".to_string(),
+        "\"rule\":\"group \\\"all\\\" (line 3): top-up when data_below_mb = 20\"".to_string(),
+        "    outcome:  ".to_string(),
+    ] {
+        assert!(out.contains(&line), "{line:?} in:\n{out}");
+    }
+    let (_, json, _) = cli(&sandbox, &db, &["log", "--json"]).await;
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["status"], json!("applied"));
+    assert_eq!(rows[0]["approved_by"], json!("finance"));
+    let (_, out, _) = cli(&sandbox, &db, &["spend", "--policy", &policy]).await;
+    assert!(
+        out.contains("  *                            1 actions"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(budget: 5 actions, no limit amount)"),
+        "{out}"
+    );
+}

@@ -579,6 +579,16 @@ sms_below = 25
     }
 
     #[test]
+    fn the_example_in_policy_md_is_valid() {
+        let doc = include_str!("../../POLICY.md");
+        let start = doc.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let end = start + doc[start..].find("```").expect("its end");
+        let p = Policy::parse(&doc[start..end]).expect("POLICY.md's example is valid");
+        assert_eq!(p.groups.len(), 3);
+        assert_eq!(p.budget.max_amount, Some(400.0));
+    }
+
+    #[test]
     fn label_patterns_match_with_stars() {
         assert!(glob("pump-*", "pump-17"));
         assert!(glob("*-17", "pump-17"));
