@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use common::PgServer;
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 use once_ledger::policy::{Engine, Mode, Policy, Status};
 use once_ledger::{Ingest, Ledger};
 use once_sandbox::{Fault, Sandbox};
@@ -40,16 +40,20 @@ async fn fleet(n: usize) -> (Sandbox, Client, Vec<Iccid>) {
         .try_collect()
         .await
         .unwrap();
-    let mut enabled = Vec::new();
-    for sim in sims
-        .iter()
+    let mut enabled: Vec<Iccid> = sims
+        .into_iter()
         .filter(|s| s.status != Some(SimStatus::Disabled))
-    {
-        if data_left(&client, &sim.iccid).await < 100.0 {
-            client.sims().top_up(&sim.iccid).send().await.unwrap();
-        }
-        enabled.push(sim.iccid.clone());
-    }
+        .map(|s| s.iccid)
+        .collect();
+    let client = &client;
+    futures::stream::iter(&enabled)
+        .for_each_concurrent(16, |iccid| async move {
+            if data_left(client, iccid).await < 100.0 {
+                client.sims().top_up(iccid).send().await.unwrap();
+            }
+        })
+        .await;
+    let client = client.clone();
     enabled.sort_by(|a, b| a.as_str().cmp(b.as_str()));
     sandbox.reset_stats();
     (sandbox, client, enabled)
@@ -77,30 +81,31 @@ async fn accumulated(client: &Client, iccid: &Iccid) -> f64 {
 }
 
 async fn accumulated_all(client: &Client, iccids: &[Iccid]) -> BTreeMap<String, f64> {
-    let mut out = BTreeMap::new();
-    for i in iccids {
-        out.insert(i.to_string(), accumulated(client, i).await);
-    }
-    out
+    futures::stream::iter(iccids)
+        .map(|i| async move { (i.to_string(), accumulated(client, i).await) })
+        .buffer_unordered(16)
+        .collect()
+        .await
 }
 
 /// The top-ups each SIM received since `before` (SIMs with none left out).
 async fn top_ups_since(client: &Client, before: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
-    let mut out = BTreeMap::new();
-    for (iccid, was) in before {
-        let now = accumulated(client, &iccid.parse().unwrap()).await;
-        if now > *was {
-            out.insert(iccid.clone(), (now - was) / 500.0);
-        }
-    }
-    out
+    let iccids: Vec<Iccid> = before.keys().map(|i| i.parse().unwrap()).collect();
+    let now = accumulated_all(client, &iccids).await;
+    now.into_iter()
+        .filter(|(iccid, now)| now > &before[iccid])
+        .map(|(iccid, now)| {
+            let n = (now - before[&iccid]) / 500.0;
+            (iccid, n)
+        })
+        .collect()
 }
 
 /// Leaves the SIM with `mb` of data.
 async fn leave_data(sandbox: &Sandbox, client: &Client, iccid: &Iccid, mb: f64) {
     let left = data_left(client, iccid).await;
-    sandbox.consume_data(iccid, left - mb).unwrap();
-    assert!((data_left(client, iccid).await - mb).abs() < 1e-6);
+    let now = sandbox.consume_data(iccid, left - mb).unwrap();
+    assert!((now - mb).abs() < 1e-6, "{iccid}: {now} MB left");
 }
 
 /// Stores made-up data usage in the ledger: `mb` in two records spread
@@ -319,6 +324,72 @@ when = {{ data_below_mb = 20 }}
         (count("*"), count("group:watched"), count("group:rest")),
         (Some(2), Some(1), Some(1))
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_sims_at_different_rates_get_exactly_the_top_ups_due_within_the_budget() {
+    let (sandbox, client, sims) = fleet(1000).await;
+    let ledger = Arc::new(Ledger::open(&sqlite_url("thousand")).await.unwrap());
+    let now = Utc::now();
+    let ts = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    // SIM k: data left 10, 50, 100 or 200 MB; history none, 6 hours (too
+    // little), 2 days or 5 days, at a rate that empties it in 1, 5 or 1.5
+    // days. Due: below 30 MB, or out within 2 days by the forecast.
+    let mut records = Vec::new();
+    let mut due = Vec::new();
+    let left_of = |k: usize| [10.0, 50.0, 100.0, 200.0][k % 4];
+    futures::stream::iter(sims.iter().enumerate())
+        .for_each_concurrent(16, |(k, iccid)| {
+            leave_data(&sandbox, &client, iccid, left_of(k))
+        })
+        .await;
+    for (k, iccid) in sims.iter().enumerate() {
+        let left = left_of(k);
+        let days = [1.0, 5.0, 1.5][(k / 16) % 3];
+        let hours = [0, 6, 48, 120][(k / 4) % 4];
+        let total = if hours == 6 {
+            500.0
+        } else {
+            left / days * hours as f64 / 24.0
+        };
+        if hours > 0 {
+            records.push(
+                json!({"id": k, "start_timestamp": ts(now - chrono::Duration::hours(hours)),
+                "end_timestamp": ts(now - chrono::Duration::minutes(1)),
+                "traffic_type": {"id": 5}, "volume": {"total": total},
+                "sim": {"iccid": iccid.as_str()}}),
+            );
+        }
+        if left < 30.0 || (hours >= 48 && days <= 2.0) {
+            due.push(iccid.to_string());
+        }
+    }
+    let body = serde_json::to_vec(&records).unwrap();
+    let b = decode_batch(&body).unwrap();
+    ledger
+        .ingest(&Ingest::new(&b.records, &b.raw))
+        .await
+        .unwrap();
+    let policy = Policy::parse(
+        "[budget]\nmax_actions = 300\n[[group]]\nname = \"all\"\nall = true\naction = \"top-up\"\nwhen = { data_below_mb = 30, runs_out_within_days = 2 }\n",
+    )
+    .unwrap();
+    let before = accumulated_all(&client, &sims).await;
+    sandbox.reset_stats();
+    let engine = Engine::new(Arc::clone(&ledger), client.clone(), policy).mode(Mode::Apply);
+    let first = engine.run().await.unwrap();
+    assert!(due.len() > 300, "the budget binds: {} due", due.len());
+    // The budget goes to the SIMs due, in ICCID order.
+    due.sort();
+    let want: BTreeMap<String, f64> = due[..300].iter().map(|i| (i.clone(), 1.0)).collect();
+    assert_eq!(top_ups_since(&client, &before).await, want);
+    assert_eq!(sandbox.stats().top_ups_applied, 300);
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 300);
+    assert_eq!(first.over_budget, due.len() as u64 - 300);
+    let second = engine.run().await.unwrap();
+    assert!(second.decided.is_empty() && second.ended.is_empty());
+    assert_eq!(second.over_budget, due.len() as u64 - 300);
+    assert_eq!(sandbox.stats().top_ups_applied, 300);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
