@@ -60,6 +60,10 @@ pub(crate) struct RunArgs {
     /// This replica's name in the lease and the log [default: host-pid].
     #[arg(long)]
     holder: Option<String>,
+    /// How long the lease lasts without renewal: a replica that died
+    /// holding it blocks the others this long.
+    #[arg(long, default_value = "2m", value_parser = crate::parse_span)]
+    lease: Duration,
     /// Settle a lost answer by reading the quota this long after it.
     #[arg(long, default_value = "5m", value_parser = crate::parse_span)]
     settle_after: Duration,
@@ -215,6 +219,7 @@ async fn run_passes(ledger: Ledger, args: RunArgs) -> ExitCode {
     };
     let mut engine = Engine::new(Arc::new(ledger), client, policy)
         .mode(mode)
+        .lease(args.lease)
         .settle_after(args.settle_after);
     if let Some(h) = args.holder {
         engine = engine.holder(h);

@@ -136,7 +136,9 @@ impl Engine {
 
     /// How long the lease lasts without renewal (default 2 minutes): a
     /// replica that died holding it blocks the others this long. Every
-    /// intent renews it; a pass that outlives it stops acting.
+    /// intent renews it, if no other replica has taken it meanwhile (it
+    /// may once it expired); a pass whose lease was taken stops acting
+    /// ([`PolicyError::LeaseLost`]).
     pub fn lease(mut self, lease: Duration) -> Self {
         self.lease = lease;
         self
@@ -410,12 +412,12 @@ impl Engine {
         };
         let mark_text = serde_json::to_string(&mark).unwrap_or_default();
         let mark_param = mark_text.clone();
-        let steps =
-            vec![
+        let steps = vec![
+            // Still ours (another replica takes an expired lease by
+            // writing its name): renewed, or nothing of this is written.
             Step {
-                sql: "UPDATE policy_lease SET expires_at = $1 \
-                      WHERE name = $2 AND holder = $3 AND expires_at > $4",
-                params: vec![V::t(iso(until)), V::t(LEASE), V::t(&self.holder), V::t(iso(now))],
+                sql: "UPDATE policy_lease SET expires_at = $1 WHERE name = $2 AND holder = $3",
+                params: vec![V::t(iso(until)), V::t(LEASE), V::t(&self.holder)],
                 must_change: true,
             },
             Step {

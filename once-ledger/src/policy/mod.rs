@@ -15,8 +15,8 @@
 //! Safety, all of it in the ledger's database (migration 3), none in memory:
 //! - only one replica acts at a time: a lease row (`policy_lease`) with an
 //!   expiry, taken at the start of a pass, renewed with each intent and
-//!   checked in the intent's own transaction, so a replica that lost it
-//!   cannot write an intent;
+//!   checked in the intent's own transaction, so a replica whose lease
+//!   another took (once it expired) cannot write an intent;
 //! - a decision's *intent* is written, and the month's budget (overall and
 //!   the group's) consumed, in one transaction before the call; its
 //!   *outcome* after. A budget update that would pass its limit changes no
