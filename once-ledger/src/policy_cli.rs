@@ -32,6 +32,14 @@ pub(crate) enum PolicyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The policy's metrics in Prometheus' text format (this month's spend
+    /// against the budget, decisions by status), for node_exporter's
+    /// textfile collector; alert rules: prometheus/once-ledger-policy.rules.yml.
+    Metrics {
+        /// The policy file (for the budget's limits).
+        #[arg(long, env = "ONCE_LEDGER_POLICY")]
+        policy: PathBuf,
+    },
     /// The spend of a month against the budget, overall (`*`) and per group.
     Spend {
         /// The month (`2026-12`, UTC) [default: this month].
@@ -60,6 +68,10 @@ pub(crate) struct RunArgs {
     /// This replica's name in the lease and the log [default: host-pid].
     #[arg(long)]
     holder: Option<String>,
+    /// After each pass, write the policy's metrics to this file (replaced
+    /// whole, for node_exporter's textfile collector: `*.prom`).
+    #[arg(long)]
+    metrics_file: Option<PathBuf>,
     /// How long the lease lasts without renewal: a replica that died
     /// holding it blocks the others this long.
     #[arg(long, default_value = "2m", value_parser = crate::parse_span)]
@@ -123,6 +135,25 @@ pub(crate) async fn run(ledger: Ledger, command: PolicyCommand) -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        PolicyCommand::Metrics { policy } => {
+            let policy = match Policy::load(&policy) {
+                Ok(p) => p,
+                Err(e) => {
+                    say!("once-ledger: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match ledger.policy_metrics(&policy).await {
+                Ok(text) => {
+                    out!("{}", text.trim_end());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    say!("once-ledger: policy metrics: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         PolicyCommand::Spend { month, policy } => {
             let policy = match policy.as_deref().map(Policy::load).transpose() {
                 Ok(p) => p,
@@ -217,7 +248,8 @@ async fn run_passes(ledger: Ledger, args: RunArgs) -> ExitCode {
         (_, true) => Mode::Approval,
         _ => Mode::DryRun,
     };
-    let mut engine = Engine::new(Arc::new(ledger), client, policy)
+    let ledger = Arc::new(ledger);
+    let mut engine = Engine::new(Arc::clone(&ledger), client, policy)
         .mode(mode)
         .lease(args.lease)
         .settle_after(args.settle_after);
@@ -244,6 +276,11 @@ async fn run_passes(ledger: Ledger, args: RunArgs) -> ExitCode {
                 false
             }
         };
+        if let Some(path) = &args.metrics_file {
+            if let Err(e) = write_metrics(&ledger, engine.policy(), path).await {
+                say!("once-ledger: --metrics-file {}: {e}", path.display());
+            }
+        }
         let Some(every) = args.every else {
             return if ok {
                 ExitCode::SUCCESS
@@ -256,6 +293,23 @@ async fn run_passes(ledger: Ledger, args: RunArgs) -> ExitCode {
             () = stopped() => return ExitCode::SUCCESS,
         }
     }
+}
+
+/// Writes the metrics beside the file and renames it over: a scraper never
+/// reads half a file.
+async fn write_metrics(
+    ledger: &Ledger,
+    policy: &Policy,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let text = ledger
+        .policy_metrics(policy)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::fs::write(&tmp, text).map_err(|e| e.to_string())?;
+    std::fs::rename(&tmp, path).map_err(|e| e.to_string())
 }
 
 /// SIGTERM or Ctrl-C, between passes (a pass is never cut short here).

@@ -511,6 +511,15 @@ async fn approved_decisions_past_the_budget_are_not_bought() {
     let engine = Engine::new(Arc::clone(&ledger), client.clone(), policy).mode(Mode::Approval);
     // Five decisions wait (nothing is spent yet), and all are approved.
     assert_eq!(engine.run().await.unwrap().decided.len(), 5);
+    let metrics = ledger.policy_metrics(engine.policy()).await.unwrap();
+    assert!(
+        metrics.contains("once_policy_decisions{status=\"pending\"} 5\n"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("once_policy_spent_actions{scope=\"*\"} 0\n"),
+        "{metrics}"
+    );
     assert_eq!(ledger.policy_approve(None, "finance").await.unwrap(), 5);
     let acted = engine.run().await.unwrap();
     assert_eq!(
@@ -532,6 +541,86 @@ async fn approved_decisions_past_the_budget_are_not_bought() {
         .map(|s| (s.scope.as_str(), s.actions, s.amount))
         .collect();
     assert_eq!(got, [("*", 2, 20.0), ("group:all", 2, 20.0)]);
+    // The metrics: spend against the budget, decisions by status.
+    let metrics = ledger.policy_metrics(engine.policy()).await.unwrap();
+    for line in [
+        "once_policy_budget_actions{scope=\"group:all\"} 3",
+        "once_policy_spent_actions{scope=\"*\"} 2",
+        "once_policy_spent_actions{scope=\"group:all\"} 2",
+        "once_policy_budget_amount{scope=\"*\"} 25",
+        "once_policy_spent_amount{scope=\"*\"} 20",
+        "once_policy_spent_amount{scope=\"group:all\"} 20",
+        "once_policy_decisions{status=\"applied\"} 2",
+        "once_policy_decisions{status=\"over_budget\"} 3",
+        "once_policy_decisions{status=\"pending\"} 0",
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "{line} in:\n{metrics}");
+    }
+    assert!(
+        !metrics.contains("once_policy_budget_actions{scope=\"*\"}"),
+        "no limit, no sample"
+    );
+    if let Some(promtool) = promtool() {
+        let check = std::process::Command::new(promtool)
+            .args(["check", "metrics"])
+            .stdin(std::process::Stdio::piped())
+            .output_with_stdin(metrics.as_bytes());
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}
+
+/// promtool, or `None` (skipped) unless ONCE_REQUIRE_PROMETHEUS=1.
+fn promtool() -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("promtool"))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("ONCE_REQUIRE_PROMETHEUS").as_deref() != Ok("1"),
+            "ONCE_REQUIRE_PROMETHEUS=1 but promtool is not on PATH"
+        );
+        eprintln!("SKIPPED: promtool is not installed");
+    }
+    found
+}
+
+trait WithStdin {
+    fn output_with_stdin(&mut self, input: &[u8]) -> std::process::Output;
+}
+
+impl WithStdin for std::process::Command {
+    fn output_with_stdin(&mut self, input: &[u8]) -> std::process::Output {
+        use std::io::Write;
+        let mut child = self
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    }
+}
+
+#[test]
+fn the_alert_rules_pass_their_promtool_tests() {
+    let Some(promtool) = promtool() else { return };
+    let out = std::process::Command::new(promtool)
+        .args(["test", "rules", "once-ledger-policy.rules.test.yml"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/prometheus"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -771,9 +860,37 @@ async fn the_cli_runs_dry_then_waits_for_approval_and_logs_why() {
     );
     let (code, out, _) = cli(&sandbox, &db, &["approve", "1", "--by", "finance"]).await;
     assert_eq!((code, out.trim()), (Some(0), "1 decisions approved"));
-    let (code, out, _) = cli(&sandbox, &db, &["run", "--policy", &policy, "--approval"]).await;
+    let metrics_file = file.with_file_name("policy.prom");
+    let metrics_arg = metrics_file.display().to_string();
+    let (code, out, _) = cli(
+        &sandbox,
+        &db,
+        &[
+            "run",
+            "--policy",
+            &policy,
+            "--approval",
+            "--metrics-file",
+            &metrics_arg,
+        ],
+    )
+    .await;
     assert_eq!(code, Some(0));
     assert!(out.contains("  #1 ended: applied"), "{out}");
+    let written = std::fs::read_to_string(&metrics_file).unwrap();
+    assert!(
+        written.contains("once_policy_decisions{status=\"applied\"} 1\n"),
+        "{written}"
+    );
+    let (_, printed, _) = cli(&sandbox, &db, &["metrics", "--policy", &policy]).await;
+    assert!(
+        printed.contains("once_policy_spent_actions{scope=\"*\"} 1\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("once_policy_budget_actions{scope=\"*\"} 5\n"),
+        "{printed}"
+    );
     assert_eq!(sandbox.stats().top_ups_applied, 1);
     assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 1);
 

@@ -40,7 +40,7 @@ pub enum Status {
     Failed,
 }
 
-const ALL: [Status; 12] = [
+pub(crate) const ALL: [Status; 12] = [
     Status::DryRun,
     Status::Pending,
     Status::Approved,

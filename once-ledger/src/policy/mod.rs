@@ -49,6 +49,7 @@ mod engine;
 mod file;
 mod forecast;
 mod log;
+mod metrics;
 mod store;
 
 pub use engine::{Engine, Mode, RunReport};
