@@ -65,7 +65,8 @@ pub(crate) struct RunArgs {
     /// Run a pass this often (`15m`, `1h`) until stopped.
     #[arg(long, value_parser = crate::parse_span)]
     every: Option<Duration>,
-    /// This replica's name in the lease and the log [default: host-pid].
+    /// This replica's name in the lease and the log, unique among the
+    /// replicas [default: host-pid-start].
     #[arg(long)]
     holder: Option<String>,
     /// After each pass, write the policy's metrics to this file (replaced

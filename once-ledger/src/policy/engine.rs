@@ -114,7 +114,7 @@ impl Engine {
             client,
             policy,
             mode: Mode::DryRun,
-            holder: format!("{}-{}", hostname(), std::process::id()),
+            holder: default_holder(),
             lease: Duration::from_secs(120),
             settle_after: Duration::from_secs(300),
             concurrency: 8,
@@ -127,8 +127,8 @@ impl Engine {
         self
     }
 
-    /// This replica's name in the lease and the log (default: host and
-    /// process id).
+    /// This replica's name in the lease and the log, unique among the
+    /// replicas (default: host, process id and start time).
     pub fn holder(mut self, holder: impl Into<String>) -> Self {
         self.holder = holder.into();
         self
@@ -638,6 +638,15 @@ fn shift(t: DateTime<Utc>, d: Duration, later: bool) -> DateTime<Utc> {
 /// `2026-12`: the budget's calendar month (UTC).
 pub(crate) fn month_of(t: DateTime<Utc>) -> String {
     t.format("%Y-%m").to_string()
+}
+
+/// Host, process and start time: unique per replica, also where
+/// containers share a host name and a process id.
+fn default_holder() -> String {
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}-{}-{started:x}", hostname(), std::process::id())
 }
 
 fn hostname() -> String {

@@ -216,13 +216,22 @@ impl Ledger {
         &self,
         states: &[Status],
     ) -> Result<Vec<Decision>, PolicyError> {
-        let names: Vec<&str> = states.iter().map(|s| s.name()).collect();
+        // Four placeholders (the callers ask for at most four states),
+        // so the status index serves.
+        let mut names: Vec<V> = states.iter().map(|s| V::t(s.name())).collect();
+        if names.is_empty() || names.len() > 4 {
+            return Err(PolicyError::Ledger(crate::LedgerError::Config(format!(
+                "policy_decisions: 1 to 4 states, not {}",
+                names.len()
+            ))));
+        }
+        while names.len() < 4 {
+            names.push(names[0].clone());
+        }
         let rows = self
             .policy_query(
-                select!(
-                    "WHERE ',' || CAST($1 AS TEXT) || ',' LIKE '%,' || status || ',%' ORDER BY id"
-                ),
-                vec![V::t(names.join(","))],
+                select!("WHERE status IN ($1, $2, $3, $4) ORDER BY id"),
+                names,
                 COLUMNS,
             )
             .await?;
