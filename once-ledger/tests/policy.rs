@@ -200,6 +200,15 @@ async fn the_forecast_and_the_thresholds_buy_exactly_the_sims_that_need_it() {
         leave_data(&sandbox, &client, s, 100.0).await;
     }
     leave_data(&sandbox, &client, low, 10.0).await;
+    for (i, s) in [fast, slow, new].into_iter().enumerate() {
+        client
+            .sims()
+            .update(s)
+            .label(format!("watched-{i}"))
+            .send()
+            .await
+            .unwrap();
+    }
     usage(&ledger, 1, fast, 48, 200.0).await;
     usage(&ledger, 3, slow, 48, 20.0).await;
     usage(&ledger, 5, new, 6, 200.0).await;
@@ -210,7 +219,7 @@ max_actions = 10
 
 [[group]]
 name = "watched"
-iccids = ["{fast}", "{slow}", "{new}"]
+label = "watched-*"
 action = "top-up"
 when = {{ data_below_mb = 20, runs_out_within_days = 3 }}
 
@@ -390,6 +399,41 @@ async fn a_thousand_sims_at_different_rates_get_exactly_the_top_ups_due_within_t
     assert!(second.decided.is_empty() && second.ended.is_empty());
     assert_eq!(second.over_budget, due.len() as u64 - 300);
     assert_eq!(sandbox.stats().top_ups_applied, 300);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_auto_top_up_on_is_a_decision_with_its_budget_too() {
+    let (sandbox, client, sims) = fleet(6).await;
+    let ledger = Arc::new(Ledger::open(&sqlite_url("auto")).await.unwrap());
+    leave_data(&sandbox, &client, &sims[0], 5.0).await;
+    let policy = Policy::parse(
+        "[budget]\nmax_actions = 1\n[[group]]\nname = \"all\"\nall = true\naction = \"auto-top-up-on\"\nwhen = { data_below_mb = 20 }\n",
+    )
+    .unwrap();
+    let engine = Engine::new(Arc::clone(&ledger), client.clone(), policy).mode(Mode::Apply);
+    let r = engine.run().await.unwrap();
+    assert_eq!(statuses(&r), [Status::Applied]);
+    let stats = sandbox.stats();
+    assert_eq!(stats.requests_to("POST", "/v2/sims/autoTopup"), 1);
+    assert_eq!(
+        (stats.top_ups_applied, stats.requests_to("POST", TOP_UP)),
+        (0, 0)
+    );
+    // The flag is on for that SIM: running dry, 1NCE tops it up by itself.
+    sandbox.consume_data(&sims[0], 10.0).unwrap();
+    assert_eq!(sandbox.stats().auto_top_ups, 1);
+    assert!(data_left(&client, &sims[0]).await > 20.0);
+    let spend = ledger.policy_spend_now().await.unwrap();
+    assert_eq!(
+        spend.iter().find(|s| s.scope == "*").map(|s| s.actions),
+        Some(1)
+    );
+    // Another SIM runs low: the budget of one is used.
+    leave_data(&sandbox, &client, &sims[1], 5.0).await;
+    let r = engine.run().await.unwrap();
+    assert!(r.decided.is_empty() && r.ended.is_empty(), "{r:?}");
+    assert_eq!(r.over_budget, 1);
+    assert_eq!(sandbox.stats().requests_to("POST", "/v2/sims/autoTopup"), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

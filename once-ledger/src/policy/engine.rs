@@ -748,3 +748,85 @@ fn rule_text(g: &Group) -> String {
     .collect();
     format!("{} when {}", g.action.name(), parts.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn quota(v: serde_json::Value) -> Quota {
+        serde_json::from_value(v).expect("a quota")
+    }
+
+    fn group(when: &str) -> Group {
+        let text = format!(
+            "[[group]]\nname = \"g\"\nall = true\naction = \"top-up\"\nwhen = {{ {when} }}\n"
+        );
+        Policy::parse(&text).expect("valid").groups.remove(0)
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 10, 0, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    #[test]
+    fn each_condition_gives_its_reason_and_none_gives_none() {
+        let data = quota(json!({"volume": 80.0, "expiry_date": "2026-12-30T00:00:00Z"}));
+        let sms = quota(json!({"volume": 4, "expiry_date": "2026-12-13T00:00:00Z"}));
+        let idle = Forecast::Idle;
+        let why = |when: &str| evaluate(&group(when), &data, &sms, &idle, now()).map(|(w, _)| w);
+        assert_eq!(why("data_below_mb = 50"), None);
+        assert_eq!(
+            why("data_below_mb = 100").as_deref(),
+            Some("data 80.0 MB left, below 100 MB")
+        );
+        assert_eq!(why("sms_below = 4"), None);
+        assert_eq!(why("sms_below = 5").as_deref(), Some("4 SMS left, below 5"));
+        assert_eq!(why("expires_within_days = 2"), None);
+        assert_eq!(
+            why("expires_within_days = 3").as_deref(),
+            Some("SMS quota expires 2026-12-13 (3.0 days, within 3)")
+        );
+        assert_eq!(
+            why("expires_within_days = 20, sms_below = 5").as_deref(),
+            Some("4 SMS left, below 5; data quota expires 2026-12-30 (20.0 days, within 20); SMS quota expires 2026-12-13 (3.0 days, within 20)")
+        );
+        // No rate: the forecast condition is never met.
+        assert_eq!(why("runs_out_within_days = 100"), None);
+        let fast = Forecast::Rate {
+            mb_per_day: 40.0,
+            hours: 48.0,
+        };
+        let with = |f: &Forecast, when: &str| evaluate(&group(when), &data, &sms, f, now());
+        assert!(with(&fast, "runs_out_within_days = 1.9").is_none());
+        let (why, seen) = with(&fast, "runs_out_within_days = 2").expect("due");
+        assert_eq!(
+            why,
+            "data runs out in 2.0 days at 40.0 MB/day, within 2 days"
+        );
+        assert_eq!(seen["days_left"], json!(2.0));
+        assert_eq!(seen["sms_left"], json!(4.0));
+        assert_eq!(
+            seen["forecast"],
+            json!({"kind": "rate", "mb_per_day": 40.0, "hours": 48.0})
+        );
+    }
+
+    #[test]
+    fn a_top_up_shows_in_the_quota_by_any_of_three_signs() {
+        let mark = QuotaMark::of(&quota(
+            json!({"id": 7, "volume": 5.0, "accumulated_total_volume": 500.0}),
+        ));
+        let same = quota(json!({"id": 7, "volume": 4.0, "accumulated_total_volume": 500.0}));
+        assert!(!mark.raised_in(&same), "used a little more: not applied");
+        for after in [
+            json!({"id": 7, "volume": 4.0, "accumulated_total_volume": 1000.0}),
+            json!({"id": 8, "volume": 4.0, "accumulated_total_volume": 500.0}),
+            json!({"id": 7, "volume": 505.0}),
+        ] {
+            assert!(mark.raised_in(&quota(after.clone())), "{after}");
+        }
+    }
+}
