@@ -212,7 +212,7 @@ async fn the_forecast_and_the_thresholds_buy_exactly_the_sims_that_need_it() {
     usage(&ledger, 1, fast, 48, 200.0).await;
     usage(&ledger, 3, slow, 48, 20.0).await;
     usage(&ledger, 5, new, 6, 200.0).await;
-    let policy = Policy::parse(&format!(
+    let policy = Policy::parse(
         r#"
 [budget]
 max_actions = 10
@@ -221,15 +221,15 @@ max_actions = 10
 name = "watched"
 label = "watched-*"
 action = "top-up"
-when = {{ data_below_mb = 20, runs_out_within_days = 3 }}
+when = { data_below_mb = 20, runs_out_within_days = 3 }
 
 [[group]]
 name = "rest"
 all = true
 action = "top-up"
-when = {{ data_below_mb = 20 }}
-"#
-    ))
+when = { data_below_mb = 20 }
+"#,
+    )
     .unwrap();
     let before = accumulated_all(&client, &sims).await;
     let engine = |mode| Engine::new(Arc::clone(&ledger), client.clone(), policy.clone()).mode(mode);
