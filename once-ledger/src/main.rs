@@ -78,6 +78,8 @@ enum Command {
     /// committed, 503 while the database is down (1NCE sends it again);
     /// `GET /healthz` checks the database. SIGTERM drains batches in flight.
     Serve {
+        #[command(flatten)]
+        policy: policy_cli::ServePolicy,
         /// Address to listen on (put a TLS-terminating proxy in front: 1NCE
         /// posts only to https URLs with a public certificate).
         #[arg(long, env = "ONCE_LEDGER_LISTEN", default_value = "127.0.0.1:8080")]
@@ -183,6 +185,12 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    // `serve --policy`: the top-up policy's passes beside the receiver.
+    if let Command::Serve { policy, every, .. } = &args.command {
+        if let Err(code) = policy_cli::serve(args.db.as_deref(), policy, *every).await {
+            return code;
+        }
+    }
     match args.command {
         Command::Policy(command) => policy_cli::run(ledger, command).await,
         Command::Migrate => {
@@ -240,6 +248,7 @@ async fn main() -> std::process::ExitCode {
             username,
             password,
             every,
+            .. // the policy started above
         } => {
             let ledger = Arc::new(ledger);
             let syncing = match every {

@@ -51,6 +51,57 @@ pub(crate) enum PolicyCommand {
     },
 }
 
+/// `serve --policy`: the policy's passes beside the receiver, every
+/// `--every`.
+#[derive(Args, Debug)]
+pub(crate) struct ServePolicy {
+    /// Also run the top-up policy (POLICY.md) every --every, a dry run
+    /// unless --policy-apply or --policy-approval is given.
+    #[arg(long = "policy", env = "ONCE_LEDGER_POLICY", requires = "every")]
+    file: Option<PathBuf>,
+    /// The policy acts on what it decides (top-ups cost money).
+    #[arg(long, requires = "file", conflicts_with = "policy_approval")]
+    policy_apply: bool,
+    /// The policy's decisions wait for `once-ledger policy approve`.
+    #[arg(long, requires = "file")]
+    policy_approval: bool,
+    /// After each policy pass, write its metrics to this file.
+    #[arg(long, requires = "file")]
+    policy_metrics_file: Option<PathBuf>,
+}
+
+/// Starts the policy's passes for `serve` (nothing without `--policy`);
+/// an invalid policy file stops `serve` before it starts (exit 2).
+pub(crate) async fn serve(
+    db: Option<&str>,
+    p: &ServePolicy,
+    every: Option<Duration>,
+) -> Result<(), ExitCode> {
+    let (Some(file), Some(every)) = (&p.file, every) else {
+        return Ok(());
+    };
+    if let Err(e) = Policy::load(file) {
+        say!("once-ledger: --policy: {e}");
+        return Err(ExitCode::from(2));
+    }
+    let ledger = crate::open(db).await.map_err(|e| {
+        say!("once-ledger: --policy: {e}");
+        ExitCode::from(2)
+    })?;
+    let args = RunArgs {
+        policy: file.clone(),
+        apply: p.policy_apply,
+        approval: p.policy_approval,
+        every: Some(every),
+        holder: None,
+        metrics_file: p.policy_metrics_file.clone(),
+        lease: Duration::from_secs(120),
+        settle_after: Duration::from_secs(300),
+    };
+    tokio::spawn(run_passes(ledger, args));
+    Ok(())
+}
+
 #[derive(Args, Debug)]
 pub(crate) struct RunArgs {
     /// The policy file (TOML; see POLICY.md).

@@ -1047,3 +1047,75 @@ async fn the_service_killed_with_sigkill_mid_top_up_is_settled_not_sent_again() 
         .collect();
     assert_settled_once(&sandbox, &client, &low, &before, log).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_runs_the_policy_beside_the_receiver() {
+    let LowFleet { sandbox, low, .. } = low_fleet(6, 1, "", "").await;
+    let db = sqlite_url("serve");
+    let file =
+        std::path::PathBuf::from(db.trim_start_matches("sqlite:")).with_file_name("policy.toml");
+    let policy = file.display().to_string();
+    let creds = sandbox.credentials();
+    let serve = |extra: &[&str]| {
+        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"));
+        cmd.args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--username",
+            "1nce",
+            "--every",
+            "1m",
+        ])
+        .args(["--policy", &policy])
+        .args(extra)
+        .env("ONCE_STREAMER_PASSWORD", "pw")
+        .env("ONCE_LEDGER_DB", &db)
+        .env("ONCE_CLIENT_ID", creds.client_id())
+        .env("ONCE_CLIENT_SECRET", creds.expose_secret())
+        .env("ONCE_BASE_URL", sandbox.base_url())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+        cmd
+    };
+    std::fs::write(
+        &file,
+        "[[group]]\nname = \"a\"\nlabel = \"\"\naction = \"top-up\"\nwhen = { sms_below = 1 }\n",
+    )
+    .unwrap();
+    let bad = serve(&[]).output().await.unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("line 3: group \"a\": label must not be empty"),
+        "{err}"
+    );
+
+    std::fs::write(&file, "[[group]]\nname = \"all\"\nall = true\naction = \"top-up\"\nwhen = { data_below_mb = 20 }\n").unwrap();
+    let mut service = serve(&["--policy-apply"]).spawn().unwrap();
+    wait_for("the policy's first pass", || {
+        assert!(service.try_wait().unwrap().is_none(), "serve ended");
+        sandbox.stats().top_ups_applied == 1
+    })
+    .await;
+    let pid = service.id().unwrap().to_string();
+    assert!(std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    assert!(service.wait().await.unwrap().success());
+    assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 1);
+    let log = Ledger::open(&db)
+        .await
+        .unwrap()
+        .policy_log(None)
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].iccid.as_str(), log[0].status),
+        (low[0].as_str(), Status::Applied)
+    );
+}
