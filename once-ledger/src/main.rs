@@ -24,6 +24,7 @@ macro_rules! out {
 }
 
 mod policy_cli;
+mod signal;
 
 use clap::{Parser, Subcommand};
 use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
@@ -137,18 +138,7 @@ async fn sync_once(ledger: &Ledger, client: &once_sdk::Client, options: &SyncOpt
 }
 
 async fn shutdown_signal() {
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {},
-        () = term => {},
-    }
+    signal::terminated().await;
     say!("once-ledger: shutting down, draining batches in flight");
 }
 

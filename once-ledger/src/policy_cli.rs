@@ -366,18 +366,7 @@ async fn write_metrics(
 
 /// SIGTERM or Ctrl-C, between passes (a pass is never cut short here).
 async fn stopped() {
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {},
-        () = term => {},
-    }
+    crate::signal::terminated().await;
     say!("once-ledger: policy: stopping");
 }
 

@@ -840,17 +840,24 @@ async fn b_log(url: &str) -> Vec<(String, Status, Option<String>)> {
         .collect()
 }
 
-/// `once-ledger policy ...` against the sandbox, as a process.
-async fn cli(sandbox: &Sandbox, db: &str, args: &[&str]) -> (Option<i32>, String, String) {
+/// `once-ledger` on the ledger `db`, its API the sandbox.
+fn ledger_command(sandbox: &Sandbox, db: &str) -> tokio::process::Command {
     let creds = sandbox.credentials();
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"))
-        .arg("policy")
-        .args(args)
-        .env("ONCE_LEDGER_DB", db)
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"));
+    cmd.env("ONCE_LEDGER_DB", db)
         .env("ONCE_CLIENT_ID", creds.client_id())
         .env("ONCE_CLIENT_SECRET", creds.expose_secret())
         .env("ONCE_BASE_URL", sandbox.base_url())
         .env("USER", "tester")
+        .kill_on_drop(true);
+    cmd
+}
+
+/// `once-ledger policy ...` against the sandbox, as a process.
+async fn cli(sandbox: &Sandbox, db: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = ledger_command(sandbox, db)
+        .arg("policy")
+        .args(args)
         .output()
         .await
         .unwrap();
@@ -978,23 +985,17 @@ async fn the_service_killed_with_sigkill_mid_top_up_is_settled_not_sent_again() 
         std::path::PathBuf::from(db.trim_start_matches("sqlite:")).with_file_name("policy.toml");
     std::fs::write(&file, "[[group]]\nname = \"all\"\nall = true\naction = \"top-up\"\nwhen = { data_below_mb = 20 }\n").unwrap();
     let policy = file.display().to_string();
-    let creds = sandbox.credentials();
     sandbox.inject(
         Fault::delay(Duration::from_secs(2))
             .method("POST")
             .path("/v2/sims/*/topup"),
     );
-    let mut service = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"))
+    let mut service = ledger_command(&sandbox, &db)
         .args([
             "policy", "run", "--apply", "--policy", &policy, "--holder", "a",
         ])
         .args(["--lease", "1s", "--every", "1h"])
-        .env("ONCE_LEDGER_DB", &db)
-        .env("ONCE_CLIENT_ID", creds.client_id())
-        .env("ONCE_CLIENT_SECRET", creds.expose_secret())
-        .env("ONCE_BASE_URL", sandbox.base_url())
         .stdout(std::process::Stdio::null())
-        .kill_on_drop(true)
         .spawn()
         .unwrap();
     wait_for("its first top-up to arrive", || {
@@ -1055,9 +1056,8 @@ async fn serve_runs_the_policy_beside_the_receiver() {
     let file =
         std::path::PathBuf::from(db.trim_start_matches("sqlite:")).with_file_name("policy.toml");
     let policy = file.display().to_string();
-    let creds = sandbox.credentials();
     let serve = |extra: &[&str]| {
-        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-ledger"));
+        let mut cmd = ledger_command(&sandbox, &db);
         cmd.args([
             "serve",
             "--listen",
@@ -1070,13 +1070,8 @@ async fn serve_runs_the_policy_beside_the_receiver() {
         .args(["--policy", &policy])
         .args(extra)
         .env("ONCE_STREAMER_PASSWORD", "pw")
-        .env("ONCE_LEDGER_DB", &db)
-        .env("ONCE_CLIENT_ID", creds.client_id())
-        .env("ONCE_CLIENT_SECRET", creds.expose_secret())
-        .env("ONCE_BASE_URL", sandbox.base_url())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true);
+        .stderr(std::process::Stdio::piped());
         cmd
     };
     std::fs::write(
