@@ -189,8 +189,20 @@ fn statuses(report: &once_ledger::policy::RunReport) -> Vec<Status> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_forecast_and_the_thresholds_buy_exactly_the_sims_that_need_it() {
+    forecast_case(&sqlite_url("forecast")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_forecast_reads_the_usage_rows_of_postgresql_too() {
+    let Some(pg) = PgServer::start() else { return };
+    forecast_case(&pg.database("forecast").await).await;
+}
+
+/// Four SIMs in two groups, from which the forecast and the thresholds
+/// pick two, through a dry run, approval and apply.
+async fn forecast_case(url: &str) {
     let (sandbox, client, sims) = fleet(30).await;
-    let ledger = Arc::new(Ledger::open(&sqlite_url("forecast")).await.unwrap());
+    let ledger = Arc::new(Ledger::open(url).await.unwrap());
     let (fast, slow, new, low) = (&sims[0], &sims[1], &sims[2], &sims[3]);
     // fast: 100 MB left, 100 MB a day over two days: out in 1 day.
     // slow: 100 MB left, 10 MB a day: out in 10 days.
