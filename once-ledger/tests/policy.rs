@@ -460,7 +460,7 @@ async fn faults_are_settled_by_the_quota_and_the_budget_holds() {
     // A client that gives up on an answer after a short while.
     let client = sandbox
         .client_builder()
-        .attempt_timeout(Duration::from_millis(300))
+        .attempt_timeout(Duration::from_secs(1))
         .build()
         .unwrap();
     let ledger = Arc::new(Ledger::open(&sqlite_url("faults")).await.unwrap());
@@ -489,7 +489,7 @@ async fn faults_are_settled_by_the_quota_and_the_budget_holds() {
     // given back and spent on the SIM first in line (that one), whose new
     // top-up times out: the sandbox drops it when the client gives up.
     sandbox.inject(
-        Fault::delay(Duration::from_secs(2))
+        Fault::delay(Duration::from_secs(10))
             .method("POST")
             .path("/v2/sims/*/topup"),
     );
