@@ -45,6 +45,7 @@
 
 mod gaps;
 mod pg;
+pub mod policy;
 mod query;
 mod rows;
 mod schema;

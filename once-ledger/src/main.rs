@@ -23,6 +23,8 @@ macro_rules! out {
     }};
 }
 
+mod policy_cli;
+
 use clap::{Parser, Subcommand};
 use once_ledger::{redact_url, Ledger, LedgerSink, SyncOptions};
 use once_streamer::cli::{shutdown_signal, ReceiverArgs};
@@ -46,6 +48,10 @@ struct Args {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The top-up policy (see POLICY.md): passes on a schedule, approval,
+    /// the log of every decision, the month's spend.
+    #[command(subcommand)]
+    Policy(policy_cli::PolicyCommand),
     /// Applies the migrations the database lacks and prints its schema version.
     Migrate,
     /// One sync pass from the 1NCE API: every SIM, a quota snapshot when a
@@ -73,6 +79,8 @@ enum Command {
     /// committed, 503 while the database is down (1NCE sends it again);
     /// `GET /healthz` checks the database. SIGTERM drains batches in flight.
     Serve {
+        #[command(flatten)]
+        policy: policy_cli::ServePolicy,
         /// Address to listen on (put a TLS-terminating proxy in front: 1NCE
         /// posts only to https URLs with a public certificate).
         #[arg(long, env = "ONCE_LEDGER_LISTEN", default_value = "127.0.0.1:8080")]
@@ -158,7 +166,14 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    // `serve --policy`: the top-up policy's passes beside the receiver.
+    if let Command::Serve { policy, every, .. } = &args.command {
+        if let Err(code) = policy_cli::serve(args.db.as_deref(), policy, *every).await {
+            return code;
+        }
+    }
     match args.command {
+        Command::Policy(command) => policy_cli::run(ledger, command).await,
         Command::Migrate => {
             out!(
                 "{}: schema version {}",
@@ -213,6 +228,7 @@ async fn main() -> std::process::ExitCode {
             listen,
             receiver,
             every,
+            .. // the policy started above
         } => {
             let ledger = Arc::new(ledger);
             let syncing = match every {

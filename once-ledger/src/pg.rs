@@ -68,7 +68,7 @@ impl Postgres {
         })
     }
 
-    async fn client(&self) -> Result<deadpool_postgres::Object, LedgerError> {
+    pub(crate) async fn client(&self) -> Result<deadpool_postgres::Object, LedgerError> {
         self.pool
             .get()
             .await

@@ -28,10 +28,16 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         postgres: POSTGRES_V2,
         sqlite: SQLITE_V2,
     },
+    Migration {
+        version: 3,
+        description: "the top-up policy: decisions with their intents and outcomes, monthly budgets, the replicas' lease",
+        postgres: POSTGRES_V3,
+        sqlite: SQLITE_V3,
+    },
 ];
 
 /// The newest schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The tables partitioned by month in PostgreSQL, with their time column.
 pub(crate) const PARTITIONED: &[(&str, &str)] =
@@ -290,6 +296,86 @@ SELECT substr(end_at, 1, 10), coalesce(country, ''),
        coalesce(operator, ''), coalesce(rat, ''), traffic_type,
        coalesce(sum(total_mib), 0), coalesce(sum(rx_mib), 0), coalesce(sum(tx_mib), 0), count(*)
 FROM usage GROUP BY 1, 2, 3, 4, 5;
+";
+
+// The top-up policy (once_ledger::policy). One row per decision, its
+// intent written before the call and its outcome after; at most one open
+// decision per SIM (the partial unique index); the monthly spend per scope
+// (`*` overall, `group:NAME`); one lease row that one replica at a time
+// holds. Times are ISO 8601 text in UTC in both databases (as in SQLite's
+// other tables), so one set of statements serves both.
+const POSTGRES_V3: &str = "
+CREATE TABLE policy_decisions (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    grp         TEXT NOT NULL,
+    iccid       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    seen        TEXT NOT NULL,
+    amount      DOUBLE PRECISION,
+    month       TEXT,
+    approved_at TEXT,
+    approved_by TEXT,
+    intent_at   TEXT,
+    holder      TEXT,
+    mark        TEXT,
+    outcome_at  TEXT,
+    outcome     TEXT
+);
+CREATE UNIQUE INDEX policy_decisions_open ON policy_decisions (iccid)
+    WHERE status IN ('pending', 'approved', 'intent', 'unknown');
+CREATE INDEX policy_decisions_status ON policy_decisions (status);
+CREATE TABLE policy_budget (
+    month   TEXT NOT NULL,
+    scope   TEXT NOT NULL,
+    actions BIGINT NOT NULL DEFAULT 0,
+    amount  DOUBLE PRECISION NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, scope)
+);
+CREATE TABLE policy_lease (
+    name       TEXT PRIMARY KEY,
+    holder     TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+";
+
+const SQLITE_V3: &str = "
+CREATE TABLE policy_decisions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at  TEXT NOT NULL,
+    grp         TEXT NOT NULL,
+    iccid       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    seen        TEXT NOT NULL,
+    amount      REAL,
+    month       TEXT,
+    approved_at TEXT,
+    approved_by TEXT,
+    intent_at   TEXT,
+    holder      TEXT,
+    mark        TEXT,
+    outcome_at  TEXT,
+    outcome     TEXT
+);
+CREATE UNIQUE INDEX policy_decisions_open ON policy_decisions (iccid)
+    WHERE status IN ('pending', 'approved', 'intent', 'unknown');
+CREATE INDEX policy_decisions_status ON policy_decisions (status);
+CREATE TABLE policy_budget (
+    month   TEXT NOT NULL,
+    scope   TEXT NOT NULL,
+    actions INTEGER NOT NULL DEFAULT 0,
+    amount  REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, scope)
+);
+CREATE TABLE policy_lease (
+    name       TEXT PRIMARY KEY,
+    holder     TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
 ";
 
 #[cfg(test)]

@@ -631,8 +631,11 @@ async fn migration_2_fills_the_daily_rollup_from_the_rows_already_stored() {
     drop(ledger);
     // Back to a version 1 database that holds the rows.
     let db = rusqlite::Connection::open(&path).unwrap();
-    db.execute_batch("DROP TABLE usage_daily; DELETE FROM ledger_migrations WHERE version = 2;")
-        .unwrap();
+    db.execute_batch(
+        "DROP TABLE usage_daily; DROP TABLE policy_decisions; DROP TABLE policy_budget; \
+         DROP TABLE policy_lease; DELETE FROM ledger_migrations WHERE version >= 2;",
+    )
+    .unwrap();
     drop(db);
     let ledger = Ledger::open(&url).await.unwrap();
     let q = UsageQuery::new(

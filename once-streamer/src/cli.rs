@@ -103,9 +103,8 @@ impl ReceiverArgs {
     }
 }
 
-/// Resolves on SIGTERM or Ctrl-C (where the binaries start draining the
-/// batches in flight), after writing `<name>: shutting down` on stderr.
-pub async fn shutdown_signal(name: &str) {
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn terminated() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -124,6 +123,12 @@ pub async fn shutdown_signal(name: &str) {
         _ = ctrl_c => {},
         _ = term => {},
     }
+}
+
+/// Resolves on SIGTERM or Ctrl-C (where the binaries start draining the
+/// batches in flight), after writing `<name>: shutting down` on stderr.
+pub async fn shutdown_signal(name: &str) {
+    terminated().await;
     use std::io::Write as _;
     // A closed stderr does not stop the shutdown.
     let _ = writeln!(
