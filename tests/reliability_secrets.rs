@@ -364,14 +364,14 @@ impl<'a> Sweep<'a> {
 
 impl Leak<'_> {
     fn describe(&self, text: &str) -> String {
-        let from = text.floor_char_boundary(self.at.saturating_sub(200));
-        let to = text.floor_char_boundary((self.at + 100).min(text.len()));
+        let from = self.at.saturating_sub(200);
+        let to = (self.at + 100).min(text.len());
         format!(
             "a piece of the {} (from its character {}) appears in the output at {}: …{}…",
             self.name,
             self.offset_in_secret,
             self.at,
-            &text[from..to]
+            String::from_utf8_lossy(&text.as_bytes()[from..to])
         )
     }
 }
