@@ -330,7 +330,10 @@ async fn shutdown_drains_batches_in_flight() {
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert!(refused, "the receiver still takes connections after the stop");
+    assert!(
+        refused,
+        "the receiver still takes connections after the stop"
+    );
     assert!(
         !r.task.is_finished(),
         "serve returned with a batch in flight"
