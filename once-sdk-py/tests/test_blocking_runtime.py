@@ -1,7 +1,7 @@
 """Blocking calls are driven by the calling thread (a current-thread tokio
 runtime that only runs while some thread waits in a call). What that must
 not change: a connection the server closed while nobody was calling is not
-used for the next call (a top-up would otherwise fail as "outcome unknown"),
+used for the next call (which would otherwise fail on it),
 a paginator's prefetch still overlaps the caller's work, and threads that
 call at once all get their answers."""
 
