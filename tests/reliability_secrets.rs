@@ -4,8 +4,9 @@
 //! captured, plus the Debug and Display text of the clients, builders,
 //! credentials, tokens, token store, errors and the sandbox. Neither the
 //! client secret (nor its Basic encoding) nor any access token the sandbox
-//! issued (taken from its request log), nor any 24-character piece of
-//! them, may appear.
+//! issued (taken from its request log), nor any piece of 8 characters or
+//! more of them, may appear; a second test plants such pieces to show the
+//! sweep finds every one.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -301,24 +302,147 @@ async fn no_secret_or_token_in_logs_debug_or_display() {
         text.contains("Bearer") || text.contains("401"),
         "the run included auth traffic"
     );
-    for (name, secret) in [
+    let secrets: Vec<(&str, String)> = [
         ("client secret", SECRET.to_string()),
         ("Basic credentials", basic),
     ]
     .into_iter()
     .chain(tokens.iter().map(|t| ("access token", t.clone())))
-    {
-        let chars: Vec<char> = secret.chars().collect();
-        for piece in chars.windows(24).step_by(12) {
-            let piece: String = piece.iter().collect();
-            if let Some(at) = text.find(&piece) {
-                let from = at.saturating_sub(200);
-                panic!(
-                    "a piece of the {name} appears in the output: …{}…",
-                    &text[text.floor_char_boundary(from)
-                        ..text.floor_char_boundary((at + 100).min(text.len()))]
+    .collect();
+    if let Some(leak) = Sweep::new(&secrets).find(&text) {
+        panic!("{}", leak.describe(&text));
+    }
+}
+
+/// The shortest piece of a secret the sweep looks for.
+const MIN_LEAK: usize = 8;
+
+/// Looks for every piece of [`MIN_LEAK`] characters of each secret, at every
+/// offset: a leak of any length >= `MIN_LEAK` contains the piece it starts
+/// with, wherever it starts.
+struct Sweep<'a> {
+    /// Each piece (its bytes as a number) and where it comes from: the
+    /// secret's name and the piece's offset in it.
+    pieces: std::collections::HashMap<u64, (&'a str, usize)>,
+}
+
+/// A piece of a secret found in a text.
+struct Leak<'a> {
+    name: &'a str,
+    offset_in_secret: usize,
+    at: usize,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(secrets: &'a [(&'a str, String)]) -> Self {
+        let mut pieces = std::collections::HashMap::new();
+        for (name, secret) in secrets {
+            assert!(secret.is_ascii() && secret.len() >= MIN_LEAK);
+            for (offset, piece) in secret.as_bytes().windows(MIN_LEAK).enumerate() {
+                pieces.entry(key(piece)).or_insert((*name, offset));
+            }
+        }
+        Sweep { pieces }
+    }
+
+    /// The first piece of a secret in `text`, if any.
+    fn find(&self, text: &str) -> Option<Leak<'a>> {
+        text.as_bytes()
+            .windows(MIN_LEAK)
+            .enumerate()
+            .find_map(|(at, w)| {
+                self.pieces
+                    .get(&key(w))
+                    .map(|&(name, offset_in_secret)| Leak {
+                        name,
+                        offset_in_secret,
+                        at,
+                    })
+            })
+    }
+}
+
+impl Leak<'_> {
+    fn describe(&self, text: &str) -> String {
+        let from = self.at.saturating_sub(200);
+        let to = (self.at + 100).min(text.len());
+        format!(
+            "a piece of the {} (from its character {}) appears in the output at {}: …{}…",
+            self.name,
+            self.offset_in_secret,
+            self.at,
+            String::from_utf8_lossy(&text.as_bytes()[from..to])
+        )
+    }
+}
+
+fn key(piece: &[u8]) -> u64 {
+    u64::from_le_bytes(piece.try_into().expect("MIN_LEAK is 8"))
+}
+
+/// The sweep catches a leak of each kind of secret the run above checks (the
+/// client secret, its Basic encoding, an access token the sandbox issued) at
+/// every offset and every length >= 8, at the end of a text and (for the
+/// shorter secrets) inside one; and it finds nothing in a text made of every
+/// 7-character piece of them.
+#[tokio::test]
+async fn the_sweep_finds_a_planted_leak_at_every_offset_and_length() {
+    let sb = Sandbox::builder()
+        .credentials(CLIENT_ID, SECRET)
+        .start()
+        .await
+        .unwrap();
+    sb.client().unwrap().products().list().await.unwrap();
+    let token = sb.issued_tokens().pop().expect("a token was issued");
+    assert!(token.len() > 1000);
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{SECRET}"));
+    let secrets = vec![
+        ("client secret", SECRET.to_string()),
+        ("Basic credentials", basic),
+        ("access token", token),
+    ];
+    let sweep = Sweep::new(&secrets);
+
+    let mut near_misses = String::from("Authorization: Bearer <redacted>\n");
+    for (_, secret) in &secrets {
+        for piece in secret.as_bytes().windows(MIN_LEAK - 1) {
+            near_misses.push_str(std::str::from_utf8(piece).unwrap());
+            near_misses.push('\n');
+        }
+    }
+    if let Some(leak) = sweep.find(&near_misses) {
+        panic!("no leak was planted, yet: {}", leak.describe(&near_misses));
+    }
+
+    let before = "Bearer ";
+    let mut planted = 0u64;
+    for (name, secret) in &secrets {
+        let inside = secret.len() < 200;
+        for offset in 0..=secret.len() - MIN_LEAK {
+            // The leak ends the text: every length is a prefix of `text`.
+            let text = format!("{before}{}", &secret[offset..]);
+            for len in MIN_LEAK..=secret.len() - offset {
+                let t = &text[..before.len() + len];
+                assert!(
+                    sweep.find(t).is_some(),
+                    "the {name}'s characters {offset}..{} were not found",
+                    offset + len
                 );
+                if inside {
+                    let t = format!("{t} status=401\n");
+                    assert!(
+                        sweep.find(&t).is_some(),
+                        "the {name}'s characters {offset}..{} were not found inside a line",
+                        offset + len
+                    );
+                }
+                planted += 1;
             }
         }
     }
+    let n = |l: usize| (l - MIN_LEAK + 1) * (l - MIN_LEAK + 2) / 2;
+    assert_eq!(
+        planted,
+        secrets.iter().map(|(_, s)| n(s.len()) as u64).sum::<u64>()
+    );
 }

@@ -133,6 +133,10 @@ pub struct StreamStats {
     pub pending: usize,
     /// The status of the last answer (`None`: no answer).
     pub last_status: Option<u16>,
+    /// Times the stream, being [`StreamState::Failed`], looked for a restart
+    /// and sent nothing (every 50 ms or on a wake-up): its growth shows
+    /// that a failed stream is idle.
+    pub idle_checks: u64,
 }
 
 #[derive(Default)]
@@ -180,13 +184,16 @@ async fn run(shared: Arc<Shared>, generation: u64) {
     let mut failures = 0u32;
     loop {
         let config = {
-            let c = lock(&shared.stream);
+            let mut c = lock(&shared.stream);
             if c.generation != generation {
                 return;
             }
             match (&c.config, c.stats.state) {
                 (Some(cfg), StreamState::Running) => Some(cfg.clone()),
-                (Some(_), _) => None,
+                (Some(_), _) => {
+                    c.stats.idle_checks += 1;
+                    None
+                }
                 (None, _) => return,
             }
         };

@@ -121,7 +121,13 @@ async fn goes_failed_and_restarts() {
         sandbox.stream_stats().state == StreamState::Failed
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Idle, shown by the stream itself: it has looked for a restart a few
+    // times since it failed, and sent nothing more.
+    let idle_from = sandbox.stream_stats().idle_checks;
+    wait_for("the failed stream to look for a restart 3 times", || {
+        sandbox.stream_stats().idle_checks >= idle_from + 3
+    })
+    .await;
     let stats = sandbox.stream_stats();
     assert_eq!((stats.attempts, stats.consecutive_failures), (3, 3));
     assert_eq!(stats.pending, 1);

@@ -271,7 +271,21 @@ where
     if let Some(driver) = owned.driver.get() {
         driver.stop();
     }
-    wait_on(py, &owned.rt, fut)
+    wait_on(py, &owned.rt, async move {
+        see_what_happened_while_idle().await;
+        fut.await
+    })
+}
+
+/// Lets the blocking clients' runtime take in what happened while no thread
+/// drove it, before a call starts: a few scheduler turns, each of which
+/// polls the I/O driver without waiting. A connection the server closed
+/// meanwhile sees its end of file and leaves the pool, so the call does not
+/// pick it and fail on it.
+async fn see_what_happened_while_idle() {
+    for _ in 0..4 {
+        tokio::task::yield_now().await;
+    }
 }
 
 /// [`wait`] for a call that leaves work running when it returns (a

@@ -1,7 +1,7 @@
 """Blocking calls are driven by the calling thread (a current-thread tokio
 runtime that only runs while some thread waits in a call). What that must
 not change: a connection the server closed while nobody was calling is not
-used for the next call (a top-up would otherwise fail as "outcome unknown"),
+used for the next call (which would otherwise fail on it),
 a paginator's prefetch still overlaps the caller's work, and threads that
 call at once all get their answers."""
 
@@ -44,6 +44,7 @@ class KeepAliveServer:
     in_flight: int = 0
     most_in_flight: int = 0
     closed_by_client: set[int] = field(default_factory=set)
+    closed_by_server: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -76,7 +77,7 @@ class KeepAliveServer:
                             return
                         buf += chunk
                 except (socket.timeout, OSError):
-                    return  # idle for too long: close, as the balancer does
+                    break  # idle for too long: close, as the balancer does
                 head, _, buf = buf.partition(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
                 method, path, _ = lines[0].split(" ", 2)
@@ -104,6 +105,9 @@ class KeepAliveServer:
                     f"HTTP/1.1 {status} X\r\nContent-Length: {len(body)}\r\n"
                     f"Content-Type: application/json\r\n{extra}\r\n".encode() + body
                 )
+        # Only an idle timeout gets here (the client's close returns above).
+        with self.lock:
+            self.closed_by_server.add(number)
 
     def close(self) -> None:
         self.listener.close()
@@ -144,25 +148,29 @@ def client_of(server: KeepAliveServer, **kw: object) -> once_sdk.Client:
     )
 
 
-def test_a_connection_closed_while_nobody_called_is_not_used_for_a_top_up():
+def test_a_connection_closed_while_nobody_called_is_not_used_for_the_next_call():
     """The server closes the kept-alive connection while the client is idle.
     No thread drives the client's runtime then, so the close is only seen
     when the next call starts: the call must see it before it picks a
-    connection, or the top-up goes out on a dead connection and ends as
-    "outcome unknown" (it costs money, so it is never sent again)."""
+    connection from the pool, or it goes out on a dead connection and fails.
+    Reads take pooled connections (top-ups never do: they always open a new
+    one), and retries are off, so a read sent on the dead connection would
+    raise instead of being retried on a new one."""
     server = KeepAliveServer(token_or(sims_api), idle_close=0.2)
-    client = client_of(server)
+    client = client_of(server, retries=0)
     try:
         assert client.sims.get(ICCID).iccid == ICCID
-        time.sleep(0.6)  # the server has closed the connection by now
         for _ in range(3):
-            order = client.sims.top_up(ICCID)
-            assert order.location == "/v1/orders/42"
-            time.sleep(0.4)
-        top_ups = server.requests("POST", "/topup")
-        assert len(top_ups) == 3
+            used = server.requests("GET", f"/v2/sims/{ICCID}")[-1].connection
+            deadline = time.monotonic() + 20  # a hang guard, not a budget
+            while used not in server.closed_by_server and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert used in server.closed_by_server, "the server closed the idle connection"
+            assert client.sims.get(ICCID).iccid == ICCID
+        reads = server.requests("GET", f"/v2/sims/{ICCID}")
+        assert len(reads) == 4
         # Each went out on a connection of its own: the old ones were closed.
-        assert len({s.connection for s in top_ups}) == 3
+        assert len({s.connection for s in reads}) == 4
     finally:
         client.close()
         server.close()

@@ -80,8 +80,23 @@ async fn twenty_sequential_calls_reuse_the_usable_token() {
         for _ in 0..20 {
             client.sims().data_quota(&iccid()).await.unwrap();
         }
-        // Give a background refresh (if one were started) time to run.
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        // A background refresh, had one started, is a task of this runtime:
+        // once the client is gone and no task is left, it has run.
+        drop(client);
+        let runtime = tokio::runtime::Handle::current().metrics();
+        let mut idle = false;
+        for _ in 0..1000 {
+            if runtime.num_alive_tasks() == 0 {
+                idle = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert!(
+            idle,
+            "{} tasks still run after the client was dropped",
+            runtime.num_alive_tasks()
+        );
         assert_eq!(
             token_requests(&server).await,
             1,

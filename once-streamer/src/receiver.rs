@@ -333,6 +333,9 @@ impl<S: RecordSink> Receiver<S> {
             });
             while connections.try_join_next().is_some() {}
         }
+        // No new connections from here on: refused, rather than left
+        // waiting in the backlog of a listener nobody accepts from.
+        drop(listener);
         let _ = stop_tx.send(true);
         while connections.join_next().await.is_some() {}
         self.drain().await;

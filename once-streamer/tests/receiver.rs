@@ -320,7 +320,20 @@ async fn shutdown_drains_batches_in_flight() {
     let first = tokio::spawn(async move { post(&url, Some(&a2), body([1, 2])).await.status() });
     sink.wait_entered(1).await;
     r.stop.take().unwrap().send(()).unwrap();
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    // The receiver has acted on the stop once it refuses new connections.
+    let addr = addr_of(&r.url);
+    let mut refused = false;
+    for _ in 0..1000 {
+        if tokio::net::TcpStream::connect(&addr).await.is_err() {
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(
+        refused,
+        "the receiver still takes connections after the stop"
+    );
     assert!(
         !r.task.is_finished(),
         "serve returned with a batch in flight"

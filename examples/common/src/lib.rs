@@ -183,6 +183,30 @@ pub mod testing {
         dir: &std::path::Path,
         args: &[&str],
     ) -> Output {
+        let mut cmd = command(bin, sandbox, dir, args);
+        // The sandbox serves from this runtime: wait for the child elsewhere.
+        let out = tokio::task::spawn_blocking(move || cmd.output()).await;
+        let out = match out {
+            Ok(Ok(out)) => out,
+            Ok(Err(e)) => panic!("could not run {bin}: {e}"),
+            Err(e) => panic!("waiting for {bin} failed: {e}"),
+        };
+        Output {
+            status: out.status,
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// The command [`run`] runs: `bin` with `args` in `dir`, pointed at
+    /// `sandbox` (or with no credentials), for tests that drive the process
+    /// themselves.
+    pub fn command(
+        bin: &str,
+        sandbox: Option<&Sandbox>,
+        dir: &std::path::Path,
+        args: &[&str],
+    ) -> Command {
         let mut cmd = Command::new(bin);
         cmd.args(args).current_dir(dir);
         for var in [
@@ -200,18 +224,7 @@ pub mod testing {
                 .env("ONCE_BASE_URL", sandbox.base_url())
                 .env("ONCE_RATE_LIMIT_FACTOR", RATE_LIMIT_FACTOR.to_string());
         }
-        // The sandbox serves from this runtime: wait for the child elsewhere.
-        let out = tokio::task::spawn_blocking(move || cmd.output()).await;
-        let out = match out {
-            Ok(Ok(out)) => out,
-            Ok(Err(e)) => panic!("could not run {bin}: {e}"),
-            Err(e) => panic!("waiting for {bin} failed: {e}"),
-        };
-        Output {
-            status: out.status,
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        cmd
     }
 
     /// A fresh, empty directory for one test under `base` (pass

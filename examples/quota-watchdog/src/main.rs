@@ -13,6 +13,12 @@
 //!   and an intent whose outcome is unknown is settled by reading the SIM's
 //!   quota again (did its accumulated volume go up?), never by re-sending.
 //!
+//!
+//! For crash tests, `QUOTA_WATCHDOG_PAUSE_AT=STEP:N` (STEP one of
+//! `before-intent`, `after-intent`, `after-call`, `after-outcome`) stops the
+//! run at that step of its N-th top-up: it prints `quota-watchdog: paused at
+//! STEP of top-up N` and waits until it is killed.
+//!
 //! ```text
 //! cargo run -p quota-watchdog                          # dry run, local sandbox
 //! cargo run -p quota-watchdog -- --min-data-mb 100 --min-sms 50 --expiring-within-days 60
@@ -230,7 +236,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
             continue;
         }
         sent += 1;
-        top_up(client, &mut journal, &run, &c, &mut tally).await?;
+        top_up(client, &mut journal, &run, &c, &mut tally, sent).await?;
     }
     // Top-ups still unsettled stay in the journal and are re-checked at the
     // next start; the run itself is over.
@@ -304,8 +310,10 @@ async fn top_up(
     run: &str,
     c: &Candidate,
     tally: &mut Tally,
+    nth: usize,
 ) -> std::io::Result<()> {
     let why = c.reasons.join("; ");
+    pause_at("before-intent", nth);
     journal.append(Entry::Intent {
         run: run.to_string(),
         iccid: c.iccid.to_string(),
@@ -314,7 +322,9 @@ async fn top_up(
         data: c.data.clone(),
         sms: c.sms.clone(),
     })?;
+    pause_at("after-intent", nth);
     let result = client.sims().top_up(&c.iccid).send().await;
+    pause_at("after-call", nth);
     let (outcome, detail) = match result {
         Ok(order) => {
             tally.topped_up += 1;
@@ -372,7 +382,24 @@ async fn top_up(
         outcome,
         detail,
     })?;
+    pause_at("after-outcome", nth);
     Ok(())
+}
+
+/// The crash tests' hook (`QUOTA_WATCHDOG_PAUSE_AT=STEP:N`, see the module
+/// docs): at `step` of the `nth` top-up, says so and waits to be killed.
+fn pause_at(step: &str, nth: usize) {
+    let Ok(at) = std::env::var("QUOTA_WATCHDOG_PAUSE_AT") else {
+        return;
+    };
+    if at != format!("{step}:{nth}") {
+        return;
+    }
+    println!("quota-watchdog: paused at {step} of top-up {nth}");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
 }
 
 /// What one SIM's check found. (Mostly `Quotas`: boxing it would save

@@ -1,8 +1,10 @@
 //! quota-watchdog against a fresh sandbox: exactly the SIMs made low are
 //! topped up, once; a lost answer, a failed top-up and a crash in the middle
-//! of a run never lead to a second top-up of a SIM in the same run.
+//! of a run never lead to a second top-up of a SIM in the same run. The
+//! crash is both a hand-written journal and the binary itself killed with
+//! SIGKILL at each step of a top-up.
 
-use common::testing::{run, sandbox, scratch_dir};
+use common::testing::{command, run, sandbox, scratch_dir};
 use futures::TryStreamExt;
 use once_sandbox::{Fault, Sandbox};
 use once_sdk::{Iccid, Sim, SimStatus};
@@ -378,4 +380,119 @@ async fn without_credentials_it_uses_the_sandbox() {
         "{}",
         out.stdout
     );
+}
+
+/// Runs quota-watchdog `--apply` until it pauses at `step` of its 2nd
+/// top-up (the `QUOTA_WATCHDOG_PAUSE_AT` hook), then kills it with SIGKILL.
+async fn killed_at(sandbox: &Sandbox, dir: &std::path::Path, step: &str) {
+    let mut cmd = command(
+        BIN,
+        Some(sandbox),
+        dir,
+        &["--journal", "wd.journal", "--apply"],
+    );
+    cmd.env("QUOTA_WATCHDOG_PAUSE_AT", format!("{step}:2"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let marker = format!("quota-watchdog: paused at {step} of top-up 2");
+    // The sandbox serves from this runtime: read the child elsewhere.
+    let (status, printed) = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut child = cmd.spawn().expect("quota-watchdog starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut printed = String::new();
+        // Until the marker; EOF (it exited without pausing) ends it too.
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.expect("stdout is text");
+            printed.push_str(&line);
+            printed.push('\n');
+            if line == marker {
+                child.kill().expect("SIGKILL");
+                break;
+            }
+        }
+        (child.wait().expect("the child is reaped"), printed)
+    })
+    .await
+    .expect("the reader thread");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "killed by SIGKILL at {step}: {status:?}\n{printed}"
+    );
+}
+
+/// Top-ups that reached the sandbox, per SIM.
+fn top_ups_per_sim(sandbox: &Sandbox) -> std::collections::BTreeMap<String, usize> {
+    let mut per_sim = std::collections::BTreeMap::new();
+    for r in sandbox.requests() {
+        if r.method == "POST" && r.template.as_deref() == Some(TOP_UP) && r.status == Some(201) {
+            *per_sim.entry(r.path.clone()).or_insert(0) += 1;
+        }
+    }
+    per_sim
+}
+
+/// The binary itself is killed (SIGKILL) at each step of its 2nd top-up:
+/// before its intent is on disk, after it, after the top-up call returned,
+/// after its outcome is on disk. What follows is read from the sandbox's
+/// counters: the killed run bought exactly what it got to, and the runs after
+/// it (the one that resumes the killed run, and a fresh one) leave every low
+/// SIM topped up exactly once; a further run buys nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn killed_at_each_step_of_a_top_up_buys_nothing_twice_and_misses_nothing() {
+    for (step, bought_before_the_kill) in [
+        ("before-intent", 1),
+        ("after-intent", 1),
+        ("after-call", 2),
+        ("after-outcome", 2),
+    ] {
+        let (sandbox, low) = fleet_with_low_sims(20, 3).await;
+        let dir = scratch_dir(TMP, &format!("watchdog-kill-{step}"));
+        killed_at(&sandbox, &dir, step).await;
+        assert_eq!(
+            sandbox.stats().top_ups_applied,
+            bought_before_the_kill,
+            "killed at {step}"
+        );
+
+        for _ in 0..2 {
+            run(
+                BIN,
+                Some(&sandbox),
+                &dir,
+                &["--journal", "wd.journal", "--apply"],
+            )
+            .await
+            .assert_success();
+        }
+        let want: std::collections::BTreeMap<String, usize> = low
+            .iter()
+            .map(|iccid| (format!("/v2/sims/{iccid}/topup"), 1))
+            .collect();
+        assert_eq!(top_ups_per_sim(&sandbox), want, "killed at {step}");
+        assert_eq!(sandbox.stats().top_ups_applied, 3, "killed at {step}");
+
+        let out = run(
+            BIN,
+            Some(&sandbox),
+            &dir,
+            &["--journal", "wd.journal", "--apply"],
+        )
+        .await;
+        out.assert_success();
+        assert_eq!(
+            sandbox.stats().top_ups_applied,
+            3,
+            "killed at {step}: nothing left to buy\n{}",
+            out.stdout
+        );
+        let events = journal_lines(&dir);
+        assert_eq!(
+            events.last().and_then(|e| e["event"].as_str()),
+            Some("run_finished"),
+            "killed at {step}"
+        );
+    }
 }
