@@ -48,6 +48,7 @@
 mod fault;
 mod fleet;
 mod json;
+pub mod limits;
 mod outbox;
 mod routes;
 mod server;
@@ -69,6 +70,7 @@ pub use fault::{Fault, FaultKind, RandomFaults};
 pub use outbox::StreamKind;
 pub use stream::{StreamConfig, StreamState, StreamStats};
 
+use limits::PublishedLimit;
 use once_sdk::Credentials;
 use once_sdk::Iccid;
 use once_sdk::RateLimits;
@@ -274,9 +276,7 @@ impl SandboxBuilder {
         let base_url = format!("http://{addr}");
         let today = chrono::Utc::now().date_naive();
         let world = state::World::new(fleet::sims(self.sims, self.seed, today));
-        let limits = self
-            .rate_limit_factor
-            .map(|f| RateLimits::default().scaled(f));
+        let limits = self.rate_limit_factor.map(limits::scaled);
         let shared = Arc::new(Shared {
             world: Mutex::new(world),
             tokens: Mutex::new(Tokens {
@@ -349,7 +349,7 @@ pub struct Sandbox {
     shared: Arc<Shared>,
     addr: SocketAddr,
     base_url: String,
-    limits: Option<RateLimits>,
+    limits: Option<[PublishedLimit; 5]>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -400,7 +400,11 @@ impl Sandbox {
             .credentials(self.credentials())
             .base_url(&self.base_url)
             .no_proxy()
-            .rate_limits(self.limits.unwrap_or_else(RateLimits::unlimited))
+            .rate_limits(
+                self.limits
+                    .as_ref()
+                    .map_or_else(RateLimits::unlimited, limits::for_client),
+            )
     }
 
     /// A client pointed at the sandbox (see [`client_builder`](Self::client_builder)).
@@ -528,7 +532,7 @@ impl Sandbox {
     /// or `None` for none.
     pub fn set_rate_limit_factor(&self, factor: Option<f64>) {
         let mut limiter = lock(&self.shared.limiter);
-        limiter.limits = factor.map(|f| RateLimits::default().scaled(f));
+        limiter.limits = factor.map(limits::scaled);
         limiter.hits.clear();
     }
 
