@@ -58,6 +58,7 @@ mod stream;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -304,6 +305,7 @@ impl SandboxBuilder {
             base_url: base_url.clone(),
             stream: Mutex::new(stream::StreamControl::default()),
             stream_wake: tokio::sync::Notify::new(),
+            open_connections: std::sync::atomic::AtomicUsize::new(0),
         });
         let (stop, stopped) = oneshot::channel();
         let task = tokio::spawn(serve(listener, Arc::clone(&shared), stopped));
@@ -327,7 +329,9 @@ async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot:
                 while connections.try_join_next().is_some() {}
                 let Ok((stream, _)) = accepted else { continue };
                 let shared = Arc::clone(&shared);
+                let open = OpenConnection::new(Arc::clone(&shared));
                 connections.spawn(async move {
+                    let _open = open;
                     let service = hyper::service::service_fn(move |req| {
                         server::handle(Arc::clone(&shared), req)
                     });
@@ -341,6 +345,23 @@ async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot:
         }
     }
     connections.abort_all();
+}
+
+/// Counts a connection in [`Shared::open_connections`] while it lives
+/// (also when its task is aborted at shutdown).
+struct OpenConnection(Arc<Shared>);
+
+impl OpenConnection {
+    fn new(shared: Arc<Shared>) -> Self {
+        shared.open_connections.fetch_add(1, Ordering::SeqCst);
+        Self(shared)
+    }
+}
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.open_connections.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// A running local fake of the 1NCE API. Stops when dropped (or with
@@ -534,6 +555,14 @@ impl Sandbox {
         let mut limiter = lock(&self.shared.limiter);
         limiter.limits = factor.map(limits::scaled);
         limiter.hits.clear();
+    }
+
+    /// How many client connections are open now. Once a test's clients are
+    /// dropped, 0 means every request they sent has been answered (or
+    /// dropped): the sandbox is idle, nothing more will be applied. A
+    /// request still stalled by [`Fault::delay`] keeps its connection open.
+    pub fn open_connections(&self) -> usize {
+        self.shared.open_connections.load(Ordering::SeqCst)
     }
 
     /// The counters.

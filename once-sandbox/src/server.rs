@@ -57,6 +57,8 @@ pub(crate) struct Shared {
     pub stream: Mutex<crate::stream::StreamControl>,
     /// Wakes the streamer (restart, flush).
     pub stream_wake: tokio::sync::Notify,
+    /// Client connections open now (accepted and not yet closed).
+    pub open_connections: std::sync::atomic::AtomicUsize,
 }
 
 /// Issued tokens and when they expire.
