@@ -435,12 +435,26 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
     );
     child.kill().await.unwrap();
 
+    // The dead replica's lock has a lifetime, now running out in Redis.
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(&lock_key)
+        .query_async(&mut c)
+        .await
+        .unwrap();
+    assert!(
+        (1..=lock_ttl.as_millis() as i64).contains(&pttl),
+        "the lock lives {pttl} ms more"
+    );
+
     // Three more replicas need a token now: they wait for the dead one's
-    // lock to expire, then one of them fetches for all.
+    // lock to expire, then one of them fetches for all. Their own lock
+    // lifetime is an hour, so their give-up-and-fetch-anyway fallback (after
+    // twice that) cannot be what ends the stall: only the dead replica's
+    // lock running out can, within the hang guard below.
     let url = redis.url();
     let limits = RateLimits::default().scaled(100.0);
     let clients: Vec<Client> = (0..3)
-        .map(|_| replica_client(&sb, &url, limits, lock_ttl))
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(3600)))
         .collect();
     let iccid = sb.iccids()[0].clone();
     let started = Instant::now();
@@ -543,15 +557,15 @@ async fn replicas_scanning_together_stay_within_the_shared_limit() {
     let stats = sb.stats();
     let calls = stats.requests_to("GET", "/v2/sims/{iccid}/quota/data");
     assert_eq!(calls, 400);
+    // Each replica pacing on its own at the limit would be 4 × the limit:
+    // the sandbox answers 429 to that (checked: 4 key prefixes instead of one).
     assert_eq!(stats.rate_limited, 0, "the sandbox answered 429: {stats:?}");
     assert_eq!(stats.token_requests, 1, "{stats:?}");
+    // How close to the limit they get depends on the machine: a figure for
+    // benches/shared_limit (docs/BENCHMARKS.md), not a test.
     let rate = calls as f64 / elapsed.as_secs_f64();
     let allowed = f64::from(limit.max) / limit.per.as_secs_f64();
     println!("400 calls in {elapsed:?}: {rate:.1}/s of {allowed}/s allowed");
-    assert!(
-        rate >= 0.9 * allowed,
-        "combined rate {rate:.1}/s is below 90% of the limit {allowed}/s"
-    );
 }
 
 // ---------------------------------------------------------------- Redis unavailable
