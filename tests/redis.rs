@@ -20,9 +20,11 @@ use std::time::{Duration, Instant};
 
 use futures::{StreamExt, TryStreamExt};
 use once_sandbox::{Fault, Sandbox};
+use once_sdk::ratelimit::RateLimiter;
 use once_sdk::redis::{RedisRateLimiter, RedisTokenStore};
 use once_sdk::{
-    AccessToken, Client, Credentials, Iccid, RateLimits, RefreshLock, StoredToken, TokenStore,
+    AccessToken, Client, Credentials, EndpointGroup, Iccid, RateLimit, RateLimits, RefreshLock,
+    StoredToken, TokenStore,
 };
 
 const CLIENT_ID: &str = "fleet-client";
@@ -435,12 +437,26 @@ async fn a_replica_killed_holding_the_refresh_lock_stalls_the_others_only_until_
     );
     child.kill().await.unwrap();
 
+    // The dead replica's lock has a lifetime, now running out in Redis.
+    let pttl: i64 = redis::cmd("PTTL")
+        .arg(&lock_key)
+        .query_async(&mut c)
+        .await
+        .unwrap();
+    assert!(
+        (1..=lock_ttl.as_millis() as i64).contains(&pttl),
+        "the lock lives {pttl} ms more"
+    );
+
     // Three more replicas need a token now: they wait for the dead one's
-    // lock to expire, then one of them fetches for all.
+    // lock to expire, then one of them fetches for all. Their own lock
+    // lifetime is an hour, so their give-up-and-fetch-anyway fallback (after
+    // twice that) cannot be what ends the stall: only the dead replica's
+    // lock running out can, within the hang guard below.
     let url = redis.url();
     let limits = RateLimits::default().scaled(100.0);
     let clients: Vec<Client> = (0..3)
-        .map(|_| replica_client(&sb, &url, limits, lock_ttl))
+        .map(|_| replica_client(&sb, &url, limits, Duration::from_secs(3600)))
         .collect();
     let iccid = sb.iccids()[0].clone();
     let started = Instant::now();
@@ -543,15 +559,15 @@ async fn replicas_scanning_together_stay_within_the_shared_limit() {
     let stats = sb.stats();
     let calls = stats.requests_to("GET", "/v2/sims/{iccid}/quota/data");
     assert_eq!(calls, 400);
+    // Each replica pacing on its own at the limit would be 4 × the limit:
+    // the sandbox answers 429 to that (checked: 4 key prefixes instead of one).
     assert_eq!(stats.rate_limited, 0, "the sandbox answered 429: {stats:?}");
     assert_eq!(stats.token_requests, 1, "{stats:?}");
+    // How close to the limit they get depends on the machine: a figure for
+    // benches/shared_limit (docs/BENCHMARKS.md), not a test.
     let rate = calls as f64 / elapsed.as_secs_f64();
     let allowed = f64::from(limit.max) / limit.per.as_secs_f64();
     println!("400 calls in {elapsed:?}: {rate:.1}/s of {allowed}/s allowed");
-    assert!(
-        rate >= 0.9 * allowed,
-        "combined rate {rate:.1}/s is below 90% of the limit {allowed}/s"
-    );
 }
 
 // ---------------------------------------------------------------- Redis unavailable
@@ -620,4 +636,182 @@ fn a_malformed_redis_url_is_a_config_error() {
     assert!(!err.to_string().contains("hunter2"), "{err}");
     let err = RedisRateLimiter::new("not a url", CLIENT_ID, RateLimits::default()).unwrap_err();
     assert!(matches!(err, once_sdk::Error::Config(_)), "{err:?}");
+}
+
+// ---------------------------------------------------------------- documented fallback defaults
+
+/// The log lines of the current thread, as text.
+#[derive(Clone, Default)]
+struct Lines(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Lines {
+    fn count(&self, needle: &str) -> usize {
+        String::from_utf8_lossy(&self.0.lock().unwrap())
+            .lines()
+            .filter(|l| l.contains(needle))
+            .count()
+    }
+}
+
+impl std::io::Write for Lines {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Lines {
+    type Writer = Lines;
+    fn make_writer(&'a self) -> Lines {
+        self.clone()
+    }
+}
+
+/// Sends `signal` (`STOP`, `CONT`) to the redis-server.
+fn signal(redis: &RedisServer, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(redis.child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// How long `acquire` took on the (paused) clock.
+async fn timed_acquire(limiter: &RedisRateLimiter) -> Duration {
+    let t = tokio::time::Instant::now();
+    limiter.acquire(EndpointGroup::Sims).await;
+    t.elapsed()
+}
+
+/// `elapsed` is `expected` on the paused clock, give or take its rounding
+/// (each timer fires at the next whole millisecond).
+#[track_caller]
+fn about(elapsed: Duration, expected: Duration) {
+    assert!(
+        (expected..expected + Duration::from_millis(20)).contains(&elapsed),
+        "{elapsed:?}, expected {expected:?}"
+    );
+}
+
+/// What a hung Redis costs the call that finds it: the command's 500 ms
+/// timeout, or (when the connection manager reconnects once, after 20 to
+/// 100 ms) two of them.
+#[track_caller]
+fn hung(elapsed: Duration) {
+    let ms = Duration::from_millis;
+    assert!(
+        (ms(500)..ms(520)).contains(&elapsed) || (ms(1020)..ms(1120)).contains(&elapsed),
+        "{elapsed:?}, expected one command timeout of 500 ms, or two and a reconnect delay"
+    );
+}
+
+/// The module docs' promises for a Redis that stops answering: each
+/// command gives up after 500 ms (the call that finds Redis hung may wait
+/// two of them: the command and one reconnect), Redis is then left alone for 1 s (calls
+/// go on at once, paced in process), the switch is logged once at WARN,
+/// the process paces with `fallback_limits` (by default the shared
+/// limits), and the return is logged once at INFO. Redis hangs for real
+/// (SIGSTOP); the waits run on tokio's paused clock.
+#[tokio::test]
+async fn a_hung_redis_is_left_after_500_ms_retried_after_1_s_and_its_return_logged() {
+    let test = "a_hung_redis_is_left_after_500_ms_retried_after_1_s_and_its_return_logged";
+    let Some(redis) = start_redis(test).await else {
+        return;
+    };
+    let lines = Lines::default();
+    let _log = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_writer(lines.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::INFO)
+            .finish(),
+    );
+    let url = redis.url();
+    let shared = RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(5)));
+    // Defaults but for an unpaced fallback: only Redis's own waits count.
+    let limiter = RedisRateLimiter::new(
+        &url,
+        CLIENT_ID,
+        RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(1000))),
+    )
+    .unwrap()
+    .fallback_limits(RateLimits::unlimited());
+    // Paced by fallback_limits (2/s), and by default by the shared limits
+    // (5/s); Redis is not asked again during the test.
+    let halved = RedisRateLimiter::new(&url, CLIENT_ID, shared)
+        .unwrap()
+        .fallback_limits(
+            RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(2))),
+        )
+        .retry_interval(Duration::from_secs(3600));
+    let default_fallback = RedisRateLimiter::new(&url, CLIENT_ID, shared)
+        .unwrap()
+        .key_prefix("other")
+        .retry_interval(Duration::from_secs(3600));
+    for l in [&limiter, &halved, &default_fallback] {
+        l.acquire(EndpointGroup::Sims).await;
+        assert!(!l.fallback_active());
+    }
+
+    signal(&redis, "STOP");
+    tokio::time::pause();
+    // The first call waits for the command timeout (sometimes twice: the
+    // command, then one reconnect), then goes on.
+    hung(timed_acquire(&limiter).await);
+    assert!(limiter.fallback_active());
+    // For the next second Redis is not asked.
+    assert_eq!(timed_acquire(&limiter).await, Duration::ZERO);
+    tokio::time::advance(Duration::from_millis(990)).await;
+    assert_eq!(timed_acquire(&limiter).await, Duration::ZERO);
+    // Then it is, and it still hangs.
+    tokio::time::advance(Duration::from_millis(15)).await;
+    hung(timed_acquire(&limiter).await);
+    assert_eq!(
+        lines.count("Redis is unavailable: the rate limiter falls back to in-process state"),
+        1,
+        "one WARN line for the switch"
+    );
+
+    // fallback_limits: 2/s is one call every 510 ms (1.02 s / 2).
+    hung(timed_acquire(&halved).await);
+    about(timed_acquire(&halved).await, Duration::from_millis(510));
+    about(timed_acquire(&halved).await, Duration::from_millis(510));
+    // Without fallback_limits, the shared limits: 5/s, every 204 ms.
+    about(
+        timed_acquire(&default_fallback).await,
+        Duration::from_millis(500),
+    );
+    about(
+        timed_acquire(&default_fallback).await,
+        Duration::from_millis(204),
+    );
+    about(
+        timed_acquire(&default_fallback).await,
+        Duration::from_millis(204),
+    );
+
+    // Redis answers again: the next call it is asked goes through it, and
+    // the return is logged once.
+    signal(&redis, "CONT");
+    tokio::time::resume();
+    let guard = Instant::now() + Duration::from_secs(60);
+    while limiter.fallback_active() {
+        assert!(
+            Instant::now() < guard,
+            "the limiter never went back to Redis"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        limiter.acquire(EndpointGroup::Sims).await;
+    }
+    assert_eq!(
+        lines.count("Redis is reachable again: the rate limiter is shared again"),
+        1,
+        "{}",
+        String::from_utf8_lossy(&lines.0.lock().unwrap())
+    );
+    assert!(lines.count(" INFO ") >= 1);
 }

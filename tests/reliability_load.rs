@@ -39,6 +39,9 @@ const SEED: u64 = 20_261_125;
 /// without the sandbox knowing, and break the exact count below.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
 const STALL: Duration = Duration::from_secs(8);
+/// A hang guard: how long the sandbox may take to go idle once the client
+/// is gone (a stalled request holds its connection for `STALL` at most).
+const IDLE_GUARD: Duration = Duration::from_secs(120);
 /// The overall deadline of every call.
 const OPERATION_TIMEOUT: Duration = Duration::from_secs(12);
 /// 1NCE's limits × this factor, on both sides (client and sandbox).
@@ -82,8 +85,17 @@ async fn sandbox_process() {
             }
             "stats" => {
                 // Requests that were still stalling when the calls ended
-                // are applied (or not) now.
-                tokio::time::sleep(STALL + Duration::from_secs(1)).await;
+                // are applied (or not) once their connection closes: the
+                // client is gone, so no open connection means idle.
+                let guard = Instant::now() + IDLE_GUARD;
+                while sb.open_connections() > 0 {
+                    assert!(
+                        Instant::now() < guard,
+                        "{} connections still open after {IDLE_GUARD:?}",
+                        sb.open_connections()
+                    );
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
                 let s = sb.stats();
                 let mut hidden = 0u64;
                 let mut faults: BTreeMap<String, u64> = BTreeMap::new();
@@ -374,6 +386,8 @@ async fn load(total: u64) -> String {
         }
     }
     let elapsed = run_started.elapsed();
+    // The client's connections close with it; the sandbox then goes idle.
+    drop(client);
     let stats = sandbox.stats().await;
     sandbox.stop().await;
 

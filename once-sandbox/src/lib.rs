@@ -48,6 +48,7 @@
 mod fault;
 mod fleet;
 mod json;
+pub mod limits;
 mod outbox;
 mod routes;
 mod server;
@@ -57,6 +58,7 @@ mod stream;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -69,6 +71,7 @@ pub use fault::{Fault, FaultKind, RandomFaults};
 pub use outbox::StreamKind;
 pub use stream::{StreamConfig, StreamState, StreamStats};
 
+use limits::PublishedLimit;
 use once_sdk::Credentials;
 use once_sdk::Iccid;
 use once_sdk::RateLimits;
@@ -274,9 +277,7 @@ impl SandboxBuilder {
         let base_url = format!("http://{addr}");
         let today = chrono::Utc::now().date_naive();
         let world = state::World::new(fleet::sims(self.sims, self.seed, today));
-        let limits = self
-            .rate_limit_factor
-            .map(|f| RateLimits::default().scaled(f));
+        let limits = self.rate_limit_factor.map(limits::scaled);
         let shared = Arc::new(Shared {
             world: Mutex::new(world),
             tokens: Mutex::new(Tokens {
@@ -304,6 +305,7 @@ impl SandboxBuilder {
             base_url: base_url.clone(),
             stream: Mutex::new(stream::StreamControl::default()),
             stream_wake: tokio::sync::Notify::new(),
+            open_connections: std::sync::atomic::AtomicUsize::new(0),
         });
         let (stop, stopped) = oneshot::channel();
         let task = tokio::spawn(serve(listener, Arc::clone(&shared), stopped));
@@ -327,7 +329,9 @@ async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot:
                 while connections.try_join_next().is_some() {}
                 let Ok((stream, _)) = accepted else { continue };
                 let shared = Arc::clone(&shared);
+                let open = OpenConnection::new(Arc::clone(&shared));
                 connections.spawn(async move {
+                    let _open = open;
                     let service = hyper::service::service_fn(move |req| {
                         server::handle(Arc::clone(&shared), req)
                     });
@@ -343,13 +347,30 @@ async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot:
     connections.abort_all();
 }
 
+/// Counts a connection in [`Shared::open_connections`] while it lives
+/// (also when its task is aborted at shutdown).
+struct OpenConnection(Arc<Shared>);
+
+impl OpenConnection {
+    fn new(shared: Arc<Shared>) -> Self {
+        shared.open_connections.fetch_add(1, Ordering::SeqCst);
+        Self(shared)
+    }
+}
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.open_connections.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// A running local fake of the 1NCE API. Stops when dropped (or with
 /// [`shutdown`](Sandbox::shutdown)). See the [module docs](self).
 pub struct Sandbox {
     shared: Arc<Shared>,
     addr: SocketAddr,
     base_url: String,
-    limits: Option<RateLimits>,
+    limits: Option<[PublishedLimit; 5]>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -400,7 +421,11 @@ impl Sandbox {
             .credentials(self.credentials())
             .base_url(&self.base_url)
             .no_proxy()
-            .rate_limits(self.limits.unwrap_or_else(RateLimits::unlimited))
+            .rate_limits(
+                self.limits
+                    .as_ref()
+                    .map_or_else(RateLimits::unlimited, limits::for_client),
+            )
     }
 
     /// A client pointed at the sandbox (see [`client_builder`](Self::client_builder)).
@@ -528,8 +553,16 @@ impl Sandbox {
     /// or `None` for none.
     pub fn set_rate_limit_factor(&self, factor: Option<f64>) {
         let mut limiter = lock(&self.shared.limiter);
-        limiter.limits = factor.map(|f| RateLimits::default().scaled(f));
+        limiter.limits = factor.map(limits::scaled);
         limiter.hits.clear();
+    }
+
+    /// How many client connections are open now. Once a test's clients are
+    /// dropped, 0 means every request they sent has been answered (or
+    /// dropped): the sandbox is idle, nothing more will be applied. A
+    /// request still stalled by [`Fault::delay`] keeps its connection open.
+    pub fn open_connections(&self) -> usize {
+        self.shared.open_connections.load(Ordering::SeqCst)
     }
 
     /// The counters.

@@ -20,7 +20,7 @@ use super::fleet::Rng;
 use super::routes::{self, Call, Effects, Op, Reply, Route, Style};
 use super::state::World;
 use super::{RecordedRequest, Stats};
-use once_sdk::ratelimit::{EndpointGroup, RateLimits};
+use crate::limits::PublishedLimit;
 
 /// The request log keeps at most this many entries (the oldest go first).
 pub(crate) const LOG_CAPACITY: usize = 100_000;
@@ -57,6 +57,8 @@ pub(crate) struct Shared {
     pub stream: Mutex<crate::stream::StreamControl>,
     /// Wakes the streamer (restart, flush).
     pub stream_wake: tokio::sync::Notify,
+    /// Client connections open now (accepted and not yet closed).
+    pub open_connections: std::sync::atomic::AtomicUsize,
 }
 
 /// Issued tokens and when they expire.
@@ -98,29 +100,29 @@ impl Tokens {
     }
 }
 
-/// Server-side rate limits: a sliding window per endpoint group.
+/// Server-side rate limits: a sliding window per published limit.
 pub(crate) struct Limiter {
-    pub limits: Option<RateLimits>,
-    pub hits: HashMap<EndpointGroup, VecDeque<Instant>>,
+    pub limits: Option<[PublishedLimit; 5]>,
+    /// The arrival times each limit still counts, by its index in `limits`.
+    pub hits: HashMap<usize, VecDeque<Instant>>,
 }
 
 impl Limiter {
     /// `None` if the request may pass (and counts it), else how long until
     /// it would.
     fn check(&mut self, path: &str) -> Option<(Duration, u32)> {
-        let limits = self.limits?;
-        let group = EndpointGroup::of_path(path)?;
-        let limit = limits.get(group)?;
+        let limits = self.limits.as_ref()?;
+        let (index, limit) = limits.iter().enumerate().find(|(_, l)| l.counts(path))?;
         let now = Instant::now();
-        let hits = self.hits.entry(group).or_default();
-        while hits.front().is_some_and(|t| *t + limit.per <= now) {
+        let hits = self.hits.entry(index).or_default();
+        while hits.front().is_some_and(|t| *t + limit.window <= now) {
             hits.pop_front();
         }
-        if hits.len() >= limit.max as usize {
-            let wait = hits.front().map_or(limit.per, |t| {
-                (*t + limit.per).saturating_duration_since(now)
+        if hits.len() >= limit.requests as usize {
+            let wait = hits.front().map_or(limit.window, |t| {
+                (*t + limit.window).saturating_duration_since(now)
             });
-            return Some((wait, limit.max));
+            return Some((wait, limit.requests));
         }
         hits.push_back(now);
         None

@@ -1455,3 +1455,51 @@ async fn volumes_never_go_negative() {
         Some(0.0)
     );
 }
+
+/// Polls `cond` every 10 ms; fails after a generous hang guard.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    let guard = tokio::time::Instant::now() + Duration::from_secs(60);
+    while !cond() {
+        assert!(tokio::time::Instant::now() < guard, "never: {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test]
+async fn no_open_connection_means_every_request_received_is_settled() {
+    let sb = sandbox(2).await;
+    let raw = Raw::new(&sb).await;
+    drop(raw);
+    until("the token request's connection closes", || {
+        sb.open_connections() == 0
+    })
+    .await;
+    sb.reset_stats();
+    // A read that stalls 300 ms, from a client that keeps no idle
+    // connection: the connection lives until the stalled request is done.
+    sb.inject(Fault::delay(Duration::from_millis(300)).path("/v2/sims/*"));
+    let client = sb
+        .client_builder()
+        .http_client(
+            reqwest::Client::builder()
+                .no_proxy()
+                .pool_max_idle_per_host(0)
+                .build()
+                .unwrap(),
+        )
+        .build()
+        .unwrap();
+    client.access_token().await.unwrap();
+    until("the token request's connection closes", || {
+        sb.open_connections() == 0
+    })
+    .await;
+    let iccid = sb.iccids()[0].clone();
+    let call = tokio::spawn(async move { client.sims().get(&iccid).await.map(drop) });
+    until("the call's connection opens", || sb.open_connections() > 0).await;
+    until("every connection closes", || sb.open_connections() == 0).await;
+    // Idle: the stalled read has been answered and counted.
+    assert_eq!(sb.stats().requests_to("GET", "/v2/sims/{iccid}"), 1);
+    assert_eq!(sb.stats().faults_injected, 1);
+    call.await.unwrap().unwrap();
+}

@@ -239,7 +239,9 @@ impl Window {
         let now = Instant::now();
         let slot = last.map_or(now, |prev| (prev + self.interval).max(now));
         tokio::time::sleep_until(slot).await;
-        *last = Some(slot);
+        // The actual start, not the planned one: after a late wake-up the
+        // next call is still one interval behind this one.
+        *last = Some(Instant::now().max(slot));
     }
 }
 
@@ -351,6 +353,41 @@ mod tests {
         let before = Instant::now();
         limiter.acquire(EndpointGroup::Orders).await;
         assert_eq!(Instant::now(), before);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_late_wake_up_keeps_the_next_call_one_interval_behind() {
+        let limiter = std::sync::Arc::new(LocalRateLimiter::new(
+            RateLimits::unlimited().with(EndpointGroup::Sims, Some(RateLimit::per_second(10))),
+        ));
+        let start = Instant::now();
+        let mut handles = Vec::new();
+        for _ in 0..3 {
+            let l = limiter.clone();
+            handles.push(tokio::spawn(async move {
+                l.acquire(EndpointGroup::Sims).await;
+                Instant::now() - start
+            }));
+        }
+        // The first call leaves at once, the second sleeps until 102 ms,
+        // the third waits for the lock.
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+        // The second wakes 400 ms late (a busy runtime).
+        tokio::time::advance(Duration::from_millis(500)).await;
+        let mut times = Vec::new();
+        for h in handles {
+            times.push(h.await.unwrap());
+        }
+        assert_eq!(
+            times,
+            [
+                Duration::ZERO,
+                Duration::from_millis(500),
+                Duration::from_millis(602)
+            ]
+        );
     }
 
     #[tokio::test(start_paused = true)]

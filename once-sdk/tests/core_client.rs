@@ -4,9 +4,11 @@
 
 mod common;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
+use once_sdk::ratelimit::{LocalRateLimiter, RateLimiter};
 use once_sdk::{Client, Credentials, EndpointGroup, Error, Iccid, Imei, RateLimit, RateLimits};
 use serde_json::json;
 use wiremock::matchers::{method, path};
@@ -299,23 +301,26 @@ async fn a_money_call_cut_by_its_deadline_before_sending_is_a_plain_timeout() {
         .respond_with(ResponseTemplate::new(200))
         .mount(&server)
         .await;
-    // One /sims call per minute: the second top-up waits for its slot.
-    let limits = RateLimits::unlimited().with(
+    // One /sims call per hour, and this hour's is taken: the top-up waits
+    // for its slot far past its deadline, however fast or slow the machine.
+    let limiter = Arc::new(LocalRateLimiter::new(RateLimits::unlimited().with(
         EndpointGroup::Sims,
-        Some(RateLimit::new(1, Duration::from_secs(60))),
-    );
+        Some(RateLimit::new(1, Duration::from_secs(3600))),
+    )));
+    limiter.acquire(EndpointGroup::Sims).await;
     let client = builder(&server)
-        .rate_limits(limits)
+        .rate_limiter(limiter)
         .operation_timeout(Duration::from_millis(200))
         .build()
         .unwrap();
-    client.sims().top_up(&iccid()).await.unwrap();
+    // The token is fetched ahead: the deadline has only the wait to cut.
+    client.access_token().await.unwrap();
     let err = client.sims().top_up(&iccid()).await.unwrap_err();
     // Never sent, so its outcome is known: not applied.
     assert!(err.is_timeout(), "{err:?}");
     assert!(!err.is_outcome_unknown(), "{err:?}");
     assert!(err.to_string().contains("overall deadline"), "{err}");
-    assert_eq!(api_requests(&server).await.len(), 1);
+    assert_eq!(api_requests(&server).await.len(), 0);
 }
 
 #[tokio::test]
@@ -328,9 +333,12 @@ async fn a_money_call_cut_by_its_deadline_while_in_flight_has_an_unknown_outcome
         .await;
     let client = builder(&server)
         .attempt_timeout(Duration::from_secs(30))
-        .operation_timeout(Duration::from_millis(200))
+        .operation_timeout(Duration::from_secs(1))
         .build()
         .unwrap();
+    // The token is fetched ahead: the deadline has only the top-up, which
+    // the server holds for 5 s.
+    client.access_token().await.unwrap();
     let err = client.sims().top_up(&iccid()).await.unwrap_err();
     assert!(err.is_outcome_unknown(), "{err:?}");
     assert!(err.to_string().contains("overall deadline"), "{err}");

@@ -51,8 +51,9 @@
 //! return at INFO); after a failure Redis is tried again every
 //! [`retry_interval`](RedisTokenStore::retry_interval) (1 s by default), so
 //! an outage does not add a Redis timeout to every call. Each Redis command
-//! has a timeout (500 ms by default). `fallback_active()` tells whether the
-//! fallback is in use.
+//! has a timeout (500 ms by default; the call that finds Redis hung waits
+//! one, or two when the connection is re-made once in between, never more
+//! than four). `fallback_active()` tells whether the fallback is in use.
 //!
 //! A single Redis server (5 or later) through a `redis://` URL; TLS
 //! (`rediss://`), Redis Cluster and Sentinel are not supported.
