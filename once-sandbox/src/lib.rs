@@ -48,6 +48,7 @@
 mod fault;
 mod fleet;
 mod json;
+mod os;
 mod outbox;
 mod routes;
 mod server;
@@ -66,6 +67,7 @@ use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use fault::{Fault, FaultKind, RandomFaults};
+pub use os::{GeofenceCrossing, GeofenceEvent, OsProtocol, PositionSource, WebhookDelivery};
 pub use outbox::StreamKind;
 pub use stream::{StreamConfig, StreamState, StreamStats};
 
@@ -304,6 +306,8 @@ impl SandboxBuilder {
             base_url: base_url.clone(),
             stream: Mutex::new(stream::StreamControl::default()),
             stream_wake: tokio::sync::Notify::new(),
+            os: Mutex::new(os::OsWorld::new(self.seed)),
+            os_pace: Mutex::new(os::pace::OsLimiter::new(self.rate_limit_factor)),
         });
         let (stop, stopped) = oneshot::channel();
         let task = tokio::spawn(serve(listener, Arc::clone(&shared), stopped));
@@ -530,6 +534,7 @@ impl Sandbox {
         let mut limiter = lock(&self.shared.limiter);
         limiter.limits = factor.map(|f| RateLimits::default().scaled(f));
         limiter.hits.clear();
+        *lock(&self.shared.os_pace) = os::pace::OsLimiter::new(factor);
     }
 
     /// The counters.
