@@ -8,11 +8,15 @@ use std::time::Duration;
 use once_sandbox::Sandbox;
 use serde_json::Value;
 
-/// 1NCE's OpenAPI document for 1NCE OS (an unmodified copy).
+/// 1NCE's OpenAPI document for 1NCE OS (an unmodified copy), read once.
 pub fn document() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/1nce-os.yml");
-    let text = std::fs::read_to_string(path).expect("the 1NCE OS document");
-    serde_yaml_ng::from_str(&text).expect("the 1NCE OS document is YAML")
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/1nce-os.yml");
+        let text = std::fs::read_to_string(path).expect("the 1NCE OS document");
+        serde_yaml_ng::from_str(&text).expect("the 1NCE OS document is YAML")
+    })
+    .clone()
 }
 
 /// One operation of the document.
