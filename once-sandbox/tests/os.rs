@@ -6,10 +6,10 @@ mod os_support;
 use std::collections::HashMap;
 use std::time::Duration;
 
-use once_sandbox::{Fault, GeofenceCrossing, OsProtocol, PositionSource, Sandbox};
-use os_support::{document, operations, violations, wait_for, Http};
+use once_sandbox::{OsProtocol, PositionSource, Sandbox};
+use os_support::{document, operations, violations, Http};
 use serde_json::{json, Value};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn sandbox() -> Sandbox {

@@ -292,28 +292,15 @@ fn device_ip(world: &World, device: &str) -> Option<String> {
     world.find(device).map(|i| world.sims[i].ip_address.clone())
 }
 
-fn new_request(
-    os: &mut OsWorld,
-    device: &str,
-    ip: String,
-    protocol: OsProtocol,
-    when_active: bool,
-    attempts: u32,
-    data: Value,
-    now: DateTime<Utc>,
-) -> String {
+/// Files a request like `proto` (protocol, mode, attempts, data, time)
+/// for one device.
+fn new_request(os: &mut OsWorld, proto: &ActionRequest, device: &str, ip: String) -> String {
     let id = os.new_id();
     os.requests.push(ActionRequest {
         id: id.clone(),
         device_id: device.to_string(),
         ip,
-        protocol,
-        send_when_active: when_active,
-        send_attempts: attempts,
-        request_data: data,
-        created: now,
-        started: if when_active { None } else { Some(now) },
-        done: None,
+        ..proto.clone()
     });
     id
 }
@@ -355,9 +342,23 @@ pub(crate) fn action(os: &mut OsWorld, world: &World, req: &Req<'_>) -> Answer {
     if bulk {
         allowed.push("deviceIds");
     }
-    let mut body = req.object(&allowed)?;
+    let body = req.object(&allowed)?;
     let (when_active, attempts) = action_body(protocol, &body)?;
     let now = req.now;
+    let mut data = body.clone();
+    data.remove("deviceIds");
+    let proto = ActionRequest {
+        id: String::new(),
+        device_id: String::new(),
+        ip: String::new(),
+        protocol,
+        send_when_active: when_active,
+        send_attempts: attempts,
+        request_data: Value::Object(data),
+        created: now,
+        started: if when_active { None } else { Some(now) },
+        done: None,
+    };
     if !bulk {
         let device = req.path(0);
         let ip = device_ip(world, device).ok_or_else(|| not_found("Device", device))?;
@@ -373,22 +374,13 @@ pub(crate) fn action(os: &mut OsWorld, world: &World, req: &Req<'_>) -> Answer {
                 format!("Device {device} already has {active} requests in progress"),
             ));
         }
-        let id = new_request(
-            os,
-            device,
-            ip,
-            protocol,
-            when_active,
-            attempts,
-            Value::Object(body),
-            now,
-        );
+        let id = new_request(os, &proto, device, ip);
         return Ok(Reply::json(
             202,
             json!({"id": id, "message": "Request accepted"}),
         ));
     }
-    let ids = match body.remove("deviceIds") {
+    let ids = match body.get("deviceIds").cloned() {
         Some(Value::Array(ids)) if !ids.is_empty() => ids,
         _ => return Err(bad("deviceIds is required (a non-empty array)")),
     };
@@ -412,16 +404,7 @@ pub(crate) fn action(os: &mut OsWorld, world: &World, req: &Req<'_>) -> Answer {
             >= MAX_ACTIVE_PER_DEVICE;
         match device_ip(world, device) {
             Some(ip) if !busy => {
-                let rid = new_request(
-                    os,
-                    device,
-                    ip,
-                    protocol,
-                    when_active,
-                    attempts,
-                    Value::Object(body.clone()),
-                    now,
-                );
+                let rid = new_request(os, &proto, device, ip);
                 accepted.push(json!({"deviceId": device, "requestId": rid}));
             }
             _ => rejected.push(json!(device)),
