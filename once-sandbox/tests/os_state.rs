@@ -817,3 +817,105 @@ async fn preshared_key_jobs_finish_and_plugins_and_settings_keep_state() {
         .json();
     assert_eq!(activity["items"][0]["resolutionMode"], "ADVANCED");
 }
+
+#[tokio::test]
+async fn geofence_crossings_and_aws_rollouts_reach_the_clouds() {
+    let hook = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&hook)
+        .await;
+    let sb = sandbox().await;
+    let client = sb.client().expect("client");
+    let ids = iccids(&sb);
+    sb.set_os_action_stage(Duration::from_secs(600));
+    // Through the SDK's raw calls: the same token, 1NCE OS's paths.
+    let hooked: Value = client
+        .raw(reqwest::Method::POST, "/v1/integrate/clouds/webhooks")
+        .json(&json!({"name": "fences", "url": format!("{}/fences", hook.uri()), "headers": {"authorization": "Bearer fence-secret"},
+            "eventTypes": [{"type": "GEOFENCE"}]}))
+        .send_json()
+        .await
+        .expect("webhook created");
+    let aws: Value = client
+        .raw(reqwest::Method::POST, "/v1/integrate/clouds/aws")
+        .json(&json!({"name": "stack", "eventTypes": [{"type": "LOCATION"}]}))
+        .send_json()
+        .await
+        .expect("AWS integration created");
+    assert_eq!(aws["state"], "ROLLOUT_STARTED");
+    let fence: Value = client
+        .raw(reqwest::Method::POST, "/v1/locate/geofences")
+        .json(&json!({"name": "depot", "type": "circle", "center": [8.0, 50.0], "radius": 500}))
+        .send_json()
+        .await
+        .expect("geofence created");
+    sb.os_report_position(&ids[4], 8.0, 50.0, PositionSource::Gps)
+        .unwrap();
+    sb.os_report_position(&ids[4], 9.0, 50.0, PositionSource::Gps)
+        .unwrap();
+    wait_for("two geofence posts", || {
+        sb.os_webhook_deliveries().len() == 2
+    })
+    .await;
+    let got = hook.received_requests().await.unwrap();
+    let kinds: Vec<(String, String)> = got
+        .iter()
+        .map(|r| {
+            assert_eq!(
+                r.headers.get("authorization").unwrap(),
+                "Bearer fence-secret"
+            );
+            let b: Value = serde_json::from_slice(&r.body).unwrap();
+            assert_eq!(
+                (b["type"].as_str(), b["payload"]["geofenceId"].as_str()),
+                (Some("GEOFENCE"), fence["id"].as_str())
+            );
+            (
+                b["payload"]["eventType"].as_str().unwrap().to_string(),
+                b["payload"]["deviceId"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("ENTER".to_string(), ids[4].clone()),
+            ("EXIT".to_string(), ids[4].clone())
+        ]
+    );
+    assert!(sb
+        .os_webhook_deliveries()
+        .iter()
+        .all(|d| d.status == Some(204) && d.integration_id == hooked["id"].as_str().unwrap()));
+
+    // The AWS stack is rolled out after a stage; until then it cannot be tested.
+    let test = format!(
+        "/v1/integrate/clouds/aws/{}/test",
+        aws["id"].as_str().unwrap()
+    );
+    let http = Http::new(&sb).await;
+    assert_error(
+        &http.send("POST", &test, None).await,
+        409,
+        "POST",
+        "/v1/integrate/clouds/aws/{integrationId}/test",
+    );
+    sb.advance_os_clock(Duration::from_secs(600));
+    let r = http.send("POST", &test, None).await;
+    assert_eq!(
+        (
+            r.status,
+            r.json()["testStatus"].as_str().map(str::to_string)
+        ),
+        (200, Some("SUCCESS".to_string()))
+    );
+    let listed = http.get("/v1/integrate/clouds").await.json();
+    let states: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["INTEGRATION_ACTIVE", "INTEGRATION_ACTIVE"]);
+}
