@@ -270,3 +270,48 @@ async fn every_operation_of_the_document_answers_in_its_shapes() {
         );
     }
 }
+
+#[tokio::test]
+async fn unknown_ids_get_an_error_the_document_lists_in_its_shape() {
+    let doc = document();
+    let ops: Vec<_> = operations(&doc)
+        .into_iter()
+        .filter(|o| o.template.contains('{'))
+        .collect();
+    assert!(ops.len() > 20, "{}", ops.len());
+    let sb = sandbox().await;
+    let http = Http::new(&sb).await;
+    let iccids: Vec<String> = sb.iccids().iter().map(|i| i.to_string()).collect();
+    let mut report = Vec::new();
+    for op in &ops {
+        let mut path = String::new();
+        for seg in op.template.split('/').skip(1) {
+            path.push('/');
+            path.push_str(if seg.starts_with('{') {
+                "no-such-id"
+            } else {
+                seg
+            });
+        }
+        let body = op
+            .has_body
+            .then(|| body_for(&op.method, &op.template, "http://127.0.0.1:9/hook", &iccids));
+        let answer = http.send(&op.method, &path, body.as_ref()).await;
+        let what = format!("{} {} -> {}", op.method, op.template, answer.status);
+        match op.error_schema(&doc, answer.status) {
+            None => report.push(format!(
+                "{what}: a status the document does not list: {}",
+                answer.text
+            )),
+            Some(schema) => {
+                for v in violations(&doc, &schema, &answer.json()) {
+                    report.push(format!("{what}: {v}"));
+                }
+            }
+        }
+        if answer.status < 400 {
+            report.push(format!("{what}: success for an unknown id"));
+        }
+    }
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}

@@ -594,6 +594,18 @@ async fn webhook_integrations_post_device_data_with_their_custom_headers() {
         "{shown}"
     );
 
+    // Data from a thread outside the runtime is posted too.
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            sb.os_device_message(&ids[3], OsProtocol::Coap, b"from a thread")
+                .unwrap()
+        })
+        .join()
+        .unwrap()
+    });
+    wait_for("the second post", || sb.os_webhook_deliveries().len() == 2).await;
+    assert_eq!(hook.received_requests().await.unwrap().len(), 2);
+
     // The test operation posts too, and reports what the webhook answered.
     let r = http
         .send(
@@ -608,9 +620,9 @@ async fn webhook_integrations_post_device_data_with_their_custom_headers() {
     assert_eq!(
         (
             got.len(),
-            got[1].headers.get("x-api-key").unwrap().to_str().unwrap()
+            got[2].headers.get("x-api-key").unwrap().to_str().unwrap()
         ),
-        (2, "hook-secret")
+        (3, "hook-secret")
     );
     // New headers apply to the next post; a webhook that fails is reported.
     let r = http
@@ -627,7 +639,7 @@ async fn webhook_integrations_post_device_data_with_their_custom_headers() {
         .json();
     assert_eq!(r["testStatus"], "FAILURE", "{r}");
     let got = hook.received_requests().await.unwrap();
-    assert_eq!(got[2].headers.get("x-api-key").unwrap(), "rotated");
+    assert_eq!(got[3].headers.get("x-api-key").unwrap(), "rotated");
     // Bad integrations are refused.
     let r = http
         .send("POST", "/v1/integrate/clouds/webhooks", Some(&json!({"name": "x", "url": "not a url", "headers": {}, "eventTypes": [{"type": "TELEMETRY_DATA"}]})))

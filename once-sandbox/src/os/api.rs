@@ -171,8 +171,11 @@ fn deliver_later(shared: &Arc<Shared>, posts: Vec<Outgoing>) {
     if posts.is_empty() {
         return;
     }
+    let Some(runtime) = lock(&shared.os).runtime.clone() else {
+        return;
+    };
     let shared = Arc::clone(shared);
-    tokio::spawn(async move {
+    runtime.spawn(async move {
         deliver(&shared, posts).await;
     });
 }
@@ -192,8 +195,8 @@ impl Sandbox {
     /// energy-saver template for the protocol translates it (and counts its
     /// savings); webhook integrations subscribed to `TELEMETRY_DATA` get it
     /// posted, with their custom headers, in the background (see
-    /// [`os_webhook_deliveries`](Self::os_webhook_deliveries)). Needs the
-    /// tokio runtime the sandbox runs on.
+    /// [`os_webhook_deliveries`](Self::os_webhook_deliveries)) on the
+    /// sandbox's runtime, from whichever thread this is called.
     pub fn os_device_message(
         &self,
         iccid: impl AsRef<str>,

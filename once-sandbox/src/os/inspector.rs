@@ -29,6 +29,15 @@ fn known<'w>(world: &'w World, device: &str) -> Result<&'w SimCard, Reply> {
         .ok_or_else(|| not_found("Device", device))
 }
 
+/// The device of a telemetry or history query: the document lists 400, not
+/// 404, for those.
+fn queried<'w>(world: &'w World, device: &str) -> Result<&'w SimCard, Reply> {
+    world
+        .find(device)
+        .map(|i| &world.sims[i])
+        .ok_or_else(|| bad(format!("Device {device} is not a device of this customer")))
+}
+
 pub(crate) fn devices(os: &OsWorld, world: &World, req: &Req<'_>) -> Answer {
     match req.template {
         "/v1/inspect/devices/{deviceId}" => Ok(Reply::json(
@@ -76,7 +85,7 @@ fn selected<'o>(
     req: &Req<'_>,
 ) -> Result<Vec<&'o super::state::Message>, Reply> {
     let device = if req.template.contains("{deviceId}") {
-        Some(known(world, req.path(0))?.iccid.as_str())
+        Some(queried(world, req.path(0))?.iccid.as_str())
     } else {
         req.q("deviceId").or(req.q("iccid"))
     };
@@ -93,7 +102,7 @@ fn selected<'o>(
 }
 
 pub(crate) fn telemetry(os: &OsWorld, world: &World, req: &Req<'_>) -> Answer {
-    let device = known(world, req.path(0))?.iccid.clone();
+    let device = queried(world, req.path(0))?.iccid.clone();
     let protocol = req.q_enum("protocol", &["UDP", "COAP", "LWM2M"])?;
     let mut state = serde_json::Map::new();
     for m in os.messages.iter().filter(|m| m.device_id == device) {

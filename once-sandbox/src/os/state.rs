@@ -225,6 +225,9 @@ pub(crate) struct OsWorld {
     pub agreement: Option<bool>,
     pub logs: Vec<AdminLog>,
     pub deliveries: Vec<WebhookDelivery>,
+    /// The runtime the sandbox was started on: webhook posts run there,
+    /// whichever thread a device's data comes from.
+    pub runtime: Option<tokio::runtime::Handle>,
 }
 
 impl OsWorld {
@@ -267,6 +270,7 @@ impl OsWorld {
             agreement: None,
             logs: Vec::new(),
             deliveries: Vec::new(),
+            runtime: tokio::runtime::Handle::try_current().ok(),
         }
     }
 
