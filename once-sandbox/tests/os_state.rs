@@ -931,3 +931,100 @@ async fn geofence_crossings_and_aws_rollouts_reach_the_clouds() {
         .collect();
     assert_eq!(states, ["INTEGRATION_ACTIVE", "INTEGRATION_ACTIVE"]);
 }
+
+#[tokio::test]
+async fn the_binary_simulates_1nce_os_devices() {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_once-sandbox"))
+        .args([
+            "--port",
+            "0",
+            "--sims",
+            "3",
+            "--simulate-traffic-ms",
+            "5",
+            "--rate-limit-factor",
+            "100",
+            "--os-action-stage-ms",
+            "3600000",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("once-sandbox starts");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut vars = std::collections::HashMap::new();
+    while vars.len() < 3 {
+        let line = lines
+            .next_line()
+            .await
+            .unwrap()
+            .expect("the binary prints its settings");
+        if let Some((k, v)) = line.split_once('=') {
+            if k.starts_with("ONCE_") {
+                vars.insert(k.to_string(), v.to_string());
+            }
+        }
+    }
+    let client = once_sdk::Client::builder()
+        .credentials(once_sdk::Credentials::new(
+            &vars["ONCE_CLIENT_ID"],
+            &vars["ONCE_CLIENT_SECRET"],
+        ))
+        .base_url(&vars["ONCE_BASE_URL"])
+        .no_proxy()
+        .build()
+        .unwrap();
+    let get = |path: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .raw(reqwest::Method::GET, path)
+                .send_json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let mut seen = (false, false);
+    for _ in 0..1000 {
+        let history = get("/v1/inspect/devices/history").await;
+        let latest = get("/v1/locate/positions/latest").await;
+        seen = (
+            history["items"].as_array().is_some_and(|i| !i.is_empty()),
+            latest["coordinates"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty()),
+        );
+        if seen == (true, true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(seen, (true, true), "(messages, positions) never showed up");
+    // The stage flag applies: an action stays SCHEDULED.
+    let device = get("/v1/inspect/devices").await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id: Value = client
+        .raw(
+            reqwest::Method::POST,
+            "/v1/integrate/devices/{deviceId}/actions/UDP",
+        )
+        .param("deviceId", device)
+        .json(&json!({"port": 4445, "payload": "x", "payloadType": "STRING"}))
+        .send_json()
+        .await
+        .unwrap();
+    let status: Value = client
+        .raw(
+            reqwest::Method::GET,
+            "/v1/integrate/devices/actions/requests/{requestId}",
+        )
+        .param("requestId", id["id"].as_str().unwrap())
+        .send_json()
+        .await
+        .unwrap();
+    assert_eq!(status["status"], "SCHEDULED");
+    child.kill().await.unwrap();
+}
