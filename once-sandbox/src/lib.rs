@@ -1,7 +1,8 @@
-//! A stateful local fake of the 1NCE Management API.
+//! A stateful local fake of the 1NCE Management API and 1NCE OS.
 //!
 //! [`Sandbox`] serves every operation of 1NCE's OpenAPI documents (token,
-//! SIM management v1 and v2, orders, products, support) on `127.0.0.1`,
+//! SIM management v1 and v2, orders, products, support, and 1NCE OS; see
+//! [below](#1nce-os)) on `127.0.0.1`,
 //! with state that behaves like 1NCE: a seeded fleet of SIMs with valid,
 //! unique ICCIDs, IMSIs, MSISDNs and IMEIs; data and SMS quotas that usage
 //! consumes and top-ups raise; SMS that can be sent, listed, read and
@@ -39,6 +40,39 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # 1NCE OS
+//!
+//! The same server answers the 72 operations of 1NCE OS (`1nce-os.yml`
+//! v1.3: `/v1/integrate`, `/v1/inspect`, `/v1/locate`, `/v1/optimize`,
+//! `/v1/partners`, `/v1/devices`, `/v1/settings`, `/v1/agreements`,
+//! `/v1/administrationLogs`) with the same token, 1NCE OS's error bodies
+//! (`{"statusCode", "statusText", "errors"}`) and its pages in the body
+//! (`items`, `page`, `pageAmount`). Every SIM is a device, its id the ICCID.
+//!
+//! - Device actions (UDP, CoAP, LwM2M; one device or many) are requests
+//!   that go `SCHEDULED` → `IN_PROGRESS` → `SUCCEEDED`, or `FAILED` when
+//!   the SIM is offline or disabled; `SEND_WHEN_ACTIVE` ones wait until the
+//!   SIM is online. Each stage lasts [`Sandbox::set_os_action_stage`] (1 s
+//!   by default) of 1NCE OS's clock, which [`Sandbox::advance_os_clock`]
+//!   moves; pre-shared-key jobs and AWS rollouts take one stage.
+//! - Devices send data ([`Sandbox::os_device_message`]): history,
+//!   telemetry, insights; an `ACTIVE` energy-saver template for the
+//!   protocol translates it (the sandbox's template syntax is described in
+//!   its optimizer: `{"fields": [{"name", "type"}]}`, invalid templates get
+//!   422), and webhook integrations subscribed to `TELEMETRY_DATA` get a
+//!   POST with their custom headers ([`Sandbox::os_webhook_deliveries`]).
+//! - Devices report positions ([`Sandbox::os_report_position`]): the
+//!   locator shows them, geofences (circles and polygons, global or for one
+//!   device) report `ENTER` and `EXIT` in the administration logs and to
+//!   `GEOFENCE` webhooks.
+//! - Plugins (DATACAKE, MENDER, TARTABIT, MEMFAULT), settings, the
+//!   agreement and the administration logs keep their state.
+//! - Rate limits: `GET /v1/locate/geofences` 30 a minute (1NCE's published
+//!   limit), every other 1NCE OS operation 10 a second on its own (1NCE
+//!   publishes none); both scale with [`SandboxBuilder::rate_limit_factor`].
+//!   Counters ([`Stats::by_operation`]) and faults ([`Fault`]) work as for
+//!   the Management API.
+//!
 //! The same server runs stand-alone as the `once-sandbox` binary
 //! (`cargo run -p once-sandbox -- --port 8080`).
 
@@ -49,6 +83,7 @@ mod fault;
 mod fleet;
 mod json;
 pub mod limits;
+mod os;
 mod outbox;
 mod routes;
 mod server;
@@ -68,6 +103,7 @@ use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use fault::{Fault, FaultKind, RandomFaults};
+pub use os::{GeofenceCrossing, GeofenceEvent, OsProtocol, PositionSource, WebhookDelivery};
 pub use outbox::StreamKind;
 pub use stream::{StreamConfig, StreamState, StreamStats};
 
@@ -306,6 +342,8 @@ impl SandboxBuilder {
             stream: Mutex::new(stream::StreamControl::default()),
             stream_wake: tokio::sync::Notify::new(),
             open_connections: std::sync::atomic::AtomicUsize::new(0),
+            os: Mutex::new(os::OsWorld::new(self.seed)),
+            os_pace: Mutex::new(os::pace::OsLimiter::new(self.rate_limit_factor)),
         });
         let (stop, stopped) = oneshot::channel();
         let task = tokio::spawn(serve(listener, Arc::clone(&shared), stopped));
@@ -555,6 +593,7 @@ impl Sandbox {
         let mut limiter = lock(&self.shared.limiter);
         limiter.limits = factor.map(limits::scaled);
         limiter.hits.clear();
+        *lock(&self.shared.os_pace) = os::pace::OsLimiter::new(factor);
     }
 
     /// How many client connections are open now. Once a test's clients are

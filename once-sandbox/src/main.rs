@@ -1,4 +1,5 @@
-//! `once-sandbox`: the 1NCE API sandbox as a stand-alone server.
+//! `once-sandbox`: the 1NCE API sandbox (1NCE OS included) as a stand-alone
+//! server.
 //!
 //! ```text
 //! once-sandbox --port 8080 --sims 1000 --seed 7
@@ -9,9 +10,10 @@
 use std::time::Duration;
 
 use clap::Parser;
-use once_sandbox::Sandbox;
+use once_sandbox::{OsProtocol, PositionSource, Sandbox};
 
-/// A local fake of the 1NCE Management API, with a seeded fleet of SIMs.
+/// A local fake of the 1NCE Management API and 1NCE OS, with a seeded fleet
+/// of SIMs (each a 1NCE OS device).
 #[derive(Debug, Parser)]
 #[command(name = "once-sandbox", version)]
 struct Args {
@@ -59,9 +61,15 @@ struct Args {
     #[arg(long, default_value_t = 1000)]
     stream_interval_ms: u64,
     /// Simulate traffic: every this many milliseconds one SIM (in turn) uses
-    /// some data, and every fifth one sends an SMS (0: off).
+    /// some data and its device sends 1NCE OS a UDP message, every third
+    /// one reports a GPS position (a walk around Berlin's Brandenburg
+    /// Gate), and every fifth one sends an SMS (0: off).
     #[arg(long, default_value_t = 0)]
     simulate_traffic_ms: u64,
+    /// 1NCE OS: how long a device action stays SCHEDULED and then
+    /// IN_PROGRESS, in milliseconds each.
+    #[arg(long, default_value_t = 1000)]
+    os_action_stage_ms: u64,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -80,6 +88,7 @@ async fn main() -> std::io::Result<()> {
         builder.rate_limit_factor(args.rate_limit_factor)
     };
     let sandbox = builder.start().await?;
+    sandbox.set_os_action_stage(Duration::from_millis(args.os_action_stage_ms));
     let creds = sandbox.credentials();
     println!("1NCE sandbox with {} SIMs (seed {})", args.sims, args.seed);
     println!("ONCE_BASE_URL={}", sandbox.base_url());
@@ -113,6 +122,12 @@ async fn main() -> std::io::Result<()> {
                 break;
             };
             let _ = sandbox.consume_data(iccid, 0.1 + (n % 10) as f64 / 10.0);
+            let _ = sandbox.os_device_message(iccid, OsProtocol::Udp, &[(n % 256) as u8, 42]);
+            if n % 3 == 0 {
+                let step = n as f64 / 50.0;
+                let (lon, lat) = (13.3777 + 0.02 * step.sin(), 52.5163 + 0.01 * step.cos());
+                let _ = sandbox.os_report_position(iccid, lon, lat, PositionSource::Gps);
+            }
             if n % 5 == 0 {
                 let _ = sandbox.receive_sms(iccid, "status ok");
             }

@@ -14,6 +14,8 @@ pub(crate) enum Style {
     V1,
     /// `{"error_code", "error_token", "message"}` (v2 SIMs).
     V2,
+    /// `{"statusCode", "statusText", "errors"}` (1NCE OS).
+    Os,
 }
 
 /// What a request resolved to.
@@ -63,6 +65,8 @@ pub(crate) enum Op {
     ListProducts,
     ListSupport,
     CreateSupport,
+    /// One of 1NCE OS's operations (see `crate::os`), told apart by template.
+    Os,
 }
 
 /// A resolved route: the operation, the spec's path template, the dynamic
@@ -76,7 +80,9 @@ pub(crate) struct Route {
 
 impl Route {
     pub(crate) fn style(&self) -> Style {
-        if self.template.starts_with("/v2/") {
+        if self.op == Op::Os {
+            Style::Os
+        } else if self.template.starts_with("/v2/") {
             Style::V2
         } else {
             Style::V1
@@ -159,7 +165,7 @@ pub(crate) fn resolve(method: &str, path: &str) -> Option<Route> {
         ("GET", ["v1", "products"]) => r(ListProducts, "/v1/products", &[]),
         ("GET", ["v1", "support"]) => r(ListSupport, "/v1/support", &[]),
         ("POST", ["v1", "support"]) => r(CreateSupport, "/v1/support", &[]),
-        _ => None,
+        _ => crate::os::resolve(method, path),
     }
 }
 
@@ -202,6 +208,7 @@ pub(crate) fn error(style: Style, status: u16, code: &str, message: impl Into<St
         match style {
             Style::V1 => json!({"statusCode": status, "errorCode": code, "message": message}),
             Style::V2 => json!({"error_code": 1000, "error_token": code, "message": message}),
+            Style::Os => return crate::os::error(status, code, message),
         },
     )
 }
@@ -239,14 +246,14 @@ impl Call<'_> {
     fn invalid(&self, message: impl Into<String>) -> Reply {
         match self.style() {
             Style::V2 => error(Style::V2, 400, "BadRequest", message),
-            Style::V1 => error(Style::V1, 422, "ValidationError", message),
+            Style::V1 | Style::Os => error(Style::V1, 422, "ValidationError", message),
         }
     }
 
     fn not_found(&self, what: &str) -> Reply {
         match self.style() {
             Style::V2 => error(Style::V2, 404, "NotFound", "Element not found"),
-            Style::V1 => error(Style::V1, 404, "NotFound", format!("{what} not found")),
+            Style::V1 | Style::Os => error(Style::V1, 404, "NotFound", format!("{what} not found")),
         }
     }
 
@@ -258,7 +265,7 @@ impl Call<'_> {
                 "BadRequest",
                 format!("Invalid JSON body: {e}"),
             ),
-            Style::V1 => error(
+            Style::V1 | Style::Os => error(
                 Style::V1,
                 400,
                 "BodyValidationError",
@@ -349,11 +356,11 @@ fn run(world: &mut World, fx: &mut Effects, c: &Call<'_>) -> Result<Reply, Reply
     use Op::*;
     let now = c.now;
     Ok(match c.route.op {
-        Token => error(
+        Token | Os => error(
             Style::V1,
             500,
             "InternalServerError",
-            "token endpoint misrouted",
+            "token or 1NCE OS endpoint misrouted",
         ),
         V1ListSims | V2ListSims => list_sims(world, c)?,
         V1GetSim | V2GetSim => Reply::json(200, json::sim(&world.sims[c.sim(world)?])),
@@ -836,7 +843,7 @@ fn check_live(world: &World, c: &Call<'_>, sims: &[usize]) -> Result<(), Reply> 
     }
     let list = expired.join(", ");
     Err(match c.style() {
-        Style::V1 => error(
+        Style::V1 | Style::Os => error(
             Style::V1,
             422,
             "SimExpired",

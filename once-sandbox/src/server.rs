@@ -59,6 +59,10 @@ pub(crate) struct Shared {
     pub stream_wake: tokio::sync::Notify,
     /// Client connections open now (accepted and not yet closed).
     pub open_connections: std::sync::atomic::AtomicUsize,
+    /// 1NCE OS: its devices, requests, geofences, integrations, ...
+    pub os: Mutex<crate::os::OsWorld>,
+    /// 1NCE OS's rate limits (one group per operation).
+    pub os_pace: Mutex<crate::os::pace::OsLimiter>,
 }
 
 /// Issued tokens and when they expire.
@@ -158,6 +162,21 @@ struct Outcome {
 
 impl From<Reply> for Outcome {
     fn from(r: Reply) -> Self {
+        // 1NCE OS answers a few operations with a plain-text URI.
+        if let Some(Value::String(uri)) = &r.body {
+            if r.headers
+                .iter()
+                .any(|(k, v)| k == "content-type" && v == crate::os::URI_TEXT)
+            {
+                return Outcome {
+                    status: r.status,
+                    headers: Vec::new(),
+                    content_type: crate::os::URI_TEXT,
+                    body: uri.clone().into_bytes(),
+                    truncate: false,
+                };
+            }
+        }
         Outcome {
             status: r.status,
             headers: r.headers,
@@ -255,6 +274,7 @@ fn unauthorized(route: Option<&Route>, path: &str, message: &str) -> Outcome {
         Some(Style::V2) => {
             json!({"error_code": 1000, "error_token": "Unauthorized", "message": message})
         }
+        Some(Style::Os) => return crate::os::error(401, "Unauthorized", message).into(),
         _ => json!({
             "timestamp": super::json::ts_offset(Utc::now()),
             "status": 401,
@@ -512,7 +532,10 @@ async fn respond(
         let late = Duration::from_micros(lock(rng).below(span.saturating_add(1)));
         tokio::time::sleep(late).await;
     }
-    let limited = lock(&shared.limiter).check(path);
+    let limited = match route {
+        Some(r) if r.op == Op::Os => lock(&shared.os_pace).check(method, r.template),
+        _ => lock(&shared.limiter).check(path),
+    };
     if let Some((wait, max)) = limited {
         return Some(too_many(Some(wait), Some(max)));
     }
@@ -534,6 +557,8 @@ async fn respond(
         shared.token(headers, body)
     } else if let Err(message) = shared.authorized(headers) {
         unauthorized(Some(route), path, message)
+    } else if route.op == Op::Os {
+        Outcome::from(crate::os::respond(shared, method, route, query, body).await)
     } else {
         let mut fx = Effects::default();
         let reply = {

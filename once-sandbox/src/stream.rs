@@ -165,7 +165,9 @@ pub(crate) fn start(shared: &Arc<Shared>, config: StreamConfig) {
     c.task = Some(tokio::spawn(run(Arc::clone(shared), c.generation)));
 }
 
-async fn run(shared: Arc<Shared>, generation: u64) {
+/// The HTTP client that posts to customers' URLs (the Data Streamer's and
+/// 1NCE OS's webhooks): no redirects followed, no proxy.
+pub(crate) fn webhook_client() -> Option<reqwest::Client> {
     // With the `rustls-ring` feature alone, reqwest has no crypto provider
     // of its own and building a client would panic: ring becomes the
     // process default (as once-sdk's clients do), unless one is installed.
@@ -173,13 +175,16 @@ async fn run(shared: Arc<Shared>, generation: u64) {
     {
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
-    let http = match reqwest::Client::builder()
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
         .build()
-    {
-        Ok(c) => c,
-        Err(_) => return,
+        .ok()
+}
+
+async fn run(shared: Arc<Shared>, generation: u64) {
+    let Some(http) = webhook_client() else {
+        return;
     };
     let mut failures = 0u32;
     loop {
