@@ -26,3 +26,14 @@ cargo test -q -p once-sdk --no-default-features --features rustls-ring --lib --l
 dups="$(cargo tree -p once-sdk -e normal --all-features --locked -d 2>/dev/null | grep -E '^[a-z]' || true)"
 [ -z "$dups" ] || fail "once-sdk's tree has two versions of: $dups"
 echo "once-sdk (all features): one version of each crate"
+
+# docs.rs builds the published crates with the features their metadata
+# names: never the internal ones (`fuzzing`), never `all-features`.
+for manifest in */Cargo.toml; do
+    meta="$(sed -n '/^\[package.metadata.docs.rs\]/,/^\[/p' "$manifest")"
+    [ -n "$meta" ] || continue
+    if grep -qE 'all-features *= *true|"fuzzing"' <<<"$meta"; then
+        fail "$manifest: docs.rs metadata turns on internal features (name the public ones)"
+    fi
+done
+echo "docs.rs metadata: public features only"
