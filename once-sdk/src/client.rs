@@ -13,6 +13,7 @@ use crate::auth::{
 };
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::hooks::RequestHook;
 use crate::options::CallOptions;
 use crate::ratelimit::{LocalRateLimiter, RateLimiter, RateLimits};
 use crate::retry::RetryPolicy;
@@ -47,6 +48,42 @@ pub(crate) struct Inner {
     pub(crate) transport: Arc<Transport>,
     pub(crate) tokens: Arc<TokenCache>,
     client_id: String,
+    settings: ClientSettings,
+}
+
+/// What a [`Client`] was built with ([`Client::settings`]): for logs,
+/// diagnostics and tests. The secret is not part of it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ClientSettings {
+    /// The base URL every request goes to.
+    pub base_url: Url,
+    /// The client id.
+    pub client_id: String,
+    /// The `User-Agent` every request carries (the application's prefix,
+    /// then [`USER_AGENT`]).
+    pub user_agent: String,
+    /// The connect timeout of the SDK's own HTTP client (`None` with
+    /// [`ClientBuilder::http_client`]: yours sets it).
+    pub connect_timeout: Option<Duration>,
+    /// The limit of one attempt.
+    pub attempt_timeout: Option<Duration>,
+    /// The limit of a whole call, retries included.
+    pub operation_timeout: Option<Duration>,
+    /// The retry policy.
+    pub retry: RetryPolicy,
+    /// The rate limits of the client's own limiter (`None` with
+    /// [`ClientBuilder::rate_limiter`]: yours decides).
+    pub rate_limits: Option<RateLimits>,
+    /// How long before its expiry a token is renewed.
+    pub token_refresh_margin: Duration,
+    /// The largest response body accepted.
+    pub max_response_bytes: usize,
+    /// Whether the SDK built its own HTTP client (no
+    /// [`ClientBuilder::http_client`]).
+    pub own_http_client: bool,
+    /// How many [`hooks`](crate::hooks) run on each request.
+    pub hooks: usize,
 }
 
 impl fmt::Debug for Client {
@@ -124,13 +161,43 @@ impl Client {
     /// ```
     pub fn with_options(&self, options: CallOptions) -> Client {
         let transport = &self.inner.transport;
+        let config = options.apply(&transport.config);
+        let settings = ClientSettings {
+            attempt_timeout: config.attempt_timeout,
+            operation_timeout: config.operation_timeout,
+            retry: config.retry.clone(),
+            max_response_bytes: config.max_response_bytes,
+            ..self.inner.settings.clone()
+        };
         Client {
             inner: Arc::new(Inner {
-                transport: Arc::new(transport.with_config(options.apply(&transport.config))),
+                transport: Arc::new(transport.with_config(config)),
                 tokens: Arc::clone(&self.inner.tokens),
                 client_id: self.inner.client_id.clone(),
+                settings,
             }),
         }
+    }
+
+    /// What this client was built with (and, for a client from
+    /// [`with_options`](Self::with_options), the options on top): base URL,
+    /// client id, user agent, timeouts, retry policy, rate limits, ...
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use once_sdk::{Client, Credentials};
+    /// let client = Client::builder()
+    ///     .credentials(Credentials::new("id", "secret"))
+    ///     .attempt_timeout(Duration::from_secs(5))
+    ///     .user_agent("fleet-manager/2.1")
+    ///     .build()?;
+    /// let s = client.settings();
+    /// assert_eq!(s.attempt_timeout, Some(Duration::from_secs(5)));
+    /// assert!(s.user_agent.starts_with("fleet-manager/2.1 once-sdk-rust/"));
+    /// # Ok::<(), once_sdk::Error>(())
+    /// ```
+    pub fn settings(&self) -> &ClientSettings {
+        &self.inner.settings
     }
 
     /// A valid access token (from the cache, or freshly issued), e.g. for
@@ -155,7 +222,11 @@ impl Client {
 ///     .build()?;
 /// # Ok::<(), once_sdk::Error>(())
 /// ```
+///
+/// A builder is `Clone`: build several clients that differ in one setting
+/// from one base.
 #[must_use]
+#[derive(Clone)]
 pub struct ClientBuilder {
     credentials: Option<Credentials>,
     base_url: String,
@@ -173,6 +244,7 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     max_response_bytes: usize,
     http_client: Option<reqwest::Client>,
+    hooks: Vec<Arc<dyn RequestHook>>,
 }
 
 impl Default for ClientBuilder {
@@ -194,6 +266,7 @@ impl Default for ClientBuilder {
             allow_insecure_http: false,
             max_response_bytes: 32 * 1024 * 1024,
             http_client: None,
+            hooks: Vec::new(),
         }
     }
 }
@@ -209,6 +282,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
             .field("http_client", &self.http_client.is_some())
+            .field("hooks", &self.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -340,13 +414,17 @@ impl ClientBuilder {
     ///   `.redirect(reqwest::redirect::Policy::none())`. (reqwest drops the
     ///   `Authorization` header when a redirect leaves the host, but a
     ///   followed redirect can still turn a POST into a GET.)
-    /// - **Connect timeout, user agent, proxy**:
-    ///   [`connect_timeout`](Self::connect_timeout),
-    ///   [`user_agent`](Self::user_agent) and [`proxy`](Self::proxy)
-    ///   configure the SDK's own client only; combined with this,
+    /// - **Connect timeout, proxy**:
+    ///   [`connect_timeout`](Self::connect_timeout) and
+    ///   [`proxy`](Self::proxy) configure the SDK's own client only;
+    ///   combined with this,
     ///   [`build`](Self::build) fails rather than ignore them.
     ///   [`no_proxy`](Self::no_proxy) is ignored: whether proxy variables
     ///   apply is your client's setting (`reqwest::ClientBuilder::no_proxy`).
+    ///
+    /// - **User agent**: every request carries the SDK's
+    ///   ([`USER_AGENT`], after [`user_agent`](Self::user_agent)'s name),
+    ///   on your client too: it replaces your client's default.
     ///
     /// What the SDK still enforces with your client: `https` for every host
     /// but loopback (the base URL check), per-attempt and overall timeouts,
@@ -377,6 +455,15 @@ impl ClientBuilder {
     /// ```
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
+        self
+    }
+
+    /// Runs `hook` on every request this client sends (retries and token
+    /// requests included): before it leaves (to add headers, sign, count)
+    /// and after its answer (status, headers, latency). Hooks run in the
+    /// order added; see [`hooks`](crate::hooks) for an example.
+    pub fn hook<H: RequestHook>(mut self, hook: Arc<H>) -> Self {
+        self.hooks.push(hook);
         self
     }
 
@@ -429,9 +516,10 @@ impl ClientBuilder {
         let (http, fresh_http) = match self.http_client.clone() {
             Some(http) => {
                 let defaults = ClientBuilder::default();
+                // The user agent is set on each request, so it is kept on
+                // the user's client too.
                 let own = [
                     ("proxy", self.proxy.is_some()),
-                    ("user_agent", self.user_agent.is_some()),
                     (
                         "connect_timeout",
                         self.connect_timeout != defaults.connect_timeout,
@@ -452,8 +540,24 @@ impl ClientBuilder {
             // applied.
             None => (
                 self.own_http_client(ua.clone(), true)?,
-                self.own_http_client(ua, false)?,
+                self.own_http_client(ua.clone(), false)?,
             ),
+        };
+        let user_agent = reqwest::header::HeaderValue::from_str(&ua)
+            .map_err(|_| Error::Config(format!("user agent {ua:?} is not a valid header value")))?;
+        let settings = ClientSettings {
+            base_url: base_url.clone(),
+            client_id: credentials.client_id().to_string(),
+            user_agent: ua,
+            connect_timeout: self.http_client.is_none().then_some(self.connect_timeout),
+            attempt_timeout: self.attempt_timeout,
+            operation_timeout: self.operation_timeout,
+            retry: self.retry.clone(),
+            rate_limits: self.rate_limiter.is_none().then_some(self.rate_limits),
+            token_refresh_margin: self.token_refresh_margin,
+            max_response_bytes: self.max_response_bytes,
+            own_http_client: self.http_client.is_none(),
+            hooks: self.hooks.len(),
         };
         let clock = Clock::new();
         let limiter = self
@@ -471,6 +575,8 @@ impl ClientBuilder {
             },
             limiter,
             clock,
+            user_agent,
+            hooks: self.hooks.into(),
         });
         let fetch = token_fetcher(Arc::clone(&transport), credentials.clone());
         let store = self
@@ -487,6 +593,7 @@ impl ClientBuilder {
                 transport,
                 tokens,
                 client_id: credentials.client_id().to_string(),
+                settings,
             }),
         })
     }

@@ -88,6 +88,7 @@ pub mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod hooks;
 pub mod options;
 pub mod pagination;
 pub mod ratelimit;
@@ -108,7 +109,7 @@ pub use api::List;
 pub use auth::{
     AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,
 };
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, USER_AGENT};
+pub use client::{Client, ClientBuilder, ClientSettings, DEFAULT_BASE_URL, USER_AGENT};
 pub use error::{ApiErrorDetails, Error, Result, ValidationError};
 pub use options::{CallOptions, ResponseMeta};
 pub use pagination::{ItemStream, Page, PageStream};

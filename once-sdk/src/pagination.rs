@@ -10,7 +10,7 @@
 //! A stream always ends: a page the server sends again (the same body, an
 //! earlier `X-Current-Page`, or nothing but items an earlier page had, told
 //! apart by their ids, however the rest of the body changed) ends it with
-//! [`Error::RepeatedPage`](crate::Error::RepeatedPage); items an earlier
+//! [`Error::RepeatedPage`]; items an earlier
 //! page had, on a page with new ones too (a list that shifted while it was
 //! read), are dropped rather than yielded twice; and more items than the
 //! server's `X-Total-Count` are yielded only with a warning in the logs

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, USER_AGENT,
+};
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
 use tracing::{field, Instrument};
@@ -12,6 +14,7 @@ use tracing::{field, Instrument};
 use crate::auth::{AccessToken, TokenCache};
 use crate::clock::Clock;
 use crate::error::{snippet, ApiErrorDetails, Error, Result};
+use crate::hooks::{ReceivedResponse, RequestHook, SentRequest};
 use crate::ratelimit::{EndpointGroup, RateLimiter};
 use crate::redact::Secrets;
 use crate::retry::RetryPolicy;
@@ -194,6 +197,10 @@ pub(crate) struct Transport {
     pub config: TransportConfig,
     pub limiter: Arc<dyn RateLimiter>,
     pub clock: Clock,
+    /// The `User-Agent` of every request (also on a user's own client).
+    pub user_agent: HeaderValue,
+    /// The user's per-request hooks, in the order registered.
+    pub hooks: Arc<[Arc<dyn RequestHook>]>,
 }
 
 /// How one attempt failed before a response arrived.
@@ -221,6 +228,8 @@ impl Transport {
             config,
             limiter: Arc::clone(&self.limiter),
             clock: self.clock,
+            user_agent: self.user_agent.clone(),
+            hooks: Arc::clone(&self.hooks),
         }
     }
 
@@ -243,6 +252,7 @@ impl Transport {
         req: &ApiRequest,
         auth: Option<&HeaderValue>,
         basic: Option<(&str, &str)>,
+        attempt: u32,
     ) -> std::result::Result<RawResponse, SendFailure> {
         let http = if req.idempotent {
             &self.http
@@ -251,7 +261,8 @@ impl Transport {
         };
         let mut rb = http
             .request(req.method.clone(), self.url(&req.path, &req.query))
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, "application/json")
+            .header(USER_AGENT, self.user_agent.clone());
         if let Some(a) = auth {
             rb = rb.header(AUTHORIZATION, a.clone());
         }
@@ -263,9 +274,30 @@ impl Transport {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let mut resp = rb.send().await.map_err(classify)?;
+        let mut request = rb.build().map_err(classify)?;
+        for hook in self.hooks.iter() {
+            hook.before_send(&mut SentRequest {
+                operation: req.operation,
+                template: req.template,
+                attempt,
+                request: &mut request,
+            });
+        }
+        let sent_at = Instant::now();
+        let mut resp = http.execute(request).await.map_err(classify)?;
         let status = resp.status();
         let headers = std::mem::take(resp.headers_mut());
+        for hook in self.hooks.iter() {
+            hook.after_receive(&ReceivedResponse {
+                operation: req.operation,
+                template: req.template,
+                method: &req.method,
+                attempt,
+                status,
+                headers: &headers,
+                latency: sent_at.elapsed(),
+            });
+        }
         let cap = self.config.max_response_bytes;
         // The server answered; the same call would only download the same
         // body again: final.
@@ -429,7 +461,9 @@ impl Transport {
                 .config
                 .attempt_timeout
                 .map(|t| (tokio::time::Instant::now() + t, t));
-            let sending = self.attempt(req, auth, basic).instrument(span.clone());
+            let sending = self
+                .attempt(req, auth, basic, attempt)
+                .instrument(span.clone());
             let outcome = match (attempt_ends, deadline) {
                 (None, None) => sending.await,
                 (Some((at, t)), d) if d.is_none_or(|d| at < d.at) => {

@@ -74,14 +74,23 @@ async fn a_user_supplied_reqwest_client_carries_every_request() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let client = builder(&server).http_client(http).build().unwrap();
+    // The SDK's user agent (with the application's name) is kept on the
+    // user's client: it is set on each request.
+    let client = builder(&server)
+        .http_client(http)
+        .user_agent("fleet-manager/2.1")
+        .build()
+        .unwrap();
     let quota = client.sims().data_quota(&iccid()).await.unwrap();
     assert_eq!(quota.volume, Some(42.5));
     let all = server.received_requests().await.unwrap();
     assert_eq!(all.len(), 2);
+    let want = format!("fleet-manager/2.1 {}", once_sdk::USER_AGENT);
     for r in &all {
-        assert_eq!(r.headers.get("user-agent").unwrap(), "corporate-client/1.0");
+        assert_eq!(r.headers.get("user-agent").unwrap(), want.as_str());
     }
+    assert_eq!(client.settings().user_agent, want);
+    assert!(!client.settings().own_http_client);
 }
 
 #[tokio::test]
@@ -99,10 +108,6 @@ async fn https_only_off_loopback_holds_with_a_user_supplied_client() {
         (
             once_sdk::Client::builder().proxy("http://proxy:3128"),
             "proxy",
-        ),
-        (
-            once_sdk::Client::builder().user_agent("app/1"),
-            "user_agent",
         ),
         (
             once_sdk::Client::builder().connect_timeout(Duration::from_secs(1)),
@@ -562,4 +567,127 @@ async fn every_old_v1_sms_name_is_an_alias_of_the_new_one() {
     for pair in seen.chunks(2) {
         assert_eq!(pair[0], pair[1], "old and new names send the same request");
     }
+}
+
+// 4. Hooks and settings.
+
+/// Counts what it sees and adds a header to every request.
+#[derive(Default)]
+struct Audit {
+    sent: std::sync::Mutex<Vec<(String, &'static str, u32)>>,
+    answered: std::sync::Mutex<Vec<(&'static str, u16)>>,
+}
+
+impl once_sdk::hooks::RequestHook for Audit {
+    fn before_send(&self, req: &mut once_sdk::hooks::SentRequest<'_>) {
+        req.headers_mut()
+            .insert("x-tenant", "fleet-7".parse().unwrap());
+        self.sent
+            .lock()
+            .unwrap()
+            .push((req.method().to_string(), req.template(), req.attempt()));
+    }
+    fn after_receive(&self, resp: &once_sdk::hooks::ReceivedResponse<'_>) {
+        self.answered
+            .lock()
+            .unwrap()
+            .push((resp.operation(), resp.status().as_u16()));
+    }
+}
+
+/// A hook sees every request (the token request and a retried attempt
+/// included) before it leaves, and its header reaches the server; it sees
+/// every answer with its status.
+#[tokio::test]
+async fn a_hook_adds_a_header_and_counts_every_request() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v2/sims/{ICCID}/quota/data")))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v2/sims/{ICCID}/quota/data")))
+        .and(header("x-tenant", "fleet-7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(quota_json()))
+        .mount(&server)
+        .await;
+    let audit = std::sync::Arc::new(Audit::default());
+    let client = builder(&server).hook(audit.clone()).build().unwrap();
+    assert_eq!(client.settings().hooks, 1);
+    client.sims().data_quota(&iccid()).await.unwrap();
+    let sent = audit.sent.lock().unwrap().clone();
+    assert_eq!(
+        sent,
+        [
+            ("POST".to_string(), "/oauth/token", 1),
+            ("GET".to_string(), "/v2/sims/{iccid}/quota/data", 1),
+            ("GET".to_string(), "/v2/sims/{iccid}/quota/data", 2),
+        ]
+    );
+    let statuses: Vec<u16> = audit.answered.lock().unwrap().iter().map(|a| a.1).collect();
+    assert_eq!(statuses, [200, 503, 200]);
+    for r in server.received_requests().await.unwrap() {
+        assert_eq!(r.headers.get("x-tenant").unwrap(), "fleet-7");
+    }
+}
+
+/// A builder clones; a client gives back what it was built with, and a
+/// derived client its options on top.
+#[test]
+fn a_builder_clones_and_a_client_tells_its_settings() {
+    let base = once_sdk::Client::builder()
+        .credentials(once_sdk::Credentials::new("id", "secret"))
+        .attempt_timeout(Duration::from_secs(7));
+    let a = base.clone().user_agent("a/1").build().unwrap();
+    let b = base
+        .operation_timeout(Duration::from_secs(9))
+        .build()
+        .unwrap();
+    assert_eq!(a.settings().attempt_timeout, Some(Duration::from_secs(7)));
+    assert_eq!(b.settings().attempt_timeout, Some(Duration::from_secs(7)));
+    assert_eq!(b.settings().operation_timeout, Some(Duration::from_secs(9)));
+    assert!(a.settings().user_agent.starts_with("a/1 "));
+    assert_eq!(b.settings().user_agent, once_sdk::USER_AGENT);
+    assert_eq!(a.settings().client_id, "id");
+    assert_eq!(
+        a.settings().rate_limits,
+        Some(once_sdk::RateLimits::default())
+    );
+    assert!(!format!("{:?}", a.settings()).contains("secret"));
+    let c =
+        a.with_options(once_sdk::CallOptions::new().operation_timeout(Duration::from_secs(900)));
+    assert_eq!(
+        c.settings().operation_timeout,
+        Some(Duration::from_secs(900))
+    );
+    assert_eq!(c.settings().attempt_timeout, Some(Duration::from_secs(7)));
+}
+
+/// A token fetch that a call triggers ends with that call's deadline (its
+/// `CallOptions`), not the parent client's (here: none at all).
+#[tokio::test]
+async fn the_token_fetch_a_call_triggers_ends_with_the_calls_deadline() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_delay(Duration::from_secs(120))
+                .set_body_json(json!({"access_token": TOKEN, "expires_in": 3600})),
+        )
+        .mount(&server)
+        .await;
+    let client = builder(&server)
+        .attempt_timeout(None)
+        .operation_timeout(None)
+        .build()
+        .unwrap();
+    let quick = client
+        .with_options(once_sdk::CallOptions::new().operation_timeout(Duration::from_millis(300)));
+    let res = tokio::time::timeout(Duration::from_secs(60), quick.sims().data_quota(&iccid()))
+        .await
+        .expect("the call's deadline ends it (this is only a hang guard)");
+    assert!(matches!(res, Err(Error::Timeout(_))), "{res:?}");
 }
