@@ -167,7 +167,7 @@ py_enums! {
     /// The direction of an SMS: `MT` (to the device) or `MO` (from it).
     SmsDirection(once_sdk::SmsDirection),
     /// How a top-up is paid.
-    PaymentMethod(once_sdk::PaymentMethod, once_sdk::types::v1::PaymentMethod),
+    PaymentMethod(once_sdk::PaymentMethod),
     /// The kind of an order.
     OrderType(once_sdk::OrderType),
     /// The salutation of a delivery address: `"1"` Mr, `"2"` Ms.

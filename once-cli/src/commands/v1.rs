@@ -548,7 +548,12 @@ async fn sms(ctx: &Ctx, cmd: V1SmsCmd) -> Result<i32, CliError> {
                 |i| Planned::new("POST", format!("/v1/sims/{i}/sms")).body(to_value(&sms)),
                 |c, i| {
                     let sms = sms.clone();
-                    async move { c.v1().sims().send_sms(&i, &sms).await.map(|()| Value::Null) }
+                    async move {
+                        c.v1().sims().send_sms(&i, &sms).await.map(|id| match id {
+                            Some(id) => json!(format!("sent (id {id})")),
+                            None => Value::Null,
+                        })
+                    }
                 },
             )
             .await

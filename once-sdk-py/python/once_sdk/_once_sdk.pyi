@@ -497,10 +497,11 @@ class V1Sims:
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
         timeout: float | None = None,
-    ) -> None:
+    ) -> int | None:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
-        sending; never retried.
+        sending; never retried. Returns the SMS's id when 1NCE gives one
+        (as v2's ``sms.send``).
 
         Retired with v1 at the end of 2026: v2 has ``sms.send``."""
     def get_sms(self, iccid: str, id: int, *, timeout: float | None = None) -> V1SmsRecord:
@@ -708,7 +709,7 @@ class AsyncV1Sims:
         source_address_type: int | None = None,
         expiry_date: datetime.datetime | None = None,
         timeout: float | None = None,
-    ) -> Awaitable[None]:
+    ) -> Awaitable[int | None]:
         """Sends an SMS to the device (``POST /v1/sims/{iccid}/sms``):
         text, or hex with ``dcs`` 4 (binary) or 8 (UCS-2); checked before
         sending; never retried.

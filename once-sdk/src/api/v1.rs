@@ -424,7 +424,7 @@ impl V1Sims {
         note = "renamed to client.v1().sms().send(); 1NCE retires SIM management v1 on 2026-12-31: use client.sms().send() (v2)"
     )]
     #[allow(deprecated)]
-    pub fn send_sms(&self, iccid: &Iccid, sms: &Sms) -> Call<()> {
+    pub fn send_sms(&self, iccid: &Iccid, sms: &Sms) -> Call<Option<SmsId>> {
         self.sms().send(iccid, sms.clone())
     }
 
@@ -709,9 +709,9 @@ impl V1Sms {
     #[deprecated(
         note = "1NCE retires SIM management v1 on 2026-12-31: use client.sms().send() (v2)"
     )]
-    pub fn send(&self, iccid: &Iccid, sms: Sms) -> Call<()> {
+    pub fn send(&self, iccid: &Iccid, sms: Sms) -> Call<Option<SmsId>> {
         if let Err(e) = sms.validate() {
-            return Call::invalid(&self.client, e, call::empty);
+            return Call::invalid(&self.client, e, crate::api::sms::sms_receipt);
         }
         let req = ApiRequest::new(
             "v1.sims.sms.send",
@@ -720,7 +720,8 @@ impl V1Sms {
             sim_path(iccid, "/sms"),
         )
         .json(&sms);
-        Call::new(&self.client, req, call::empty)
+        // The same answer as v2's: the SMS's id when 1NCE gives one.
+        Call::new(&self.client, req, crate::api::sms::sms_receipt)
     }
 
     /// One SMS of the SIM, by id.

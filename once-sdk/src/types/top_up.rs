@@ -5,11 +5,13 @@ use serde::{Deserialize, Serialize};
 use super::string_enum;
 
 string_enum!(
-    /// How a top-up order is paid.
+    /// How a top-up (v1 or v2) or a v1 SIM extension is paid. 1NCE falls
+    /// back to bank transfer when the method is missing or unknown, so the
+    /// SDK refuses unknown methods instead of sending them.
     PaymentMethod {
         /// Bank transfer (1NCE's default).
         BankTransfer = "banktransfer",
-        /// Credit card.
+        /// The credit card saved in the 1NCE portal.
         CreditCard = "creditcard",
         /// The monthly invoice.
         MonthlyInvoice = "monthlyinvoice",

@@ -1061,21 +1061,9 @@ impl SetLimits {
     }
 }
 
-string_enum!(
-    /// How a top-up or SIM extension is paid. 1NCE falls back to bank
-    /// transfer when the method is missing or unknown, so the SDK refuses
-    /// unknown methods instead of sending them.
-    PaymentMethod {
-        /// Bank transfer (1NCE's default).
-        BankTransfer = "banktransfer",
-        /// The credit card saved in the 1NCE portal.
-        CreditCard = "creditcard",
-        /// The monthly invoice.
-        MonthlyInvoice = "monthlyinvoice",
-        /// Boleto (Brazil).
-        Boleto = "boleto",
-    }
-);
+/// How a top-up or SIM extension is paid: the same type as v2's
+/// ([`crate::PaymentMethod`]), one type for both versions.
+pub use super::top_up::PaymentMethod;
 
 /// Switches auto top-up on or off for SIMs (`POST /v1/sims/autoTopup`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
