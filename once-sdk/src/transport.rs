@@ -33,6 +33,9 @@ pub(crate) struct ApiRequest {
     pub body: Option<Vec<u8>>,
     /// Safe to send twice: decides which failures are retried.
     pub idempotent: bool,
+    /// Secrets in the body (pre-shared keys, webhook header values),
+    /// scrubbed from anything the server echoes back.
+    pub secrets: Arc<Vec<String>>,
 }
 
 impl ApiRequest {
@@ -56,6 +59,7 @@ impl ApiRequest {
             query: Vec::new(),
             body: None,
             idempotent,
+            secrets: Arc::default(),
         }
     }
 
@@ -80,6 +84,15 @@ impl ApiRequest {
         })?;
         self.body = Some(bytes);
         Ok(self)
+    }
+
+    /// Marks `value` as a secret the body carries: scrubbed from errors
+    /// built from the answer (empty values are ignored).
+    pub(crate) fn secret(mut self, value: &str) -> Self {
+        if !value.is_empty() {
+            Arc::make_mut(&mut self.secrets).push(value.to_string());
+        }
+        self
     }
 
     /// Marks a POST as safe to repeat (e.g. setting a value, not adding one).
@@ -118,6 +131,8 @@ pub(crate) struct RawResponse {
 pub(crate) struct SentSecrets {
     pub token: Option<AccessToken>,
     pub basic: Option<(String, String)>,
+    /// The secrets of the request's body.
+    pub body: Arc<Vec<String>>,
 }
 
 impl std::fmt::Debug for SentSecrets {
@@ -133,6 +148,7 @@ impl SentSecrets {
             self.token.as_ref().map(AccessToken::expose),
             self.basic.as_ref().map(|(id, s)| (id.as_str(), s.as_str())),
         )
+        .with(self.body.iter().map(String::as_str))
     }
 }
 
@@ -462,6 +478,7 @@ impl Transport {
                 resp.sent = SentSecrets {
                     token: token.clone(),
                     basic: basic.map(|(id, secret)| (id.to_string(), secret.to_string())),
+                    body: Arc::clone(&req.secrets),
                 };
                 resp
             });

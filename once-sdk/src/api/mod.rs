@@ -13,6 +13,7 @@ use crate::transport::{ApiRequest, RawResponse};
 
 pub mod call;
 pub mod orders;
+pub mod os;
 pub mod products;
 pub mod raw;
 pub mod sims;
