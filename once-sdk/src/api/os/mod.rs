@@ -36,7 +36,7 @@ pub mod plugins;
 pub use admin::{Agreements, Logs, Settings};
 pub use clouds::Integrations;
 pub use devices::{ActionHandle, BulkActionHandle, Devices, PskJobHandle};
-pub use inspect::Inspector;
+pub use inspect::{HistoryQuery, Inspector};
 pub use locate::Locator;
 pub use optimize::Optimizer;
 pub use plugins::Plugins;

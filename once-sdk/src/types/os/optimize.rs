@@ -37,6 +37,7 @@ os_model!(
         /// Active or inactive.
         status: TemplateStatus = "status",
         /// The protocols it applies to (CoAP, UDP).
+        #[serde(deserialize_with = "crate::types::de::opt_one_or_many")]
         protocol_filter: Vec<OsProtocol> = "protocolFilter",
     }
 );
@@ -49,6 +50,7 @@ os_model!(
         /// The template.
         template: String = "template",
         /// The protocols it applies to (CoAP, UDP).
+        #[serde(deserialize_with = "crate::types::de::opt_one_or_many")]
         protocol_filter: Vec<OsProtocol> = "protocolFilter",
         /// Active or inactive.
         status: TemplateStatus = "status",
