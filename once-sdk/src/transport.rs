@@ -399,7 +399,7 @@ impl Transport {
         deadline: Option<Deadline>,
         stats: &mut CallStats,
     ) -> Result<RawResponse> {
-        let group = EndpointGroup::of_path(&req.path);
+        let group = EndpointGroup::of_request(req.method.as_str(), &req.path);
         let mut delays = self.config.retry.delays();
         let mut attempt = 0u32;
         let mut renewed_token = false;

@@ -158,6 +158,8 @@ fn group_name(group: EndpointGroup) -> &'static str {
         EndpointGroup::Orders => "orders",
         EndpointGroup::Products => "products",
         EndpointGroup::Support => "support",
+        EndpointGroup::OsGeofences => "os-geofences",
+        EndpointGroup::Os(path) => path.template(),
     }
 }
 

@@ -70,8 +70,9 @@ impl Agreements {
     /// `POST /v1/agreements/1nceos`. Answering twice gives the same answer:
     /// retried on transient failures.
     pub fn accept(&self, accepted: bool) -> Call<()> {
-        let mut body = Agreement::default();
-        body.accepted = Some(accepted);
+        let body = Agreement {
+            accepted: Some(accepted),
+        };
         with_body(&self.client, &ACCEPT_AGREEMENT, &[], &body, call::empty)
     }
 }

@@ -572,14 +572,13 @@ impl BulkActionHandle {
             .accepted_requests
             .iter()
             .flatten()
-            .map(|r| {
-                let mut a = ActionAccepted::default();
-                a.id = r.request_id.clone();
-                ActionHandle {
-                    client: self.client.clone(),
-                    accepted: a,
-                    poll: Polling::default(),
-                }
+            .map(|r| ActionHandle {
+                client: self.client.clone(),
+                accepted: ActionAccepted {
+                    id: r.request_id.clone(),
+                    message: None,
+                },
+                poll: Polling::default(),
             })
             .collect()
     }
