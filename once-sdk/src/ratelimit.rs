@@ -34,7 +34,7 @@ pub enum EndpointGroup {
     /// customer (1NCE's only published 1NCE OS limit).
     OsGeofences,
     /// Any other 1NCE OS path (one group per path template of
-    /// [`OS_PATHS`](crate::api::os::OS_PATHS)): 1NCE publishes no limit,
+    /// [`OS_PATHS`]): 1NCE publishes no limit,
     /// so each is paced at [`OS_DEFAULT_LIMIT`] unless set otherwise.
     Os(OsPath),
 }
@@ -49,7 +49,7 @@ pub const OS_DEFAULT_LIMIT: RateLimit = RateLimit {
 };
 
 /// A 1NCE OS path template, as a rate-limit group: an index into
-/// [`OS_PATHS`](crate::api::os::OS_PATHS).
+/// [`OS_PATHS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct OsPath(u8);
 

@@ -53,7 +53,7 @@ impl Integrations {
     /// `GET /v1/integrate/clouds/{integrationId}`. Read-only.
     pub fn get(&self, id: &IntegrationId) -> Call<Integration> {
         match check_id(id) {
-            Ok(()) => get(&self.client, &INTEGRATION, &[id.as_str()]),
+            Ok(()) => plain(&self.client, &INTEGRATION, &[id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }
@@ -125,14 +125,14 @@ impl Integrations {
     ///
     /// `GET /v1/integrate/clouds/eventTypes`. Read-only.
     pub fn event_types(&self) -> Call<EventTypes> {
-        get(&self.client, &EVENT_TYPES, &[])
+        plain(&self.client, &EVENT_TYPES, &[])
     }
 
     /// The CloudFormation templates of AWS integrations.
     ///
     /// `GET /v1/integrate/clouds/aws/parameters`. Read-only.
     pub fn aws_parameters(&self) -> Call<AwsParameters> {
-        get(&self.client, &AWS_PARAMETERS, &[])
+        plain(&self.client, &AWS_PARAMETERS, &[])
     }
 
     /// Creates an AWS integration.
@@ -213,7 +213,7 @@ impl Integrations {
 
     fn post<T: DeserializeOwned>(&self, op: &'static OsOperation, id: &IntegrationId) -> Call<T> {
         match check_id(id) {
-            Ok(()) => get(&self.client, op, &[id.as_str()]),
+            Ok(()) => plain(&self.client, op, &[id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }

@@ -104,7 +104,7 @@ impl Devices {
     ///
     /// `GET /v1/integrate/devices/endpoints/{protocol}`. Read-only.
     pub fn endpoint(&self, protocol: OsProtocol) -> Call<ProtocolEndpoint> {
-        get(&self.client, &ENDPOINT, &[protocol.as_str()])
+        plain(&self.client, &ENDPOINT, &[protocol.as_str()])
     }
 
     /// Switches a protocol endpoint on or off, or changes its settings.
@@ -176,7 +176,7 @@ impl Devices {
         if let Err(e) = non_empty("requestId", id.as_str()) {
             return Call::invalid(&self.client, e, call::json);
         }
-        get(&self.client, &ACTION_REQUEST, &[id.as_str()])
+        plain(&self.client, &ACTION_REQUEST, &[id.as_str()])
     }
 
     /// Cancels one action request that is not done yet.
@@ -187,7 +187,7 @@ impl Devices {
         if let Err(e) = non_empty("requestId", id.as_str()) {
             return Call::invalid(&self.client, e, call::json);
         }
-        get(&self.client, &CANCEL_ACTION_REQUEST, &[id.as_str()])
+        plain(&self.client, &CANCEL_ACTION_REQUEST, &[id.as_str()])
     }
 
     /// Cancels every action request of a device that is not done yet.
@@ -198,7 +198,7 @@ impl Devices {
         if let Err(e) = device(device_id) {
             return Call::invalid(&self.client, e, call::json);
         }
-        get(
+        plain(
             &self.client,
             &CANCEL_DEVICE_ACTION_REQUESTS,
             &[device_id.as_str()],
@@ -249,7 +249,7 @@ impl Devices {
         if let Err(e) = device(device_id) {
             return Call::invalid(&self.client, e, call::json);
         }
-        get(&self.client, &PSK, &[device_id.as_str(), protocol.as_str()])
+        plain(&self.client, &PSK, &[device_id.as_str(), protocol.as_str()])
     }
 
     /// The pre-shared-key jobs (the older `presharedkey` path).
@@ -429,7 +429,7 @@ impl Devices {
     ///
     /// `GET /v1/devices/stats`. Read-only.
     pub fn stats(&self) -> Call<DeviceStats> {
-        get(&self.client, &DEVICE_STATS, &[])
+        plain(&self.client, &DEVICE_STATS, &[])
     }
 }
 
@@ -586,6 +586,8 @@ impl BulkActionHandle {
 
 /// A pre-shared-key job 1NCE accepted (its answer carries no job id):
 /// [`wait`](Self::wait) polls the job list until no job is in progress.
+/// Without an id it cannot tell this job from others: a job 1NCE has not
+/// listed yet when `wait` first looks is not waited for.
 #[derive(Clone, Debug)]
 pub struct PskJobHandle {
     client: Client,

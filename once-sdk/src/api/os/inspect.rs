@@ -91,7 +91,7 @@ impl Inspector {
     /// `GET /v1/inspect/devices/{deviceId}`. Read-only.
     pub fn device(&self, device_id: &DeviceId) -> Call<Device> {
         match non_empty("deviceId", device_id.as_str()) {
-            Ok(()) => get(&self.client, &DEVICE, &[device_id.as_str()]),
+            Ok(()) => plain(&self.client, &DEVICE, &[device_id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }

@@ -151,7 +151,7 @@ impl Locator {
     /// `GET /v1/locate/geofences/{geofenceId}`. Read-only.
     pub fn geofence(&self, id: &GeofenceId) -> Call<Geofence> {
         match check_id(id) {
-            Ok(()) => get(&self.client, &GEOFENCE, &[id.as_str()]),
+            Ok(()) => plain(&self.client, &GEOFENCE, &[id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }

@@ -323,8 +323,8 @@ impl Os {
     }
 }
 
-/// A call of `op` with these path parameters, decoding JSON.
-pub(crate) fn get<T: DeserializeOwned>(
+/// A call of `op` with these path parameters and no body, decoding JSON.
+pub(crate) fn plain<T: DeserializeOwned>(
     client: &Client,
     op: &'static OsOperation,
     params: &[&str],

@@ -71,7 +71,7 @@ impl Optimizer {
     ///
     /// `GET /v1/optimize/templates`. Read-only.
     pub fn templates(&self) -> Call<Vec<Template>> {
-        get(&self.client, &TEMPLATES, &[])
+        plain(&self.client, &TEMPLATES, &[])
     }
 
     /// Creates a template ([`TemplateInput::new`]).

@@ -30,7 +30,7 @@ impl Plugins {
     /// `GET /v1/partners/plugins/{pluginId}`. Read-only.
     pub fn get(&self, id: &PluginId) -> Call<Plugin> {
         match check_id(id) {
-            Ok(()) => get(&self.client, &PLUGIN, &[id.as_str()]),
+            Ok(()) => plain(&self.client, &PLUGIN, &[id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }
@@ -97,7 +97,7 @@ impl Plugins {
     /// it may have reached 1NCE.
     pub fn restart(&self, id: &PluginId) -> Call<PluginRestart> {
         match check_id(id) {
-            Ok(()) => get(&self.client, &RESTART_PLUGIN, &[id.as_str()]),
+            Ok(()) => plain(&self.client, &RESTART_PLUGIN, &[id.as_str()]),
             Err(e) => Call::invalid(&self.client, e, call::json),
         }
     }
