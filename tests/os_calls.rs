@@ -613,3 +613,51 @@ async fn typed_and_raw_calls_are_paced_by_the_os_groups() {
         Some(ratelimit::OS_DEFAULT_LIMIT)
     );
 }
+
+/// 1NCE OS serves pages up to 50: a stream that would need page 51 ends
+/// with an error naming `page` after page 50's items, without asking for
+/// it; page 51 by hand is refused before any traffic.
+#[tokio::test]
+async fn pages_past_fifty_are_refused_not_requested() {
+    let server = common::server().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/inspect/devices"))
+        .respond_with(|req: &wiremock::Request| {
+            let page = req.url.query_pairs().find(|(k, _)| k == "page").map(|(_, v)| v.into_owned()).unwrap();
+            ResponseTemplate::new(200).set_body_json(json!({
+                "items": [{"id": format!("d{page}")}], "page": page.parse::<u32>().unwrap(), "pageAmount": 60
+            }))
+        })
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let got: Vec<Result<Device>> = client
+        .os()
+        .inspector()
+        .devices()
+        .page_size(1)
+        .page(49)
+        .stream()
+        .collect()
+        .await;
+    let ids: Vec<&str> = got
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|d| d.id.as_ref().unwrap().as_str())
+        .collect();
+    assert_eq!(ids, ["d49", "d50"]);
+    let err = got.last().unwrap().as_ref().unwrap_err();
+    assert_eq!(err.validation().map(|v| v.field), Some("page"), "{err:?}");
+    assert_eq!(common::api_requests(&server).await.len(), 2);
+
+    let err = client
+        .os()
+        .inspector()
+        .devices()
+        .page(51)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.validation().map(|v| v.field), Some("page"), "{err:?}");
+    assert_eq!(common::api_requests(&server).await.len(), 2);
+}

@@ -35,6 +35,7 @@ const LIST_ORDERS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 10,
     unpaged: false,
+    max_page: None,
 };
 
 /// The keys the order list can be sorted by.

@@ -26,6 +26,7 @@ const LIST_PRODUCTS: ListSpec = ListSpec {
     default_size: 1000,
     max_size: 1000,
     unpaged: true,
+    max_page: None,
 };
 
 impl Products {

@@ -35,6 +35,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 100,
     unpaged: false,
+    max_page: None,
 };
 
 impl List<Sim> {
@@ -62,6 +63,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 1000,
     unpaged: false,
+    max_page: None,
 };
 
 impl Sims {

@@ -31,6 +31,7 @@ const LIST_SMS: ListSpec = ListSpec {
     default_size: 20,
     max_size: 1000,
     unpaged: false,
+    max_page: None,
 };
 
 /// SMS ids are positive integers.

@@ -32,6 +32,7 @@ const LIST_SERVICE_REQUESTS: ListSpec = ListSpec {
     default_size: 1,
     max_size: 100,
     unpaged: false,
+    max_page: None,
 };
 
 impl Support {

@@ -94,6 +94,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 100,
     unpaged: false,
+    max_page: None,
 };
 
 const LIST_SMS: ListSpec = ListSpec {
@@ -103,6 +104,7 @@ const LIST_SMS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 100,
     unpaged: false,
+    max_page: None,
 };
 
 const LIST_EVENTS: ListSpec = ListSpec {
@@ -112,6 +114,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     default_size: 10,
     max_size: 1000,
     unpaged: false,
+    max_page: None,
 };
 
 /// The fields v1 SIM lists filter and sort by.

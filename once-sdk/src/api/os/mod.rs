@@ -364,7 +364,12 @@ pub(crate) fn body_page<T: DeserializeOwned>(
     Ok(out)
 }
 
-/// The spec of a 1NCE OS list that pages with `page` and `pageSize`.
+/// The last page 1NCE OS serves (`page`: maximum 50 in its document).
+pub(crate) const MAX_PAGE: u32 = 50;
+
+/// The spec of a 1NCE OS list that pages with `page` and `pageSize`
+/// (1NCE documents a maximum page size for some lists only; the others are
+/// capped at `max_size` by the SDK).
 pub(crate) const fn paged(op: &'static OsOperation, default_size: u32, max_size: u32) -> ListSpec {
     ListSpec {
         operation: op.name,
@@ -373,6 +378,7 @@ pub(crate) const fn paged(op: &'static OsOperation, default_size: u32, max_size:
         default_size,
         max_size,
         unpaged: false,
+        max_page: Some(MAX_PAGE),
     }
 }
 
@@ -385,6 +391,7 @@ pub(crate) const fn unpaged(op: &'static OsOperation) -> ListSpec {
         default_size: 1000,
         max_size: 1000,
         unpaged: true,
+        max_page: None,
     }
 }
 
