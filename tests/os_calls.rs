@@ -661,3 +661,66 @@ async fn pages_past_fifty_are_refused_not_requested() {
     assert_eq!(err.validation().map(|v| v.field), Some("page"), "{err:?}");
     assert_eq!(common::api_requests(&server).await.len(), 2);
 }
+
+/// A bulk action's handle gives one handle per accepted request and the
+/// refused devices; an accepted action whose answer does not decode is
+/// still accepted (no error that invites sending it again), and its
+/// handle says it has no id to follow.
+#[tokio::test]
+async fn bulk_handles_and_accepted_answers_that_do_not_decode() {
+    let server = common::server().await;
+    answer(
+        &server,
+        "POST",
+        "/v1/integrate/devices/actions/COAP",
+        ResponseTemplate::new(202).set_body_json(json!({
+            "acceptedRequests": [{"deviceId": "a", "requestId": "r-a"}, {"deviceId": "b", "requestId": "r-b"}],
+            "rejectedDevices": ["c"],
+            "message": "2 of 3"
+        })),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/v1/integrate/devices/dev-17/actions/UDP",
+        ResponseTemplate::new(202).set_body_string("<html>accepted</html>"),
+    )
+    .await;
+    let client = common::client(&server);
+    let bulk = client
+        .os()
+        .devices()
+        .send_coap_bulk(&BulkAction::new(
+            vec!["a".into(), "b".into(), "c".into()],
+            CoapAction::new(CoapMethod::Get, 5683, "/x"),
+        ))
+        .await
+        .unwrap();
+    let ids: Vec<String> = bulk
+        .handles()
+        .iter()
+        .map(|h| h.id().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["r-a", "r-b"]);
+    assert_eq!(bulk.rejected(), [DeviceId::from("c")]);
+
+    let handle = client
+        .os()
+        .devices()
+        .send_udp(&dev(), &UdpAction::new("x", PayloadType::String, 1))
+        .await
+        .unwrap();
+    assert!(handle.id().is_none());
+    let err = handle.wait(Duration::from_secs(1)).await.unwrap_err();
+    assert_eq!(
+        err.validation().map(|v| v.field),
+        Some("requestId"),
+        "{err:?}"
+    );
+    assert_eq!(
+        common::api_requests(&server).await.len(),
+        2,
+        "nothing polled without an id"
+    );
+}

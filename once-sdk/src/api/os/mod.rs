@@ -569,3 +569,59 @@ where
         tokio::time::sleep(every.min(deadline - now)).await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_decides_idempotency_and_fills_every_path_parameter() {
+        let mut names = std::collections::HashSet::new();
+        for op in OPERATIONS {
+            assert!(names.insert(op.name), "{} twice", op.name);
+            let params = op.path.matches('{').count();
+            let values: Vec<&str> = ["a b", "c/d", "e"][..params].to_vec();
+            let req = op.request(&values);
+            assert!(!req.path.contains('{'), "{}", req.path);
+            assert!(
+                !req.path.contains(' ') && !req.path.contains("c/d"),
+                "{}",
+                req.path
+            );
+            assert_eq!(req.method.as_str(), op.method);
+            assert_eq!(
+                req.idempotent,
+                op.effect != Effect::SideEffect,
+                "{}",
+                op.name
+            );
+            if op.method == "GET" {
+                assert_eq!(op.effect, Effect::Read, "{}", op.name);
+            }
+            // Calls on devices and clouds are never sent twice.
+            let acts = op.path.contains("/actions/")
+                || op.path.ends_with("/actions")
+                || op.path.ends_with("/psk")
+                || op.path.ends_with("/presharedkey")
+                || op.path.ends_with("/jobs")
+                || op.path.contains("/partners/")
+                || op.path.ends_with("/restart")
+                || op.path.ends_with("/test") && op.path.contains("/clouds/");
+            if op.method != "GET" && !op.path.contains("/actions/requests") && acts {
+                assert_eq!(op.effect, Effect::SideEffect, "{}", op.name);
+            }
+        }
+        let created: Vec<_> = OPERATIONS
+            .iter()
+            .filter(|o| o.method == "POST" && o.path.starts_with("/v1/integrate/clouds"))
+            .collect();
+        assert!(
+            created.iter().all(|o| o.effect == Effect::SideEffect),
+            "{created:?}"
+        );
+        assert_eq!(
+            OsOperation::find("delete", "/v1/integrate/clouds/{integrationId}").map(|o| o.effect),
+            Some(Effect::SideEffect)
+        );
+    }
+}
