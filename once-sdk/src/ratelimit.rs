@@ -126,8 +126,8 @@ impl EndpointGroup {
     /// ([`of_path`](Self::of_path)).
     pub fn of_request(method: &str, path: &str) -> Option<EndpointGroup> {
         let bare = path.split(['?', '#']).next().unwrap_or(path);
-        let bare = format!("/{}", bare.trim_start_matches('/').trim_end_matches('/'));
-        if method.eq_ignore_ascii_case("GET") && bare == "/v1/locate/geofences" {
+        let bare = bare.trim_start_matches('/').trim_end_matches('/');
+        if method.eq_ignore_ascii_case("GET") && bare == "v1/locate/geofences" {
             return Some(EndpointGroup::OsGeofences);
         }
         Self::of_path(path)
