@@ -288,8 +288,8 @@ fn udp() -> UdpAction {
     a
 }
 
-fn window() -> inspect::HistoryQuery {
-    inspect::HistoryQuery::between(
+fn window() -> HistoryQuery {
+    HistoryQuery::between(
         at("2022-03-07T08:51:29.015Z"),
         at("2022-03-07T09:51:29.015Z"),
     )
@@ -303,10 +303,6 @@ fn change() -> IntegrationUpdate {
     u.event_types = Some(vec![EventSubscription::new(OsEventType::Geofence)]);
     u.json_payload_enabled = Some(true);
     u
-}
-
-mod inspect {
-    pub use once_sdk::api::os::inspect::HistoryQuery;
 }
 
 /// A value of `schema` with every property filled in: the schema's (or a
