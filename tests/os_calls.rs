@@ -724,3 +724,70 @@ async fn bulk_handles_and_accepted_answers_that_do_not_decode() {
         "nothing polled without an id"
     );
 }
+
+/// Message history pages by token: the stream follows `nextToken` until
+/// none comes back; a token sent twice ends it with an error.
+#[tokio::test]
+async fn history_streams_follow_next_token_and_refuse_a_repeated_one() {
+    let server = common::server().await;
+    let page = |items: &[&str], next: Option<&str>| {
+        let items: Vec<_> = items
+            .iter()
+            .map(|p| json!({"payload": p, "deviceId": "dev-17"}))
+            .collect();
+        ResponseTemplate::new(200).set_body_json(json!({"items": items, "nextToken": next}))
+    };
+    let history = "/v1/inspect/devices/dev-17/history";
+    Mock::given(method("GET"))
+        .and(path(history))
+        .and(query_param("nextToken", "t2"))
+        .respond_with(page(&["c"], None))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(history))
+        .and(query_param("nextToken", "t1"))
+        .respond_with(page(&["b"], Some("t2")))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(history))
+        .respond_with(page(&["a"], Some("t1")))
+        .with_priority(3)
+        .mount(&server)
+        .await;
+    let client = common::client(&server);
+    let all: Vec<DeviceMessage> = client
+        .os()
+        .inspector()
+        .device_history_stream(&dev(), &HistoryQuery::new(), Some(1))
+        .try_collect()
+        .await
+        .unwrap();
+    let payloads: Vec<&str> = all.iter().map(|m| m.payload.as_deref().unwrap()).collect();
+    assert_eq!(payloads, ["a", "b", "c"]);
+
+    let server = common::server().await;
+    answer(
+        &server,
+        "GET",
+        "/v1/inspect/devices/history",
+        page(&["x"], Some("same")),
+    )
+    .await;
+    let client = common::client(&server);
+    let got: Vec<Result<DeviceMessage>> = client
+        .os()
+        .inspector()
+        .history_stream(None, None, &HistoryQuery::new(), None)
+        .take(10) // ends even if the guard does not
+        .collect()
+        .await;
+    assert!(
+        matches!(got.last(), Some(Err(Error::RepeatedPage { .. }))),
+        "{got:?}"
+    );
+    assert_eq!(common::api_requests(&server).await.len(), 2);
+}

@@ -1,8 +1,9 @@
 //! Device Inspector: `client.os().inspector()`.
 
 use super::*;
+use crate::pagination::ItemStream;
 use crate::types::os::{
-    Device, DeviceId, DeviceTelemetry, HistoryInsights, MessageHistory, OsProtocol,
+    Device, DeviceId, DeviceMessage, DeviceTelemetry, HistoryInsights, MessageHistory, OsProtocol,
 };
 use crate::types::Timestamp;
 
@@ -161,6 +162,48 @@ impl Inspector {
         Call::new(&self.client, req, call::json)
     }
 
+    /// Every message of a device's history, page after page (following
+    /// `nextToken` until 1NCE sends none). A token 1NCE already sent ends
+    /// the stream with [`Error::RepeatedPage`] instead of looping.
+    ///
+    /// `GET /v1/inspect/devices/{deviceId}/history`, once per page. Read-only.
+    pub fn device_history_stream(
+        &self,
+        device_id: &DeviceId,
+        query: &HistoryQuery,
+        page_size: Option<u32>,
+    ) -> ItemStream<DeviceMessage> {
+        let (inspector, device_id, query) = (self.clone(), device_id.clone(), query.clone());
+        by_token(DEVICE_HISTORY.name, move |token| {
+            inspector.device_history(&device_id, &query, page_size, token.as_deref())
+        })
+    }
+
+    /// Every message of every device (or of one device id or ICCID), page
+    /// after page by `nextToken`, as
+    /// [`device_history_stream`](Self::device_history_stream).
+    ///
+    /// `GET /v1/inspect/devices/history`, once per page. Read-only.
+    pub fn history_stream(
+        &self,
+        device_id: Option<&DeviceId>,
+        iccid: Option<&crate::Iccid>,
+        query: &HistoryQuery,
+        page_size: Option<u32>,
+    ) -> ItemStream<DeviceMessage> {
+        let (inspector, query) = (self.clone(), query.clone());
+        let (device_id, iccid) = (device_id.cloned(), iccid.cloned());
+        by_token(HISTORY.name, move |token| {
+            inspector.history(
+                device_id.as_ref(),
+                iccid.as_ref(),
+                &query,
+                page_size,
+                token.as_deref(),
+            )
+        })
+    }
+
     /// A device's messages counted per `interval` (e.g. `1d`).
     ///
     /// `GET /v1/inspect/devices/{deviceId}/history/insights`. Read-only.
@@ -194,6 +237,46 @@ impl Inspector {
             .map_err(Error::from);
         Call::new(&self.client, req, call::json)
     }
+}
+
+/// The items of a history paged by token: `call(None)` for the first
+/// page, `call(Some(next_token))` for the next, until no token comes back.
+fn by_token<F>(operation: &'static str, call: F) -> ItemStream<DeviceMessage>
+where
+    F: Fn(Option<String>) -> Call<MessageHistory> + Send + 'static,
+{
+    use futures::{StreamExt, TryStreamExt};
+    struct State<F> {
+        call: F,
+        next: Option<Option<String>>,
+        seen: Vec<String>,
+    }
+    let state = State {
+        call,
+        next: Some(None),
+        seen: Vec::new(),
+    };
+    futures::stream::try_unfold(state, move |mut st| async move {
+        let Some(token) = st.next.take() else {
+            return Ok(None);
+        };
+        let page = (st.call)(token).await?;
+        let items = page.items.unwrap_or_default();
+        match page.next_token.filter(|t| !t.is_empty()) {
+            Some(t) if !items.is_empty() => {
+                if let Some(i) = st.seen.iter().position(|s| *s == t) {
+                    let n = st.seen.len() as u32;
+                    return Err(Error::repeated_page(operation, n + 2, i as u32 + 2));
+                }
+                st.seen.push(t.clone());
+                st.next = Some(Some(t));
+            }
+            _ => st.next = None,
+        }
+        Ok(Some((futures::stream::iter(items.into_iter().map(Ok)), st)))
+    })
+    .try_flatten()
+    .boxed()
 }
 
 impl List<Device> {
