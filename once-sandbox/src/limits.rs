@@ -5,8 +5,10 @@
 //! SDK's own defaults ([`once_sdk::RateLimits::default`]) are tested
 //! against, so a wrong figure in the SDK shows up as a 429 here.
 //!
-//! 1NCE also publishes a 1NCE OS limit (`GET /locate/geofences`, 30 per
-//! minute); the sandbox does not serve 1NCE OS, so it is not listed.
+//! 1NCE also publishes one 1NCE OS limit, [`OS_GEOFENCES`] (`GET
+//! /locate/geofences`, 30 per minute); it publishes none for the other
+//! 1NCE OS operations (the sandbox's own pace for those is in its 1NCE OS
+//! module).
 
 use std::time::Duration;
 
@@ -69,6 +71,19 @@ pub const SUPPORT: PublishedLimit = PublishedLimit {
 
 /// Every limit 1NCE publishes for the Management API.
 pub const PUBLISHED_LIMITS: [PublishedLimit; 5] = [OAUTH, SIMS, ORDERS, PRODUCTS, SUPPORT];
+
+/// `GET /v1/locate/geofences` (1NCE OS): 30 requests per minute per
+/// customer. It counts that one operation (the method too), not the paths
+/// under it.
+pub const OS_GEOFENCES: PublishedLimit = PublishedLimit {
+    group: EndpointGroup::OsGeofences,
+    prefixes: &["/v1/locate/geofences"],
+    requests: 30,
+    window: Duration::from_secs(60),
+};
+
+/// Every limit 1NCE publishes for 1NCE OS.
+pub const OS_PUBLISHED_LIMITS: [PublishedLimit; 1] = [OS_GEOFENCES];
 
 impl PublishedLimit {
     /// Whether the limit counts a request to `path` (relative to the base

@@ -21,8 +21,14 @@ fn the_sdk_paces_at_1nce_published_limits_by_default() {
     for group in EndpointGroup::ALL {
         let published: Vec<&PublishedLimit> = PUBLISHED_LIMITS
             .iter()
+            .chain(&limits::OS_PUBLISHED_LIMITS)
             .filter(|l| l.group == group)
             .collect();
+        if let EndpointGroup::Os(_) = group {
+            // 1NCE publishes no limit for the other 1NCE OS operations.
+            assert!(published.is_empty(), "{group:?}");
+            continue;
+        }
         assert_eq!(published.len(), 1, "{group:?} has one published limit");
         let l = published[0];
         assert_eq!(
@@ -30,6 +36,18 @@ fn the_sdk_paces_at_1nce_published_limits_by_default() {
             Some(RateLimit::new(l.requests, l.window)),
             "{group:?}"
         );
+        if group == EndpointGroup::OsGeofences {
+            // One operation, by method too.
+            assert_eq!(
+                EndpointGroup::of_request("GET", l.prefixes[0]),
+                Some(group)
+            );
+            assert_ne!(
+                EndpointGroup::of_request("POST", l.prefixes[0]),
+                Some(group)
+            );
+            continue;
+        }
         for prefix in l.prefixes {
             assert_eq!(
                 EndpointGroup::of_path(&format!("{prefix}/x")),

@@ -1,7 +1,10 @@
 //! # once-sdk
 //!
 //! A typed, async client for the [1NCE](https://1nce.com) IoT connectivity
-//! Management API: SIMs, quotas, SMS, orders, products and support requests.
+//! Management API: SIMs, quotas, SMS, orders, products and support requests;
+//! and 1NCE OS, its device platform on the same token ([`Client::os`]:
+//! device actions and keys, inspector, locator, optimizer, cloud
+//! integrations, plugins; see [`api::os`]).
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
@@ -28,13 +31,16 @@
 //!   for every replica, fetched by one of them).
 //! - **Rate limits**: calls are paced at 1NCE's published limits per endpoint
 //!   group (`/sims` 10/s, `/orders`, `/products`, `/support` 100 per 5 min,
-//!   `/oauth` 600/min), so fleet scans run at the limit instead of into 429s.
+//!   `/oauth` 600/min; 1NCE OS's geofence list 30/min, every other 1NCE OS
+//!   path its own group at [`ratelimit::OS_DEFAULT_LIMIT`]), so fleet scans
+//!   run at the limit instead of into 429s.
 //!   See [`RateLimits`]. Replicas sharing one account share the limits
 //!   through a [`RateLimiter`] (feature `redis`: `redis::RedisRateLimiter`).
 //! - **Retries**: idempotent calls (GET, PUT, DELETE) are retried on connect
 //!   errors, timeouts, 429, 500, 502, 503 and 504 with exponential backoff
 //!   and jitter; `Retry-After` wins. Calls that cost money or change state
-//!   (top-ups, SMS, orders, resets, transfers, extensions, support requests)
+//!   (top-ups, SMS, orders, resets, transfers, extensions, support requests;
+//!   1NCE OS device actions, keys, integrations and plugins)
 //!   are retried only when they provably did not reach 1NCE (connect failure)
 //!   or on 429; otherwise you get [`Error::OutcomeUnknown`] and nothing is
 //!   ever sent twice. See [`RetryPolicy`].
@@ -103,6 +109,7 @@ mod transport;
 pub mod types;
 
 pub use api::call::Call;
+pub use api::os::{Effect, HistoryQuery, Os, OsOperation, Submit};
 pub use api::raw::{ApiResponse, RawRequest};
 pub use api::v1::{V1Sims, V1Sms, V1};
 pub use api::List;

@@ -179,12 +179,18 @@ fn hash_of(v: &impl std::hash::Hash) -> u64 {
 /// The hash of `id_field` of each item of a list body: a JSON array, or an
 /// object holding the array (v1 events). Empty when there is no such array.
 fn item_keys(body: &[u8], id_field: &str) -> Vec<Option<u64>> {
+    if id_field.is_empty() {
+        return Vec::new();
+    }
     let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else {
         return Vec::new();
     };
     let items = match &v {
         serde_json::Value::Array(a) => Some(a),
-        serde_json::Value::Object(o) => o.values().find_map(|v| v.as_array()),
+        serde_json::Value::Object(o) => ["items", "events"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(|v| v.as_array()))
+            .or_else(|| o.values().find_map(|v| v.as_array())),
         _ => None,
     };
     items

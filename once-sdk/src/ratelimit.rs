@@ -30,17 +30,108 @@ pub enum EndpointGroup {
     Products,
     /// `/v1/support`: 100 requests per 5 minutes.
     Support,
+    /// 1NCE OS `GET /v1/locate/geofences`: 30 requests per minute per
+    /// customer (1NCE's only published 1NCE OS limit).
+    OsGeofences,
+    /// Any other 1NCE OS path (one group per path template of
+    /// [`OS_PATHS`]): 1NCE publishes no limit,
+    /// so each is paced at [`OS_DEFAULT_LIMIT`] unless set otherwise.
+    Os(OsPath),
 }
+
+/// The default limit of each 1NCE OS path group: one call a second. 1NCE
+/// publishes none but the geofence list's (30 a minute); this keeps a
+/// loop over devices well clear of an unknown limit. Raise it with
+/// [`RateLimits::with`] once you know your account's.
+pub const OS_DEFAULT_LIMIT: RateLimit = RateLimit {
+    max: 60,
+    per: Duration::from_secs(60),
+};
+
+/// A 1NCE OS path template, as a rate-limit group: an index into
+/// [`OS_PATHS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OsPath(u8);
+
+impl OsPath {
+    /// The group of `template` (e.g. `/v1/locate/devices/{deviceId}/positions`).
+    pub fn of_template(template: &str) -> Option<OsPath> {
+        OS_PATHS
+            .iter()
+            .position(|p| *p == template)
+            .map(|i| OsPath(i as u8))
+    }
+
+    /// The path template.
+    pub fn template(self) -> &'static str {
+        OS_PATHS[usize::from(self.0)]
+    }
+
+    /// The template a concrete path (ids filled in) belongs to: same
+    /// segment count, literal segments equal, the most literal one wins.
+    fn of_path(path: &str) -> Option<OsPath> {
+        let p: Vec<&str> = path.split('/').collect();
+        OS_PATHS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let t: Vec<&str> = t.split('/').collect();
+                if t.len() != p.len() {
+                    return None;
+                }
+                let mut literal = 0;
+                for (t, p) in t.iter().zip(&p) {
+                    if t.starts_with('{') {
+                        if p.is_empty() {
+                            return None;
+                        }
+                    } else if t == p {
+                        literal += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                Some((literal, i))
+            })
+            .max_by_key(|(literal, _)| *literal)
+            .map(|(_, i)| OsPath(i as u8))
+    }
+}
+
+use crate::api::os::OS_PATHS;
+
+/// The number of groups: the five of the Management API, the geofence
+/// list and one per 1NCE OS path.
+const GROUPS: usize = 6 + OS_PATHS.len();
 
 impl EndpointGroup {
     /// All groups.
-    pub const ALL: [EndpointGroup; 5] = [
-        EndpointGroup::OAuth,
-        EndpointGroup::Sims,
-        EndpointGroup::Orders,
-        EndpointGroup::Products,
-        EndpointGroup::Support,
-    ];
+    pub const ALL: [EndpointGroup; GROUPS] = {
+        let mut all = [EndpointGroup::OAuth; GROUPS];
+        all[1] = EndpointGroup::Sims;
+        all[2] = EndpointGroup::Orders;
+        all[3] = EndpointGroup::Products;
+        all[4] = EndpointGroup::Support;
+        all[5] = EndpointGroup::OsGeofences;
+        let mut i = 0;
+        while i < OS_PATHS.len() {
+            all[6 + i] = EndpointGroup::Os(OsPath(i as u8));
+            i += 1;
+        }
+        all
+    };
+
+    /// The group of a request: [`OsGeofences`](Self::OsGeofences) for
+    /// `GET /v1/locate/geofences`, else the group of its path
+    /// ([`of_path`](Self::of_path)).
+    pub fn of_request(method: &str, path: &str) -> Option<EndpointGroup> {
+        let bare = path.split(['?', '#']).next().unwrap_or(path);
+        let bare = bare.trim_start_matches('/').trim_end_matches('/');
+        if method.eq_ignore_ascii_case("GET") && bare == "v1/locate/geofences" {
+            return Some(EndpointGroup::OsGeofences);
+        }
+        Self::of_path(path)
+    }
 
     /// The group an API path (relative to the base URL) belongs to.
     pub fn of_path(path: &str) -> Option<EndpointGroup> {
@@ -56,12 +147,25 @@ impl EndpointGroup {
         } else if p.starts_with("v1/support") {
             Some(EndpointGroup::Support)
         } else {
-            None
+            let bare = p
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(p)
+                .trim_end_matches('/');
+            OsPath::of_path(&format!("/{bare}")).map(EndpointGroup::Os)
         }
     }
 
     fn index(self) -> usize {
-        self as usize
+        match self {
+            EndpointGroup::OAuth => 0,
+            EndpointGroup::Sims => 1,
+            EndpointGroup::Orders => 2,
+            EndpointGroup::Products => 3,
+            EndpointGroup::Support => 4,
+            EndpointGroup::OsGeofences => 5,
+            EndpointGroup::Os(p) => 6 + usize::from(p.0),
+        }
     }
 
     /// 1NCE's published limit for this group.
@@ -72,6 +176,8 @@ impl EndpointGroup {
             EndpointGroup::Orders | EndpointGroup::Products | EndpointGroup::Support => {
                 RateLimit::new(100, Duration::from_secs(300))
             }
+            EndpointGroup::OsGeofences => RateLimit::new(30, Duration::from_secs(60)),
+            EndpointGroup::Os(_) => OS_DEFAULT_LIMIT,
         }
     }
 }
@@ -151,7 +257,7 @@ impl RateLimit {
 /// assert_eq!(limits.get(EndpointGroup::Sims), Some(RateLimit::per_second(5)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RateLimits([Option<RateLimit>; 5]);
+pub struct RateLimits([Option<RateLimit>; GROUPS]);
 
 impl Default for RateLimits {
     /// 1NCE's published limits.
@@ -163,7 +269,7 @@ impl Default for RateLimits {
 impl RateLimits {
     /// No client-side limits at all.
     pub fn unlimited() -> Self {
-        Self([None; 5])
+        Self([None; GROUPS])
     }
 
     /// Sets (or with `None`, removes) one group's limit.
@@ -210,7 +316,7 @@ pub trait RateLimiter: Send + Sync + 'static {
 
 /// The in-process rate limiter: even spacing (GCRA) per endpoint group.
 pub struct LocalRateLimiter {
-    windows: [Option<Window>; 5],
+    windows: [Option<Window>; GROUPS],
 }
 
 /// The fraction of a window added as a safety margin: a request that leaves
@@ -286,6 +392,66 @@ impl RateLimiter for LocalRateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_os_path_has_a_group_of_its_own_and_the_geofence_list_its_limit() {
+        use crate::api::os::OPERATIONS;
+        let distinct: std::collections::BTreeSet<&str> =
+            OPERATIONS.iter().map(|o| o.path).collect();
+        assert_eq!(
+            distinct.len(),
+            OS_PATHS.len(),
+            "OS_PATHS against OPERATIONS"
+        );
+        for op in OPERATIONS {
+            // A concrete path, ids filled in, finds its own template.
+            let concrete = op
+                .path
+                .replace("{deviceId}", "8988280666000000000")
+                .replace('{', "x-")
+                .replace('}', "");
+            let group = EndpointGroup::of_request(op.method, &concrete).expect(op.path);
+            if op.method == "GET" && op.path == "/v1/locate/geofences" {
+                assert_eq!(group, EndpointGroup::OsGeofences);
+            } else {
+                assert_eq!(
+                    group,
+                    EndpointGroup::Os(OsPath::of_template(op.path).expect(op.path)),
+                    "{} {}",
+                    op.method,
+                    op.path
+                );
+            }
+            assert!(
+                RateLimits::default().get(group).is_some(),
+                "{} {} is unpaced",
+                op.method,
+                op.path
+            );
+        }
+        assert_eq!(
+            EndpointGroup::of_request("GET", "/v1/integrate/devices/actions/requests/active"),
+            Some(EndpointGroup::Os(
+                OsPath::of_template("/v1/integrate/devices/actions/requests/active").unwrap()
+            )),
+            "a literal segment wins over {{requestId}}"
+        );
+        assert_eq!(
+            EndpointGroup::of_request("GET", "/v1/locate/geofences?page=2"),
+            Some(EndpointGroup::OsGeofences)
+        );
+        assert_eq!(
+            RateLimits::default().get(EndpointGroup::OsGeofences),
+            Some(RateLimit::per_minute(30))
+        );
+        let groups: std::collections::HashSet<usize> =
+            EndpointGroup::ALL.iter().map(|g| g.index()).collect();
+        assert_eq!(
+            groups.len(),
+            EndpointGroup::ALL.len(),
+            "one window per group"
+        );
+    }
 
     #[test]
     fn groups_by_path() {

@@ -54,6 +54,16 @@ impl Secrets {
         s
     }
 
+    /// With the secrets of `values` too (a request body's secrets).
+    pub(crate) fn with<'a>(mut self, values: impl Iterator<Item = &'a str>) -> Self {
+        let before = self.0.len();
+        values.for_each(|v| self.add(v));
+        if self.0.len() != before {
+            self.0.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
+        self
+    }
+
     /// `text` with every secret, and every echo of a secret's first
     /// [`MIN_ECHO`] or more characters, replaced by [`MARKER`].
     pub(crate) fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {

@@ -36,6 +36,9 @@ pub(crate) struct ApiRequest {
     pub body: Option<Vec<u8>>,
     /// Safe to send twice: decides which failures are retried.
     pub idempotent: bool,
+    /// Secrets in the body (pre-shared keys, webhook header values),
+    /// scrubbed from anything the server echoes back.
+    pub secrets: Arc<Vec<String>>,
 }
 
 impl ApiRequest {
@@ -59,6 +62,7 @@ impl ApiRequest {
             query: Vec::new(),
             body: None,
             idempotent,
+            secrets: Arc::default(),
         }
     }
 
@@ -83,6 +87,15 @@ impl ApiRequest {
         })?;
         self.body = Some(bytes);
         Ok(self)
+    }
+
+    /// Marks `value` as a secret the body carries: scrubbed from errors
+    /// built from the answer (empty values are ignored).
+    pub(crate) fn secret(mut self, value: &str) -> Self {
+        if !value.is_empty() {
+            Arc::make_mut(&mut self.secrets).push(value.to_string());
+        }
+        self
     }
 
     /// Marks a POST as safe to repeat (e.g. setting a value, not adding one).
@@ -121,6 +134,8 @@ pub(crate) struct RawResponse {
 pub(crate) struct SentSecrets {
     pub token: Option<AccessToken>,
     pub basic: Option<(String, String)>,
+    /// The secrets of the request's body.
+    pub body: Arc<Vec<String>>,
 }
 
 impl std::fmt::Debug for SentSecrets {
@@ -136,6 +151,7 @@ impl SentSecrets {
             self.token.as_ref().map(AccessToken::expose),
             self.basic.as_ref().map(|(id, s)| (id.as_str(), s.as_str())),
         )
+        .with(self.body.iter().map(String::as_str))
     }
 }
 
@@ -415,7 +431,7 @@ impl Transport {
         deadline: Option<Deadline>,
         stats: &mut CallStats,
     ) -> Result<RawResponse> {
-        let group = EndpointGroup::of_path(&req.path);
+        let group = EndpointGroup::of_request(req.method.as_str(), &req.path);
         let mut delays = self.config.retry.delays();
         let mut attempt = 0u32;
         let mut renewed_token = false;
@@ -496,6 +512,7 @@ impl Transport {
                 resp.sent = SentSecrets {
                     token: token.clone(),
                     basic: basic.map(|(id, secret)| (id.to_string(), secret.to_string())),
+                    body: Arc::clone(&req.secrets),
                 };
                 resp
             });

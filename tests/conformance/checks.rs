@@ -397,6 +397,38 @@ fn coverage_markdown() -> String {
             cli
         );
     }
+    let os_doc = spec::load(crate::os::FILE);
+    let os_ops = spec::operations(crate::os::FILE, &os_doc);
+    let mut os_rows = crate::os::ops();
+    os_rows.sort_by_key(|r| (r.path, method_rank(r.method)));
+    let _ = write!(
+        out,
+        "\n## 1NCE OS ({})\n\n\
+         The {} operations of 1NCE's device platform, checked by\n\
+         `tests/conformance/os.rs` (each request against the document's\n\
+         parameters and body schema; every example and a body generated from\n\
+         each response schema decoded). Python and CLI: not yet (—).\n\
+         \n\
+         | operation | spec file | method + path | Rust call | Python call | CLI command |\n\
+         | --- | --- | --- | --- | --- | --- |\n",
+        crate::os::FILE,
+        os_ops.len()
+    );
+    for r in os_rows {
+        let summary = os_ops
+            .iter()
+            .find(|o| o.method == r.method && o.path == r.path)
+            .map_or(String::new(), |o| o.summary.clone());
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{} {}` | `{}` | — | — |",
+            cell(&summary),
+            r.spec,
+            r.method,
+            r.path,
+            cell(r.rust)
+        );
+    }
     out.push_str(
         "\n## Additions beyond the OpenAPI documents\n\n\
          Operations 1NCE documents elsewhere but not in the OpenAPI files above;\n\

@@ -32,6 +32,7 @@ use serde::Serialize;
 mod checks;
 #[path = "../../once-sdk/tests/common/mod.rs"]
 mod common;
+mod os;
 mod other;
 mod python;
 mod spec;

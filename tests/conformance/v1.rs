@@ -214,6 +214,7 @@ pub fn ops() -> Vec<Op> {
                         .sms()
                         .send(&iccid(), Sms::text("This is a SMS message."))
                         .await
+                        .map(drop)
                 })
             },
             None,

@@ -11,8 +11,6 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-/// `GET /v1/locate/geofences`: requests per minute (1NCE's published limit).
-pub(crate) const GEOFENCES_PER_MINUTE: u32 = 30;
 /// Every other 1NCE OS operation: requests per second, each on its own.
 pub(crate) const OTHER_PER_SECOND: u32 = 10;
 
@@ -35,7 +33,11 @@ impl OsLimiter {
     pub(crate) fn limit(&self, method: &str, template: &str) -> Option<(u32, Duration)> {
         let factor = self.factor?;
         let (max, per) = if method == "GET" && template == "/v1/locate/geofences" {
-            (GEOFENCES_PER_MINUTE, Duration::from_secs(60))
+            // 1NCE's published figure, written once in `limits`.
+            (
+                crate::limits::OS_GEOFENCES.requests,
+                crate::limits::OS_GEOFENCES.window,
+            )
         } else {
             (OTHER_PER_SECOND, Duration::from_secs(1))
         };

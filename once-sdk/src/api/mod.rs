@@ -13,6 +13,7 @@ use crate::transport::{ApiRequest, RawResponse};
 
 pub mod call;
 pub mod orders;
+pub mod os;
 pub mod products;
 pub mod raw;
 pub mod sims;
@@ -52,6 +53,9 @@ pub(crate) struct ListSpec {
     /// item seen on an earlier page is not yielded again, and a page of
     /// nothing but such items ends the stream ([`Error::RepeatedPage`]).
     pub id_field: &'static str,
+    /// The last page the server serves (1NCE OS: 50): asking for a later
+    /// one, by hand or by streaming on, fails before it is sent.
+    pub max_page: Option<u32>,
 }
 
 /// Reads one page of a list from its response.
@@ -112,6 +116,20 @@ struct PageRequest {
 }
 
 impl PageRequest {
+    /// Refuses a page past the list's last servable page.
+    fn check_page(&self, page: u32) -> std::result::Result<(), ValidationError> {
+        match self.spec.max_page {
+            Some(max) if page > max => Err(ValidationError::new(
+                "page",
+                format!(
+                    "must be at most {max} for `{}` (1NCE serves no later page): ask for larger pages or narrow the list",
+                    self.spec.operation
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     fn request(&self, page: u32) -> ApiRequest {
         let mut req = ApiRequest::new(
             self.spec.operation,
@@ -207,13 +225,15 @@ impl<T: Send + 'static> List<T> {
         }
         let size = self.page_size.unwrap_or(self.spec.default_size);
         check_range(self.spec.size_param, size, 1, self.spec.max_size)?;
-        Ok(PageRequest {
+        let req = PageRequest {
             spec: self.spec,
             path: self.path.clone(),
             query: self.query.clone(),
             size,
             send_size: self.page_size.is_some(),
-        })
+        };
+        req.check_page(self.page)?;
+        Ok(req)
     }
 
     fn client(&self) -> Client {
@@ -230,6 +250,7 @@ impl<T: Send + 'static> List<T> {
         decode: PageDecoder<T>,
         page: u32,
     ) -> Result<(Page<T>, RawResponse)> {
+        req.check_page(page)?;
         let resp = client.execute(req.request(page)).await?;
         let mut items = decode(&resp, req.spec.operation, page, req.size)?;
         if req.spec.unpaged {

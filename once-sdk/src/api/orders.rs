@@ -36,6 +36,7 @@ const LIST_ORDERS: ListSpec = ListSpec {
     max_size: 10,
     id_field: "order_number",
     unpaged: false,
+    max_page: None,
 };
 
 /// The keys the order list can be sorted by.

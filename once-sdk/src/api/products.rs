@@ -27,6 +27,7 @@ const LIST_PRODUCTS: ListSpec = ListSpec {
     max_size: 1000,
     id_field: "id",
     unpaged: true,
+    max_page: None,
 };
 
 impl Products {

@@ -36,6 +36,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     max_size: 100,
     id_field: "iccid",
     unpaged: false,
+    max_page: None,
 };
 
 impl List<Sim> {
@@ -64,6 +65,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     max_size: 1000,
     id_field: "id",
     unpaged: false,
+    max_page: None,
 };
 
 impl Sims {

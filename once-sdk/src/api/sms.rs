@@ -32,6 +32,7 @@ const LIST_SMS: ListSpec = ListSpec {
     max_size: 1000,
     id_field: "id",
     unpaged: false,
+    max_page: None,
 };
 
 /// SMS ids are positive integers.

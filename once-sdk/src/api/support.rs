@@ -33,6 +33,7 @@ const LIST_SERVICE_REQUESTS: ListSpec = ListSpec {
     max_size: 100,
     id_field: "caseId",
     unpaged: false,
+    max_page: None,
 };
 
 impl Support {

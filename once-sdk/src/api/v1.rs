@@ -95,6 +95,7 @@ const LIST_SIMS: ListSpec = ListSpec {
     max_size: 100,
     id_field: "iccid",
     unpaged: false,
+    max_page: None,
 };
 
 const LIST_SMS: ListSpec = ListSpec {
@@ -105,6 +106,7 @@ const LIST_SMS: ListSpec = ListSpec {
     max_size: 100,
     id_field: "id",
     unpaged: false,
+    max_page: None,
 };
 
 const LIST_EVENTS: ListSpec = ListSpec {
@@ -115,6 +117,7 @@ const LIST_EVENTS: ListSpec = ListSpec {
     max_size: 1000,
     id_field: "id",
     unpaged: false,
+    max_page: None,
 };
 
 /// The fields v1 SIM lists filter and sort by.

@@ -140,7 +140,12 @@ impl RedisRateLimiter {
         key(
             &self.prefix,
             &self.client_id,
-            &format!("rate:{}", group_name(group)),
+            // `<deviceId>`, not `{deviceId}`: braces are a hash tag to
+            // Redis Cluster.
+            &format!(
+                "rate:{}",
+                group_name(group).replace('{', "<").replace('}', ">")
+            ),
         )
     }
 
@@ -158,6 +163,8 @@ fn group_name(group: EndpointGroup) -> &'static str {
         EndpointGroup::Orders => "orders",
         EndpointGroup::Products => "products",
         EndpointGroup::Support => "support",
+        EndpointGroup::OsGeofences => "os-geofences",
+        EndpointGroup::Os(path) => path.template(),
     }
 }
 
@@ -201,5 +208,33 @@ impl RateLimiter for RedisRateLimiter {
                 None => self.fallback.acquire(group).await,
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ratelimit::OsPath;
+
+    #[test]
+    fn every_group_has_its_own_key_without_hash_tags() {
+        let limiter =
+            RedisRateLimiter::new("redis://127.0.0.1:1", "c", RateLimits::default()).unwrap();
+        let keys: std::collections::BTreeSet<String> =
+            EndpointGroup::ALL.iter().map(|g| limiter.key(*g)).collect();
+        assert_eq!(keys.len(), EndpointGroup::ALL.len());
+        assert!(
+            keys.iter().all(|k| !k.contains('{') && !k.contains('}')),
+            "{keys:?}"
+        );
+        let positions = OsPath::of_template("/v1/locate/devices/{deviceId}/positions").unwrap();
+        assert_eq!(
+            limiter.key(EndpointGroup::Os(positions)),
+            "once-sdk:c:rate:/v1/locate/devices/<deviceId>/positions"
+        );
+        assert_eq!(
+            limiter.key(EndpointGroup::OsGeofences),
+            "once-sdk:c:rate:os-geofences"
+        );
     }
 }

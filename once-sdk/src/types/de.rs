@@ -248,6 +248,29 @@ impl<'de> Visitor<'de> for Text {
     null_is_none!();
 }
 
+/// A list that may arrive as one bare value (`"COAP"` for `["COAP"]`, as
+/// 1NCE OS's document writes its `protocolFilter` examples); `null` is
+/// `None`.
+pub(crate) fn opt_one_or_many<'de, D, T>(d: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+    }
+    Ok(
+        match <Option<OneOrMany<T>> as serde::Deserialize>::deserialize(d)? {
+            None => None,
+            Some(OneOrMany::Many(v)) => Some(v),
+            Some(OneOrMany::One(v)) => Some(vec![v]),
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
