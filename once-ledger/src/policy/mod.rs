@@ -52,7 +52,7 @@ mod log;
 mod metrics;
 mod store;
 
-pub use engine::{Engine, Mode, RunReport};
+pub use engine::{ActStep, Engine, Mode, RunReport};
 pub use file::{Action, Budget, Conditions, ForecastSettings, Group, Members, Policy};
 pub use forecast::{Forecast, UsageWindow};
 pub use log::{Decision, Spend, Status};
