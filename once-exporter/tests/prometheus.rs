@@ -91,6 +91,48 @@ impl Prom {
     }
 }
 
+/// Prometheus on a free port, scraping the exporter at `addr` every
+/// second, with the alert rules in `rules`; and its scratch directory.
+fn start_prometheus(
+    prometheus: &Path,
+    rules: &Path,
+    addr: std::net::SocketAddr,
+) -> (tokio::process::Child, Prom, PathBuf) {
+    let dir = std::env::temp_dir().join(format!(
+        "once-exporter-prom-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = free_port();
+    let config = format!(
+        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - {rules}\nscrape_configs:\n  - job_name: once\n    static_configs:\n      - targets: ['{addr}']\n",
+        rules = rules.display(),
+    );
+    std::fs::write(dir.join("prometheus.yml"), config).unwrap();
+    let child = tokio::process::Command::new(prometheus)
+        .arg(format!(
+            "--config.file={}",
+            dir.join("prometheus.yml").display()
+        ))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.join("data").display()
+        ))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .arg("--log.level=warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("prometheus starts");
+    let prom = Prom {
+        base: format!("http://127.0.0.1:{port}"),
+        http: common::http(),
+    };
+    (child, prom, dir)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
     let Some(prometheus) = required_binary("prometheus") else {
@@ -140,40 +182,11 @@ async fn prometheus_scrapes_the_exporter_and_answers_from_the_sandbox_state() {
     }
     assert!(under_10 >= 2);
 
-    // Prometheus on a free port, scraping every second, with our rules.
-    let dir = std::env::temp_dir().join(format!(
-        "once-exporter-prom-{}-{}",
-        std::process::id(),
-        free_port()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let port = free_port();
-    let config = format!(
-        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - {rules}\nscrape_configs:\n  - job_name: once\n    static_configs:\n      - targets: ['{addr}']\n",
-        rules = crate_file("prometheus/once-exporter.rules.yml").display(),
-        addr = exporter.addr(),
+    let (mut child, prom, dir) = start_prometheus(
+        &prometheus,
+        &crate_file("prometheus/once-exporter.rules.yml"),
+        exporter.addr(),
     );
-    std::fs::write(dir.join("prometheus.yml"), config).unwrap();
-    let mut child = tokio::process::Command::new(prometheus)
-        .arg(format!(
-            "--config.file={}",
-            dir.join("prometheus.yml").display()
-        ))
-        .arg(format!(
-            "--storage.tsdb.path={}",
-            dir.join("data").display()
-        ))
-        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
-        .arg("--log.level=warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("prometheus starts");
-    let prom = Prom {
-        base: format!("http://127.0.0.1:{port}"),
-        http: common::http(),
-    };
 
     // Scraped (up) and the whole fleet stored.
     let up = prom
@@ -306,4 +319,186 @@ fn promtool_checks_and_unit_tests_the_alert_rules() {
         String::from_utf8_lossy(&test.stdout),
         String::from_utf8_lossy(&test.stderr)
     );
+}
+
+/// `--ledger-db`: a policy that spent its whole overall budget (2 of 2
+/// top-ups) and a fifth of its group's amount, with one decision waiting
+/// for approval, in a real SQLite ledger. The exporter serves once-ledger's
+/// `once_policy_*` series (promtool's lint passes), and a real Prometheus
+/// with once-ledger's alert rules fires OncePolicyBudgetNearlyUsed for the
+/// overall scope only, and holds OncePolicyApprovalsWaiting pending.
+#[cfg(feature = "ledger")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
+    use once_ledger::policy::{Engine, Mode, Policy, Status};
+    use once_ledger::Ledger;
+    use std::sync::Arc;
+
+    let sandbox = Sandbox::builder()
+        .sims(10)
+        .seed(5)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let client = sandbox.client().unwrap();
+    use futures::TryStreamExt;
+    let sims: Vec<once_sdk::Sim> = client.sims().list().stream().try_collect().await.unwrap();
+    let low: Vec<_> = sims
+        .into_iter()
+        .filter(|s| s.status == Some(once_sdk::SimStatus::Enabled))
+        .map(|s| s.iccid)
+        .take(3)
+        .collect();
+    assert_eq!(low.len(), 3, "enough enabled SIMs");
+    for iccid in &low {
+        let left = client
+            .sims()
+            .data_quota(iccid)
+            .await
+            .unwrap()
+            .volume
+            .unwrap();
+        sandbox.consume_data(iccid, (left - 10.0).max(0.0)).unwrap();
+    }
+    let dir = std::env::temp_dir().join(format!(
+        "once-exporter-ledger-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let listed: Vec<String> = low.iter().map(|i| format!("\"{i}\"")).collect();
+    let policy_file = dir.join("policy.toml");
+    std::fs::write(
+        &policy_file,
+        format!(
+            "[budget]\nmax_actions = 2\n\n[[group]]\nname = \"pumps\"\niccids = [{}]\n\
+             action = \"top-up\"\nprice = 10.0\nwhen = {{ data_below_mb = 50 }}\n\
+             budget = {{ max_amount = 100.0 }}\n",
+            listed.join(", ")
+        ),
+    )
+    .unwrap();
+    let url = format!("sqlite:{}", dir.join("ledger.db").display());
+    let ledger = Arc::new(Ledger::open(&url).await.unwrap());
+    let policy = Policy::load(&policy_file).unwrap();
+    // Three decisions wait for approval; two are approved and bought.
+    let pending = Engine::new(Arc::clone(&ledger), client.clone(), policy.clone())
+        .mode(Mode::Approval)
+        .run()
+        .await
+        .unwrap();
+    assert_eq!(pending.decided.len(), 3, "{pending:?}");
+    let ids: Vec<i64> = pending.decided[..2].iter().map(|d| d.id).collect();
+    assert_eq!(ledger.policy_approve(Some(&ids), "test").await.unwrap(), 2);
+    let applied = Engine::new(Arc::clone(&ledger), client.clone(), policy)
+        .mode(Mode::Apply)
+        .run()
+        .await
+        .unwrap();
+    assert_eq!(
+        applied.ended.iter().map(|e| e.1).collect::<Vec<_>>(),
+        [Status::Applied, Status::Applied]
+    );
+    assert_eq!(sandbox.stats().top_ups_applied, 2);
+
+    let metrics = once_exporter::ledger::LedgerMetrics::open(&url, &policy_file)
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let settings = Settings {
+        rate_limit: 1000.0,
+        budget: 1.0,
+        refresh: Duration::from_secs(3600),
+        ..Settings::default()
+    };
+    let exporter = once_exporter::Exporter::start_with_ledger(
+        sandbox.client_builder(),
+        settings,
+        listener,
+        None,
+        once_exporter::health::Health::new(),
+        metrics,
+    )
+    .await
+    .unwrap();
+    let http = common::http();
+    let (status, _, body) = common::get(&http, &exporter, "/metrics").await;
+    assert_eq!(status, 200);
+    let s = common::samples(&body);
+    let v = |name: &str, labels: &[(&str, &str)]| common::value(&s, name, labels);
+    assert_eq!(
+        v("once_policy_budget_actions", &[("scope", "*")]),
+        Some(2.0)
+    );
+    assert_eq!(v("once_policy_spent_actions", &[("scope", "*")]), Some(2.0));
+    assert_eq!(
+        v("once_policy_budget_actions", &[("scope", "group:pumps")]),
+        None
+    );
+    assert_eq!(
+        v("once_policy_spent_amount", &[("scope", "group:pumps")]),
+        Some(20.0)
+    );
+    assert_eq!(
+        v("once_policy_budget_amount", &[("scope", "group:pumps")]),
+        Some(100.0)
+    );
+    assert_eq!(
+        v("once_policy_decisions", &[("status", "pending")]),
+        Some(1.0)
+    );
+    assert_eq!(
+        v("once_policy_decisions", &[("status", "applied")]),
+        Some(2.0)
+    );
+    // The same figures as once-ledger's own `policy metrics` text.
+    let own = ledger
+        .policy_metrics(&Policy::load(&policy_file).unwrap())
+        .await
+        .unwrap();
+    let mut from_ledger = common::samples(&own);
+    let mut served: Vec<_> = s
+        .into_iter()
+        .filter(|x| x.name.starts_with("once_policy_"))
+        .collect();
+    let key = |x: &common::Sample| format!("{} {:?}", x.name, x.labels);
+    from_ledger.sort_by_key(key);
+    served.sort_by_key(key);
+    assert_eq!(served, from_ledger);
+    if let Some(promtool) = required_binary("promtool") {
+        let report = common::promtool_check_metrics(&promtool, &body);
+        assert_eq!(report, "", "lint problems: {report}");
+    }
+
+    let Some(prometheus) = required_binary("prometheus") else {
+        return;
+    };
+    let (mut child, prom, prom_dir) = start_prometheus(
+        &prometheus,
+        &crate_file("../once-ledger/prometheus/once-ledger-policy.rules.yml"),
+        exporter.addr(),
+    );
+    let firing = prom
+        .wait_for(
+            "ALERTS{alertname=\"OncePolicyBudgetNearlyUsed\",alertstate=\"firing\"}",
+            |r| !r.is_empty(),
+        )
+        .await;
+    let scopes: Vec<&str> = firing
+        .iter()
+        .filter_map(|r| r["metric"]["scope"].as_str())
+        .collect();
+    assert_eq!(scopes, ["*"], "{firing:?}");
+    let waiting = prom
+        .wait_for("ALERTS{alertname=\"OncePolicyApprovalsWaiting\"}", |r| {
+            !r.is_empty()
+        })
+        .await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0]["metric"]["alertstate"], "pending");
+    child.kill().await.unwrap();
+    exporter.shutdown().await;
+    let _ = std::fs::remove_dir_all(&prom_dir);
+    let _ = std::fs::remove_dir_all(&dir);
 }

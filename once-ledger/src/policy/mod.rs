@@ -56,6 +56,7 @@ pub use engine::{ActStep, Engine, Mode, RunReport};
 pub use file::{Action, Budget, Conditions, ForecastSettings, Group, Members, Policy};
 pub use forecast::{Forecast, UsageWindow};
 pub use log::{Decision, Spend, Status};
+pub use metrics::Family;
 
 use crate::LedgerError;
 
