@@ -8,6 +8,11 @@
 //! failure.
 
 mod common;
+// The test PostgreSQL of once-ledger's own tests (initdb, pg_ctl on a free
+// loopback port), one file for all.
+#[cfg(feature = "ledger")]
+#[path = "../../once-ledger/tests/common/mod.rs"]
+mod pg;
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -330,6 +335,40 @@ fn promtool_checks_and_unit_tests_the_alert_rules() {
 #[cfg(feature = "ledger")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
+    let dir = std::env::temp_dir().join(format!(
+        "once-exporter-ledger-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite:{}", dir.join("ledger.db").display());
+    policy_from_the_ledger(&url, &dir, true).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The same figures from a PostgreSQL ledger (the test's own server;
+/// skipped without PostgreSQL unless `ONCE_REQUIRE_POSTGRES` is set).
+#[cfg(feature = "ledger")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_policy_spend_from_a_postgres_ledger_is_served() {
+    let Some(pg) = pg::PgServer::start() else {
+        return;
+    };
+    let url = pg.database("exporter").await;
+    let dir = std::env::temp_dir().join(format!(
+        "once-exporter-ledger-pg-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    policy_from_the_ledger(&url, &dir, false).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The policy case against the ledger at `url` (its policy file in `dir`);
+/// with Prometheus and the alert rules when `alerts`.
+#[cfg(feature = "ledger")]
+async fn policy_from_the_ledger(url: &str, dir: &Path, alerts: bool) {
     use once_ledger::policy::{Engine, Mode, Policy, Status};
     use once_ledger::Ledger;
     use std::sync::Arc;
@@ -361,12 +400,6 @@ async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
             .unwrap();
         sandbox.consume_data(iccid, (left - 10.0).max(0.0)).unwrap();
     }
-    let dir = std::env::temp_dir().join(format!(
-        "once-exporter-ledger-{}-{}",
-        std::process::id(),
-        free_port()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
     let listed: Vec<String> = low.iter().map(|i| format!("\"{i}\"")).collect();
     let policy_file = dir.join("policy.toml");
     std::fs::write(
@@ -379,8 +412,7 @@ async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
         ),
     )
     .unwrap();
-    let url = format!("sqlite:{}", dir.join("ledger.db").display());
-    let ledger = Arc::new(Ledger::open(&url).await.unwrap());
+    let ledger = Arc::new(Ledger::open(url).await.unwrap());
     let policy = Policy::load(&policy_file).unwrap();
     // Three decisions wait for approval; two are approved and bought.
     let pending = Engine::new(Arc::clone(&ledger), client.clone(), policy.clone())
@@ -402,7 +434,7 @@ async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
     );
     assert_eq!(sandbox.stats().top_ups_applied, 2);
 
-    let metrics = once_exporter::ledger::LedgerMetrics::open(&url, &policy_file)
+    let metrics = once_exporter::ledger::LedgerMetrics::open(url, &policy_file)
         .await
         .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -471,8 +503,9 @@ async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
         assert_eq!(report, "", "lint problems: {report}");
     }
 
-    let Some(prometheus) = required_binary("prometheus") else {
-        return;
+    let prometheus = match required_binary("prometheus") {
+        Some(p) if alerts => p,
+        _ => return exporter.shutdown().await,
     };
     let (mut child, prom, prom_dir) = start_prometheus(
         &prometheus,
@@ -500,5 +533,4 @@ async fn the_policy_spend_from_the_ledger_is_served_and_alerted_on() {
     child.kill().await.unwrap();
     exporter.shutdown().await;
     let _ = std::fs::remove_dir_all(&prom_dir);
-    let _ = std::fs::remove_dir_all(&dir);
 }
