@@ -70,6 +70,28 @@ pub struct Args {
     /// SIMs in the --sandbox fleet.
     #[arg(long, env = "ONCE_EXPORTER_SANDBOX_SIMS", default_value_t = 1000)]
     pub sandbox_sims: usize,
+    /// The fleet ledger (`postgres://...` or `sqlite:FILE`) whose top-up
+    /// policy's spend, budget and pending decisions are served too
+    /// (`once_policy_*`); needs --ledger-policy.
+    #[cfg(feature = "ledger")]
+    #[arg(
+        long,
+        env = "ONCE_LEDGER_DB",
+        hide_env_values = true,
+        value_name = "URL",
+        requires = "ledger_policy"
+    )]
+    pub ledger_db: Option<String>,
+    /// The policy file the ledger's policy runs (its budgets are the
+    /// limits served as once_policy_budget_*); needs --ledger-db.
+    #[cfg(feature = "ledger")]
+    #[arg(
+        long,
+        env = "ONCE_LEDGER_POLICY",
+        value_name = "FILE",
+        requires = "ledger_db"
+    )]
+    pub ledger_policy: Option<std::path::PathBuf>,
     /// Log filter (tracing targets syntax: info, once_exporter=debug,...).
     #[arg(long, env = "RUST_LOG", default_value = "info")]
     pub log: String,

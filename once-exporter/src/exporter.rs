@@ -21,6 +21,12 @@ use crate::settings::{Settings, SettingsError};
 use crate::snapshot::{Snapshot, SnapshotEncoder};
 use crate::web::{WebConfig, WebConfigError};
 
+#[cfg(feature = "ledger")]
+use crate::ledger::LedgerMetrics;
+/// Without the `ledger` feature there is nothing to pass.
+#[cfg(not(feature = "ledger"))]
+type LedgerMetrics = std::convert::Infallible;
+
 /// Why an exporter could not start.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -79,6 +85,32 @@ impl Exporter {
         log: Option<Targets>,
         health: Health,
     ) -> Result<Exporter, StartError> {
+        Self::start_inner(client, settings, listener, log, health, None).await
+    }
+
+    /// [`start_with_health`](Self::start_with_health), and each scrape also
+    /// serves the top-up policy's figures from `ledger` (the binary's
+    /// `--ledger-db`).
+    #[cfg(feature = "ledger")]
+    pub async fn start_with_ledger(
+        client: ClientBuilder,
+        settings: Settings,
+        listener: TcpListener,
+        log: Option<Targets>,
+        health: Health,
+        ledger: crate::ledger::LedgerMetrics,
+    ) -> Result<Exporter, StartError> {
+        Self::start_inner(client, settings, listener, log, health, Some(ledger)).await
+    }
+
+    async fn start_inner(
+        client: ClientBuilder,
+        settings: Settings,
+        listener: TcpListener,
+        log: Option<Targets>,
+        health: Health,
+        ledger: Option<LedgerMetrics>,
+    ) -> Result<Exporter, StartError> {
         settings.validate()?;
         let web = match &settings.web_config {
             Some(path) => WebConfig::load(path)?,
@@ -122,7 +154,11 @@ impl Exporter {
             published,
             health: health.registry(),
             auth: web.auth(),
+            #[cfg(feature = "ledger")]
+            ledger: ledger.map(Arc::new),
         });
+        #[cfg(not(feature = "ledger"))]
+        let _: Option<LedgerMetrics> = ledger;
         let (stop, stop_rx) = watch::channel(false);
         let server = tokio::spawn(serve(listener, served, stop_rx, web.acceptor()));
         Ok(Exporter {

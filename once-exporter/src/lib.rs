@@ -15,7 +15,10 @@
 //! fleet aggregates are served; per-SIM series and personal data are
 //! [`Settings::per_sim`] and [`Settings::personal_data`]. TLS and basic
 //! auth come from a [`WebConfig`] ([`Settings::web_config`]). See the crate
-//! README section for the metrics and their labels.
+//! README section for the metrics and their labels. With the cargo feature
+//! `ledger` (on by default), [`ledger::LedgerMetrics`] adds the top-up
+//! policy's spend, budget and pending decisions from the fleet ledger
+//! ([`Exporter::start_with_ledger`], `--ledger-db`).
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -39,6 +42,8 @@ mod exporter;
 pub mod fleet;
 pub mod format;
 pub mod health;
+#[cfg(feature = "ledger")]
+pub mod ledger;
 pub mod listen;
 pub mod process;
 mod refresh;

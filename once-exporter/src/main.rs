@@ -63,6 +63,30 @@ async fn run(
         (once_sdk::ClientBuilder::from_env()?, None)
     };
     let listener = once_exporter::listen::bind(&args.listen).await?;
+    #[cfg(feature = "ledger")]
+    let exporter = match (&args.ledger_db, &args.ledger_policy) {
+        (Some(url), Some(policy)) => {
+            let ledger = once_exporter::ledger::LedgerMetrics::open(url, policy).await?;
+            tracing::info!(
+                ledger = once_ledger::redact_url(url),
+                "serving the top-up policy's figures"
+            );
+            Exporter::start_with_ledger(
+                builder,
+                settings.clone(),
+                listener,
+                Some(targets),
+                health,
+                ledger,
+            )
+            .await?
+        }
+        _ => {
+            Exporter::start_with_health(builder, settings.clone(), listener, Some(targets), health)
+                .await?
+        }
+    };
+    #[cfg(not(feature = "ledger"))]
     let exporter =
         Exporter::start_with_health(builder, settings.clone(), listener, Some(targets), health)
             .await?;

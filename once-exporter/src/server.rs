@@ -33,6 +33,28 @@ pub(crate) struct Served {
     pub health: Registry,
     /// Basic auth for every path, when the web config has users.
     pub auth: Option<Auth>,
+    /// The top-up policy's figures, read at each scrape (`--ledger-db`).
+    #[cfg(feature = "ledger")]
+    pub ledger: Option<Arc<crate::ledger::LedgerMetrics>>,
+}
+
+/// The policy's figures (OpenMetrics, no `# EOF`), or nothing: without
+/// `--ledger-db`, or when the ledger cannot be read (logged; the fleet's
+/// metrics are served all the same).
+#[cfg(feature = "ledger")]
+async fn ledger_text(served: &Served) -> String {
+    let Some(ledger) = &served.ledger else {
+        return String::new();
+    };
+    ledger.encode().await.unwrap_or_else(|e| {
+        tracing::warn!("--ledger-db: the policy's figures could not be read: {e}");
+        String::new()
+    })
+}
+
+#[cfg(not(feature = "ledger"))]
+async fn ledger_text(_: &Served) -> String {
+    String::new()
 }
 
 fn text(status: StatusCode, content_type: &str, body: &'static str) -> Response<Body> {
@@ -63,15 +85,18 @@ pub(crate) async fn metrics(served: &Served, req: &Request<Incoming>) -> Respons
         .read()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
+    let ledger = ledger_text(served).await;
     let parts = match format {
         Format::Classic => [
             Bytes::from(to_classic(&health)),
             snapshot.classic,
+            Bytes::from(to_classic(&ledger)),
             Bytes::new(),
         ],
         Format::OpenMetrics => [
             Bytes::from(health),
             snapshot.openmetrics,
+            Bytes::from(ledger),
             Bytes::from_static(b"# EOF\n"),
         ],
     };

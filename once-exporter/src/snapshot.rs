@@ -145,7 +145,7 @@ fn encode_gauge(m: &mut MetricEncoder<'_>, labels: &[(&str, &str)], v: f64) -> s
 }
 
 /// One gauge family with a label set per value.
-fn gauge_family<'a>(
+pub(crate) fn gauge_family<'a>(
     encoder: &mut DescriptorEncoder,
     name: &str,
     help: &str,

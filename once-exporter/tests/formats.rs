@@ -153,26 +153,8 @@ async fn promtool_accepts_a_real_scrape_in_both_formats() {
     std::fs::create_dir_all(&dir).unwrap();
 
     let classic = text(&scrape(&exporter, &[("accept", "text/plain")]).await);
-    let mut check = std::process::Command::new(&promtool)
-        .args(["check", "metrics"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = check.stdin.take().unwrap();
-        stdin.write_all(classic.as_bytes()).unwrap();
-    }
-    let out = check.wait_with_output().unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "{report}");
-    assert_eq!(report.trim(), "", "lint problems: {report}");
+    let report = common::promtool_check_metrics(&promtool, &classic);
+    assert_eq!(report, "", "lint problems: {report}");
 
     let om = text(&scrape(&exporter, &[("accept", PROMETHEUS_ACCEPT)]).await);
     let stamped: String = om

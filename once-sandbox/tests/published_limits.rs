@@ -38,10 +38,7 @@ fn the_sdk_paces_at_1nce_published_limits_by_default() {
         );
         if group == EndpointGroup::OsGeofences {
             // One operation, by method too.
-            assert_eq!(
-                EndpointGroup::of_request("GET", l.prefixes[0]),
-                Some(group)
-            );
+            assert_eq!(EndpointGroup::of_request("GET", l.prefixes[0]), Some(group));
             assert_ne!(
                 EndpointGroup::of_request("POST", l.prefixes[0]),
                 Some(group)

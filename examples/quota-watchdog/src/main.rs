@@ -2,22 +2,29 @@
 //! or expires soon, and tops them up. A dry run by default: it says what it
 //! would do and spends nothing; `--apply` orders the top-ups.
 //!
-//! Never the same SIM twice in one run, even under retries and restarts:
+//! A thin user of once-ledger's top-up policy ([`once_ledger::policy`]):
+//! its flags make a policy of one group (every SIM; `--min-data-mb`,
+//! `--min-sms`, `--expiring-within-days` its conditions, `--max-top-ups`
+//! its monthly budget), and a run is one pass of the policy's engine
+//! against a SQLite ledger file (`--ledger`). The decisions, top-ups and
+//! safety are the engine's, the same path as `once-ledger serve --policy`:
+//! - each top-up is a decision row; its *intent* (and the budget it uses)
+//!   is written before it is sent, its *outcome* after;
 //! - the SDK never retries a top-up once it may have reached 1NCE; a lost
-//!   answer comes back as `Error::OutcomeUnknown`, not as a second order;
-//! - a write-ahead journal (`--journal`, one JSON line per event, flushed to
-//!   disk before going on) records each top-up as an *intent* before it is
-//!   sent and its *outcome* after;
-//! - a run that did not finish (crash, Ctrl-C, lost network) is resumed by
-//!   the next start: SIMs with an intent in that run are not topped up again,
-//!   and an intent whose outcome is unknown is settled by reading the SIM's
-//!   quota again (did its accumulated volume go up?), never by re-sending.
+//!   answer is settled at once by reading the SIM's quota again (did it go
+//!   up?), never by sending again;
+//! - a run that died (crash, SIGKILL, lost network) leaves its intent
+//!   without outcome: the next start settles it the same way before it
+//!   decides anything, so nothing is bought twice and nothing is missed.
 //!
+//! `once-ledger --db sqlite:FILE policy log` shows every decision
+//! with its reason, the numbers it saw and its outcome.
 //!
 //! For crash tests, `QUOTA_WATCHDOG_PAUSE_AT=STEP:N` (STEP one of
-//! `before-intent`, `after-intent`, `after-call`, `after-outcome`) stops the
-//! run at that step of its N-th top-up: it prints `quota-watchdog: paused at
-//! STEP of top-up N` and waits until it is killed.
+//! `before-intent`, `after-intent`, `after-call`, `after-outcome`: the
+//! engine's [`ActStep`]s) stops the run at that step of its N-th top-up: it
+//! prints `quota-watchdog: paused at STEP of top-up N` and waits until it
+//! is killed.
 //!
 //! ```text
 //! cargo run -p quota-watchdog                          # dry run, local sandbox
@@ -25,18 +32,15 @@
 //! cargo run -p quota-watchdog -- --apply               # top up (costs money at 1NCE)
 //! ```
 
-mod journal;
-
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use chrono::{Days, NaiveDate, Utc};
 use clap::Parser;
-use futures::{FutureExt, TryStreamExt};
-use once_sdk::{Client, Error, Iccid, Quota, SimStatus};
-
-use journal::{Entry, Journal, Outcome, QuotaMark};
+use once_ledger::policy::{ActStep, Decision, Engine, Mode, Policy, Status};
+use once_ledger::Ledger;
 
 /// Top up SIMs whose data or SMS quota runs low or expires soon.
 ///
@@ -57,14 +61,15 @@ struct Args {
     /// Order the top-ups (each costs money). Without it, nothing is spent.
     #[arg(long)]
     apply: bool,
-    /// Order at most this many top-ups in this run.
+    /// Order at most this many top-ups per calendar month (UTC), counted in
+    /// the ledger: the policy's budget.
     #[arg(long, value_name = "N")]
-    max_top_ups: Option<usize>,
-    /// The write-ahead journal of top-ups, created if missing [default:
-    /// quota-watchdog.journal, or quota-watchdog.sandbox.journal against the
-    /// local sandbox].
-    #[arg(long, value_name = "PATH")]
-    journal: Option<PathBuf>,
+    max_top_ups: Option<u32>,
+    /// The ledger (SQLite) of decisions, intents and outcomes, created if
+    /// missing [default: quota-watchdog.db, or quota-watchdog.sandbox.db
+    /// against the local sandbox]. A dry run does not create it.
+    #[arg(long, alias = "journal", value_name = "PATH")]
+    ledger: Option<PathBuf>,
     /// SIMs checked in parallel (the SDK's rate limiter sets the pace).
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64))]
     concurrency: u32,
@@ -72,29 +77,18 @@ struct Args {
     connect: common::ConnectArgs,
 }
 
-/// A SIM that needs a top-up, and why.
-#[derive(Debug)]
-struct Candidate {
-    iccid: Iccid,
-    reasons: Vec<String>,
-    data: QuotaMark,
-    sms: QuotaMark,
-}
-
-/// What the run did, for the summary.
-#[derive(Debug, Default)]
-struct Tally {
-    scanned: usize,
-    disabled: usize,
-    unreadable: usize,
-    topped_up: usize,
-    would_top_up: usize,
-    refused: usize,
-    confirmed: usize,
-    not_applied: usize,
-    still_unknown: usize,
-    skipped_attempted: usize,
-    over_limit: usize,
+impl Args {
+    /// The policy these flags stand for: one group of every SIM.
+    fn policy(&self) -> Result<Policy, once_ledger::policy::PolicyError> {
+        let budget = self.max_top_ups.map_or(String::new(), |n| {
+            format!("[budget]\nmax_actions = {n}\n\n")
+        });
+        Policy::parse(&format!(
+            "{budget}[[group]]\nname = \"watchdog\"\nall = true\naction = \"top-up\"\n\
+             when = {{ data_below_mb = {:?}, sms_below = {:?}, expires_within_days = {} }}\n",
+            self.min_data_mb, self.min_sms, self.expiring_within_days
+        ))
+    }
 }
 
 #[tokio::main]
@@ -104,364 +98,222 @@ async fn main() -> ExitCode {
 
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     let conn = common::connect("quota-watchdog", &args.connect).await?;
-    let client = &conn.client;
-    // Keep the sandbox's journal apart from the real account's.
-    let journal_path = args.journal.clone().unwrap_or_else(|| {
+    // Keep the sandbox's ledger apart from the real account's.
+    let path = args.ledger.clone().unwrap_or_else(|| {
         PathBuf::from(if conn.is_sandbox() {
-            "quota-watchdog.sandbox.journal"
+            "quota-watchdog.sandbox.db"
         } else {
-            "quota-watchdog.journal"
+            "quota-watchdog.db"
         })
     });
-    let mut journal = Journal::load(&journal_path)?;
-    let mut tally = Tally::default();
     if args.apply {
         println!(
             "quota-watchdog: --apply: SIMs that need it are topped up (each top-up costs money)"
         );
         println!(
-            "no SIM is topped up twice in a run: the SDK never retries a top-up, and a top-up \
-             whose answer is lost is checked against the quota, not sent again"
+            "no SIM is topped up twice for one decision: the SDK never retries a top-up, and a \
+             top-up whose answer is lost is checked against the quota, not sent again"
         );
     } else {
         println!("quota-watchdog: dry run: nothing is ordered (add --apply to top up)");
     }
+    // A dry run reads the ledger but never creates it: without one, it
+    // decides against an empty scratch ledger, removed afterwards.
+    let scratch = (!args.apply && !path.exists()).then(scratch_path);
     println!(
-        "journal: {} (each top-up is written down before it is sent, and its outcome after{})",
-        journal.path().display(),
-        if args.apply {
-            ""
+        "ledger: {} (each top-up is written down before it is sent, and its outcome after{})",
+        path.display(),
+        match (args.apply, &scratch) {
+            (true, _) => "",
+            (false, None) => "; only read in a dry run",
+            (false, Some(_)) => "; not created in a dry run",
+        }
+    );
+    let file = scratch.as_deref().unwrap_or(&path);
+    let ledger = Arc::new(Ledger::open(&format!("sqlite:{}", file.display())).await?);
+    let result = pass(&args, ledger.clone(), conn.client.clone()).await;
+    drop(ledger);
+    if let Some(scratch) = scratch {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = scratch.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    result
+}
+
+/// One pass of the policy engine, and what it did, in words.
+async fn pass(
+    args: &Args,
+    ledger: Arc<Ledger>,
+    client: once_sdk::Client,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let pause_at = std::env::var("QUOTA_WATCHDOG_PAUSE_AT").ok();
+    let engine = Engine::new(ledger.clone(), client, args.policy()?)
+        .mode(if args.apply {
+            Mode::Apply
         } else {
-            "; only read in a dry run"
-        }
-    );
-
-    // 1. Settle top-ups whose outcome is unknown by reading the quota again.
-    //    A SIM whose top-up cannot be settled now is left alone this run.
-    let unsettled = settle_earlier(client, &mut journal, args.apply, &mut tally).await?;
-
-    // 2. Resume an interrupted run, or start a new one.
-    let run = match journal.open_run() {
-        Some(run) if args.apply => {
-            println!("resuming run {run}, which did not finish: its SIMs are not topped up again");
-            run
-        }
-        Some(run) => {
-            println!("run {run} did not finish: --apply would resume it (its SIMs are not topped up again)");
-            run
-        }
-        None => {
-            let run = Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
-            if args.apply {
-                journal.append(Entry::RunStarted {
-                    run: run.clone(),
-                    at: Utc::now(),
-                })?;
-            }
-            run
-        }
+            Mode::DryRun
+        })
+        // One host's one-shot runs share the lease: a run killed holding
+        // it does not lock out the next start.
+        .holder("quota-watchdog")
+        // No later pass to wait for: a lost answer is settled in its run,
+        // and one a killed run left, at the next start.
+        .settle_after(Duration::ZERO)
+        .settle_at_once(true)
+        .concurrency(args.concurrency as usize)
+        .on_step(move |step, nth| pause(pause_at.as_deref(), step, nth));
+    let report = engine.run().await?;
+    if !report.lease_held {
+        return Err("another replica of the policy holds this ledger's lease; nothing done".into());
+    }
+    // The decisions this pass ended, and earlier ones it settled.
+    let log: HashMap<i64, Decision> = if args.apply {
+        ledger
+            .policy_log(None)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d))
+            .collect()
+    } else {
+        HashMap::new()
     };
-    let attempted = journal.attempted_in(&run);
-
-    // 3. Every SIM's quotas, a few SIMs at a time.
-    let today = Utc::now().date_naive();
-    let soon = today + Days::new(args.expiring_within_days);
-    let checks: Vec<_> = client
-        .sims()
-        .list()
-        .page_size(100)
-        .stream()
-        .map_ok(|sim| check(client, sim.iccid, sim.status).map(Ok::<_, Error>))
-        .try_buffer_unordered(args.concurrency as usize)
-        .try_collect()
-        .await?;
-    let mut seen = BTreeSet::new();
-    let mut candidates = Vec::new();
-    for check in checks {
-        tally.scanned += 1;
-        match check {
-            Check::Disabled => tally.disabled += 1,
-            Check::Failed(iccid, e) => {
-                tally.unreadable += 1;
-                println!("  {iccid}  could not read its quotas: {e}");
-            }
-            Check::Quotas(iccid, data, sms) => {
-                let reasons = reasons(&args, soon, &data, &sms);
-                // A SIM listed twice (the list moved while paging) counts once.
-                if !reasons.is_empty() && seen.insert(iccid.clone()) {
-                    candidates.push(Candidate {
-                        iccid,
-                        reasons,
-                        data: QuotaMark::of(&data),
-                        sms: QuotaMark::of(&sms),
-                    });
-                }
-            }
+    let ended: HashMap<i64, Status> = report.ended.iter().copied().collect();
+    let mut tally = Tally {
+        scanned: report.sims,
+        over_budget: report.over_budget,
+        unreadable: report.failures.len() as u64,
+        ..Tally::default()
+    };
+    for (id, status) in &report.ended {
+        if report.decided.iter().any(|d| d.id == *id) {
+            continue;
         }
+        let iccid = log.get(id).map_or("?", |d| d.iccid.as_str());
+        let what = match status {
+            Status::ConfirmedApplied => "the quota went up: it was applied",
+            Status::NotApplied => "the quota did not go up: it was not applied",
+            _ => "the decision ended",
+        };
+        tally.count(*status);
+        println!("  {iccid}  top-up of an earlier run had an unknown outcome; re-checked: {what}");
     }
-    candidates.sort_by(|a, b| a.iccid.as_str().cmp(b.iccid.as_str()));
     println!(
-        "{} SIMs ({} disabled, skipped): {} with less than {} MB or {} SMS left, or expiring by {soon}",
-        tally.scanned, tally.disabled, candidates.len(), args.min_data_mb, args.min_sms
+        "{} SIMs (disabled ones skipped): {} with less than {} MB or {} SMS left, or expiring \
+         within {} days",
+        report.sims,
+        report.decided.len() as u64 + report.over_budget,
+        args.min_data_mb,
+        args.min_sms,
+        args.expiring_within_days
     );
-
-    // 4. Top up, one at a time, each behind its journal entry.
-    let mut sent = 0;
-    for c in candidates {
-        let why = c.reasons.join("; ");
-        if unsettled.contains(c.iccid.as_str()) {
-            tally.skipped_attempted += 1;
-            println!(
-                "  {}  {why}: not topped up until its earlier top-up is settled",
-                c.iccid
-            );
-            continue;
-        }
-        if attempted.contains(c.iccid.as_str()) {
-            tally.skipped_attempted += 1;
-            println!("  {}  {why}: already tried in this run, not again (the next run looks at it afresh)", c.iccid);
-            continue;
-        }
-        if !args.apply {
-            tally.would_top_up += 1;
-            println!("  {}  {why}: would top up", c.iccid);
-            continue;
-        }
-        if args.max_top_ups.is_some_and(|max| sent >= max) {
-            tally.over_limit += 1;
-            println!(
-                "  {}  {why}: not topped up (--max-top-ups reached)",
-                c.iccid
-            );
-            continue;
-        }
-        sent += 1;
-        top_up(client, &mut journal, &run, &c, &mut tally, sent).await?;
+    for f in &report.failures {
+        println!("  {f}");
     }
-    // Top-ups still unsettled stay in the journal and are re-checked at the
-    // next start; the run itself is over.
-    if args.apply {
-        journal.append(Entry::RunFinished {
-            run: run.clone(),
-            at: Utc::now(),
-        })?;
+    for d in &report.decided {
+        let outcome = log.get(&d.id).and_then(|d| d.outcome.clone());
+        let status = ended.get(&d.id).copied();
+        let what = match status {
+            None if d.status == Status::DryRun => {
+                tally.would_top_up += 1;
+                "would top up".to_string()
+            }
+            None => {
+                tally.not_now += 1;
+                "not topped up now (its quota could not be read again); the next run decides again"
+                    .to_string()
+            }
+            Some(s) => {
+                tally.count(s);
+                said(s, outcome.as_deref().unwrap_or(""))
+            }
+        };
+        println!("  {}  {}: {what}", d.iccid, d.reason);
     }
-    summary(&args, &tally);
+    summary(args, &tally);
     Ok(())
 }
 
-/// Settles the top-ups whose outcome is unknown (left by an earlier start), by reading
-/// the SIM's quotas again. Returns the SIMs that could not be settled now.
-async fn settle_earlier(
-    client: &Client,
-    journal: &mut Journal,
-    apply: bool,
-    tally: &mut Tally,
-) -> Result<BTreeSet<String>, Box<dyn std::error::Error>> {
-    let mut unsettled = BTreeSet::new();
-    for entry in journal.unsettled() {
-        let iccid: Iccid = entry.iccid.parse()?;
-        let (data, sms) = match quotas(client, &iccid).await {
-            Ok(quotas) => quotas,
-            Err(e) => {
-                tally.still_unknown += 1;
-                unsettled.insert(entry.iccid.clone());
-                println!("  {iccid}  top-up of run {} has an unknown outcome; could not re-check it now: {e}", entry.run);
-                continue;
-            }
-        };
-        let applied = entry.data.raised_in(&data) || entry.sms.raised_in(&sms);
-        let (outcome, what) = if applied {
-            tally.confirmed += 1;
-            (
-                Outcome::ConfirmedApplied,
-                "the quota went up: it was applied",
-            )
-        } else {
-            tally.not_applied += 1;
-            (
-                Outcome::NotApplied,
-                "the quota did not go up: it was not applied",
-            )
-        };
-        println!(
-            "  {iccid}  top-up of run {} had an unknown outcome; re-checked: {what}",
-            entry.run
-        );
-        if apply {
-            journal.append(Entry::Outcome {
-                run: entry.run,
-                iccid: entry.iccid,
-                at: Utc::now(),
-                outcome,
-                detail: Some("settled by re-reading the quota".into()),
-            })?;
+/// What an ended decision's status says, in the watchdog's words.
+fn said(status: Status, outcome: &str) -> String {
+    match status {
+        Status::Applied => {
+            let order = outcome
+                .strip_prefix("applied: ")
+                .unwrap_or("no order number");
+            format!("topped up ({order})")
         }
+        Status::Refused => format!(
+            "1NCE refused the top-up: {}",
+            outcome.strip_prefix("1NCE refused it: ").unwrap_or(outcome)
+        ),
+        Status::ConfirmedApplied => {
+            "outcome unknown; re-checked the quota: it was applied".to_string()
+        }
+        Status::NotApplied => "outcome unknown; re-checked the quota: it was not applied \
+                               (not re-sent in this run)"
+            .to_string(),
+        Status::Unknown => {
+            "outcome unknown; the quota could not be read, the next start settles it".to_string()
+        }
+        Status::OverBudget => "not topped up (--max-top-ups reached this month)".to_string(),
+        other => format!("{} ({outcome})", other.name()),
     }
-    Ok(unsettled)
-}
-
-/// Tops up one SIM behind its journal entries: the intent is on disk before
-/// the top-up is sent, and the outcome after. A lost answer is settled by
-/// reading the quota, never by sending again.
-async fn top_up(
-    client: &Client,
-    journal: &mut Journal,
-    run: &str,
-    c: &Candidate,
-    tally: &mut Tally,
-    nth: usize,
-) -> std::io::Result<()> {
-    let why = c.reasons.join("; ");
-    pause_at("before-intent", nth);
-    journal.append(Entry::Intent {
-        run: run.to_string(),
-        iccid: c.iccid.to_string(),
-        at: Utc::now(),
-        reasons: c.reasons.clone(),
-        data: c.data.clone(),
-        sms: c.sms.clone(),
-    })?;
-    pause_at("after-intent", nth);
-    let result = client.sims().top_up(&c.iccid).send().await;
-    pause_at("after-call", nth);
-    let (outcome, detail) = match result {
-        Ok(order) => {
-            tally.topped_up += 1;
-            let order = order
-                .order_number()
-                .map_or("no order number".to_string(), |n| format!("order {n}"));
-            println!("  {}  {why}: topped up ({order})", c.iccid);
-            (Outcome::Applied, Some(order))
-        }
-        Err(e) if refused(&e) => {
-            tally.refused += 1;
-            println!("  {}  {why}: 1NCE refused the top-up: {e}", c.iccid);
-            (Outcome::Refused, Some(e.to_string()))
-        }
-        Err(e) => {
-            // The top-up may or may not have happened: write that down
-            // first, then look at the quota instead of sending it again.
-            journal.append(Entry::Outcome {
-                run: run.to_string(),
-                iccid: c.iccid.to_string(),
-                at: Utc::now(),
-                outcome: Outcome::Unknown,
-                detail: Some(e.to_string()),
-            })?;
-            let settled = settle(client, c).await;
-            let (outcome, what) = match settled {
-                Some(true) => {
-                    tally.confirmed += 1;
-                    (
-                        Outcome::ConfirmedApplied,
-                        "re-checked the quota: it was applied",
-                    )
-                }
-                Some(false) => {
-                    tally.not_applied += 1;
-                    (
-                        Outcome::NotApplied,
-                        "re-checked the quota: it was not applied (not re-sent in this run)",
-                    )
-                }
-                None => {
-                    tally.still_unknown += 1;
-                    println!("  {}  {why}: outcome unknown ({e}); the quota could not be read, the next start settles it", c.iccid);
-                    return Ok(());
-                }
-            };
-            println!("  {}  {why}: outcome unknown ({e}); {what}", c.iccid);
-            (outcome, Some("settled by re-reading the quota".into()))
-        }
-    };
-    journal.append(Entry::Outcome {
-        run: run.to_string(),
-        iccid: c.iccid.to_string(),
-        at: Utc::now(),
-        outcome,
-        detail,
-    })?;
-    pause_at("after-outcome", nth);
-    Ok(())
 }
 
 /// The crash tests' hook (`QUOTA_WATCHDOG_PAUSE_AT=STEP:N`, see the module
 /// docs): at `step` of the `nth` top-up, says so and waits to be killed.
-fn pause_at(step: &str, nth: usize) {
-    let Ok(at) = std::env::var("QUOTA_WATCHDOG_PAUSE_AT") else {
-        return;
-    };
-    if at != format!("{step}:{nth}") {
+fn pause(at: Option<&str>, step: ActStep, nth: usize) {
+    if at != Some(format!("{}:{nth}", step.name()).as_str()) {
         return;
     }
-    println!("quota-watchdog: paused at {step} of top-up {nth}");
+    println!("quota-watchdog: paused at {} of top-up {nth}", step.name());
     let _ = std::io::Write::flush(&mut std::io::stdout());
     loop {
-        std::thread::sleep(std::time::Duration::from_secs(3600));
+        std::thread::sleep(Duration::from_secs(3600));
     }
 }
 
-/// What one SIM's check found. (Mostly `Quotas`: boxing it would save
-/// nothing.)
-#[allow(clippy::large_enum_variant)]
-enum Check {
-    Disabled,
-    Failed(Iccid, Error),
-    Quotas(Iccid, Quota, Quota),
+/// A scratch ledger file for a dry run without a ledger.
+fn scratch_path() -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    std::env::temp_dir().join(format!(
+        "quota-watchdog-dry-run-{}-{nanos:x}.db",
+        std::process::id()
+    ))
 }
 
-async fn check(client: &Client, iccid: Iccid, status: Option<SimStatus>) -> Check {
-    if status == Some(SimStatus::Disabled) {
-        return Check::Disabled;
-    }
-    match quotas(client, &iccid).await {
-        Ok((data, sms)) => Check::Quotas(iccid, data, sms),
-        Err(e) => Check::Failed(iccid, e),
-    }
+/// What the run did, for the summary.
+#[derive(Debug, Default)]
+struct Tally {
+    scanned: u64,
+    unreadable: u64,
+    topped_up: u64,
+    would_top_up: u64,
+    refused: u64,
+    confirmed: u64,
+    not_applied: u64,
+    still_unknown: u64,
+    over_budget: u64,
+    not_now: u64,
 }
 
-/// The SIM's data and SMS quotas, read together.
-async fn quotas(client: &Client, iccid: &Iccid) -> Result<(Quota, Quota), Error> {
-    let sims = client.sims();
-    tokio::try_join!(sims.data_quota(iccid), sims.sms_quota(iccid))
-}
-
-/// Why a SIM needs a top-up (empty: it does not).
-fn reasons(args: &Args, soon: NaiveDate, data: &Quota, sms: &Quota) -> Vec<String> {
-    let mut why = Vec::new();
-    if let Some(left) = data.volume.filter(|v| *v < args.min_data_mb) {
-        why.push(format!("data {left:.1} MB left"));
-    }
-    if let Some(left) = sms.volume.filter(|v| *v < args.min_sms) {
-        why.push(format!("{left:.0} SMS left"));
-    }
-    for (what, quota) in [("data", data), ("SMS", sms)] {
-        if let Some(expiry) = quota
-            .expiry_date
-            .map(|t| t.date_naive())
-            .filter(|d| *d <= soon)
-        {
-            why.push(format!("{what} quota expires {expiry}"));
+impl Tally {
+    fn count(&mut self, status: Status) {
+        match status {
+            Status::Applied => self.topped_up += 1,
+            Status::Refused => self.refused += 1,
+            Status::ConfirmedApplied => self.confirmed += 1,
+            Status::NotApplied => self.not_applied += 1,
+            Status::Unknown => self.still_unknown += 1,
+            Status::OverBudget => self.over_budget += 1,
+            _ => {}
         }
     }
-    why
-}
-
-/// Errors that prove the top-up was not applied: 1NCE answered with a 4xx
-/// (429 included), or the request was refused before it was sent.
-fn refused(e: &Error) -> bool {
-    if e.is_outcome_unknown() {
-        return false;
-    }
-    e.validation().is_some() || e.status().is_some_and(|s| (400..500).contains(&s))
-}
-
-/// Reads the SIM's quotas again: `Some(true)` if they went up since the
-/// intent, `Some(false)` if not, `None` if they could not be read.
-async fn settle(client: &Client, c: &Candidate) -> Option<bool> {
-    let (data, sms) = quotas(client, &c.iccid).await.ok()?;
-    Some(c.data.raised_in(&data) || c.sms.raised_in(&sms))
 }
 
 fn summary(args: &Args, t: &Tally) {
@@ -478,8 +330,8 @@ fn summary(args: &Args, t: &Tally) {
         ("not applied (settled)", t.not_applied),
         ("outcome still unknown", t.still_unknown),
         ("refused by 1NCE", t.refused),
-        ("tried before, not again", t.skipped_attempted),
-        ("left out by --max-top-ups", t.over_limit),
+        ("left out by --max-top-ups", t.over_budget),
+        ("not topped up now", t.not_now),
         ("quotas unreadable", t.unreadable),
     ];
     for (what, n) in lines {

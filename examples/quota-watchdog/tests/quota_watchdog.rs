@@ -1,18 +1,19 @@
 //! quota-watchdog against a fresh sandbox: exactly the SIMs made low are
 //! topped up, once; a lost answer, a failed top-up and a crash in the middle
-//! of a run never lead to a second top-up of a SIM in the same run. The
-//! crash is both a hand-written journal and the binary itself killed with
-//! SIGKILL at each step of a top-up.
+//! of a run never lead to a second top-up of a SIM. The crash is the binary
+//! itself killed with SIGKILL at each step of a top-up. What the runs wrote
+//! is read from their ledger file through once-ledger's API.
 
 use common::testing::{command, run, sandbox, scratch_dir};
 use futures::TryStreamExt;
 use once_sandbox::{Fault, Sandbox};
 use once_sdk::{Iccid, Sim, SimStatus};
-use serde_json::json;
 
 const BIN: &str = env!("CARGO_BIN_EXE_quota-watchdog");
 const TMP: &str = env!("CARGO_TARGET_TMPDIR");
 const TOP_UP: &str = "/v2/sims/{iccid}/topup";
+const LEDGER: &str = "wd.db";
+const APPLY: &[&str] = &["--ledger", LEDGER, "--apply"];
 
 /// A sandbox of `n` SIMs where exactly the returned `k` enabled SIMs are
 /// below the default thresholds (50 MB, 25 SMS): every SIM the seed made
@@ -82,10 +83,17 @@ async fn fleet_with_low_sims(n: usize, k: usize) -> (Sandbox, Vec<Iccid>) {
     (sandbox, low)
 }
 
-fn journal_lines(dir: &std::path::Path) -> Vec<serde_json::Value> {
-    let text = std::fs::read_to_string(dir.join("wd.journal")).expect("journal");
-    text.lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
+/// The decisions in the runs' ledger file, oldest first, as
+/// `(ICCID, status)`.
+async fn decisions(dir: &std::path::Path) -> Vec<(String, String)> {
+    let url = format!("sqlite:{}", dir.join(LEDGER).display());
+    let ledger = once_ledger::Ledger::open(&url).await.expect("the ledger");
+    ledger
+        .policy_log(None)
+        .await
+        .expect("the log")
+        .into_iter()
+        .map(|d| (d.iccid, d.status.name().to_string()))
         .collect()
 }
 
@@ -94,7 +102,7 @@ async fn dry_run_then_exactly_k_top_ups_then_none() {
     let (sandbox, low) = fleet_with_low_sims(30, 3).await;
     let dir = scratch_dir(TMP, "watchdog-k");
 
-    let out = run(BIN, Some(&sandbox), &dir, &["--journal", "wd.journal"]).await;
+    let out = run(BIN, Some(&sandbox), &dir, &["--ledger", LEDGER]).await;
     out.assert_success();
     assert!(out.stdout.contains("dry run"), "{}", out.stdout);
     assert_eq!(
@@ -111,18 +119,9 @@ async fn dry_run_then_exactly_k_top_ups_then_none() {
         );
     }
     assert_eq!(sandbox.stats().top_ups_applied, 0);
-    assert!(
-        !dir.join("wd.journal").exists(),
-        "a dry run writes no journal"
-    );
+    assert!(!dir.join(LEDGER).exists(), "a dry run creates no ledger");
 
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
+    let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
     out.assert_success();
     assert_eq!(sandbox.stats().top_ups_applied, 3);
     assert_eq!(sandbox.stats().requests_to("POST", TOP_UP), 3);
@@ -137,31 +136,14 @@ async fn dry_run_then_exactly_k_top_ups_then_none() {
         "{}",
         out.stdout
     );
-    let events: Vec<String> = journal_lines(&dir)
+    let mut want: Vec<(String, String)> = low
         .iter()
-        .map(|e| e["event"].as_str().unwrap_or("").to_string())
+        .map(|iccid| (iccid.to_string(), "applied".to_string()))
         .collect();
-    assert_eq!(
-        events,
-        [
-            "run_started",
-            "intent",
-            "outcome",
-            "intent",
-            "outcome",
-            "intent",
-            "outcome",
-            "run_finished"
-        ]
-    );
+    want.sort();
+    assert_eq!(decisions(&dir).await, want);
 
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
+    let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
     out.assert_success();
     assert_eq!(
         sandbox.stats().top_ups_applied,
@@ -186,13 +168,7 @@ async fn a_lost_answer_is_settled_by_the_quota_not_resent() {
             .path("/v2/sims/*/topup"),
     );
 
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
+    let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
     out.assert_success();
     assert_eq!(sandbox.stats().top_ups_applied, 2);
     assert_eq!(
@@ -211,11 +187,8 @@ async fn a_lost_answer_is_settled_by_the_quota_not_resent() {
         "{}",
         out.stdout
     );
-    let outcomes: Vec<String> = journal_lines(&dir)
-        .iter()
-        .filter_map(|e| e["outcome"].as_str().map(str::to_string))
-        .collect();
-    assert_eq!(outcomes, ["unknown", "confirmed_applied", "applied"]);
+    let statuses: Vec<String> = decisions(&dir).await.into_iter().map(|d| d.1).collect();
+    assert_eq!(statuses, ["confirmed_applied", "applied"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -225,13 +198,7 @@ async fn a_failed_top_up_waits_for_the_next_run() {
     // The first top-up fails with 503 and is not applied.
     sandbox.inject(Fault::status(503).method("POST").path("/v2/sims/*/topup"));
 
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
+    let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
     out.assert_success();
     assert_eq!(sandbox.stats().top_ups_applied, 1);
     assert_eq!(
@@ -246,13 +213,7 @@ async fn a_failed_top_up_waits_for_the_next_run() {
         out.stdout
     );
 
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
+    let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
     out.assert_success();
     assert_eq!(
         sandbox.stats().top_ups_applied,
@@ -271,96 +232,57 @@ async fn a_failed_top_up_waits_for_the_next_run() {
     );
 }
 
+/// A run killed in its first top-up leaves an intent without outcome: the
+/// next start settles it by reading the quota (applied: not bought again;
+/// not applied: decided afresh), then tops up the rest, each SIM once.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_crashed_run_is_resumed_without_sending_twice() {
-    let (sandbox, low) = fleet_with_low_sims(20, 3).await;
-    let (a, b, c) = (&low[0], &low[1], &low[2]);
-    let dir = scratch_dir(TMP, "watchdog-crash");
-    let client = sandbox.client().expect("client");
-    // The journal of a run that died with two top-ups in flight: A's reached
-    // 1NCE, B's did not. C was not reached at all.
-    let mark = |q: &once_sdk::Quota| json!({"id": q.id, "volume": q.volume, "accumulated": q.accumulated_total_volume});
-    let mut lines =
-        vec![json!({"event": "run_started", "run": "r1", "at": "2026-01-01T00:00:00Z"})];
-    for iccid in [a, b] {
-        let data = client.sims().data_quota(iccid).await.expect("data");
-        let sms = client.sims().sms_quota(iccid).await.expect("sms");
-        lines.push(json!({"event": "intent", "run": "r1", "iccid": iccid.to_string(), "at": "2026-01-01T00:00:01Z",
-                          "reasons": ["low"], "data": mark(&data), "sms": mark(&sms)}));
+async fn a_crashed_run_is_settled_by_the_quota_without_sending_twice() {
+    for (step, went_up, posted_after) in [
+        ("after-call", "the quota went up: it was applied", 2),
+        (
+            "after-intent",
+            "the quota did not go up: it was not applied",
+            3,
+        ),
+    ] {
+        let (sandbox, mut low) = fleet_with_low_sims(20, 3).await;
+        // The engine acts in ICCID order: A is the first top-up.
+        low.sort_by(|x, y| x.as_str().cmp(y.as_str()));
+        let a = &low[0];
+        let dir = scratch_dir(TMP, &format!("watchdog-crash-{step}"));
+        killed_at(&sandbox, &dir, step, 1).await;
+        sandbox.reset_stats();
+
+        let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
+        out.assert_success();
+        assert!(
+            out.stdout.contains(&format!(
+                "{a}  top-up of an earlier run had an unknown outcome; re-checked: {went_up}"
+            )),
+            "killed at {step}:\n{}",
+            out.stdout
+        );
+        let posted: Vec<String> = sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.template.as_deref() == Some(TOP_UP))
+            .map(|r| r.path.clone())
+            .collect();
+        let want: Vec<String> = low[3 - posted_after..]
+            .iter()
+            .map(|iccid| format!("/v2/sims/{iccid}/topup"))
+            .collect();
+        assert_eq!(posted, want, "killed at {step}");
+
+        let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
+        out.assert_success();
+        assert_eq!(
+            sandbox.stats().top_ups_applied,
+            posted_after as u64,
+            "killed at {step}: nothing left to do\n{}",
+            out.stdout
+        );
     }
-    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    // ... and the crash tore the line it was writing.
-    std::fs::write(dir.join("wd.journal"), format!("{text}{{\"event\":\"outc")).expect("journal");
-    client
-        .sims()
-        .top_up(a)
-        .send()
-        .await
-        .expect("A's top-up reached 1NCE");
-    sandbox.reset_stats();
-
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
-    out.assert_success();
-    assert!(out.stdout.contains("resuming run r1"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains(&format!(
-            "{a}  top-up of run r1 had an unknown outcome; re-checked: the quota went up"
-        )),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains(&format!(
-            "{b}  top-up of run r1 had an unknown outcome; re-checked: the quota did not go up"
-        )),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains(&format!("{b}  ")) && out.stdout.contains("already tried in this run"),
-        "{}",
-        out.stdout
-    );
-    assert!(out.stdout.contains(&format!("{c}  ")), "{}", out.stdout);
-    assert_eq!(
-        sandbox.stats().top_ups_applied,
-        1,
-        "only C: A was applied before the crash, B was tried in this run"
-    );
-    let posted: Vec<String> = sandbox
-        .requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.template.as_deref() == Some(TOP_UP))
-        .map(|r| r.path.clone())
-        .collect();
-    assert_eq!(posted, [format!("/v2/sims/{c}/topup")]);
-
-    // The next run is a new one: B, still low, is topped up now.
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
-    out.assert_success();
-    assert!(!out.stdout.contains("resuming"), "{}", out.stdout);
-    assert_eq!(sandbox.stats().top_ups_applied, 2);
-    let out = run(
-        BIN,
-        Some(&sandbox),
-        &dir,
-        &["--journal", "wd.journal", "--apply"],
-    )
-    .await;
-    out.assert_success();
-    assert_eq!(sandbox.stats().top_ups_applied, 2, "nothing left to do");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -376,25 +298,20 @@ async fn without_credentials_it_uses_the_sandbox() {
     assert!(out.stderr.contains("local 1NCE sandbox"), "{}", out.stderr);
     assert!(out.stdout.contains("dry run"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("quota-watchdog.sandbox.journal"),
+        out.stdout.contains("quota-watchdog.sandbox.db"),
         "{}",
         out.stdout
     );
 }
 
-/// Runs quota-watchdog `--apply` until it pauses at `step` of its 2nd
+/// Runs quota-watchdog `--apply` until it pauses at `step` of its `nth`
 /// top-up (the `QUOTA_WATCHDOG_PAUSE_AT` hook), then kills it with SIGKILL.
-async fn killed_at(sandbox: &Sandbox, dir: &std::path::Path, step: &str) {
-    let mut cmd = command(
-        BIN,
-        Some(sandbox),
-        dir,
-        &["--journal", "wd.journal", "--apply"],
-    );
-    cmd.env("QUOTA_WATCHDOG_PAUSE_AT", format!("{step}:2"))
+async fn killed_at(sandbox: &Sandbox, dir: &std::path::Path, step: &str, nth: usize) {
+    let mut cmd = command(BIN, Some(sandbox), dir, APPLY);
+    cmd.env("QUOTA_WATCHDOG_PAUSE_AT", format!("{step}:{nth}"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null());
-    let marker = format!("quota-watchdog: paused at {step} of top-up 2");
+    let marker = format!("quota-watchdog: paused at {step} of top-up {nth}");
     // The sandbox serves from this runtime: read the child elsewhere.
     let (status, printed) = tokio::task::spawn_blocking(move || {
         use std::io::BufRead;
@@ -450,7 +367,7 @@ async fn killed_at_each_step_of_a_top_up_buys_nothing_twice_and_misses_nothing()
     ] {
         let (sandbox, low) = fleet_with_low_sims(20, 3).await;
         let dir = scratch_dir(TMP, &format!("watchdog-kill-{step}"));
-        killed_at(&sandbox, &dir, step).await;
+        killed_at(&sandbox, &dir, step, 2).await;
         assert_eq!(
             sandbox.stats().top_ups_applied,
             bought_before_the_kill,
@@ -458,14 +375,7 @@ async fn killed_at_each_step_of_a_top_up_buys_nothing_twice_and_misses_nothing()
         );
 
         for _ in 0..2 {
-            run(
-                BIN,
-                Some(&sandbox),
-                &dir,
-                &["--journal", "wd.journal", "--apply"],
-            )
-            .await
-            .assert_success();
+            run(BIN, Some(&sandbox), &dir, APPLY).await.assert_success();
         }
         let want: std::collections::BTreeMap<String, usize> = low
             .iter()
@@ -474,13 +384,7 @@ async fn killed_at_each_step_of_a_top_up_buys_nothing_twice_and_misses_nothing()
         assert_eq!(top_ups_per_sim(&sandbox), want, "killed at {step}");
         assert_eq!(sandbox.stats().top_ups_applied, 3, "killed at {step}");
 
-        let out = run(
-            BIN,
-            Some(&sandbox),
-            &dir,
-            &["--journal", "wd.journal", "--apply"],
-        )
-        .await;
+        let out = run(BIN, Some(&sandbox), &dir, APPLY).await;
         out.assert_success();
         assert_eq!(
             sandbox.stats().top_ups_applied,
@@ -488,11 +392,12 @@ async fn killed_at_each_step_of_a_top_up_buys_nothing_twice_and_misses_nothing()
             "killed at {step}: nothing left to buy\n{}",
             out.stdout
         );
-        let events = journal_lines(&dir);
-        assert_eq!(
-            events.last().and_then(|e| e["event"].as_str()),
-            Some("run_finished"),
-            "killed at {step}"
-        );
+        // Every decision ended: none is left open (intent, unknown).
+        for (iccid, status) in decisions(&dir).await {
+            assert!(
+                ["applied", "confirmed_applied", "not_applied"].contains(&status.as_str()),
+                "killed at {step}: {iccid} {status}"
+            );
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! small reader for the exposition text.
 #![allow(dead_code)]
 
+pub mod prom;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -125,4 +127,29 @@ pub fn required_binary(name: &str) -> Option<PathBuf> {
             None
         }
     }
+}
+
+/// `promtool check metrics` on `classic` (the classic text format): its
+/// report, trimmed (empty: no lint problems). Panics if promtool fails.
+pub fn promtool_check_metrics(promtool: &std::path::Path, classic: &str) -> String {
+    let mut check = std::process::Command::new(promtool)
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("promtool starts");
+    {
+        use std::io::Write;
+        let mut stdin = check.stdin.take().expect("stdin");
+        stdin.write_all(classic.as_bytes()).expect("promtool reads");
+    }
+    let out = check.wait_with_output().expect("promtool ends");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{report}");
+    report.trim().to_string()
 }

@@ -2,6 +2,7 @@
 //! which a decision becomes a call to 1NCE.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -49,11 +50,42 @@ pub struct RunReport {
     pub failures: Vec<String>,
 }
 
+/// A step of [the one path](Engine) from an approved decision to a call,
+/// as [`Engine::on_step`] sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ActStep {
+    /// The quota is read; the intent is not yet written.
+    BeforeIntent,
+    /// The intent (and the budget it consumes) is in the database; the
+    /// call is not yet sent.
+    AfterIntent,
+    /// The call returned (or failed); its outcome is not yet written.
+    AfterCall,
+    /// The outcome is in the database (for a lost answer settled at once,
+    /// see [`Engine::settle_at_once`], the settled one).
+    AfterOutcome,
+}
+
+impl ActStep {
+    /// `before-intent`, `after-intent`, `after-call`, `after-outcome`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::BeforeIntent => "before-intent",
+            Self::AfterIntent => "after-intent",
+            Self::AfterCall => "after-call",
+            Self::AfterOutcome => "after-outcome",
+        }
+    }
+}
+
+/// The callback of [`Engine::on_step`].
+type StepHook = Arc<dyn Fn(ActStep, usize) + Send + Sync>;
+
 /// The name of the lease row.
 const LEASE: &str = "policy";
 
 /// Runs the policy against the fleet: see [the module](super).
-#[derive(Debug)]
 pub struct Engine {
     ledger: Arc<Ledger>,
     client: Client,
@@ -62,7 +94,25 @@ pub struct Engine {
     holder: String,
     lease: Duration,
     settle_after: Duration,
+    settle_at_once: bool,
     concurrency: usize,
+    on_step: Option<StepHook>,
+    acted: AtomicUsize,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("policy", &self.policy)
+            .field("mode", &self.mode)
+            .field("holder", &self.holder)
+            .field("lease", &self.lease)
+            .field("settle_after", &self.settle_after)
+            .field("settle_at_once", &self.settle_at_once)
+            .field("concurrency", &self.concurrency)
+            .field("on_step", &self.on_step.as_ref().map(|_| "..."))
+            .finish_non_exhaustive()
+    }
 }
 
 /// A SIM's data and SMS quotas as read before an intent, to settle a lost
@@ -117,7 +167,10 @@ impl Engine {
             holder: default_holder(),
             lease: Duration::from_secs(120),
             settle_after: Duration::from_secs(300),
+            settle_at_once: false,
             concurrency: 8,
+            on_step: None,
+            acted: AtomicUsize::new(0),
         }
     }
 
@@ -159,6 +212,34 @@ impl Engine {
     pub fn concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
         self
+    }
+
+    /// Settles a lost answer in the pass that lost it, by reading the
+    /// quota right after the failed call (default: no, a later pass does,
+    /// see [`settle_after`](Self::settle_after)). For one-shot runs with no
+    /// later pass to wait for, such as the quota-watchdog example; a
+    /// top-up that 1NCE applies after the quota was read is then taken as
+    /// not applied, and its SIM decided afresh from its quota by the next
+    /// run (a top-up that raised the quota makes it no longer due).
+    pub fn settle_at_once(mut self, yes: bool) -> Self {
+        self.settle_at_once = yes;
+        self
+    }
+
+    /// Calls `hook` at each [`ActStep`] of every action this engine takes,
+    /// with the action's number (from 1, counted over the engine's life).
+    /// For observers and crash tests (the quota-watchdog example pauses
+    /// there to be killed); the hook runs on the pass's task, so what it
+    /// blocks, the pass waits for.
+    pub fn on_step(mut self, hook: impl Fn(ActStep, usize) + Send + Sync + 'static) -> Self {
+        self.on_step = Some(Arc::new(hook));
+        self
+    }
+
+    fn step(&self, step: ActStep, nth: usize) {
+        if let Some(hook) = &self.on_step {
+            hook(step, nth);
+        }
     }
 
     /// The policy.
@@ -412,6 +493,8 @@ impl Engine {
         };
         let mark_text = serde_json::to_string(&mark).unwrap_or_default();
         let mark_param = mark_text.clone();
+        let nth = self.acted.fetch_add(1, Ordering::SeqCst) + 1;
+        self.step(ActStep::BeforeIntent, nth);
         let steps = vec![
             // Still ours (another replica takes an expired lease by
             // writing its name): renewed, or nothing of this is written.
@@ -458,6 +541,7 @@ impl Engine {
             // Taken by someone else (it is no longer approved): not ours.
             Some(_) => return Ok(None),
         }
+        self.step(ActStep::AfterIntent, nth);
         let called = match action {
             Action::TopUp => match self.client.sims().top_up(&iccid).send().await {
                 Ok(order) => Called::Applied(
@@ -488,12 +572,13 @@ impl Engine {
                 }
             }
         };
+        self.step(ActStep::AfterCall, nth);
         let refund = Some((month.as_str(), scope.as_str(), amount));
-        match called {
+        let ended = match called {
             Called::Applied(what) => {
                 self.end(d.id, Status::Intent, Status::Applied, &what, None)
                     .await?;
-                Ok(Some(Status::Applied))
+                Some(Status::Applied)
             }
             Called::Refused(why) => {
                 self.end(
@@ -504,22 +589,32 @@ impl Engine {
                     refund,
                 )
                 .await?;
-                Ok(Some(Status::Refused))
+                Some(Status::Refused)
             }
             Called::Unknown(why) => {
-                // Written down; settled by a later pass by reading the
-                // quota (see `settle_after`), never by sending again.
-                self.end(
-                    d.id,
-                    Status::Intent,
-                    Status::Unknown,
-                    &format!("outcome unknown: {why}"),
-                    None,
-                )
-                .await?;
-                Ok(Some(Status::Unknown))
+                // Written down; settled by reading the quota (by a later
+                // pass, or at once: see `settle_at_once`), never by sending
+                // again.
+                let outcome = format!("outcome unknown: {why}");
+                self.end(d.id, Status::Intent, Status::Unknown, &outcome, None)
+                    .await?;
+                if self.settle_at_once {
+                    let unknown = Decision {
+                        status: Status::Unknown,
+                        month: Some(month.clone()),
+                        mark: Some(mark_text),
+                        amount: Some(amount),
+                        outcome: Some(outcome),
+                        ..d.clone()
+                    };
+                    self.settle(&unknown).await?.or(Some(Status::Unknown))
+                } else {
+                    Some(Status::Unknown)
+                }
             }
-        }
+        };
+        self.step(ActStep::AfterOutcome, nth);
+        Ok(ended)
     }
 
     /// Settles an intent left without an outcome (a crash) or with an

@@ -52,10 +52,11 @@ mod log;
 mod metrics;
 mod store;
 
-pub use engine::{Engine, Mode, RunReport};
+pub use engine::{ActStep, Engine, Mode, RunReport};
 pub use file::{Action, Budget, Conditions, ForecastSettings, Group, Members, Policy};
 pub use forecast::{Forecast, UsageWindow};
 pub use log::{Decision, Spend, Status};
+pub use metrics::Family;
 
 use crate::LedgerError;
 
