@@ -278,11 +278,16 @@ pub enum SandboxCmd {
         sims: u32,
     },
     /// Stop the background sandbox (its state goes with it)
+    #[command(after_help = "Examples:\n  once sandbox stop")]
     Stop,
     /// Whether a background sandbox runs, and where
+    #[command(after_help = "Examples:\n  once sandbox status\n  once sandbox status -o json")]
     Status,
     /// Serve the background sandbox (what `start` runs)
-    #[command(hide = true)]
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  once sandbox serve --port 8080 --sims 100   (use `once sandbox start`)"
+    )]
     Serve {
         /// Port on 127.0.0.1
         #[arg(long)]

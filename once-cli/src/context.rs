@@ -11,7 +11,7 @@ use crate::cli::Global;
 use crate::config;
 use crate::exit::CliError;
 use crate::output::Output;
-use crate::token_cache::CliTokenStore;
+use crate::token_cache::{fingerprint, CliTokenStore};
 
 /// The user agent the CLI adds to the SDK's.
 pub const APP: &str = concat!("once-cli/", env!("CARGO_PKG_VERSION"));
@@ -66,7 +66,7 @@ impl Ctx {
                         // state is kept between commands.
                         let client = self
                             .timeouts(Client::builder())
-                            .credentials(once_sdk::Credentials::new(r.client_id, r.client_secret))
+                            .credentials(once_sdk::Credentials::new(&r.client_id, &r.client_secret))
                             .base_url(r.base_url)
                             .token_store(self.tokens.clone())
                             .user_agent(APP)
@@ -74,7 +74,7 @@ impl Ctx {
                         if let Some(file) =
                             CliTokenStore::path_for(client.client_id(), client.base_url().as_str())
                         {
-                            self.tokens.persist_at(file);
+                            self.tokens.persist_at(file, fingerprint(&r.client_id, &r.client_secret));
                         }
                         return Ok((client, None));
                     }
@@ -99,7 +99,7 @@ impl Ctx {
                 let p = resolved.profile;
                 let mut b = self
                     .timeouts(Client::builder())
-                    .credentials(once_sdk::Credentials::new(p.client_id, p.client_secret))
+                    .credentials(once_sdk::Credentials::new(&p.client_id, &p.client_secret))
                     .token_store(self.tokens.clone())
                     .user_agent(APP);
                 if let Some(url) = p.base_url {
@@ -111,7 +111,8 @@ impl Ctx {
                 if let Some(file) =
                     CliTokenStore::path_for(client.client_id(), client.base_url().as_str())
                 {
-                    self.tokens.persist_at(file);
+                    self.tokens
+                        .persist_at(file, fingerprint(&p.client_id, &p.client_secret));
                 }
                 Ok::<_, CliError>((client, None))
             })

@@ -24,7 +24,9 @@ use crate::config::{create_private_dir, write_private};
 #[derive(Debug, Default)]
 pub struct CliTokenStore {
     memory: InMemoryTokenStore,
-    file: OnceLock<PathBuf>,
+    /// The file, and the fingerprint of the credentials its token must
+    /// have been issued for.
+    file: OnceLock<(PathBuf, u64)>,
     /// Problems with the file, said once per run on stderr.
     warned: Mutex<bool>,
 }
@@ -35,6 +37,18 @@ struct Cached {
     token: String,
     /// Seconds since the Unix epoch.
     expires_at: u64,
+    /// A 64-bit hash of the client id and secret the token was issued
+    /// for (not the secret): a run with other credentials does not use it.
+    credentials: u64,
+}
+
+/// The fingerprint of a client id and secret (a hash; the secret cannot be
+/// read back from it).
+pub fn fingerprint(client_id: &str, secret: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (client_id, secret).hash(&mut h);
+    h.finish()
 }
 
 impl CliTokenStore {
@@ -44,9 +58,11 @@ impl CliTokenStore {
         Self::default()
     }
 
-    /// Keeps the token between runs in `file` from now on.
-    pub fn persist_at(&self, file: PathBuf) {
-        let _ = self.file.set(file);
+    /// Keeps the token between runs in `file` from now on, for the
+    /// credentials of `fingerprint` (a cached token issued for others is
+    /// not used).
+    pub fn persist_at(&self, file: PathBuf, fingerprint: u64) {
+        let _ = self.file.set((file, fingerprint));
     }
 
     /// The file of the token of `client_id` at `base_url` under the cache
@@ -88,7 +104,7 @@ impl CliTokenStore {
         }
     }
 
-    fn read_file(&self, path: &Path) -> Option<StoredToken> {
+    fn read_file(&self, path: &Path, fingerprint: u64) -> Option<StoredToken> {
         let meta = std::fs::metadata(path).ok()?;
         if !private(&meta) {
             self.warn(&format!(
@@ -99,11 +115,19 @@ impl CliTokenStore {
         }
         let text = std::fs::read_to_string(path).ok()?;
         let cached: Cached = serde_json::from_str(&text).ok()?;
+        if cached.credentials != fingerprint {
+            return None;
+        }
         let expires_at = UNIX_EPOCH + Duration::from_secs(cached.expires_at);
         Some(StoredToken::new(AccessToken::new(cached.token), expires_at))
     }
 
-    fn write_file(&self, path: &Path, token: &StoredToken) -> std::io::Result<()> {
+    fn write_file(
+        &self,
+        path: &Path,
+        fingerprint: u64,
+        token: &StoredToken,
+    ) -> std::io::Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
         create_private_dir(dir)?;
         let cached = Cached {
@@ -112,6 +136,7 @@ impl CliTokenStore {
                 .expires_at
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
+            credentials: fingerprint,
         };
         let text = serde_json::to_string(&cached).map_err(std::io::Error::other)?;
         // Written beside and renamed over: a reader never sees half a file,
@@ -153,11 +178,11 @@ impl TokenStore for CliTokenStore {
             if let Some(t) = self.memory.get().await? {
                 return Ok(Some(t));
             }
-            let Some(path) = self.file.get() else {
+            let Some((path, fingerprint)) = self.file.get() else {
                 return Ok(None);
             };
             let found = self
-                .read_file(path)
+                .read_file(path, *fingerprint)
                 .filter(|t| t.expires_at > SystemTime::now());
             if let Some(t) = &found {
                 self.memory.put(t.clone()).await?;
@@ -168,8 +193,8 @@ impl TokenStore for CliTokenStore {
 
     fn put(&self, token: StoredToken) -> BoxFuture<'_, once_sdk::Result<()>> {
         Box::pin(async move {
-            if let Some(path) = self.file.get() {
-                if let Err(e) = self.write_file(path, &token) {
+            if let Some((path, fingerprint)) = self.file.get() {
+                if let Err(e) = self.write_file(path, *fingerprint, &token) {
                     // The command goes on; the next run fetches again.
                     self.warn(&format!("cannot write {}: {e}", path.display()));
                 }
@@ -181,9 +206,12 @@ impl TokenStore for CliTokenStore {
     fn remove_if(&self, token: &AccessToken) -> BoxFuture<'_, once_sdk::Result<()>> {
         let token = token.clone();
         Box::pin(async move {
-            if let Some(path) = self.file.get() {
+            if let Some((path, fingerprint)) = self.file.get() {
                 // 1NCE refused it: the next run must not try it again.
-                if self.read_file(path).is_some_and(|t| t.token == token) {
+                if self
+                    .read_file(path, *fingerprint)
+                    .is_some_and(|t| t.token == token)
+                {
                     let _ = std::fs::remove_file(path);
                 }
             }
@@ -220,7 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tokens").join("c@h.json");
         let first = CliTokenStore::new();
-        first.persist_at(path.clone());
+        first.persist_at(path.clone(), 7);
         let token = StoredToken::new(
             AccessToken::new("tok-1"),
             SystemTime::now() + Duration::from_secs(3600),
@@ -236,20 +264,26 @@ mod tests {
 
         // The next run reads it.
         let second = CliTokenStore::new();
-        second.persist_at(path.clone());
+        second.persist_at(path.clone(), 7);
         let got = second.get().await.unwrap().expect("the cached token");
         assert_eq!(got.token, token.token);
 
         // Readable by others: not used.
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let third = CliTokenStore::new();
-        third.persist_at(path.clone());
+        third.persist_at(path.clone(), 7);
         assert!(third.get().await.unwrap().is_none());
+
+        // Issued for other credentials: not used.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let other = CliTokenStore::new();
+        other.persist_at(path.clone(), 8);
+        assert!(other.get().await.unwrap().is_none());
 
         // Expired: not used.
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         let old = CliTokenStore::new();
-        old.persist_at(path.clone());
+        old.persist_at(path.clone(), 7);
         old.put(StoredToken::new(
             AccessToken::new("tok-0"),
             SystemTime::now() - Duration::from_secs(1),
@@ -257,12 +291,12 @@ mod tests {
         .await
         .unwrap();
         let fourth = CliTokenStore::new();
-        fourth.persist_at(path.clone());
+        fourth.persist_at(path.clone(), 7);
         assert!(fourth.get().await.unwrap().is_none());
 
         // Refused by 1NCE (remove_if): the file goes.
         let fifth = CliTokenStore::new();
-        fifth.persist_at(path.clone());
+        fifth.persist_at(path.clone(), 7);
         fifth.put(token.clone()).await.unwrap();
         fifth.remove_if(&token.token).await.unwrap();
         assert!(!path.exists());

@@ -63,7 +63,11 @@ impl Env {
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("ONCE_BASE_URL", self.sb().base_url())
             .env("ONCE_CLIENT_ID", once_sandbox::DEFAULT_CLIENT_ID)
-            .env("ONCE_CLIENT_SECRET", once_sandbox::DEFAULT_CLIENT_SECRET);
+            .env("ONCE_CLIENT_SECRET", once_sandbox::DEFAULT_CLIENT_SECRET)
+            // Each run fetches its own token, so the request counts of a
+            // run are its own; the token cache has tests of its own, which
+            // turn it back on.
+            .env("ONCE_NO_TOKEN_CACHE", "1");
         c
     }
 
@@ -885,8 +889,13 @@ fn runs_share_one_token_through_the_cache() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     let a = env.iccid(0);
+    let cached = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env_remove("ONCE_NO_TOKEN_CACHE");
+        env.run_cmd(c, None)
+    };
     for _ in 0..3 {
-        let out = env.once(&["sims", "get", &a, "-o", "json"]);
+        let out = cached(&["sims", "get", &a, "-o", "json"]);
         assert_eq!(out.code, 0, "{}", out.stderr);
     }
     assert_eq!(env.sb().stats().token_requests, 1);
@@ -905,21 +914,27 @@ fn runs_share_one_token_through_the_cache() {
     );
 
     // Off: every run asks for its own.
-    let mut c = env.cmd(&["sims", "get", &a, "-o", "json"]);
-    c.env("ONCE_NO_TOKEN_CACHE", "1");
-    assert_eq!(env.run_cmd(c, None).code, 0);
+    assert_eq!(env.once(&["sims", "get", &a, "-o", "json"]).code, 0);
     assert_eq!(env.sb().stats().token_requests, 2);
+    // Another secret for the same client id: the cached token is not used
+    // (it was issued for the other), and the wrong secret is refused.
+    let mut c = env.cmd(&["sims", "get", &a, "-o", "json"]);
+    c.env_remove("ONCE_NO_TOKEN_CACHE")
+        .env("ONCE_CLIENT_SECRET", "not-the-secret");
+    let out = env.run_cmd(c, None);
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert_eq!(env.sb().stats().token_requests, 3);
 
     // Readable by others: not used, and replaced by a private file.
     std::fs::set_permissions(&files[0], std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = env.once(&["sims", "get", &a, "-o", "json"]);
+    let out = cached(&["sims", "get", &a, "-o", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("can be read by others"),
         "{}",
         out.stderr
     );
-    assert_eq!(env.sb().stats().token_requests, 3);
+    assert_eq!(env.sb().stats().token_requests, 4);
     let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
@@ -940,8 +955,10 @@ fn config_show_says_where_each_setting_comes_from() {
             })
             .collect()
     };
-    // From the environment (as Env sets it).
-    let out = env.once(&["config", "show", "-o", "jsonl"]);
+    // From the environment (as Env sets it, the token cache on).
+    let mut c = env.cmd(&["config", "show", "-o", "jsonl"]);
+    c.env_remove("ONCE_NO_TOKEN_CACHE");
+    let out = env.run_cmd(c, None);
     assert!(!out.stdout.contains(once_sandbox::DEFAULT_CLIENT_SECRET));
     let r = rows(&out);
     assert_eq!(r["client_id"].0, once_sandbox::DEFAULT_CLIENT_ID);
