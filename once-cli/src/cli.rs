@@ -109,6 +109,9 @@ pub enum Command {
         after_help = "Examples:\n  once events --db sqlite:fleet.db --min-severity warning\n  once events --type 19 --type 60 --from 2026-11-01 -o csv\n  once events --iccid 8988280666000000017 --limit 20\n\nSeverities are Platform 2.0's (INFO, WARNING, ERROR, CRITICAL); AMBIGUOUS\nmarks an id 2 whose platform nothing told (a WARNING or a CRITICAL), and\ncounts from --min-severity warning up."
     )]
     Events(EventsArgs),
+    /// The top-up policy's decisions in the fleet ledger: log, approve, reject, spend
+    #[command(subcommand)]
+    Policy(PolicyCmd),
     /// Show the access token's expiry and scope (the token itself only with --show-token)
     #[command(
         after_help = "Examples:\n  once token\n  once token -o json\n  curl -H \"Authorization: Bearer $(once token --show-token)\" ..."
@@ -193,6 +196,74 @@ pub struct EventsArgs {
     /// At most this many, newest first
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub limit: u32,
+}
+
+/// The ledger of a policy command.
+#[derive(Debug, Args, Clone)]
+pub struct LedgerDb {
+    /// The ledger's database: postgres://user@host/db or sqlite:FILE
+    #[arg(
+        long,
+        env = "ONCE_LEDGER_DB",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub db: Option<String>,
+}
+
+/// Decisions to approve or reject.
+#[derive(Debug, Args, Clone)]
+pub struct PolicyPick {
+    /// The decisions' numbers (from `once policy log`)
+    #[arg(required_unless_present = "all", value_name = "ID")]
+    pub ids: Vec<i64>,
+    /// Every pending decision
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+    /// Who decides [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// The ledger.
+    #[command(flatten)]
+    pub ledger: LedgerDb,
+}
+
+/// `once policy ...`: the decisions of the auto top-up policy that
+/// `once-ledger serve --policy` (or `once-ledger policy run`) makes.
+#[derive(Debug, Subcommand)]
+pub enum PolicyCmd {
+    /// Every decision: why (the numbers it saw, the forecast, the rule), its approval and its outcome
+    #[command(
+        after_help = "Examples:\n  once policy log --db sqlite:fleet.db\n  once policy log --limit 20 -o json\n  once policy log --fields id,iccid,status,reason -o csv"
+    )]
+    Log {
+        /// Only the newest N
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// The ledger.
+        #[command(flatten)]
+        ledger: LedgerDb,
+    },
+    /// Approve pending decisions: the next pass in approval mode acts on them
+    #[command(
+        after_help = "Examples:\n  once policy approve 12 13 --db sqlite:fleet.db\n  once policy approve --all --by finance"
+    )]
+    Approve(PolicyPick),
+    /// Reject pending decisions: they are never acted on
+    #[command(after_help = "Examples:\n  once policy reject 12 --db sqlite:fleet.db")]
+    Reject(PolicyPick),
+    /// This month's (or another's) spend, overall (`*`) and per group
+    #[command(
+        after_help = "Examples:\n  once policy spend --db sqlite:fleet.db\n  once policy spend --month 2026-11 -o json"
+    )]
+    Spend {
+        /// The month (2026-12, UTC) [default: this month]
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        /// The ledger.
+        #[command(flatten)]
+        ledger: LedgerDb,
+    },
 }
 
 /// `once events --min-severity`.

@@ -163,3 +163,113 @@ async fn events_reads_the_ledger_with_filters() {
     assert_eq!(code, 2);
     assert!(err.contains("--iccid"), "{err}");
 }
+
+/// `once policy`: the decisions the top-up policy made in approval mode are
+/// listed with their reasons, approved and rejected by the CLI, and the
+/// next pass acts on the approved one only (the sandbox's counter).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_decisions_are_logged_approved_and_rejected_from_the_cli() {
+    use once_ledger::policy::{Engine, Mode, Policy, Status};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("fleet.db").display());
+    let sandbox = once_sandbox::Sandbox::builder()
+        .sims(8)
+        .no_rate_limits()
+        .start()
+        .await
+        .unwrap();
+    let client = sandbox.client().unwrap();
+    use futures::TryStreamExt;
+    let sims: Vec<once_sdk::Sim> = client.sims().list().stream().try_collect().await.unwrap();
+    let low: Vec<once_sdk::Iccid> = sims
+        .into_iter()
+        .filter(|s| s.status == Some(once_sdk::SimStatus::Enabled))
+        .map(|s| s.iccid)
+        .take(2)
+        .collect();
+    assert_eq!(low.len(), 2, "enough enabled SIMs");
+    for iccid in &low {
+        let left = client
+            .sims()
+            .data_quota(iccid)
+            .await
+            .unwrap()
+            .volume
+            .unwrap();
+        sandbox.consume_data(iccid, (left - 10.0).max(0.0)).unwrap();
+    }
+    let listed: Vec<String> = low.iter().map(|i| format!("\"{i}\"")).collect();
+    let file = dir.path().join("policy.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[budget]\nmax_actions = 5\n\n[[group]]\nname = \"pumps\"\niccids = [{}]\n\
+             action = \"top-up\"\nprice = 10.0\nwhen = {{ data_below_mb = 50 }}\n",
+            listed.join(", ")
+        ),
+    )
+    .unwrap();
+    let ledger = Arc::new(Ledger::open(&db).await.unwrap());
+    let policy = Policy::load(&file).unwrap();
+    let engine = || Engine::new(Arc::clone(&ledger), client.clone(), policy.clone());
+    let pending = engine().mode(Mode::Approval).run().await.unwrap();
+    assert_eq!(pending.decided.len(), 2, "{pending:?}");
+    let (a, b) = (pending.decided[0].id, pending.decided[1].id);
+
+    let (code, out, err) = once(&["policy", "log", "--db", &db, "-o", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let log: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().all(|d| d["status"] == "pending"), "{out}");
+    assert!(
+        log.iter()
+            .all(|d| !d["reason"].as_str().unwrap().is_empty()),
+        "{out}"
+    );
+
+    let (code, out, err) = once(&[
+        "policy",
+        "approve",
+        &a.to_string(),
+        "--by",
+        "finance",
+        "--db",
+        &db,
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["approved"], 1);
+    let (code, _, err) = once(&["policy", "reject", &b.to_string(), "--db", &db]);
+    assert_eq!(code, 0, "{err}");
+    // Nothing named: refused before the database is opened.
+    let (code, _, err) = once(&["policy", "approve", "--db", &db]);
+    assert_eq!(code, 2, "{err}");
+
+    // The next pass in approval mode acts on what was approved only.
+    let applied = engine().mode(Mode::Approval).run().await.unwrap();
+    assert_eq!(
+        applied.ended.iter().map(|e| e.1).collect::<Vec<_>>(),
+        [Status::Applied]
+    );
+    assert_eq!(sandbox.stats().top_ups_applied, 1);
+    let (code, out, _) = once(&["policy", "log", "--db", &db, "-o", "json"]);
+    assert_eq!(code, 0);
+    let log: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let status = |id: i64| log.iter().find(|d| d["id"] == id).unwrap()["status"].clone();
+    assert_eq!(
+        (status(a), status(b)),
+        (json!("applied"), json!("rejected"))
+    );
+    let approved_by = log.iter().find(|d| d["id"] == a).unwrap()["approved_by"].clone();
+    assert_eq!(approved_by, "finance");
+    let (code, out, _) = once(&["policy", "spend", "--db", &db, "-o", "json"]);
+    assert_eq!(code, 0);
+    let spend: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert!(
+        spend.iter().any(|s| s["scope"] == "*" && s["actions"] == 1),
+        "{out}"
+    );
+}

@@ -167,6 +167,103 @@ pub async fn events(ctx: &Ctx, a: EventsArgs) -> Result<i32, CliError> {
     Ok(crate::exit::OK)
 }
 
+/// `once policy ...`: the top-up policy's decisions, from the ledger.
+#[cfg(feature = "ledger")]
+pub async fn policy(ctx: &Ctx, c: crate::cli::PolicyCmd) -> Result<i32, CliError> {
+    use crate::cli::PolicyCmd as P;
+    use once_ledger::Ledger;
+
+    let failed = |e: &dyn std::fmt::Display| CliError::new(crate::exit::FAILED, e.to_string());
+    let open = |db: &Option<String>| {
+        let db = db.clone().ok_or_else(|| {
+            CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
+        });
+        async move { Ledger::connect(&db?).await.map_err(|e| failed(&e)) }
+    };
+    match c {
+        P::Log { limit, ledger } => {
+            let ledger = open(&ledger.db).await?;
+            let mut log = ledger.policy_log(limit).await.map_err(|e| failed(&e))?;
+            log.reverse(); // oldest first, as a log reads
+            let items: Vec<serde_json::Value> = log.iter().map(crate::output::to_value).collect();
+            ctx.out.list(
+                &items,
+                &[
+                    "id",
+                    "created_at",
+                    "iccid",
+                    "group",
+                    "action",
+                    "status",
+                    "reason",
+                    "outcome",
+                ],
+            )?;
+        }
+        P::Approve(pick) | P::Reject(pick) if pick.ids.is_empty() && !pick.all => {
+            return Err(CliError::usage(
+                "name the decisions (ids from `once policy log`) or --all",
+            ));
+        }
+        P::Approve(pick) => decide(ctx, pick, true).await?,
+        P::Reject(pick) => decide(ctx, pick, false).await?,
+        P::Spend { month, ledger } => {
+            let month = match month {
+                Some(m) => {
+                    chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
+                        .map_err(|_| CliError::usage(format!("--month: {m:?} is not YYYY-MM")))?;
+                    m
+                }
+                None => chrono::Utc::now().format("%Y-%m").to_string(),
+            };
+            let ledger = open(&ledger.db).await?;
+            let spend = ledger.policy_spend(&month).await.map_err(|e| failed(&e))?;
+            let items: Vec<serde_json::Value> = spend
+                .iter()
+                .map(|s| {
+                    let mut v = crate::output::to_value(s);
+                    v["month"] = month.clone().into();
+                    v
+                })
+                .collect();
+            ctx.out
+                .list(&items, &["month", "scope", "actions", "amount"])?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+/// `once policy approve|reject`: marks the decisions, says how many.
+#[cfg(feature = "ledger")]
+async fn decide(ctx: &Ctx, pick: crate::cli::PolicyPick, approve: bool) -> Result<(), CliError> {
+    let db = pick.ledger.db.ok_or_else(|| {
+        CliError::usage("--db (or ONCE_LEDGER_DB) is required: postgres://... or sqlite:FILE")
+    })?;
+    let ledger = once_ledger::Ledger::connect(&db)
+        .await
+        .map_err(|e| CliError::new(crate::exit::FAILED, e.to_string()))?;
+    let by = pick
+        .by
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "once".into());
+    let ids = (!pick.all).then_some(pick.ids.as_slice());
+    let n = match approve {
+        true => ledger.policy_approve(ids, &by).await,
+        false => ledger.policy_reject(ids, &by).await,
+    }
+    .map_err(|e| CliError::new(crate::exit::FAILED, e.to_string()))?;
+    let word = if approve { "approved" } else { "rejected" };
+    ctx.out.one(&serde_json::json!({ word: n, "by": by }))?;
+    Ok(())
+}
+
+/// `once policy` in a build without the ledger (the Python wheel's `once`).
+#[cfg(not(feature = "ledger"))]
+pub async fn policy(ctx: &Ctx, c: crate::cli::PolicyCmd) -> Result<i32, CliError> {
+    let _ = c;
+    usage_missing(ctx)
+}
+
 /// `once events` in a build without the ledger (the Python wheel's `once`).
 #[cfg(not(feature = "ledger"))]
 pub async fn events(ctx: &Ctx, a: EventsArgs) -> Result<i32, CliError> {

@@ -38,6 +38,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::V1(c) => v1::run(ctx, c).await,
         Command::Usage(a) => ledger::usage(ctx, a).await,
         Command::Events(a) => ledger::events(ctx, a).await,
+        Command::Policy(c) => ledger::policy(ctx, c).await,
         Command::Token(a) => meta::token(ctx, a).await,
         Command::Configure(a) => meta::configure(ctx, a),
         Command::Config(crate::cli::ConfigCmd::Show) => meta::config_show(ctx).await,
