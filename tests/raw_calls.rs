@@ -248,3 +248,157 @@ async fn raw_calls_are_paced_by_the_endpoint_group_of_their_path() {
     assert_eq!(stats.requests_to("GET", "/v1/sims/{iccid}/status"), 0);
     assert_eq!(stats.requests_to("GET", "/v1/products"), 1);
 }
+
+/// A client whose only limit is one call an hour in `group`.
+fn one_an_hour_in(sandbox: &Sandbox, group: EndpointGroup) -> once_sdk::Client {
+    sandbox
+        .client_builder()
+        .rate_limits(
+            RateLimits::unlimited().with(group, Some(RateLimit::new(1, Duration::from_secs(3600)))),
+        )
+        .build()
+        .unwrap()
+}
+
+/// An unknown path is paced (in `EndpointGroup::Other`), never unpaced; a
+/// raw call can name its group instead.
+#[tokio::test]
+async fn an_unknown_path_is_paced_and_a_raw_call_can_name_its_group() {
+    let sandbox = sandbox().await;
+    assert_eq!(
+        EndpointGroup::of_path("/v3/something/new"),
+        Some(EndpointGroup::Other)
+    );
+    assert_eq!(
+        RateLimits::default().get(EndpointGroup::Other),
+        Some(once_sdk::ratelimit::OTHER_DEFAULT_LIMIT)
+    );
+    let client = one_an_hour_in(&sandbox, EndpointGroup::Other);
+    // The first unknown call gets the slot (the sandbox answers 404).
+    let first = client.raw(Method::GET, "/v3/something/new").await;
+    assert_eq!(first.unwrap_err().status(), Some(404));
+    // The second waits for the hour and runs into its deadline unsent.
+    let err = client
+        .raw(Method::GET, "/v3/other")
+        .operation_timeout(Duration::from_millis(300))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    assert_eq!(
+        sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.path.starts_with("/v3"))
+            .count(),
+        1
+    );
+    // Named into another group, an unknown path is paced there instead.
+    let client = one_an_hour_in(&sandbox, EndpointGroup::Support);
+    client.raw(Method::GET, "/v1/support").await.unwrap();
+    let err = client
+        .raw(Method::GET, "/v3/support-tickets")
+        .group(EndpointGroup::Support)
+        .operation_timeout(Duration::from_millis(300))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    // Its own group unnamed, the same path goes (Other is unlimited here).
+    let err = client
+        .raw(Method::GET, "/v3/support-tickets")
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+}
+
+/// A path known at run time, or a full URL on the API's host (a
+/// `Location` header), reaches the API; another host is refused before
+/// anything is sent, and the span's template has no ids.
+#[tokio::test]
+async fn a_run_time_url_on_the_api_host_is_called_and_another_host_refused() {
+    /// The templates of the requests sent.
+    #[derive(Default)]
+    struct Templates(std::sync::Mutex<Vec<String>>);
+    impl once_sdk::hooks::RequestHook for Templates {
+        fn before_send(&self, req: &mut once_sdk::hooks::SentRequest<'_>) {
+            self.0.lock().unwrap().push(req.template().to_string());
+        }
+    }
+    let sandbox = sandbox().await;
+    let templates = std::sync::Arc::new(Templates::default());
+    let client = sandbox
+        .client_builder()
+        .hook(templates.clone())
+        .build()
+        .unwrap();
+    let iccid = sandbox.iccids()[0].clone();
+    let url = format!("{}/v2/sims/{iccid}", sandbox.base_url());
+    let by_url: Value = client.raw_url(Method::GET, &url).send_json().await.unwrap();
+    assert_eq!(by_url["iccid"], iccid.as_str());
+    let by_path: Value = client
+        .raw_url(Method::GET, &format!("/v2/sims/{iccid}"))
+        .send_json()
+        .await
+        .unwrap();
+    assert_eq!(by_path, by_url);
+    // The spans and hooks see the path without its id.
+    let seen = templates.0.lock().unwrap().clone();
+    assert_eq!(seen, ["/oauth/token", "/v2/sims/{id}", "/v2/sims/{id}"]);
+    let before = sandbox.stats().requests;
+    for (url, rule) in [
+        (
+            "https://evil.example/v2/sims".to_string(),
+            "not on the API's host",
+        ),
+        (
+            sandbox.base_url().replace("http://", "https://") + "/v2/sims",
+            "not on the API's host",
+        ),
+        (format!("{}/v2/sims?page=2", sandbox.base_url()), "query"),
+        ("v2/sims".to_string(), "starting with /"),
+    ] {
+        let err = client.raw_url(Method::GET, &url).await.unwrap_err();
+        let v = err.validation().unwrap_or_else(|| panic!("{url}: {err:?}"));
+        assert_eq!(v.field, "url");
+        assert!(v.rule.contains(rule), "{url}: {v}");
+    }
+    assert_eq!(sandbox.stats().requests, before, "nothing sent");
+}
+
+/// Headers of the caller's own reach the server; the SDK's own cannot be
+/// replaced, and a bad one is refused before anything is sent.
+#[tokio::test]
+async fn a_raw_call_adds_headers_of_its_own() {
+    let sandbox = sandbox().await;
+    let client = sandbox.client().unwrap();
+    client
+        .raw(Method::GET, "/v1/products")
+        .header("X-Request-Source", "nightly-report")
+        .await
+        .unwrap();
+    let last = sandbox.requests().pop().unwrap();
+    assert!(
+        last.headers
+            .iter()
+            .any(|(k, v)| k == "x-request-source" && v == "nightly-report"),
+        "{last:?}"
+    );
+    let before = sandbox.stats().requests;
+    for (name, value, rule) in [
+        ("Authorization", "Bearer x", "the SDK's to set"),
+        ("User-Agent", "me", "the SDK's to set"),
+        ("bad name", "x", "not a header name"),
+        ("X-Ok", "line\nbreak", "not a valid header value"),
+    ] {
+        let err = client
+            .raw(Method::GET, "/v1/products")
+            .header(name, value)
+            .await
+            .unwrap_err();
+        let v = err
+            .validation()
+            .unwrap_or_else(|| panic!("{name}: {err:?}"));
+        assert_eq!(v.field, "header");
+        assert!(v.rule.contains(rule), "{name}: {v}");
+    }
+    assert_eq!(sandbox.stats().requests, before, "nothing sent");
+}

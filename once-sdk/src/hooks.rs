@@ -65,7 +65,7 @@ pub trait RequestHook: Send + Sync + 'static {
 /// A request about to be sent, as a [`RequestHook`] sees it.
 pub struct SentRequest<'a> {
     pub(crate) operation: &'static str,
-    pub(crate) template: &'static str,
+    pub(crate) template: &'a str,
     pub(crate) attempt: u32,
     pub(crate) request: &'a mut reqwest::Request,
 }
@@ -76,7 +76,7 @@ impl SentRequest<'_> {
         self.operation
     }
     /// The path template (`/v2/sims/{iccid}`): no ids, fit for metrics.
-    pub fn template(&self) -> &'static str {
+    pub fn template(&self) -> &str {
         self.template
     }
     /// Which attempt of the call this is (from 1).
@@ -120,7 +120,7 @@ impl std::fmt::Debug for SentRequest<'_> {
 #[derive(Debug)]
 pub struct ReceivedResponse<'a> {
     pub(crate) operation: &'static str,
-    pub(crate) template: &'static str,
+    pub(crate) template: &'a str,
     pub(crate) method: &'a Method,
     pub(crate) attempt: u32,
     pub(crate) status: StatusCode,
@@ -134,7 +134,7 @@ impl ReceivedResponse<'_> {
         self.operation
     }
     /// The path template of the request.
-    pub fn template(&self) -> &'static str {
+    pub fn template(&self) -> &str {
         self.template
     }
     /// The request's method.

@@ -37,7 +37,19 @@ pub enum EndpointGroup {
     /// [`OS_PATHS`]): 1NCE publishes no limit,
     /// so each is paced at [`OS_DEFAULT_LIMIT`] unless set otherwise.
     Os(OsPath),
+    /// Any path the SDK does not know (an endpoint 1NCE added, called
+    /// through [`Client::raw`](crate::Client::raw)): paced at
+    /// [`OTHER_DEFAULT_LIMIT`], never unpaced. A raw call that knows
+    /// better names its group ([`RawRequest::group`](crate::RawRequest::group)).
+    Other,
 }
+
+/// The default limit of [`EndpointGroup::Other`]: one call a second, as
+/// for the 1NCE OS paths whose limits 1NCE does not publish.
+pub const OTHER_DEFAULT_LIMIT: RateLimit = RateLimit {
+    max: 60,
+    per: Duration::from_secs(60),
+};
 
 /// The default limit of each 1NCE OS path group: one call a second. 1NCE
 /// publishes none but the geofence list's (30 a minute); this keeps a
@@ -101,8 +113,8 @@ impl OsPath {
 use crate::api::os::OS_PATHS;
 
 /// The number of groups: the five of the Management API, the geofence
-/// list and one per 1NCE OS path.
-const GROUPS: usize = 6 + OS_PATHS.len();
+/// list, the unknown paths and one per 1NCE OS path.
+const GROUPS: usize = 7 + OS_PATHS.len();
 
 impl EndpointGroup {
     /// All groups.
@@ -113,9 +125,10 @@ impl EndpointGroup {
         all[3] = EndpointGroup::Products;
         all[4] = EndpointGroup::Support;
         all[5] = EndpointGroup::OsGeofences;
+        all[6] = EndpointGroup::Other;
         let mut i = 0;
         while i < OS_PATHS.len() {
-            all[6 + i] = EndpointGroup::Os(OsPath(i as u8));
+            all[7 + i] = EndpointGroup::Os(OsPath(i as u8));
             i += 1;
         }
         all
@@ -133,7 +146,9 @@ impl EndpointGroup {
         Self::of_path(path)
     }
 
-    /// The group an API path (relative to the base URL) belongs to.
+    /// The group an API path (relative to the base URL) belongs to:
+    /// [`Other`](Self::Other) for a path the SDK does not know (so `None`
+    /// no longer comes back; the `Option` stays for compatibility).
     pub fn of_path(path: &str) -> Option<EndpointGroup> {
         let p = path.trim_start_matches('/');
         if p.starts_with("oauth") {
@@ -152,7 +167,11 @@ impl EndpointGroup {
                 .next()
                 .unwrap_or(p)
                 .trim_end_matches('/');
-            OsPath::of_path(&format!("/{bare}")).map(EndpointGroup::Os)
+            Some(
+                OsPath::of_path(&format!("/{bare}"))
+                    .map(EndpointGroup::Os)
+                    .unwrap_or(EndpointGroup::Other),
+            )
         }
     }
 
@@ -164,11 +183,14 @@ impl EndpointGroup {
             EndpointGroup::Products => 3,
             EndpointGroup::Support => 4,
             EndpointGroup::OsGeofences => 5,
-            EndpointGroup::Os(p) => 6 + usize::from(p.0),
+            EndpointGroup::Other => 6,
+            EndpointGroup::Os(p) => 7 + usize::from(p.0),
         }
     }
 
-    /// 1NCE's published limit for this group.
+    /// 1NCE's published limit for this group; for the groups 1NCE
+    /// publishes none for ([`Os`](Self::Os), [`Other`](Self::Other)), the
+    /// SDK's own conservative default.
     pub fn published_limit(self) -> RateLimit {
         match self {
             EndpointGroup::OAuth => RateLimit::new(600, Duration::from_secs(60)),
@@ -178,6 +200,7 @@ impl EndpointGroup {
             }
             EndpointGroup::OsGeofences => RateLimit::new(30, Duration::from_secs(60)),
             EndpointGroup::Os(_) => OS_DEFAULT_LIMIT,
+            EndpointGroup::Other => OTHER_DEFAULT_LIMIT,
         }
     }
 }
@@ -479,7 +502,10 @@ mod tests {
             EndpointGroup::of_path("/v1/support"),
             Some(EndpointGroup::Support)
         );
-        assert_eq!(EndpointGroup::of_path("/v3/other"), None);
+        assert_eq!(
+            EndpointGroup::of_path("/v3/other"),
+            Some(EndpointGroup::Other)
+        );
     }
 
     #[tokio::test(start_paused = true)]

@@ -29,7 +29,7 @@ pub(crate) struct ApiRequest {
     pub operation: &'static str,
     pub method: Method,
     /// Path template, e.g. `/v2/sims/{iccid}` (for spans; no ids in metrics).
-    pub template: &'static str,
+    pub template: std::borrow::Cow<'static, str>,
     /// The actual path, ids filled in and percent-encoded.
     pub path: String,
     pub query: Vec<(&'static str, String)>,
@@ -39,6 +39,11 @@ pub(crate) struct ApiRequest {
     /// Secrets in the body (pre-shared keys, webhook header values),
     /// scrubbed from anything the server echoes back.
     pub secrets: Arc<Vec<String>>,
+    /// The rate-limit group, when the caller names it (raw calls); else
+    /// the group of the method and path.
+    pub group: Option<EndpointGroup>,
+    /// Headers of the caller's own (raw calls).
+    pub headers: Vec<(reqwest::header::HeaderName, HeaderValue)>,
 }
 
 impl ApiRequest {
@@ -57,12 +62,14 @@ impl ApiRequest {
         Self {
             operation,
             method,
-            template,
+            template: std::borrow::Cow::Borrowed(template),
             path,
             query: Vec::new(),
             body: None,
             idempotent,
             secrets: Arc::default(),
+            group: None,
+            headers: Vec::new(),
         }
     }
 
@@ -279,6 +286,9 @@ impl Transport {
             .request(req.method.clone(), self.url(&req.path, &req.query))
             .header(ACCEPT, "application/json")
             .header(USER_AGENT, self.user_agent.clone());
+        for (name, value) in &req.headers {
+            rb = rb.header(name, value.clone());
+        }
         if let Some(a) = auth {
             rb = rb.header(AUTHORIZATION, a.clone());
         }
@@ -294,7 +304,7 @@ impl Transport {
         for hook in self.hooks.iter() {
             hook.before_send(&mut SentRequest {
                 operation: req.operation,
-                template: req.template,
+                template: &req.template,
                 attempt,
                 request: &mut request,
             });
@@ -306,7 +316,7 @@ impl Transport {
         for hook in self.hooks.iter() {
             hook.after_receive(&ReceivedResponse {
                 operation: req.operation,
-                template: req.template,
+                template: &req.template,
                 method: &req.method,
                 attempt,
                 status,
@@ -381,7 +391,7 @@ impl Transport {
             "once_sdk.call",
             operation = req.operation,
             method = %req.method,
-            path = req.template,
+            path = &*req.template,
             attempt = field::Empty,
             status = field::Empty,
             latency_ms = field::Empty,
@@ -431,7 +441,9 @@ impl Transport {
         deadline: Option<Deadline>,
         stats: &mut CallStats,
     ) -> Result<RawResponse> {
-        let group = EndpointGroup::of_request(req.method.as_str(), &req.path);
+        let group = req
+            .group
+            .or_else(|| EndpointGroup::of_request(req.method.as_str(), &req.path));
         let mut delays = self.config.retry.delays();
         let mut attempt = 0u32;
         let mut renewed_token = false;

@@ -574,7 +574,7 @@ async fn every_old_v1_sms_name_is_an_alias_of_the_new_one() {
 /// Counts what it sees and adds a header to every request.
 #[derive(Default)]
 struct Audit {
-    sent: std::sync::Mutex<Vec<(String, &'static str, u32)>>,
+    sent: std::sync::Mutex<Vec<(String, String, u32)>>,
     answered: std::sync::Mutex<Vec<(&'static str, u16)>>,
 }
 
@@ -582,10 +582,11 @@ impl once_sdk::hooks::RequestHook for Audit {
     fn before_send(&self, req: &mut once_sdk::hooks::SentRequest<'_>) {
         req.headers_mut()
             .insert("x-tenant", "fleet-7".parse().unwrap());
-        self.sent
-            .lock()
-            .unwrap()
-            .push((req.method().to_string(), req.template(), req.attempt()));
+        self.sent.lock().unwrap().push((
+            req.method().to_string(),
+            req.template().to_string(),
+            req.attempt(),
+        ));
     }
     fn after_receive(&self, resp: &once_sdk::hooks::ReceivedResponse<'_>) {
         self.answered
@@ -621,9 +622,9 @@ async fn a_hook_adds_a_header_and_counts_every_request() {
     assert_eq!(
         sent,
         [
-            ("POST".to_string(), "/oauth/token", 1),
-            ("GET".to_string(), "/v2/sims/{iccid}/quota/data", 1),
-            ("GET".to_string(), "/v2/sims/{iccid}/quota/data", 2),
+            ("POST".into(), "/oauth/token".into(), 1),
+            ("GET".into(), "/v2/sims/{iccid}/quota/data".into(), 1),
+            ("GET".into(), "/v2/sims/{iccid}/quota/data".into(), 2),
         ]
     );
     let statuses: Vec<u16> = audit.answered.lock().unwrap().iter().map(|a| a.1).collect();

@@ -1,7 +1,10 @@
 //! Raw calls: endpoints 1NCE adds before the SDK has a method for them,
 //! through the same pipeline as every other call.
 
+use std::borrow::Cow;
+
 use bytes::Bytes;
+use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 
@@ -9,6 +12,7 @@ use crate::api::call::{request_builder, Call};
 use crate::client::Client;
 use crate::error::{Error, Result, ValidationError};
 use crate::options::{CallOptions, ResponseMeta};
+use crate::ratelimit::EndpointGroup;
 use crate::transport::{seg, ApiRequest, RawResponse};
 
 impl Client {
@@ -37,20 +41,73 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn raw(&self, method: Method, path: &'static str) -> RawRequest {
-        RawRequest {
-            client: self.clone(),
-            idempotent: matches!(
-                method,
-                Method::GET | Method::PUT | Method::DELETE | Method::HEAD
-            ),
-            method,
-            template: path,
-            params: Vec::new(),
-            query: Vec::new(),
-            body: None,
-            options: CallOptions::default(),
-        }
+        RawRequest::new(self, method, Ok(Cow::Borrowed(path)))
     }
+
+    /// A raw call to a path known only at run time: a path below the base
+    /// URL (`/v2/orders/1234`) or a full URL on the API's host, as 1NCE
+    /// gives it in a `Location` header
+    /// (`https://api.1nce.com/management-api/v2/orders/1234`). A URL on
+    /// another host (or scheme, or port), or outside the base URL's path,
+    /// is refused before anything is sent: the bearer token goes to the API
+    /// only. The span and hooks see the path with its numbers and long ids
+    /// as `{id}`, so ids stay out of metrics.
+    ///
+    /// ```no_run
+    /// # async fn run(client: once_sdk::Client, location: String) -> Result<(), once_sdk::Error> {
+    /// use once_sdk::reqwest::Method;
+    /// let order: serde_json::Value = client.raw_url(Method::GET, &location).send_json().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn raw_url(&self, method: Method, url: &str) -> RawRequest {
+        let path = relative_path(self.base_url(), url);
+        RawRequest::new(self, method, path.map(Cow::Owned))
+    }
+}
+
+/// `url` (a path, or a full URL on the base URL's host) as a path below the
+/// base URL.
+fn relative_path(base: &reqwest::Url, url: &str) -> std::result::Result<String, String> {
+    if url.starts_with('/') {
+        return Ok(url.to_string());
+    }
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| format!("must be a path starting with / or a URL, got {url:?}: {e}"))?;
+    let same_origin = parsed.scheme() == base.scheme()
+        && parsed.host_str() == base.host_str()
+        && parsed.port_or_known_default() == base.port_or_known_default();
+    if !same_origin {
+        return Err(format!(
+            "{url:?} is not on the API's host ({}): the token goes to the API only",
+            base.origin().ascii_serialization()
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "{url:?} has a query or fragment: pass query parameters with .query()"
+        ));
+    }
+    let base_path = base.path().trim_end_matches('/');
+    match parsed.path().strip_prefix(base_path) {
+        Some(rest) if rest.starts_with('/') => Ok(rest.to_string()),
+        _ => Err(format!("{url:?} is not below the base URL {base}")),
+    }
+}
+
+/// A path with its ids (all-digit segments, and long ones with digits)
+/// as `{id}`: the span's and hooks' template of a run-time path.
+fn template_of(path: &str) -> String {
+    path.split('/')
+        .map(|seg| {
+            let digits = seg.bytes().filter(u8::is_ascii_digit).count();
+            if !seg.is_empty() && (digits == seg.len() || (seg.len() >= 16 && digits > 0)) {
+                "{id}"
+            } else {
+                seg
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A raw call, from [`Client::raw`]: `.await` it (or
@@ -60,15 +117,64 @@ impl Client {
 pub struct RawRequest {
     client: Client,
     method: Method,
-    template: &'static str,
+    /// The path template, or why the run-time URL was refused.
+    template: std::result::Result<Cow<'static, str>, String>,
     params: Vec<(String, String)>,
     query: Vec<(&'static str, String)>,
     body: Option<Result<Vec<u8>, String>>,
     idempotent: bool,
+    group: Option<EndpointGroup>,
+    headers: Vec<(String, String)>,
     options: CallOptions,
 }
 
+/// Headers a raw call may not set: the SDK's own.
+const RESERVED_HEADERS: [&str; 5] = [
+    "authorization",
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "user-agent",
+];
+
 impl RawRequest {
+    fn new(
+        client: &Client,
+        method: Method,
+        template: std::result::Result<Cow<'static, str>, String>,
+    ) -> Self {
+        RawRequest {
+            client: client.clone(),
+            idempotent: matches!(
+                method,
+                Method::GET | Method::PUT | Method::DELETE | Method::HEAD
+            ),
+            method,
+            template,
+            params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            group: None,
+            headers: Vec::new(),
+            options: CallOptions::default(),
+        }
+    }
+
+    /// Paces the call in `group` instead of the group of its path (every
+    /// path has one: an unknown path falls in [`EndpointGroup::Other`]).
+    pub fn group(mut self, group: EndpointGroup) -> Self {
+        self.group = Some(group);
+        self
+    }
+
+    /// Adds a header of your own (checked before sending: a valid name and
+    /// value, and not one the SDK sets itself: `Authorization`, `Host`,
+    /// `Content-Length`, `Transfer-Encoding`, `User-Agent`).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
     /// Fills the `{name}` placeholder of the path with `value`
     /// (percent-encoded).
     pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
@@ -99,7 +205,10 @@ impl RawRequest {
     }
 
     fn path(&self) -> std::result::Result<String, ValidationError> {
-        let t = self.template;
+        let t: &str = match &self.template {
+            Ok(t) => t,
+            Err(why) => return Err(ValidationError::new("url", why.clone())),
+        };
         if !t.starts_with('/') || t.contains("://") || t.contains(['?', '#']) {
             return Err(ValidationError::new(
                 "path",
@@ -145,10 +254,45 @@ impl RawRequest {
         Ok(out)
     }
 
+    fn checked_headers(
+        &self,
+    ) -> std::result::Result<Vec<(HeaderName, HeaderValue)>, ValidationError> {
+        self.headers
+            .iter()
+            .map(|(name, value)| {
+                let n = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                    ValidationError::new("header", format!("{name:?} is not a header name"))
+                })?;
+                if RESERVED_HEADERS.contains(&n.as_str()) {
+                    return Err(ValidationError::new(
+                        "header",
+                        format!("{name} is the SDK's to set"),
+                    ));
+                }
+                let v = HeaderValue::from_str(value).map_err(|_| {
+                    ValidationError::new(
+                        "header",
+                        format!("the value of {name} is not a valid header value"),
+                    )
+                })?;
+                Ok((n, v))
+            })
+            .collect()
+    }
+
     fn into_call(self) -> Call<ApiResponse> {
         let request = self.path().map_err(Error::from).and_then(|path| {
-            let mut req = ApiRequest::new("raw", self.method.clone(), self.template, path)
-                .idempotent(self.idempotent);
+            let template = match &self.template {
+                // A run-time path: its ids as `{id}` in spans and hooks.
+                Ok(Cow::Owned(_)) => Cow::Owned(template_of(&path)),
+                Ok(t) => t.clone(),
+                Err(_) => unreachable!("path() refused it"),
+            };
+            let mut req =
+                ApiRequest::new("raw", self.method.clone(), "", path).idempotent(self.idempotent);
+            req.template = template;
+            req.group = self.group;
+            req.headers = self.checked_headers()?;
             req.query = self.query.clone();
             match &self.body {
                 None => {}

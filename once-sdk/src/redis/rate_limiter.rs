@@ -165,6 +165,7 @@ fn group_name(group: EndpointGroup) -> &'static str {
         EndpointGroup::Support => "support",
         EndpointGroup::OsGeofences => "os-geofences",
         EndpointGroup::Os(path) => path.template(),
+        EndpointGroup::Other => "other",
     }
 }
 
