@@ -137,7 +137,9 @@ def sims_api(method: str, path: str) -> Optional[tuple[int, dict[str, str], byte
         return 201, {"Location": "/v1/orders/42"}, b""
     if method == "GET" and path.startswith("/v2/sims?"):
         page = int(path.split("page=")[1].split("&")[0])
-        body = [sim_json(label=f"page-{page}")]
+        # A SIM of its own on each page (the same ICCID on every page would
+        # be a server repeating its items: the list would end with an error).
+        body = [sim_json(iccid=f"89882806660000000{page:02d}", label=f"page-{page}")]
         return 200, {"X-Total-Pages": "3", "X-Current-Page": str(page)}, json.dumps(body).encode()
     return None
 

@@ -82,11 +82,19 @@ def test_clients_work_in_a_forked_child(api, mock_client):
     # Warm everything up in the parent: runtime threads, connections, tokens.
     assert mock_client.sims.get(ICCID).iccid == ICCID
     assert asyncio.run(get_async(mock_aclient)).iccid == ICCID
-    # Three different pages (the same page twice would end the list with an
-    # error: a server that ignores `page`).
+    # Three different pages, each with a SIM of its own (the same page or
+    # the same SIMs twice would end the list with an error: a server that
+    # ignores `page`).
     api.expect_request("/v2/sims").respond_with_handler(
         lambda request: Response(
-            json.dumps([sim_json(label=f"page-{request.args.get('page')}")]),
+            json.dumps(
+                [
+                    sim_json(
+                        iccid=f"89882806660000000{int(request.args.get('page', '1')):02d}",
+                        label=f"page-{request.args.get('page')}",
+                    )
+                ]
+            ),
             headers={"X-Total-Pages": "3"},
             content_type="application/json",
         )
@@ -116,7 +124,11 @@ def test_clients_work_in_a_forked_child(api, mock_client):
             del polled, unused
             gc.collect()
             code = 15
-            assert [s.iccid for s in mock_client.sims.list(page_size=1)] == [ICCID] * 3
+            assert [s.label for s in mock_client.sims.list(page_size=1)] == [
+                "page-1",
+                "page-2",
+                "page-3",
+            ]
             code = 0
         finally:
             os._exit(code)
