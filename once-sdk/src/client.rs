@@ -473,13 +473,13 @@ impl ClientBuilder {
         self
     }
 
-    /// The SDK's own HTTP client: no redirects, the connect timeout, the
-    /// user agent and the proxy settings of this builder. `pooled: false`
+    /// The SDK's own HTTP client: no redirects, the connect timeout and the
+    /// proxy settings of this builder (the user agent is set on each
+    /// request, by the transport, for any client). `pooled: false`
     /// keeps no idle connection, so each request opens a fresh one.
-    fn own_http_client(&self, ua: String, pooled: bool) -> Result<reqwest::Client> {
+    fn own_http_client(&self, pooled: bool) -> Result<reqwest::Client> {
         install_tls_provider();
         let mut http = reqwest::Client::builder()
-            .user_agent(ua)
             .connect_timeout(self.connect_timeout)
             // Never follow redirects: the bearer token goes to the base URL's host only.
             .redirect(reqwest::redirect::Policy::none())
@@ -539,8 +539,8 @@ impl ClientBuilder {
             // request lost on it could not be told apart from one that was
             // applied.
             None => (
-                self.own_http_client(ua.clone(), true)?,
-                self.own_http_client(ua.clone(), false)?,
+                self.own_http_client(true)?,
+                self.own_http_client(false)?,
             ),
         };
         let user_agent = reqwest::header::HeaderValue::from_str(&ua)
