@@ -245,7 +245,9 @@ pub struct ListWriter<'a> {
     widths: Vec<usize>,
     written: u64,
     closed: bool,
-    warned: Vec<String>,
+    /// Field names already placed under a column or named on stderr: each
+    /// is looked at once, not on every row.
+    seen_fields: std::collections::HashSet<String>,
 }
 
 impl<'a> ListWriter<'a> {
@@ -262,7 +264,7 @@ impl<'a> ListWriter<'a> {
             widths: Vec::new(),
             written: 0,
             closed: false,
-            warned: Vec::new(),
+            seen_fields: std::collections::HashSet::new(),
         }
     }
 
@@ -414,12 +416,16 @@ impl<'a> ListWriter<'a> {
             // columns it was asked for; CSV would lose them).
             if self.output.format == Format::Csv {
                 for k in row.keys() {
-                    let placed = self
-                        .columns
-                        .iter()
-                        .any(|c| c == k || k.starts_with(&format!("{c}.")));
-                    if !placed && !self.warned.contains(k) {
-                        self.warned.push(k.clone());
+                    if self.seen_fields.contains(k) {
+                        continue;
+                    }
+                    self.seen_fields.insert(k.clone());
+                    let placed = self.columns.iter().any(|c| {
+                        k == c
+                            || k.strip_prefix(c.as_str())
+                                .is_some_and(|rest| rest.starts_with('.'))
+                    });
+                    if !placed {
                         eprintln!(
                             "once: field {k:?} first appeared after the CSV header (fixed by the \
                              first page) and is left out; -o jsonl keeps every field"

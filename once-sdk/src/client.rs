@@ -538,10 +538,7 @@ impl ClientBuilder {
             // pooled one may have just been closed by the server, and a
             // request lost on it could not be told apart from one that was
             // applied.
-            None => (
-                self.own_http_client(true)?,
-                self.own_http_client(false)?,
-            ),
+            None => (self.own_http_client(true)?, self.own_http_client(false)?),
         };
         let user_agent = reqwest::header::HeaderValue::from_str(&ua)
             .map_err(|_| Error::Config(format!("user agent {ua:?} is not a valid header value")))?;
