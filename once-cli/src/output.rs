@@ -248,6 +248,9 @@ pub struct ListWriter<'a> {
     /// Field names already placed under a column or named on stderr: each
     /// is looked at once, not on every row.
     seen_fields: std::collections::HashSet<String>,
+    /// Fields left out of a CSV because they first appeared after its
+    /// header, in the order they were met (each named once on stderr).
+    left_out: Vec<String>,
 }
 
 impl<'a> ListWriter<'a> {
@@ -265,12 +268,19 @@ impl<'a> ListWriter<'a> {
             written: 0,
             closed: false,
             seen_fields: std::collections::HashSet::new(),
+            left_out: Vec::new(),
         }
     }
 
     /// Items written so far.
     pub fn written(&self) -> u64 {
         self.written
+    }
+
+    /// The fields a CSV left out so far: they first appeared after the
+    /// header the first page fixed (each was named once on stderr).
+    pub fn left_out(&self) -> &[String] {
+        &self.left_out
     }
 
     /// Writes the next items; `Ok(false)` once standard output is closed
@@ -430,6 +440,7 @@ impl<'a> ListWriter<'a> {
                             "once: field {k:?} first appeared after the CSV header (fixed by the \
                              first page) and is left out; -o jsonl keeps every field"
                         );
+                        self.left_out.push(k.clone());
                     }
                 }
             }
@@ -667,6 +678,25 @@ mod tests {
             csv,
             "iccid,q\n1,\n2,\"{\"\"d\"\":\"\"x\"\",\"\"id\"\":7}\"\n"
         );
+    }
+
+    #[test]
+    fn a_field_after_the_csv_header_is_named_once_and_left_out() {
+        let out = plain(Format::Csv);
+        let mut w = ListWriter::new(&out, &[]);
+        let pages: [&[Value]; 3] = [
+            &[json!({"iccid": "1", "q": null})],
+            // `q.id` falls under `q`; `extra` has no column.
+            &[json!({"iccid": "2", "q": {"id": 1}, "extra": "x"})],
+            &[json!({"iccid": "3", "extra": "y", "late": 1})],
+        ];
+        let mut text = String::new();
+        for page in pages {
+            text += &w.render(page).unwrap();
+            w.written += page.len() as u64;
+        }
+        assert_eq!(w.left_out(), ["extra", "late"]);
+        assert_eq!(text, "iccid,q\n1,\n2,\"{\"\"id\"\":1}\"\n3,\n");
     }
 
     #[test]
