@@ -384,11 +384,14 @@ async fn send(
     let (handles, rejected) = match sent {
         Ok(sent) => sent,
         Err(e) if e.is_outcome_unknown() => {
+            let check = match ids.as_slice() {
+                [one] => format!("device-actions requests --device {one}"),
+                _ => "device-actions requests".to_string(),
+            };
             return Err(format!(
-                "{e}\nthe action may have reached 1NCE: check `device-actions requests --device {}` before sending it again",
-                ids[0]
+                "{e}\nthe action may have reached 1NCE: check `{check}` before sending it again"
             )
-            .into())
+            .into());
         }
         Err(e) => return Err(e.into()),
     };

@@ -488,3 +488,45 @@ async fn without_credentials_it_lists_the_sandbox_devices() {
     assert!(out.stdout.contains("4 devices"), "{}", out.stdout);
     assert_eq!(out.stdout.lines().count(), 6, "{}", out.stdout);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_is_not_sent_again() {
+    let sandbox = sandbox(2).await;
+    let dir = scratch_dir(TMP, "actions-lost-answer");
+    let iccid = sandbox.iccids()[0].to_string();
+    sandbox.inject(
+        once_sandbox::Fault::apply_then_drop()
+            .method("POST")
+            .path("/v1/integrate/devices/*/actions/UDP"),
+    );
+    let out = run(
+        BIN,
+        Some(&sandbox),
+        &dir,
+        &[
+            "send",
+            "udp",
+            &iccid,
+            "--port",
+            "4445",
+            "--payload",
+            "once",
+            "--yes",
+        ],
+    )
+    .await;
+    assert!(!out.status.success());
+    assert!(out.stderr.contains("outcome unknown"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "the action may have reached 1NCE: check `device-actions requests --device {iccid}`"
+        )),
+        "{}",
+        out.stderr
+    );
+    // The sandbox has it, once: the SDK did not send it again.
+    assert_eq!(sandbox.stats().requests_to("POST", UDP), 1);
+    let out = run(BIN, Some(&sandbox), &dir, &["requests", "--device", &iccid]).await;
+    out.assert_success();
+    assert!(out.stdout.contains("1 requests"), "{}", out.stdout);
+}

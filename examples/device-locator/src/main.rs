@@ -17,6 +17,10 @@
 //! - 1NCE OS writes points as `[longitude, latitude]`, which is GeoJSON's
 //!   order too.
 //!
+//! 1NCE OS serves no list past its 50th page (5,000 positions at 100 a
+//! page): a device with more positions in the window stops the run with
+//! the SDK's error saying so (and no file is written); narrow the window.
+//!
 //! ```text
 //! cargo run -p device-locator -- --output fleet.geojson                # latest positions and geofences
 //! cargo run -p device-locator -- --hours 24 --output day.geojson       # and every position of the last day
@@ -48,7 +52,7 @@ struct Args {
     output: Option<PathBuf>,
     /// Also every position sampled from this time on (RFC 3339, e.g.
     /// 2026-12-01T00:00:00Z), one Point each and a LineString track per
-    /// device.
+    /// device (one more request per device).
     #[arg(long, value_name = "TIME", conflicts_with = "hours")]
     since: Option<Timestamp>,
     /// Also every position sampled until this time (with or without --since).
@@ -108,6 +112,44 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         }
         None => (Box::new(std::io::stdout().lock()), None),
     };
+    let written = write_map(client, &devices, out, history, !args.no_geofences).await;
+    let (latest, earlier, fences) = match (written, &tmp) {
+        (Ok(counts), _) => counts,
+        (Err(e), Some(tmp)) => {
+            // No half-written map is left behind.
+            let _ = std::fs::remove_file(tmp);
+            return Err(e);
+        }
+        (Err(e), None) => return Err(e),
+    };
+    let to = match (&args.output, tmp) {
+        (Some(path), Some(tmp)) => {
+            std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
+            path.display().to_string()
+        }
+        _ => "stdout".to_string(),
+    };
+    eprintln!(
+        "device-locator: {latest} of {} devices with a position{}, {fences} geofences, written to {to}",
+        devices.len(),
+        if history.is_some() {
+            format!(", {earlier} positions in the time window")
+        } else {
+            String::new()
+        },
+    );
+    Ok(())
+}
+
+/// Writes the map to `out`: the latest positions, the positions in the
+/// window (`history`), the geofences. Returns how many of each it wrote.
+async fn write_map(
+    client: &Client,
+    devices: &BTreeMap<DeviceId, Device>,
+    out: impl Write,
+    history: Option<(Option<Timestamp>, Option<Timestamp>)>,
+    geofences: bool,
+) -> Result<(usize, usize, usize), Box<dyn std::error::Error>> {
     let mut map = FeatureWriter::new(BufWriter::new(out))?;
 
     let mut latest = 0;
@@ -126,13 +168,13 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
 
     let mut earlier = 0;
     if let Some((since, until)) = history {
-        for (id, device) in &devices {
+        for (id, device) in devices {
             earlier += track(client, &mut map, id, device, since, until).await?;
         }
     }
 
     let mut fences = 0;
-    if !args.no_geofences {
+    if geofences {
         let mut list = client.os().locator().geofences().page_size(100).stream();
         while let Some(listed) = list.try_next().await? {
             let Some(id) = &listed.id else { continue };
@@ -149,23 +191,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     map.finish()?;
-    let to = match (&args.output, tmp) {
-        (Some(path), Some(tmp)) => {
-            std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
-            path.display().to_string()
-        }
-        _ => "stdout".to_string(),
-    };
-    eprintln!(
-        "device-locator: {latest} of {} devices with a position{}, {fences} geofences, written to {to}",
-        devices.len(),
-        if history.is_some() {
-            format!(", {earlier} positions in the time window")
-        } else {
-            String::new()
-        },
-    );
-    Ok(())
+    Ok((latest, earlier, fences))
 }
 
 /// Writes a device's positions in the window as Points, oldest first, and

@@ -308,3 +308,29 @@ async fn without_credentials_it_maps_the_sandbox() {
     assert_eq!(points(&features, "latest").len(), 4);
     assert_eq!(of_kind(&features, "geofence").len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_run_leaves_no_file() {
+    let sandbox = sandbox(2).await;
+    let dir = scratch_dir(TMP, "locator-failed");
+    report(&sandbox, 0, 10.0, 50.0);
+    let client = sandbox.client_builder().build().unwrap();
+    client
+        .os()
+        .locator()
+        .create_geofence(&NewGeofence::circle("fence", [10.0, 50.0], 500.0))
+        .await
+        .unwrap();
+    // The geofence's shape cannot be read: the map would be incomplete.
+    sandbox.inject(
+        once_sandbox::Fault::status(403)
+            .method("GET")
+            .path("/v1/locate/geofences/*")
+            .always(),
+    );
+    let out = run(BIN, Some(&sandbox), &dir, &["--output", "fleet.geojson"]).await;
+    assert!(!out.status.success(), "{}", out.stderr);
+    assert!(out.stderr.contains("403"), "{}", out.stderr);
+    assert!(!dir.join("fleet.geojson").exists());
+    assert!(!dir.join("fleet.geojson.partial").exists());
+}
