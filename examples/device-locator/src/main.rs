@@ -179,7 +179,12 @@ async fn write_map(
         while let Some(listed) = list.try_next().await? {
             let Some(id) = &listed.id else { continue };
             // The list has no shapes: each geofence is fetched for its own.
-            let fence = client.os().locator().geofence(id).await?;
+            let fence = match client.os().locator().geofence(id).await {
+                Ok(fence) => fence,
+                // Deleted since it was listed.
+                Err(e) if e.is_not_found() => continue,
+                Err(e) => return Err(e.into()),
+            };
             match geofence_feature(&fence) {
                 Ok(feature) => {
                     map.feature(&feature)?;

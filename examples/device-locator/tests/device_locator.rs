@@ -334,3 +334,29 @@ async fn a_failed_run_leaves_no_file() {
     assert!(!dir.join("fleet.geojson").exists());
     assert!(!dir.join("fleet.geojson.partial").exists());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_geofence_deleted_while_listing_is_left_out() {
+    let sandbox = sandbox(2).await;
+    let dir = scratch_dir(TMP, "locator-deleted-fence");
+    let client = sandbox.client_builder().build().unwrap();
+    for name in ["first", "second"] {
+        client
+            .os()
+            .locator()
+            .create_geofence(&NewGeofence::circle(name, [10.0, 50.0], 500.0))
+            .await
+            .unwrap();
+    }
+    // The first one fetched is gone by then.
+    sandbox.inject(
+        once_sandbox::Fault::status(404)
+            .method("GET")
+            .path("/v1/locate/geofences/*")
+            .times(1),
+    );
+    let out = run(BIN, Some(&sandbox), &dir, &[]).await;
+    out.assert_success();
+    assert_eq!(of_kind(&geojson(&out.stdout), "geofence").len(), 1);
+    assert!(out.stderr.contains(", 1 geofences"), "{}", out.stderr);
+}
