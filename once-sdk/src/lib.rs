@@ -108,7 +108,7 @@ pub mod testing;
 mod transport;
 pub mod types;
 
-pub use api::call::Call;
+pub use api::call::{Call, RequestPreview};
 pub use api::os::{Effect, HistoryQuery, Os, OsOperation, Submit};
 pub use api::raw::{ApiResponse, RawRequest};
 pub use api::v1::{V1Sims, V1Sms, V1};

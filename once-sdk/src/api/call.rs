@@ -88,6 +88,15 @@ impl<T> Call<T> {
         self
     }
 
+    /// The request this call would send, without sending it (for dry
+    /// runs): the SDK's own checks of the input run, so bad input is the
+    /// same [`Error::InvalidInput`](crate::Error::InvalidInput) that
+    /// sending would give. Secrets the body carries (pre-shared keys,
+    /// webhook header values, partner keys) are `[redacted]`.
+    pub fn preview(self) -> Result<RequestPreview> {
+        self.request.map(|r| RequestPreview::of(&r))
+    }
+
     /// Sends the call; returns the value and the response it came from,
     /// whose metadata is built only when asked for (`send_with_meta`).
     pub(crate) async fn run(self) -> Result<(T, RawResponse)> {
@@ -169,3 +178,63 @@ macro_rules! request_builder {
 pub(crate) use request_builder;
 
 request_builder!(Call<T> => T);
+
+/// A request as the SDK would send it, from [`Call::preview`] and
+/// [`Submit::preview`](crate::Submit::preview): what a dry run shows.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RequestPreview {
+    /// The SDK's name of the operation, e.g. `os.devices.send_udp`.
+    pub operation: &'static str,
+    /// The HTTP method, in capitals.
+    pub method: String,
+    /// The path with its parameters filled in (percent-encoded) and the
+    /// query, if any (`/v1/locate/geofences?name=depot`).
+    pub path: String,
+    /// The JSON body, with every secret it carries replaced by
+    /// `[redacted]`.
+    pub body: Option<serde_json::Value>,
+}
+
+impl RequestPreview {
+    pub(crate) fn of(r: &ApiRequest) -> Self {
+        let mut path = r.path.clone();
+        if !r.query.is_empty() {
+            if let Ok(mut u) = reqwest::Url::parse("http://preview/") {
+                u.query_pairs_mut()
+                    .extend_pairs(r.query.iter().map(|(k, v)| (*k, v.as_str())));
+                path.push('?');
+                path.push_str(u.query().unwrap_or_default());
+            }
+        }
+        let body = r.body.as_deref().map(|b| {
+            let mut v = serde_json::from_slice(b)
+                .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(b).into()));
+            redact_secrets(&mut v, &r.secrets);
+            v
+        });
+        Self {
+            operation: r.operation,
+            method: r.method.as_str().to_string(),
+            path,
+            body,
+        }
+    }
+}
+
+/// Replaces every string of `v` that is one of `secrets` (or holds one).
+fn redact_secrets(v: &mut serde_json::Value, secrets: &[String]) {
+    use serde_json::Value;
+    match v {
+        Value::String(s)
+            if secrets
+                .iter()
+                .any(|x| !x.is_empty() && s.contains(x.as_str())) =>
+        {
+            *s = "[redacted]".to_string();
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| redact_secrets(x, secrets)),
+        Value::Object(m) => m.values_mut().for_each(|x| redact_secrets(x, secrets)),
+        _ => {}
+    }
+}

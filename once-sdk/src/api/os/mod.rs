@@ -502,6 +502,13 @@ impl<H: Send + 'static> Submit<H> {
         }
     }
 
+    /// The request this call would send, without sending it (for dry
+    /// runs): the SDK's checks of the input run; secrets are `[redacted]`.
+    pub fn preview(self) -> Result<crate::api::call::RequestPreview> {
+        self.request
+            .map(|r| crate::api::call::RequestPreview::of(&r))
+    }
+
     /// Sends the call (the same as `.await`). 1NCE accepted the work when
     /// this returns `Ok`; an answer that does not decode is logged, not an
     /// error (an error would invite sending it again).
@@ -583,6 +590,60 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A preview is the request the call would send (path, query, body),
+    /// the body's secrets redacted; bad input fails as sending would.
+    #[test]
+    fn a_preview_shows_the_request_with_its_secrets_redacted() {
+        use crate::types::os::{DeviceId, OsProtocol, PayloadType, PskSet, UdpAction};
+        let client = Client::builder()
+            .credentials(crate::Credentials::new("id", "secret"))
+            .build()
+            .expect("a client");
+        let device = DeviceId::from("dev 1");
+        let key = PskSet::new("s3cr3t-psk-1", OsProtocol::Coap);
+        let p = client
+            .os()
+            .devices()
+            .set_psk(&device, &key)
+            .preview()
+            .expect("valid");
+        assert_eq!(
+            (p.operation, p.method.as_str(), p.path.as_str()),
+            (
+                "os.devices.set_psk",
+                "POST",
+                "/v1/integrate/devices/dev%201/psk"
+            )
+        );
+        let body = p.body.expect("a body");
+        assert_eq!(body["secretKey"], "[redacted]");
+        assert_eq!(body["protocol"], "COAP");
+        let p = client
+            .os()
+            .logs()
+            .stats("UTC", None)
+            .preview()
+            .expect("valid");
+        assert_eq!(p.path, "/v1/administrationLogs/stats?timezone=UTC");
+        assert!(p.body.is_none());
+        let udp = UdpAction::new("ping", PayloadType::String, 4445);
+        let p = client
+            .os()
+            .devices()
+            .send_udp(&device, &udp)
+            .preview()
+            .expect("valid");
+        assert_eq!(p.body.expect("a body")["payload"], "ping");
+        let bad = UdpAction::new("ping", PayloadType::String, 0);
+        let e = client
+            .os()
+            .devices()
+            .send_udp(&device, &bad)
+            .preview()
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidInput(_)), "{e:?}");
+    }
 
     #[test]
     fn the_table_decides_idempotency_and_fills_every_path_parameter() {
