@@ -25,6 +25,19 @@ CSV and table columns are the same names, nested ones joined with dots.
 
 Run `once help exit-codes` for the exit codes.";
 
+/// Examples of `once os --help`.
+const OS_EXAMPLES: &str = "\
+Examples:
+  once os inspector devices --all -o csv              every device of the account
+  once os devices send-udp 8988280666000000000 --payload ping --port 4445 --wait
+  once os locator create-geofence --name depot --circle 13.4,52.5 --radius 250
+  once os integrations create-webhook --body webhook.json --yes
+
+Commands that change devices, clouds or settings ask first (--yes, or
+--dry-run to see the request); device actions take --wait. Pre-shared
+keys, webhook header values and partner tokens print as [redacted]
+unless --show-secrets.";
+
 /// `once`: the 1NCE IoT connectivity Management API from the command line.
 #[derive(Debug, Parser)]
 #[command(name = "once", version, after_help = EXAMPLES, propagate_version = true)]
@@ -71,6 +84,10 @@ pub struct Global {
     #[arg(long, global = true, env = "ONCE_TIMEOUT", value_name = "SECS",
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: Option<u64>,
+    /// Print secrets (pre-shared keys, webhook header values, partner keys
+    /// and tokens) instead of [redacted]; dry runs always redact them
+    #[arg(long, global = true)]
+    pub show_secrets: bool,
     /// Show every request on stderr: operation, method, path, status,
     /// latency, request id, retries and their waits (secrets never shown;
     /// also: ONCE_DEBUG=1)
@@ -99,6 +116,9 @@ pub enum Command {
     /// Operations of SIM management v1 (1NCE retires v1 at the end of 2026)
     #[command(subcommand)]
     V1(V1Cmd),
+    /// 1NCE OS, the device platform: devices, actions, inspector, locator, optimizer, integrations, plugins
+    #[command(subcommand, after_help = OS_EXAMPLES)]
+    Os(crate::commands::os::OsCmd),
     /// Usage from the fleet ledger, without calling 1NCE: totals by SIM, country, operator, RAT or traffic type
     #[command(
         after_help = "Examples:\n  once usage --db sqlite:fleet.db                                   the fleet, last 30 days\n  once usage --group country --granularity day --from 2026-11-01\n  once usage --group sim --top 10 -o csv > top-sims.csv\n\nThe ledger is what `once-ledger serve` stores from 1NCE's Data Streamer.\nThe database: --db or ONCE_LEDGER_DB (postgres://... or sqlite:FILE).\nVolumes are MiB for data and counts for SMS."

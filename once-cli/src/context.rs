@@ -47,7 +47,9 @@ impl Ctx {
             concurrency: usize::from(g.concurrency),
             sandbox: g.sandbox,
             profile: g.profile.clone(),
-            out: Output::new(g.output, g.no_color).fields(&g.fields),
+            out: Output::new(g.output, g.no_color)
+                .fields(&g.fields)
+                .secrets(g.show_secrets),
             timeout: g.timeout.map(std::time::Duration::from_secs),
             tokens: Arc::new(CliTokenStore::new()),
             client: OnceCell::new(),

@@ -36,6 +36,53 @@ pub struct Output {
     pub color: bool,
     /// `--fields`: only these (dotted paths), in this order; empty for all.
     pub fields: Vec<String>,
+    /// `--show-secrets`: print secrets as they are instead of `[redacted]`
+    /// (see [`redact`]).
+    pub show_secrets: bool,
+}
+
+/// Fields whose values are secrets, wherever they are nested: device
+/// pre-shared keys, partner plugins' tokens and keys, the token of an AWS
+/// integration's CloudFormation stack.
+pub const SECRET_FIELDS: &[&str] = &[
+    "secretKey",
+    "tenantToken",
+    "privateKey",
+    "webhookKey",
+    "jwt",
+];
+
+/// Fields whose every value is a secret: a webhook integration's custom
+/// headers (names shown, values not).
+pub const SECRET_MAPS: &[&str] = &["headers"];
+
+/// What a secret is printed as.
+pub const REDACTED: &str = "[redacted]";
+
+/// `v` with the values of [`SECRET_FIELDS`] and of [`SECRET_MAPS`]
+/// replaced by [`REDACTED`], at any depth.
+pub fn redact(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if x.is_null() {
+                    continue;
+                }
+                if SECRET_FIELDS.contains(&k.as_str()) {
+                    *x = Value::String(REDACTED.into());
+                } else if SECRET_MAPS.contains(&k.as_str()) {
+                    if let Value::Object(h) = x {
+                        h.values_mut()
+                            .for_each(|hv| *hv = Value::String(REDACTED.into()));
+                    }
+                } else {
+                    redact(x);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(redact),
+        _ => {}
+    }
 }
 
 impl Output {
@@ -48,7 +95,24 @@ impl Output {
             format: format.unwrap_or(if tty { Format::Table } else { Format::Json }),
             color: tty && !no_color && !no_color_env,
             fields: Vec::new(),
+            show_secrets: false,
         }
+    }
+
+    /// With `true`, secrets are printed as they are (`--show-secrets`).
+    pub fn secrets(mut self, show: bool) -> Self {
+        self.show_secrets = show;
+        self
+    }
+
+    /// The items as printed: secrets redacted unless `--show-secrets`.
+    fn shown<'v>(&self, items: &'v [Value]) -> std::borrow::Cow<'v, [Value]> {
+        if self.show_secrets {
+            return std::borrow::Cow::Borrowed(items);
+        }
+        let mut owned = items.to_vec();
+        owned.iter_mut().for_each(redact);
+        std::borrow::Cow::Owned(owned)
     }
 
     /// Prints only `fields` (dotted paths, in this order; blank entries
@@ -107,14 +171,14 @@ impl Output {
     /// (dotted paths) and is ignored by the other formats.
     pub fn list(&self, items: &[Value], columns: &[&str]) -> Result<(), CliError> {
         let mut out = io::stdout().lock();
-        let text = self.render_list(items, columns)?;
+        let text = self.render_list(&self.shown(items), columns)?;
         write_out(&mut out, &text)
     }
 
     /// Prints one record: an object in JSON, a field/value table.
     pub fn one(&self, item: &Value) -> Result<(), CliError> {
         let mut out = io::stdout().lock();
-        let text = self.render_one(item)?;
+        let text = self.render_one(&self.shown(std::slice::from_ref(item))[0])?;
         write_out(&mut out, &text)
     }
 
@@ -292,6 +356,8 @@ impl<'a> ListWriter<'a> {
         if items.is_empty() {
             return Ok(true);
         }
+        let shown = self.output.shown(items);
+        let items = &*shown;
         let text = if self.output.fields.is_empty() {
             self.render(items)?
         } else {
@@ -620,6 +686,7 @@ mod tests {
             format,
             color: false,
             fields: Vec::new(),
+            show_secrets: false,
         }
     }
 
@@ -755,6 +822,37 @@ mod tests {
             out(Format::Jsonl).render_one(&items[0]).unwrap(),
             "{\"iccid\":\"1\",\"q\":{\"id\":1},\"status\":\"Enabled\"}\n"
         );
+    }
+
+    #[test]
+    fn secrets_are_redacted_at_any_depth_unless_shown() {
+        let mut v = json!([{
+            "deviceId": "d",
+            "secretKey": "psk-123456",
+            "headers": {"X-Api-Key": "k-1", "Authorization": "Basic x"},
+            "plugin": {"tenantToken": "t-1", "publicKey": "pub"},
+            "jwt": null
+        }]);
+        redact(&mut v);
+        let text = v.to_string();
+        for secret in ["psk-123456", "k-1", "Basic x", "t-1"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert_eq!(v[0]["headers"]["X-Api-Key"], REDACTED);
+        assert_eq!(v[0]["plugin"]["publicKey"], "pub");
+        assert_eq!(v[0]["deviceId"], "d");
+        assert!(v[0]["jwt"].is_null());
+        let item = json!({"secretKey": "psk-123456"});
+        let hidden = plain(Format::Jsonl);
+        assert!(!hidden
+            .render_one(&hidden.shown(std::slice::from_ref(&item))[0])
+            .unwrap()
+            .contains("psk-123456"));
+        let shown = plain(Format::Jsonl).secrets(true);
+        assert!(shown
+            .render_one(&shown.shown(std::slice::from_ref(&item))[0])
+            .unwrap()
+            .contains("psk-123456"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod ledger;
 pub mod meta;
+pub mod os;
 pub mod sandbox;
 pub mod sims;
 pub mod sms;
@@ -36,6 +37,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<i32, CliError> {
         Command::Products(c) => account::products(ctx, c).await,
         Command::Support(c) => account::support(ctx, c).await,
         Command::V1(c) => v1::run(ctx, c).await,
+        Command::Os(c) => os::run(ctx, c).await,
         Command::Usage(a) => ledger::usage(ctx, a).await,
         Command::Events(a) => ledger::events(ctx, a).await,
         Command::Policy(c) => ledger::policy(ctx, c).await,
