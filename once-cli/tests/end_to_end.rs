@@ -14,6 +14,7 @@ struct Env {
     dir: tempfile::TempDir,
 }
 
+#[derive(Clone)]
 struct Out {
     code: i32,
     stdout: String,
@@ -1131,4 +1132,655 @@ fn a_background_sandbox_keeps_its_state_between_commands() {
         fresh.iter().all(|o| o["order_type"] != "TOPUP"),
         "{fresh:?}"
     );
+}
+
+/// The energy-saver template the 1NCE OS tests use (the sandbox's format).
+const OS_TEMPLATE: &str = r#"{"fields":[{"name":"temp","type":"int8"}]}"#;
+
+/// Secrets the 1NCE OS tests send: none may ever be printed.
+const OS_SECRETS: &[&str] = &[
+    "sandbox-key-12345",
+    "00112233445566778899aabbccddeeff",
+    "job-key-123456",
+    "hook-secret-1",
+    "hook-secret-2",
+    "mender-token-123",
+    "tartabit-key-1",
+    "fixture-key-12345",
+];
+
+/// Request bodies of the 1NCE OS examples (`{bodies}`).
+fn os_bodies(env: &Env) -> PathBuf {
+    let dir = env.dir.path().join("bodies");
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = serde_json::Value::String(OS_TEMPLATE.into());
+    let files = [
+        ("key.txt", "sandbox-key-12345\n".to_string()),
+        ("key.hex", "00112233445566778899aabbccddeeff".to_string()),
+        (
+            "keys.json",
+            serde_json::json!([{"deviceId": env.iccid(4), "secretKey": "job-key-123456", "protocol": "COAP"}])
+                .to_string(),
+        ),
+        (
+            "test.json",
+            serde_json::json!({"template": template, "payload": "EQ=="}).to_string(),
+        ),
+        (
+            "template.json",
+            serde_json::json!({"name": "cli-temps", "template": template, "protocolFilter": ["UDP"]})
+                .to_string(),
+        ),
+        (
+            "webhook.json",
+            serde_json::json!({"name": "cli-hook", "url": "http://127.0.0.1:9/hook",
+                "headers": {"X-Api-Key": "hook-secret-2"}, "eventTypes": [{"type": "TELEMETRY_DATA"}]})
+            .to_string(),
+        ),
+        (
+            "mender.json",
+            serde_json::json!({"tenantToken": "mender-token-123"}).to_string(),
+        ),
+        (
+            "tartabit.json",
+            serde_json::json!({"serverDomain": "eu.tartabit.com", "webhookKey": "tartabit-key-1"})
+                .to_string(),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The value of a `{placeholder}` of a 1NCE OS example: ids of the fleet,
+/// or something made through the SDK for this one command.
+fn os_fixture(env: &Env, name: &str, k: usize) -> String {
+    use once_sdk::*;
+    let sb = env.sb();
+    let client = sb.client().unwrap();
+    let os = client.os();
+    let fresh = format!("fixture-{k}");
+    env.rt.block_on(async {
+        match name {
+            "device" => env.iccid(0),
+            "device2" => env.iccid(1),
+            "busy_device" => {
+                let d = DeviceId::from(env.iccid(7));
+                let udp = UdpAction::new("x", PayloadType::String, 4445);
+                os.devices().send_udp(&d, &udp).await.unwrap();
+                env.iccid(7)
+            }
+            "psk_device" => {
+                let d = DeviceId::from(env.iccid(3));
+                let key = PskSet::new("fixture-key-12345", OsProtocol::Coap);
+                os.devices().set_psk(&d, &key).await.unwrap();
+                env.iccid(3)
+            }
+            "request" => {
+                let d = DeviceId::from(env.iccid(5));
+                let udp = UdpAction::new("x", PayloadType::String, 4445);
+                let h = os.devices().send_udp(&d, &udp).await.unwrap();
+                h.id().unwrap().to_string()
+            }
+            "geofence" => {
+                let g = NewGeofence::circle(fresh, [13.0, 52.0], 100.0);
+                let g = os.locator().create_geofence(&g).await.unwrap();
+                g.id.unwrap().to_string()
+            }
+            "template" => {
+                let t = TemplateInput::new(fresh, OS_TEMPLATE, vec![OsProtocol::Udp]);
+                let t = os.optimizer().create_template(&t).await.unwrap();
+                t.id.unwrap().to_string()
+            }
+            "aws" => {
+                let events = vec![EventSubscription::new(OsEventType::TelemetryData)];
+                let i = NewAwsIntegration::new(fresh, events);
+                let i = os.integrations().create_aws(&i).await.unwrap();
+                // Rolled out: active.
+                sb.advance_os_clock(std::time::Duration::from_secs(60));
+                i.id.unwrap().to_string()
+            }
+            "webhook" => {
+                let events = vec![EventSubscription::new(OsEventType::TelemetryData)];
+                let headers = WebhookHeaders::new().with("X-Api-Key", "hook-secret-1");
+                let i =
+                    NewWebhookIntegration::new(fresh, "http://127.0.0.1:9/hook", headers, events);
+                let i = os.integrations().create_webhook(&i).await.unwrap();
+                i.id.unwrap().to_string()
+            }
+            "plugin" => {
+                let page = os.plugins().list().send().await.unwrap();
+                let restartable = page
+                    .items
+                    .iter()
+                    .find(|p| matches!(p.partner, Some(Partner::Datacake | Partner::Tartabit)));
+                match restartable {
+                    Some(p) => p.id.clone().unwrap().to_string(),
+                    None => {
+                        let s = PluginSettings::datacake("fixture-ws");
+                        let p = os.plugins().create(Partner::Datacake, &s).await.unwrap();
+                        p.id.unwrap().to_string()
+                    }
+                }
+            }
+            "log" => {
+                let d = DeviceId::from(env.iccid(6));
+                let udp = UdpAction::new("x", PayloadType::String, 4445);
+                os.devices().send_udp(&d, &udp).await.unwrap();
+                sb.advance_os_clock(std::time::Duration::from_secs(60));
+                let page = os.logs().list().send().await.unwrap();
+                page.items[0].id.clone().unwrap().to_string()
+            }
+            other => panic!("unknown placeholder {{{other}}}"),
+        }
+    })
+}
+
+/// Every 1NCE OS operation runs through its `once os` command against the
+/// sandbox: exit code 0, exactly that one request (plus the token's), an
+/// answer printed, and no secret of the test in any output.
+#[test]
+fn every_os_operation_runs_its_command() {
+    let env = Env::new();
+    let sb = env.sb();
+    let bodies = os_bodies(&env);
+    let table = once_sdk::api::os::OPERATIONS;
+    let mut ran = std::collections::HashSet::new();
+    for (k, c) in once_cli::operations::OS_COMMANDS.iter().enumerate() {
+        let op = table.iter().find(|o| o.name == c.operation).unwrap();
+        // The command shown in docs/API_COVERAGE.md is the one run here.
+        let shown: Vec<&str> = c
+            .command
+            .split(' ')
+            .skip(1)
+            .take_while(|w| !w.starts_with('-') && !w.contains('_') && w.to_uppercase() != *w)
+            .collect();
+        assert!(
+            c.example.starts_with(&shown.join(" ")),
+            "{} vs {}",
+            c.command,
+            c.example
+        );
+        if c.example.contains("plugins create") {
+            // One plugin per partner: make room.
+            env.rt.block_on(async {
+                let os = sb.client().unwrap().os();
+                for p in os.plugins().list().send().await.unwrap().items {
+                    os.plugins().delete(&p.id.unwrap()).await.unwrap();
+                }
+            });
+        }
+        let mut line = c.example.replace("{bodies}", bodies.to_str().unwrap());
+        while let Some(start) = line.find('{') {
+            let end = start + line[start..].find('}').unwrap();
+            let value = os_fixture(&env, &line[start + 1..end], k);
+            line.replace_range(start..=end, &value);
+        }
+        let args: Vec<&str> = line.split(' ').collect();
+        sb.reset_stats();
+        let out = env.once(&[&["-o", "json"], &args[..]].concat());
+        assert_eq!(out.code, 0, "once {line}: {}", out.stderr);
+        let stats = sb.stats();
+        assert_eq!(
+            stats.requests_to(op.method, op.path),
+            1,
+            "once {line} should send {} {}: {:?}",
+            op.method,
+            op.path,
+            stats.by_operation
+        );
+        assert_eq!(stats.requests, 2, "once {line}: {:?}", stats.by_operation);
+        if out.stdout.is_empty() {
+            // 204 No Content: said on stderr.
+            assert!(out.stderr.contains("done"), "once {line}: {}", out.stderr);
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
+                panic!("once {line} -o json printed no JSON ({e}): {}", out.stdout)
+            });
+            assert!(!v.is_null(), "once {line}: {}", out.stdout);
+        }
+        for secret in OS_SECRETS {
+            assert!(
+                !out.stdout.contains(secret) && !out.stderr.contains(secret),
+                "once {line} printed the secret {secret}: {}{}",
+                out.stdout,
+                out.stderr
+            );
+        }
+        ran.insert(op.name);
+        // Device actions end, so no device runs out of room for more.
+        sb.advance_os_clock(std::time::Duration::from_secs(60));
+    }
+    assert_eq!(ran.len(), 72, "{ran:?}");
+}
+
+/// Every 1NCE OS operation that changes something (Write or SideEffect in
+/// the SDK's table) is refused without `--yes` when stdin is not a
+/// terminal, and `--dry-run` prints its request: neither sends anything.
+#[test]
+fn os_changes_are_confirmed_or_dry_run_and_send_nothing() {
+    let env = Env::new();
+    let sb = env.sb();
+    let bodies = os_bodies(&env);
+    let table = once_sdk::api::os::OPERATIONS;
+    let mut changes = 0;
+    for (k, c) in once_cli::operations::OS_COMMANDS.iter().enumerate() {
+        let op = table.iter().find(|o| o.name == c.operation).unwrap();
+        if op.effect == once_sdk::Effect::Read {
+            continue;
+        }
+        changes += 1;
+        assert!(c.example.ends_with(" --yes"), "{}", c.example);
+        let mut line = c
+            .example
+            .trim_end_matches(" --yes")
+            .replace("{bodies}", bodies.to_str().unwrap());
+        while let Some(start) = line.find('{') {
+            let end = start + line[start..].find('}').unwrap();
+            let value = os_fixture(&env, &line[start + 1..end], k);
+            line.replace_range(start..=end, &value);
+        }
+        let args: Vec<&str> = line.split(' ').collect();
+        sb.reset_stats();
+        let out = env.once(&args);
+        assert_eq!(out.code, 3, "once {line}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("without confirmation")
+                && out.stderr.contains(op.method)
+                && out.stderr.contains(op.name),
+            "once {line}: {}",
+            out.stderr
+        );
+        let out = env.once(&[&args[..], &["--dry-run", "-o", "json"]].concat());
+        assert_eq!(out.code, 0, "once {line} --dry-run: {}", out.stderr);
+        let plan: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(plan[0]["method"], op.method, "{}", out.stdout);
+        let url = plan[0]["url"].as_str().unwrap();
+        let prefix: String = op.path.split('{').next().unwrap().to_string();
+        assert!(url.contains(&prefix), "{url} vs {}", op.path);
+        for secret in OS_SECRETS {
+            assert!(!out.stdout.contains(secret), "{secret}: {}", out.stdout);
+        }
+        assert_eq!(sb.stats().requests, 0, "once {line} sent something");
+        sb.advance_os_clock(std::time::Duration::from_secs(60));
+    }
+    let in_table = table
+        .iter()
+        .filter(|o| o.effect != once_sdk::Effect::Read)
+        .count();
+    assert_eq!(changes, in_table);
+}
+
+#[test]
+fn os_outputs_match_the_golden_files() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    for (format, file) in [("table", "os_devices.table"), ("csv", "os_devices.csv")] {
+        let out = env.once(&[
+            "os",
+            "inspector",
+            "devices",
+            "--page-size",
+            "3",
+            "-o",
+            format,
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        golden(file, &out.stdout);
+    }
+    let out = env.once(&["os", "inspector", "device", &a, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    golden("os_device.json", &out.stdout);
+    let udp = [
+        "os",
+        "devices",
+        "send-udp",
+        &a,
+        "--payload",
+        "ping",
+        "--port",
+        "4445",
+    ];
+    env.sb().reset_stats();
+    let out = env.once(&[&udp[..], &["--dry-run", "-o", "json"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    golden(
+        "os_send_udp_dry_run.json",
+        &out.stdout.replace(env.sb().base_url(), "BASE"),
+    );
+    let out = env.once(&udp);
+    assert_eq!(out.code, 3);
+    golden("os_send_udp_refused.txt", &out.stderr);
+    assert_eq!(env.sb().stats().requests, 0);
+    let out = env.once(&["os", "--help"]);
+    assert_eq!(out.code, 0);
+    golden("os_help.txt", &out.stdout);
+}
+
+#[test]
+fn os_device_actions_wait_until_done() {
+    let env = Env::new();
+    let sb = env.sb();
+    sb.set_os_action_stage(std::time::Duration::from_millis(200));
+    let (a, b) = (env.iccid(0), env.iccid(1));
+    env.rt.block_on(async {
+        let client = sb.client().unwrap();
+        for i in [&a, &b] {
+            let i: once_sdk::Iccid = i.parse().unwrap();
+            let up = client
+                .sims()
+                .update(&i)
+                .status(once_sdk::SimStatus::Enabled);
+            up.send().await.unwrap();
+        }
+    });
+    sb.set_online(&a, true).unwrap();
+    sb.set_online(&b, true).unwrap();
+    let out = env.once(&[
+        "os",
+        "devices",
+        "send-udp",
+        &a,
+        "--payload",
+        "ping",
+        "--port",
+        "4445",
+        "--yes",
+        "--wait",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v[0]["status"], "SUCCEEDED", "{}", out.stdout);
+    assert_eq!(v[0]["deviceId"], a.as_str());
+    // The request was followed: more than the one POST.
+    assert!(
+        sb.stats()
+            .requests_to("GET", "/v1/integrate/devices/actions/requests/{requestId}")
+            >= 1
+    );
+    let out = env.once(&[
+        "os",
+        "devices",
+        "send-lwm2m-bulk",
+        "--device-id",
+        &a,
+        "--device-id",
+        &b,
+        "--action",
+        "read",
+        "--resource",
+        "/3/0/1",
+        "--yes",
+        "--wait",
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(
+        out.stdout.lines().all(|l| l.contains("SUCCEEDED")),
+        "{}",
+        out.stdout
+    );
+    // An offline device: the action fails, and so does the command.
+    let c = env.iccid(2);
+    sb.set_online(&c, false).unwrap();
+    let out = env.once(&[
+        "os",
+        "devices",
+        "send-udp",
+        &c,
+        "--payload",
+        "ping",
+        "--port",
+        "4445",
+        "--yes",
+        "--wait",
+    ]);
+    assert_eq!(out.code, 1, "{} {}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("FAILED"), "{}", out.stdout);
+    // A timeout that is too short: exit code and message say so.
+    sb.set_os_action_stage(std::time::Duration::from_secs(60));
+    let out = env.once(&[
+        "os",
+        "devices",
+        "send-udp",
+        &a,
+        "--payload",
+        "ping",
+        "--port",
+        "4445",
+        "--yes",
+        "--wait",
+        "--timeout",
+        "1",
+    ]);
+    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert!(out.stderr.contains("not done"), "{}", out.stderr);
+}
+
+#[test]
+fn os_secrets_are_redacted_unless_asked_for() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    let key = env.dir.path().join("key");
+    std::fs::write(&key, "very-secret-psk-1\n").unwrap();
+    let out = env.once(&[
+        "os",
+        "devices",
+        "set-psk",
+        &a,
+        "--protocol",
+        "COAP",
+        "--key-file",
+        key.to_str().unwrap(),
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("very-secret-psk-1"), "{}", out.stdout);
+    let out = env.once(&["os", "devices", "psk", &a, "COAP", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["secretKey"], "[redacted]", "{}", out.stdout);
+    for format in ["table", "csv", "jsonl"] {
+        let out = env.once(&["os", "devices", "psk", &a, "COAP", "-o", format]);
+        assert!(out.stdout.contains("[redacted]") && !out.stdout.contains("very-secret-psk-1"));
+    }
+    let out = env.once(&[
+        "os",
+        "devices",
+        "psk",
+        &a,
+        "COAP",
+        "--show-secrets",
+        "-o",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["secretKey"], "very-secret-psk-1", "{}", out.stdout);
+    // Webhook header values: in the answer, in lists, in a dry run.
+    let args = [
+        "os",
+        "integrations",
+        "create-webhook",
+        "--name",
+        "ops",
+        "--url",
+        "http://127.0.0.1:9/h",
+        "--header",
+        "X-Api-Key=hook-value-9",
+        "--event-type",
+        "TELEMETRY_DATA",
+    ];
+    let out = env.once(&[&args[..], &["--dry-run", "-o", "json"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("X-Api-Key") && !out.stdout.contains("hook-value-9"),
+        "{}",
+        out.stdout
+    );
+    let out = env.once(&[&args[..], &["--yes", "-o", "json"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("hook-value-9"), "{}", out.stdout);
+    let created = out.clone();
+    for format in ["json", "csv", "table"] {
+        let out = env.once(&["os", "integrations", "list", "-o", format]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains("hook-value-9"), "{}", out.stdout);
+    }
+    let v: serde_json::Value = serde_json::from_str(&created.stdout).unwrap();
+    let id = v["id"].as_str().unwrap();
+    let out = env.once(&["os", "integrations", "get", id, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("[redacted]") && !out.stdout.contains("hook-value-9"),
+        "{}",
+        out.stdout
+    );
+    let out = env.once(&[
+        "os",
+        "integrations",
+        "get",
+        id,
+        "--show-secrets",
+        "-o",
+        "json",
+    ]);
+    assert!(out.stdout.contains("hook-value-9"), "{}", out.stdout);
+}
+
+#[test]
+fn os_bad_input_names_the_field_and_sends_nothing() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    let body = env.dir.path().join("body.json");
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        // The SDK's own checks, also in a dry run.
+        (
+            vec![
+                "os",
+                "devices",
+                "send-udp",
+                &a,
+                "--payload",
+                "x",
+                "--port",
+                "0",
+                "--yes",
+            ],
+            "",
+            "port",
+        ),
+        (
+            vec![
+                "os",
+                "devices",
+                "send-udp",
+                &a,
+                "--payload",
+                "x",
+                "--port",
+                "70000",
+                "--dry-run",
+            ],
+            "",
+            "port",
+        ),
+        (
+            vec![
+                "os",
+                "locator",
+                "create-geofence",
+                "--name",
+                "g",
+                "--circle",
+                "200,10",
+                "--radius",
+                "5",
+                "--dry-run",
+            ],
+            "",
+            "longitude",
+        ),
+        (
+            vec![
+                "os",
+                "locator",
+                "create-geofence",
+                "--name",
+                "g",
+                "--polygon",
+                "1,1 2,2 3,1",
+                "--yes",
+            ],
+            "",
+            "coordinates",
+        ),
+        // --body: checked against the SDK's type.
+        (
+            vec!["os", "devices", "send-udp", &a, "--body", "BODY", "--yes"],
+            r#"{"payload": "x", "payloadType": "STRING", "port": "high"}"#,
+            "port",
+        ),
+        (
+            vec!["os", "devices", "send-udp", &a, "--body", "BODY", "--yes"],
+            r#"{"payload": "x", "payloadType": "STRING", "port": 1, "prot": 2}"#,
+            "prot",
+        ),
+        (
+            vec![
+                "os",
+                "locator",
+                "create-geofence",
+                "--body",
+                "BODY",
+                "--dry-run",
+            ],
+            r#"{"name": "g", "type": "circle", "center": [1, 2], "radius": -1}"#,
+            "radius",
+        ),
+        (
+            vec!["os", "devices", "create-psk-job", "--body", "BODY", "--yes"],
+            r#"[{"deviceId": {"id": 1}, "secretKey": "k", "protocol": "COAP"}]"#,
+            "[0].deviceId",
+        ),
+        (
+            vec!["os", "devices", "create-psk-job", "--body", "BODY", "--yes"],
+            r#"[{"deviceId": "d", "secretKey": "key-123456", "protocol": "UDP"}]"#,
+            "protocol",
+        ),
+        (
+            vec!["os", "devices", "send-udp", &a, "--body", "BODY", "--yes"],
+            "{not json",
+            "not JSON",
+        ),
+        // clap: values of the SDK's enums.
+        (
+            vec!["os", "devices", "endpoint", "SMTP"],
+            "",
+            "possible values",
+        ),
+    ];
+    for (args, text, field) in cases {
+        std::fs::write(&body, text).unwrap();
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| {
+                if *a == "BODY" {
+                    body.to_str().unwrap()
+                } else {
+                    a
+                }
+            })
+            .collect();
+        env.sb().reset_stats();
+        let out = env.once(&args);
+        assert_eq!(out.code, 2, "once {args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(field), "once {args:?}: {}", out.stderr);
+        assert_eq!(env.sb().stats().requests, 0, "once {args:?} sent something");
+    }
 }
