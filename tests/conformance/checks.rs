@@ -407,7 +407,8 @@ fn coverage_markdown() -> String {
          The {} operations of 1NCE's device platform, checked by\n\
          `tests/conformance/os.rs` (each request against the document's\n\
          parameters and body schema; every example and a body generated from\n\
-         each response schema decoded). Python and CLI: not yet (—).\n\
+         each response schema decoded); the CLI column is once-cli's `once os`\n\
+         command (`once_cli::operations::OS_COMMANDS`).\n\
          \n\
          | operation | spec file | method + path | Rust call | Python call | CLI command |\n\
          | --- | --- | --- | --- | --- | --- |\n",
@@ -419,14 +420,20 @@ fn coverage_markdown() -> String {
             .iter()
             .find(|o| o.method == r.method && o.path == r.path)
             .map_or(String::new(), |o| o.summary.clone());
+        let python = crate::python::call(r.method, r.path)
+            .map_or_else(|| "—".to_string(), |p| format!("`{}`", cell(p)));
+        let cli = once_cli::operations::command(r.method, r.path)
+            .map_or_else(|| "—".to_string(), |c| format!("`{}`", cell(c)));
         let _ = writeln!(
             out,
-            "| {} | {} | `{} {}` | `{}` | — | — |",
+            "| {} | {} | `{} {}` | `{}` | {} | {} |",
             cell(&summary),
             r.spec,
             r.method,
             r.path,
-            cell(r.rust)
+            cell(r.rust),
+            python,
+            cli
         );
     }
     out.push_str(
@@ -510,13 +517,43 @@ fn python_calls_name_rows() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Every row has a `once` command, and every command of the CLI's table
-/// (`once_cli::operations::OPERATIONS`) names a row, once.
+/// Every row (1NCE OS's too) has a `once` command, and every command of
+/// the CLI's tables (`once_cli::operations::OPERATIONS` and `OS_COMMANDS`)
+/// names a row, once.
 #[test]
 fn cli_commands_name_rows() {
-    let rows = all_ops();
-    let ops = once_cli::operations::OPERATIONS;
+    let mut rows = all_ops();
+    rows.extend(crate::os::ops());
     let mut problems = Vec::new();
+    for (i, c) in once_cli::operations::OS_COMMANDS.iter().enumerate() {
+        match once_sdk::api::os::OPERATIONS
+            .iter()
+            .find(|o| o.name == c.operation)
+        {
+            None => problems.push(format!(
+                "`{}` names no SDK operation {}",
+                c.command, c.operation
+            )),
+            Some(o)
+                if !rows
+                    .iter()
+                    .any(|r| r.method == o.method && r.path == o.path) =>
+            {
+                problems.push(format!(
+                    "CLI command for {} {} has no row",
+                    o.method, o.path
+                ))
+            }
+            Some(_) => {}
+        }
+        if once_cli::operations::OS_COMMANDS[..i]
+            .iter()
+            .any(|p| p.operation == c.operation)
+        {
+            problems.push(format!("two CLI commands for {}", c.operation));
+        }
+    }
+    let ops = once_cli::operations::OPERATIONS;
     for (i, o) in ops.iter().enumerate() {
         if !rows
             .iter()
