@@ -25,13 +25,16 @@ pub const OUTCOME_UNKNOWN: i32 = 6;
 pub const HELP: &str = "\
 Exit codes:
   0  success
-  1  the 1NCE API or the network failed (the message says how)
+  1  the 1NCE API or the network failed (the message says how), or a
+     1NCE OS action or key job followed with --wait did not succeed
   2  wrong command line or input (e.g. an ICCID with 18 digits); nothing was sent
   3  cancelled: confirmation declined, or --yes missing when stdin is not a terminal; nothing was sent
   4  credentials missing, rejected, or in a config file that others can read
   5  a batch finished but some SIMs failed (see the lines above the summary)
-  6  outcome unknown: a top-up, SMS, order, reset, transfer, extension or
-     status change may or may not have been applied; it was not retried.
+  6  outcome unknown: a top-up, SMS, order, reset, transfer, extension,
+     status change or 1NCE OS side effect (a device action, a key, an
+     integration, a plugin) may or may not have been applied; it was not
+     retried.
      Check before running it again (the message says what to check).";
 
 /// An error that ends the command: what to print and the exit code.

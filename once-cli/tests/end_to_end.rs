@@ -1784,3 +1784,130 @@ fn os_bad_input_names_the_field_and_sends_nothing() {
         assert_eq!(env.sb().stats().requests, 0, "once {args:?} sent something");
     }
 }
+
+/// On a terminal a 1NCE OS change asks first: "n" sends nothing, "y"
+/// sends it once.
+#[cfg(unix)]
+#[test]
+fn os_changes_ask_on_a_terminal() {
+    let env = Env::new();
+    let args = [
+        "os",
+        "locator",
+        "create-geofence",
+        "--name",
+        "pty-depot",
+        "--circle",
+        "13.4,52.5",
+        "--radius",
+        "250",
+        "-o",
+        "json",
+    ];
+    env.sb().reset_stats();
+    let out = in_pty(&env, "n", &args, &[]);
+    assert_eq!(out.code, 3, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("About to send POST /v1/locate/geofences")
+            && out.stdout.contains("Continue? [y/N]")
+            && out.stdout.contains("cancelled; nothing was sent"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(env.sb().stats().requests, 0);
+    let out = in_pty(&env, "y", &args, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("pty-depot"), "{}", out.stdout);
+    assert_eq!(
+        env.sb().stats().requests_to("POST", "/v1/locate/geofences"),
+        1
+    );
+    // Reads do not ask.
+    let out = in_pty(
+        &env,
+        "-",
+        &["os", "locator", "geofences", "-o", "json"],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("[y/N]"), "{}", out.stdout);
+}
+
+/// Lists: `--all` through body pages and through history tokens, and
+/// `--fields` on 1NCE OS records.
+#[test]
+fn os_lists_page_through_everything_and_pick_fields() {
+    let env = Env::new();
+    let sb = env.sb();
+    let out = env.once(&[
+        "os",
+        "inspector",
+        "devices",
+        "--all",
+        "--page-size",
+        "30",
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 100);
+    assert_eq!(sb.stats().requests_to("GET", "/v1/inspect/devices"), 4);
+    let out = env.once(&[
+        "os",
+        "inspector",
+        "devices",
+        "--page-size",
+        "2",
+        "--fields",
+        "ip,id",
+        "-o",
+        "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "ip,id\n10.0.1.0,{}\n10.0.1.1,{}\n",
+            env.iccid(0),
+            env.iccid(1)
+        )
+    );
+    let a = env.iccid(0);
+    for n in 0..5u8 {
+        sb.os_device_message(&a, once_sandbox::OsProtocol::Udp, &[n])
+            .unwrap();
+    }
+    sb.reset_stats();
+    let out = env.once(&[
+        "os",
+        "inspector",
+        "device-history",
+        &a,
+        "--all",
+        "--page-size",
+        "2",
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 5, "{}", out.stdout);
+    assert_eq!(
+        sb.stats()
+            .requests_to("GET", "/v1/inspect/devices/{deviceId}/history"),
+        3
+    );
+    // One page: the token of the next on stderr.
+    let out = env.once(&[
+        "os",
+        "inspector",
+        "device-history",
+        &a,
+        "--page-size",
+        "2",
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(out.stderr.contains("--next-token"), "{}", out.stderr);
+}
