@@ -85,7 +85,7 @@ pub struct Global {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: Option<u64>,
     /// Print secrets (pre-shared keys, webhook header values, partner keys
-    /// and tokens) instead of [redacted]; dry runs always redact them
+    /// and tokens) instead of `[redacted]`; dry runs always redact them
     #[arg(long, global = true)]
     pub show_secrets: bool,
     /// Show every request on stderr: operation, method, path, status,

@@ -90,7 +90,7 @@ impl<T> Call<T> {
 
     /// The request this call would send, without sending it (for dry
     /// runs): the SDK's own checks of the input run, so bad input is the
-    /// same [`Error::InvalidInput`](crate::Error::InvalidInput) that
+    /// same [`Error::InvalidInput`] that
     /// sending would give. Secrets the body carries (pre-shared keys,
     /// webhook header values, partner keys) are `[redacted]`.
     pub fn preview(self) -> Result<RequestPreview> {
