@@ -14,6 +14,7 @@ Examples:
   once sims status 8988228066612345678     is the device attached?
   once sims top-up --file sims.txt --yes   top up every SIM listed in a file
   once configure --profile prod            store credentials (mode 0600)
+  once os inspector devices -o csv         1NCE OS: devices, actions, locator, ...
 
 Credentials: --sandbox; else --profile NAME (or ONCE_PROFILE); else
 ONCE_CLIENT_ID + ONCE_CLIENT_SECRET (+ ONCE_BASE_URL); else the profile

@@ -1911,3 +1911,51 @@ fn os_lists_page_through_everything_and_pick_fields() {
     assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
     assert!(out.stderr.contains("--next-token"), "{}", out.stderr);
 }
+
+/// A device action whose answer is lost is not sent again: exit code 6
+/// and what to check, and the sandbox received it once.
+#[test]
+fn os_side_effects_of_unknown_outcome_are_not_sent_twice() {
+    let env = Env::new();
+    let a = env.iccid(0);
+    env.sb().inject(
+        Fault::apply_then_drop()
+            .method("POST")
+            .path("/v1/integrate/devices/*/actions/UDP"),
+    );
+    let out = env.once(&[
+        "os",
+        "devices",
+        "send-udp",
+        &a,
+        "--payload",
+        "ping",
+        "--port",
+        "4445",
+        "--yes",
+    ]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("OUTCOME UNKNOWN")
+            && out.stderr.contains("once os devices action-requests"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        env.sb()
+            .stats()
+            .requests_to("POST", "/v1/integrate/devices/{deviceId}/actions/UDP"),
+        1
+    );
+    // The sandbox applied it: the request is there.
+    let out = env.once(&[
+        "os",
+        "devices",
+        "action-requests",
+        "--device-id",
+        &a,
+        "-o",
+        "jsonl",
+    ]);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+}

@@ -1429,6 +1429,41 @@ fn gate(ctx: &Ctx, preview: RequestPreview) -> Result<Option<i32>, CliError> {
     Ok(None)
 }
 
+/// Where to look when a side effect's outcome is unknown (the request may
+/// have reached 1NCE; it was not sent again), by the SDK's operation name.
+fn check_hint(operation: &str) -> &'static str {
+    match operation {
+        o if o.starts_with("os.devices.send_") => {
+            "`once os devices action-requests --device-id DEVICE` shows whether the action was received"
+        }
+        o if o.contains("psk") || o.contains("preshared") => {
+            "`once os devices psk-jobs` or `once os devices psk DEVICE PROTOCOL` shows whether the key was set"
+        }
+        o if o.starts_with("os.integrations.") => {
+            "`once os integrations list` shows the integrations as they are"
+        }
+        o if o.starts_with("os.plugins.") => "`once os plugins list` shows the plugins as they are",
+        o if o.starts_with("os.locator.") => "`once os locator geofences` shows the geofences",
+        o if o.starts_with("os.optimizer.") => "`once os optimizer templates` shows the templates",
+        _ => "the matching list command shows whether it was applied",
+    }
+}
+
+/// An SDK error as the CLI reports it; an unknown outcome says what to
+/// check before sending it again.
+fn reported(e: once_sdk::Error, operation: &str) -> CliError {
+    match e {
+        e @ once_sdk::Error::OutcomeUnknown { .. } => CliError::new(
+            exit::OUTCOME_UNKNOWN,
+            format!(
+                "OUTCOME UNKNOWN: {e}\n  check: {} before running it again",
+                check_hint(operation)
+            ),
+        ),
+        e => e.into(),
+    }
+}
+
 /// Runs a call: a read is sent and its answer printed; a change goes
 /// through [`gate`] first. `make` builds the call (twice for a change: a
 /// preview, then the call sent).
@@ -1438,12 +1473,14 @@ where
     F: Fn(&Client) -> Call<T>,
 {
     let client = client_for(ctx).await?;
-    if let Some(code) = gate(ctx, make(&client).preview()?)? {
+    let preview = make(&client).preview()?;
+    let operation = preview.operation;
+    if let Some(code) = gate(ctx, preview)? {
         return Ok(code);
     }
     let client = ctx.client().await?;
-    let v = to_value(&make(client).await?);
-    print_answer(ctx, v)
+    let v = make(client).await.map_err(|e| reported(e, operation))?;
+    print_answer(ctx, to_value(&v))
 }
 
 /// Prints an answer: `null` (204, no body) as a line on stderr.
@@ -1527,11 +1564,13 @@ where
     F: Fn(&Client) -> Submit<H>,
 {
     let client = client_for(ctx).await?;
-    if let Some(code) = gate(ctx, make(&client).preview()?)? {
+    let preview = make(&client).preview()?;
+    let operation = preview.operation;
+    if let Some(code) = gate(ctx, preview)? {
         return Ok(code);
     }
     let client = ctx.client().await?;
-    let handle = make(client).await?;
+    let handle = make(client).await.map_err(|e| reported(e, operation))?;
     if !wait.wait {
         ctx.out.one(&handle.answer())?;
         return Ok(exit::OK);
