@@ -1028,3 +1028,36 @@ async fn the_binary_simulates_1nce_os_devices() {
     assert_eq!(status["status"], "SCHEDULED");
     child.kill().await.unwrap();
 }
+
+/// The document gives `GET /v1/integrate/clouds` and `/v1/partners/plugins`
+/// no paging parameters: every integration comes in one answer, page 1 of
+/// 1, however many there are.
+#[tokio::test]
+async fn integrations_are_listed_in_one_answer_as_the_document_has_no_paging() {
+    let sb = sandbox().await;
+    let http = Http::new(&sb).await;
+    for n in 0..12 {
+        let r = http
+            .send(
+                "POST",
+                "/v1/integrate/clouds/webhooks",
+                Some(
+                    &json!({"name": format!("hook-{n}"), "url": "https://hooks.example.com/in",
+                    "headers": {}, "eventTypes": [{"type": "TELEMETRY_DATA"}]}),
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+    }
+    let r = http.send("GET", "/v1/integrate/clouds", None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let body = r.json();
+    assert_eq!(body["items"].as_array().map(Vec::len), Some(12), "{body}");
+    assert_eq!(
+        (body["page"].as_u64(), body["pageAmount"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let r = http.send("GET", "/v1/partners/plugins", None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json()["pageAmount"].as_u64(), Some(1));
+}

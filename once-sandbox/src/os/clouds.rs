@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use super::state::{Integration, OsWorld, Outgoing};
-use super::{bad, error, not_found, page, Answer, Req};
+use super::{bad, error, not_found, whole, Answer, Req};
 use crate::routes::Reply;
 use crate::server::Shared;
 
@@ -291,7 +291,7 @@ pub(crate) fn clouds(os: &mut OsWorld, req: &Req<'_>, tests: &mut Vec<PendingTes
                 .iter()
                 .map(|i| integration_json(i, now, stage, false))
                 .collect();
-            page(req, items, 10, 100)
+            whole(items)
         }
         ("GET", _) => {
             let i = find(os, req.path(0), None)?;

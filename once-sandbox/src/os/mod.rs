@@ -308,6 +308,15 @@ pub(crate) fn page(
     Ok(Reply::json(200, paged(items, page, size, "items")))
 }
 
+/// A list 1NCE's document gives no paging parameters (integrations,
+/// plugins): every item on page 1 of 1, in the same body shape.
+pub(crate) fn whole(items: Vec<Value>) -> Answer {
+    Ok(Reply::json(
+        200,
+        json!({"items": items, "page": 1, "pageAmount": 1}),
+    ))
+}
+
 /// `items` cut to one page, under `key`.
 pub(crate) fn paged(items: Vec<Value>, page: usize, size: usize, key: &str) -> Value {
     let amount = items.len().div_ceil(size).max(1);

@@ -7,7 +7,7 @@ use chrono::{Duration, FixedOffset, NaiveDate};
 use serde_json::{json, Map, Value};
 
 use super::state::{OsWorld, Plugin};
-use super::{bad, error, not_found, page, Answer, Req};
+use super::{bad, error, not_found, page, whole, Answer, Req};
 use crate::routes::Reply;
 use crate::state::World;
 
@@ -118,7 +118,7 @@ pub(crate) fn plugins(os: &mut OsWorld, req: &Req<'_>) -> Answer {
     match (req.method, req.template) {
         ("GET", "/v1/partners/plugins") => {
             let items = os.plugins.iter().map(|p| plugin_json(p, false)).collect();
-            page(req, items, 10, 100)
+            whole(items)
         }
         ("POST", t) if !t.contains("{pluginId}") => {
             let partner: &'static str = ["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"]
