@@ -81,3 +81,34 @@ async fn secrets_never_reach_the_logs() {
         "{text}"
     );
 }
+
+/// A list 1NCE documents without paging (integrations) that comes back
+/// saying it has more pages: its items are listed and the cut is logged at
+/// WARN, not passed off as the whole list in silence.
+#[tokio::test]
+async fn an_unpaged_list_answered_with_more_pages_is_logged_as_cut() {
+    let logs = common::Logs::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_ansi(false)
+        .with_writer(logs.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = common::server().await;
+    let body = serde_json::json!({"items": [{"id": "i-1", "name": "hook", "type": "WEBHOOK"}], "page": 1, "pageAmount": 3});
+    answer(
+        &server,
+        "GET",
+        "/v1/integrate/clouds",
+        ResponseTemplate::new(200).set_body_json(body),
+    )
+    .await;
+    let client = common::client(&server);
+    let page = client.os().integrations().list().send().await.unwrap();
+    assert_eq!(page.items.len(), 1);
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        text.contains("WARN") && text.contains("os.integrations.list") && text.contains("pages=3"),
+        "{text}"
+    );
+}

@@ -254,6 +254,17 @@ impl<T: Send + 'static> List<T> {
         let resp = client.execute(req.request(page)).await?;
         let mut items = decode(&resp, req.spec.operation, page, req.size)?;
         if req.spec.unpaged {
+            if let Some(pages) = items.total_pages.filter(|&p| p > 1) {
+                // 1NCE documents no way to ask for the next page: say the
+                // list is cut rather than pass it off as whole in silence.
+                tracing::warn!(
+                    operation = req.spec.operation,
+                    pages,
+                    items = items.items.len(),
+                    "1NCE answered a list its document gives no paging with more than one \
+                     page; only the first page's items are listed"
+                );
+            }
             items = whole_list(items);
         }
         Ok((items, resp))
