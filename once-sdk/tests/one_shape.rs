@@ -180,3 +180,32 @@ fn one_sim_model_decodes_both_documents_examples() {
     let again: once_sdk::Sim = serde_json::from_value(serde_json::to_value(&sim).unwrap()).unwrap();
     assert_eq!(again, sim);
 }
+
+#[tokio::test]
+async fn v1_and_v2_sim_lists_filter_and_sort_by_the_same_rule() {
+    // Both documents: q on imei and ip_address, sort by those two keys.
+    let server = wiremock::MockServer::start().await;
+    let client = client(&server);
+    let lists: [fn(&once_sdk::Client) -> once_sdk::List<once_sdk::Sim>; 2] =
+        [|c| c.sims().list(), |c| c.v1().sims().list()];
+    for (version, list) in ["v2", "v1"].into_iter().zip(lists) {
+        let bad_filter = list(&client).filter("label:pump").send().await.unwrap_err();
+        assert_eq!(bad_filter.validation().unwrap().field, "q", "{version}");
+        let empty = list(&client).filter(" ").send().await.unwrap_err();
+        assert_eq!(
+            empty.validation().unwrap().rule,
+            "must not be empty",
+            "{version}"
+        );
+        let good = list(&client)
+            .filter("imei:4711,ip_address:10.0.0.1")
+            .sort("ip_address,-imei");
+        assert!(format!("{good:?}").contains("4711"), "{version}");
+        let bad_sort = list(&client).sort("-iccid").send().await.unwrap_err();
+        assert_eq!(bad_sort.validation().unwrap().field, "sort", "{version}");
+    }
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "a refused list sent something"
+    );
+}

@@ -392,10 +392,7 @@ impl UpdateSim {
 
     fn validate(&self) -> std::result::Result<(), ValidationError> {
         if self.version == Version::V1 && self.update.status.is_none() {
-            return Err(ValidationError::new(
-                "status",
-                "is required by SIM management v1 on every change: set Enabled or Disabled",
-            ));
+            return Err(v1_status_required());
         }
         if self.update.is_empty() {
             return Err(ValidationError::new(
@@ -442,7 +439,7 @@ impl UpdateSim {
                 crate::api::v1::update_request(&v1)
             }
             // `validate` refused this already.
-            (Version::V1, None) => Err(ValidationError::new("status", "is required by v1").into()),
+            (Version::V1, None) => Err(v1_status_required().into()),
             (Version::V2, _) => {
                 let path = format!("/v2/sims/{}", seg(iccid.as_str()));
                 update.iccid = Some(iccid);
@@ -454,6 +451,14 @@ impl UpdateSim {
 }
 
 request_builder!(UpdateSim => ());
+
+/// v1 takes no change without the SIM's status.
+fn v1_status_required() -> ValidationError {
+    ValidationError::new(
+        "status",
+        "is required by SIM management v1 on every change: set Enabled or Disabled",
+    )
+}
 
 /// The order a top-up (v1 or v2) created, from the `Location` header of
 /// the answer.
