@@ -454,7 +454,7 @@ impl PaymentArg {
 pub enum SimsCmd {
     /// List SIMs (one page, or every page with --all)
     #[command(
-        after_help = "Examples:\n  once sims list\n  once sims list --all -o csv > fleet.csv\n  once sims list --filter 'label:pump*' --sort -iccid\n  once sims list --all -o jsonl | jq -r 'select(.status==\"Disabled\") | .iccid'"
+        after_help = "Examples:\n  once sims list\n  once sims list --all -o csv > fleet.csv\n  once sims list --filter imei:35 --sort -imei\n  once sims list --all -o jsonl | jq -r 'select(.status==\"Disabled\") | .iccid'"
     )]
     List {
         /// Paging options.

@@ -13,11 +13,25 @@ use serde::{Deserialize, Serialize};
 use crate::convert::{py_type_of, ToPy};
 use crate::models::py_model;
 
+/// A model that v1 and v2 share in Rust (one type per wire shape, such as
+/// `once_sdk::Sim`), as v1 returns it: Python keeps its v1 class (`V1Sim`),
+/// so class names, stubs and `isinstance` checks stay as they were.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AsV1<T>(pub T);
+
+impl<T> std::ops::Deref for AsV1<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 py_model! {
     /// A SIM card as SIM management v1 reports it (from ``client.v1.sims``).
     ///
     /// 1NCE retires v1 at the end of 2026: v2's ``client.sims`` returns ``Sim``.
-    V1Sim(once_sdk::types::v1::Sim) {
+    V1Sim(AsV1<once_sdk::types::v1::Sim>) {
         /// The ICCID 1NCE addresses the SIM by (19 digits).
         iccid,
         /// The ICCID with its Luhn check digit (20 digits).
@@ -506,10 +520,10 @@ pub struct V1TopUpOrderData {
     order_id: Option<String>,
 }
 
-impl From<once_sdk::types::v1::TopUpOrder> for V1TopUpOrderData {
-    fn from(o: once_sdk::types::v1::TopUpOrder) -> Self {
+impl From<once_sdk::TopUpOrder> for V1TopUpOrderData {
+    fn from(o: once_sdk::TopUpOrder) -> Self {
         Self {
-            order_id: o.order_id().map(str::to_string),
+            order_id: o.order_number().map(str::to_string),
             location: o.location,
         }
     }

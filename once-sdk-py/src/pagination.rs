@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use crate::client::Shared;
 use crate::convert::{self, ToPy};
 use crate::errors::{self, IntoPyResult};
+use crate::models_v1::AsV1;
 use crate::runtime;
 
 /// One item of a list, on its way to Python.
@@ -46,6 +47,13 @@ pub(crate) struct ErasedPage {
 
 impl<T: ToPy + Send + 'static> From<once_sdk::Page<T>> for ErasedPage {
     fn from(p: once_sdk::Page<T>) -> Self {
+        ErasedPage::mapped(p, |item| item)
+    }
+}
+
+impl ErasedPage {
+    /// The page with each item made what Python shows (`f`).
+    fn mapped<T, U: ToPy + Send + 'static>(p: once_sdk::Page<T>, f: fn(T) -> U) -> Self {
         let has_next = p.has_next();
         ErasedPage {
             page: p.page,
@@ -56,7 +64,7 @@ impl<T: ToPy + Send + 'static> From<once_sdk::Page<T>> for ErasedPage {
             items: p
                 .items
                 .into_iter()
-                .map(|i| Box::new(i) as Box<dyn PyItem>)
+                .map(|i| Box::new(f(i)) as Box<dyn PyItem>)
                 .collect(),
         }
     }
@@ -107,6 +115,33 @@ impl<T: ToPy + DeserializeOwned + Send + 'static> ErasedList for once_sdk::List<
     }
     fn item_type() -> String {
         T::py_type()
+    }
+}
+
+/// A v1 list of a model v1 and v2 share (`once_sdk::Sim`): its items shown
+/// as their v1 class (`V1Sim`).
+pub(crate) struct AsV1List<T>(pub once_sdk::List<T>);
+
+impl<T> ErasedList for AsV1List<T>
+where
+    T: DeserializeOwned + Send + 'static,
+    AsV1<T>: ToPy + Send + 'static,
+{
+    fn one(self: Box<Self>, n: u32) -> BoxFuture<'static, once_sdk::Result<ErasedPage>> {
+        self.0
+            .page(n)
+            .send()
+            .map_ok(|p| ErasedPage::mapped(p, AsV1))
+            .boxed()
+    }
+    fn all(self: Box<Self>) -> BoxStream<'static, once_sdk::Result<ErasedPage>> {
+        self.0
+            .pages()
+            .map_ok(|p| ErasedPage::mapped(p, AsV1))
+            .boxed()
+    }
+    fn item_type() -> String {
+        AsV1::<T>::py_type()
     }
 }
 

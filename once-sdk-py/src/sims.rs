@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use once_sdk::api::sims::UpdateSim;
 use once_sdk::{Iccid, PaymentMethod, SimStatus};
 use pyo3::prelude::*;
 
@@ -69,18 +70,31 @@ impl Update {
     }
 
     async fn send(self, c: once_sdk::Client) -> once_sdk::Result<()> {
-        let mut u = c.sims().update(&self.iccid);
-        if let Some(l) = self.label {
-            u = u.label(l);
-        }
-        if let Some(s) = self.status {
-            u = u.status(s);
-        }
-        if let Some(b) = self.imei_lock {
-            u = u.imei_lock(b);
-        }
-        u.send().await
+        let update = c.sims().update(&self.iccid);
+        changes(update, self.label, self.status, self.imei_lock)
+            .send()
+            .await
     }
+}
+
+/// Sets on a SIM change (`sims.update` or `v1.sims.update`: one Rust
+/// builder) the arguments given.
+pub(crate) fn changes(
+    mut update: UpdateSim,
+    label: Option<String>,
+    status: Option<SimStatus>,
+    imei_lock: Option<bool>,
+) -> UpdateSim {
+    if let Some(l) = label {
+        update = update.label(l);
+    }
+    if let Some(s) = status {
+        update = update.status(s);
+    }
+    if let Some(b) = imei_lock {
+        update = update.imei_lock(b);
+    }
+    update
 }
 
 /// The Rust list call of `sims.events(...)`, shared by both flavours.

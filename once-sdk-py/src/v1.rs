@@ -25,8 +25,8 @@ use pyo3::types::PyDict;
 use crate::client::Shared;
 use crate::convert::{self, ToPy};
 use crate::errors;
-use crate::models_v1::V1TopUpOrderData;
-use crate::pagination::{AsyncPaginator, Paginator};
+use crate::models_v1::{AsV1, V1TopUpOrderData};
+use crate::pagination::{AsV1List, AsyncPaginator, Paginator};
 
 fn invalid(py: Python<'_>, field: &'static str, rule: impl Into<String>) -> PyErr {
     errors::validation(py, &ValidationError::new(field, rule))
@@ -320,7 +320,7 @@ macro_rules! v1_sims_class {
                     if let Some(s) = &sort {
                         list = list.sort(s.clone());
                     }
-                    list
+                    AsV1List(list)
                 })
             }
 
@@ -331,7 +331,7 @@ macro_rules! v1_sims_class {
             fn get<'py>(&self, py: Python<'py>, iccid: &str, timeout: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
                 let iccid: Iccid = convert::id(py, iccid)?;
                 self.shared
-                    .$run(py, timeout, |c| async move { c.v1().sims().get(&iccid).await })
+                    .$run(py, timeout, |c| async move { c.v1().sims().get(&iccid).await.map(AsV1) })
             }
 
             /// Changes one SIM (`PUT /v1/sims/{iccid}`): `status`
@@ -348,9 +348,12 @@ macro_rules! v1_sims_class {
                 label: Option<String>,
                 imei_lock: Option<bool>, timeout: Option<f64>
             ) -> PyResult<Bound<'py, PyAny>> {
+                // Checked here, so that errors name Python's arguments.
                 let u = sim_update(py, iccid, status, label, imei_lock)?;
-                self.shared
-                    .$run(py, timeout, |c| async move { c.v1().sims().update(&u).await })
+                self.shared.$run(py, timeout, |c| async move {
+                    let update = c.v1().sims().update(&u.iccid);
+                    crate::sims::changes(update, u.label, Some(u.status), u.imei_lock).send().await
+                })
             }
 
             /// Changes many SIMs at once (`POST /v1/sims`), one `V1SimUpdate`

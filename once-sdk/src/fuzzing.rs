@@ -58,7 +58,7 @@ impl Response {
 
     /// The response as the answer of a v1 top-up (`Location` header).
     pub fn v1_top_up_order(&self) -> crate::types::v1::TopUpOrder {
-        crate::api::v1::top_up_order(&self.0)
+        crate::api::sims::top_up_order(&self.0)
     }
 
     /// The response as the answer of `POST /v1/orders` (`Location` and body).

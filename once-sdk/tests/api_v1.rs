@@ -233,10 +233,15 @@ async fn update_sim() {
         ResponseTemplate::new(200),
     )
     .await;
-    let update = SimUpdate::new(iccid(ICCID), SimStatus::Disabled)
+    client(&server)
+        .v1()
+        .sims()
+        .update(&iccid(ICCID))
+        .status(SimStatus::Disabled)
         .label("pump-17")
-        .imei_lock(true);
-    client(&server).v1().sims().update(&update).await.unwrap();
+        .imei_lock(true)
+        .await
+        .unwrap();
     assert_request(
         &server,
         "PUT",
@@ -791,7 +796,7 @@ async fn top_up_one() {
         None,
     )
     .await;
-    assert_eq!(order.order_id(), Some("1234"));
+    assert_eq!(order.order_number(), Some("1234"));
 }
 
 #[tokio::test]
@@ -820,7 +825,7 @@ async fn top_up_many() {
     )
     .await;
     assert_eq!(order.location, None);
-    assert_eq!(order.order_id(), None);
+    assert_eq!(order.order_number(), None);
 }
 
 #[tokio::test]
@@ -1218,13 +1223,24 @@ async fn updates_are_checked() {
     let sims = client(&server).v1().sims();
     let unknown: SimStatus = "Suspended".parse().unwrap();
     let e = sims
-        .update(&SimUpdate::new(iccid(ICCID), unknown))
+        .update(&iccid(ICCID))
+        .status(unknown)
         .await
         .unwrap_err();
     assert_eq!(e.validation().unwrap().field, "status");
-    let long = SimUpdate::new(iccid(ICCID), SimStatus::Enabled).label("x".repeat(256));
+    // v1 requires the status on every change.
+    let e = sims
+        .update(&iccid(ICCID))
+        .label("pump-17")
+        .await
+        .unwrap_err();
+    let v = e.validation().unwrap();
+    assert_eq!(v.field, "status");
+    assert!(v.rule.contains("required"), "{}", v.rule);
     assert_eq!(
-        sims.update(&long)
+        sims.update(&iccid(ICCID))
+            .status(SimStatus::Enabled)
+            .label("x".repeat(256))
             .await
             .unwrap_err()
             .validation()
@@ -1349,7 +1365,8 @@ async fn empty_and_whitespace_2xx_bodies_are_fine() {
     )
     .await;
     let sims = client(&server).v1().sims();
-    sims.update(&SimUpdate::new(iccid(ICCID), SimStatus::Enabled))
+    sims.update(&iccid(ICCID))
+        .status(SimStatus::Enabled)
         .await
         .unwrap();
     sims.send_sms(&iccid(ICCID), &Sms::text("hi"))

@@ -83,12 +83,14 @@ pub fn ops() -> Vec<Op> {
         op(
             "PUT",
             "/v1/sims/{iccid}",
-            "client.v1().sims().update(&update)",
+            "client.v1().sims().update(&iccid)",
             |c| {
                 Box::pin(async move {
                     c.v1()
                         .sims()
-                        .update(&SimUpdate::new(iccid(), SimStatus::Disabled).imei_lock(true))
+                        .update(&iccid())
+                        .status(SimStatus::Disabled)
+                        .imei_lock(true)
                         .await
                 })
             },

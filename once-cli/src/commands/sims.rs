@@ -1,5 +1,6 @@
 //! `once sims ...` (SIM management v2; usage is v1's).
 
+use once_sdk::api::sims::UpdateSim;
 use once_sdk::{Iccid, List, PaymentMethod, SimStatus, SimUpdate};
 use serde_json::{json, Value};
 
@@ -55,6 +56,26 @@ where
         None => {}
     }
     list
+}
+
+/// Sets on a SIM change (v2's `sims set` or v1's `v1 set`: one builder)
+/// what the command was given.
+pub fn changes(
+    mut update: UpdateSim,
+    label: Option<&str>,
+    status: Option<SimStatus>,
+    imei_lock: Option<bool>,
+) -> UpdateSim {
+    if let Some(l) = label {
+        update = update.label(l);
+    }
+    if let Some(s) = status {
+        update = update.status(s);
+    }
+    if let Some(l) = imei_lock {
+        update = update.imei_lock(l);
+    }
+    update
 }
 
 /// The SDK's status.
@@ -180,16 +201,12 @@ pub async fn run(ctx: &Ctx, cmd: SimsCmd) -> Result<i32, CliError> {
                 Planned::new("PUT", format!("/v2/sims/{i}")).body(to_value(&u))
             };
             act_each(ctx, &iccids, action, plan, |c, i| {
-                let mut u = c.sims().update(&i);
-                if let Some(l) = &label {
-                    u = u.label(l.clone());
-                }
-                if let Some(s) = status {
-                    u = u.status(status_of(s));
-                }
-                if let Some(l) = imei_lock {
-                    u = u.imei_lock(l);
-                }
+                let u = changes(
+                    c.sims().update(&i),
+                    label.as_deref(),
+                    status.map(status_of),
+                    imei_lock,
+                );
                 async move { u.send().await.map(|()| Value::Null) }
             })
             .await

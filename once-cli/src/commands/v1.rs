@@ -14,7 +14,7 @@ use once_sdk::types::v1::{
 use once_sdk::{Iccid, Sms};
 use serde_json::{json, Value};
 
-use super::sims::{paged, printed, status_of, SIM_COLUMNS};
+use super::sims::{changes, paged, printed, status_of, SIM_COLUMNS};
 use super::{act_each, read_each, show_pages, sims_text, with_iccid, Action};
 use crate::batch::{self, one_iccid, parse_iccid};
 use crate::cli::{LimitServiceArg, PaymentArg, V1Cmd, V1SmsCmd};
@@ -231,8 +231,13 @@ pub async fn run(ctx: &Ctx, cmd: V1Cmd) -> Result<i32, CliError> {
                 action,
                 |i| Planned::new("PUT", format!("/v1/sims/{i}")).body(to_value(&check(i))),
                 |c, i| {
-                    let u = check(&i);
-                    async move { c.v1().sims().update(&u).await.map(|()| Value::Null) }
+                    let u = changes(
+                        c.v1().sims().update(&i),
+                        label.as_deref(),
+                        Some(status_of(status)),
+                        imei_lock,
+                    );
+                    async move { u.await.map(|()| Value::Null) }
                 },
             )
             .await

@@ -233,7 +233,7 @@ pub fn response_meta(data: &[u8]) {
         }
     }
     let order = resp.v1_top_up_order();
-    let _ = order.order_id();
+    let _ = order.order_number();
 }
 
 fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {

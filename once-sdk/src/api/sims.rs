@@ -39,21 +39,52 @@ const LIST_SIMS: ListSpec = ListSpec {
     max_page: None,
 };
 
+/// The fields SIM lists filter and sort by: the same two in 1NCE's v1 and
+/// v2 documents (`GET /v1/sims`, `GET /v2/sims`).
+const SIM_FIELDS: [&str; 2] = ["imei", "ip_address"];
+
+/// SIM lists of v1 and v2 (one `Sim`, one set of rules: 1NCE documents the
+/// same `q` and `sort` for both).
 impl List<Sim> {
-    /// Filters by `field:value` pairs, comma separated (`imei:4711`,
-    /// `ip_address:10.0.0.1`), as 1NCE's `q` parameter.
+    /// Filters by `field:value` pairs, comma separated, on `imei` and
+    /// `ip_address` (`ip_address:10.0.0.1,imei:4711`): 1NCE's `q` parameter.
+    /// Other fields are refused before sending.
     pub fn filter(self, q: impl Into<String>) -> Self {
         let q = q.into();
         if q.trim().is_empty() {
             return self.reject(ValidationError::new("q", "must not be empty"));
         }
+        for pair in q.split(',') {
+            let ok = match pair.split_once(':') {
+                Some((field, value)) => {
+                    SIM_FIELDS.contains(&field.trim()) && !value.trim().is_empty()
+                }
+                None => false,
+            };
+            if !ok {
+                return self.reject(ValidationError::new(
+                    "q",
+                    format!("{pair:?} is not field:value with field imei or ip_address"),
+                ));
+            }
+        }
         self.param("q", q)
     }
 
     /// Sorts by `imei` or `ip_address`, comma separated; prefix `-` for
-    /// descending (`ip_address,-imei`).
+    /// descending (`ip_address,-imei`). Other keys are refused before sending.
     pub fn sort(self, sort: impl Into<String>) -> Self {
-        self.param("sort", sort.into())
+        let sort = sort.into();
+        for key in sort.split(',') {
+            let key = key.trim();
+            if !SIM_FIELDS.contains(&key.strip_prefix('-').unwrap_or(key)) {
+                return self.reject(ValidationError::new(
+                    "sort",
+                    format!("{key:?} is not imei or ip_address (prefix - for descending)"),
+                ));
+            }
+        }
+        self.param("sort", sort)
     }
 }
 
@@ -122,12 +153,7 @@ impl Sims {
     /// # Ok(()) }
     /// ```
     pub fn update(&self, iccid: &Iccid) -> UpdateSim {
-        UpdateSim {
-            client: self.client.clone(),
-            iccid: iccid.clone(),
-            update: SimUpdate::default(),
-            options: CallOptions::default(),
-        }
+        UpdateSim::new(&self.client, iccid, Version::V2)
     }
 
     /// The SIM's current data quota (volume left in MB, expiry).
@@ -287,14 +313,7 @@ impl TopUp {
 
     /// The call that places the top-up order.
     fn into_call(self) -> Call<TopUpOrder> {
-        let decode: call::Decoder<TopUpOrder> = |resp, _| {
-            let location = resp
-                .headers
-                .get(reqwest::header::LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string);
-            Ok(TopUpOrder { location })
-        };
+        let decode: call::Decoder<TopUpOrder> = |resp, _| Ok(top_up_order(resp));
         if let Some(PaymentMethod::Unknown(s)) = &self.payment_method {
             let err = ValidationError::new(
                 "payment_method",
@@ -315,18 +334,44 @@ impl TopUp {
 
 request_builder!(TopUp => TopUpOrder);
 
-/// A pending SIM change, from [`Sims::update`]. Send it with
-/// [`send`](UpdateSim::send) or `.await`.
+/// The API version a SIM change goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Version {
+    /// SIM management v1: `PUT /v1/sims/{iccid}`, `status` required.
+    V1,
+    /// SIM management v2: `PUT /v2/sims/{iccid}`.
+    V2,
+}
+
+/// A pending SIM change, from [`Sims::update`] (v2) or
+/// [`V1Sims::update`](crate::V1Sims::update) (v1): the same builder for both
+/// versions. Send it with [`send`](UpdateSim::send) or `.await`.
+///
+/// Everything is checked before anything is sent: at least one of label,
+/// status, IMEI lock set, a label of at most 255 characters, a known status;
+/// v1 also requires the status on every change.
 #[derive(Debug)]
 #[must_use = "an update does nothing until you call send() or .await it"]
 pub struct UpdateSim {
     client: Client,
     iccid: Iccid,
     update: SimUpdate,
+    version: Version,
     options: CallOptions,
 }
 
 impl UpdateSim {
+    /// A change of the SIM `iccid` that sets nothing yet.
+    pub(crate) fn new(client: &Client, iccid: &Iccid, version: Version) -> Self {
+        UpdateSim {
+            client: client.clone(),
+            iccid: iccid.clone(),
+            update: SimUpdate::default(),
+            version,
+            options: CallOptions::default(),
+        }
+    }
+
     /// A new label (at most 255 characters).
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.update.label = Some(label.into());
@@ -346,6 +391,9 @@ impl UpdateSim {
     }
 
     fn validate(&self) -> std::result::Result<(), ValidationError> {
+        if self.version == Version::V1 && self.update.status.is_none() {
+            return Err(v1_status_required());
+        }
         if self.update.is_empty() {
             return Err(ValidationError::new(
                 "body",
@@ -370,23 +418,59 @@ impl UpdateSim {
     }
 
     /// The call that sends the change.
-    fn into_call(mut self) -> Call<()> {
+    fn into_call(self) -> Call<()> {
         if let Err(e) = self.validate() {
             return Call::invalid(&self.client, e, call::empty);
         }
-        self.update.iccid = Some(self.iccid.clone());
-        let req = ApiRequest::new(
-            "sims.update",
-            Method::PUT,
-            "/v2/sims/{iccid}",
-            format!("/v2/sims/{}", seg(self.iccid.as_str())),
-        )
-        .json(&self.update);
-        Call::new(&self.client, req, call::empty).with_options(self.options)
+        let UpdateSim {
+            client,
+            iccid,
+            mut update,
+            version,
+            options,
+        } = self;
+        let request = match (version, update.status.clone()) {
+            // v1's own request (the body of `types::v1::SimUpdate`), so the
+            // builder and `update_with` send the same bytes.
+            (Version::V1, Some(status)) => {
+                let mut v1 = crate::types::v1::SimUpdate::new(iccid, status);
+                v1.label = update.label;
+                v1.imei_lock = update.imei_lock;
+                crate::api::v1::update_request(&v1)
+            }
+            // `validate` refused this already.
+            (Version::V1, None) => Err(v1_status_required().into()),
+            (Version::V2, _) => {
+                let path = format!("/v2/sims/{}", seg(iccid.as_str()));
+                update.iccid = Some(iccid);
+                ApiRequest::new("sims.update", Method::PUT, "/v2/sims/{iccid}", path).json(&update)
+            }
+        };
+        Call::new(&client, request, call::empty).with_options(options)
     }
 }
 
 request_builder!(UpdateSim => ());
+
+/// v1 takes no change without the SIM's status.
+fn v1_status_required() -> ValidationError {
+    ValidationError::new(
+        "status",
+        "is required by SIM management v1 on every change: set Enabled or Disabled",
+    )
+}
+
+/// The order a top-up (v1 or v2) created, from the `Location` header of
+/// the answer.
+pub(crate) fn top_up_order(resp: &crate::transport::RawResponse) -> TopUpOrder {
+    TopUpOrder {
+        location: resp
+            .headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+    }
+}
 
 /// The request of [`Sims::auto_top_up`], its input checked.
 fn auto_top_up_request(iccids: &[Iccid], enabled: bool) -> crate::Result<ApiRequest> {

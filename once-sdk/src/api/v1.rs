@@ -7,10 +7,11 @@
 //! yet and stay reachable here.
 
 use chrono::{Months, NaiveDate, Utc};
-use reqwest::header::{HeaderMap, LOCATION};
+use reqwest::header::HeaderMap;
 use reqwest::Method;
 
 use crate::api::call::{self, request_builder, Call};
+use crate::api::sims::{top_up_order, UpdateSim, Version};
 use crate::api::{List, ListSpec};
 use crate::client::Client;
 use crate::error::{Error, Result, ValidationError};
@@ -120,49 +121,6 @@ const LIST_EVENTS: ListSpec = ListSpec {
     max_page: None,
 };
 
-/// The fields v1 SIM lists filter and sort by.
-const SIM_FIELDS: [&str; 2] = ["imei", "ip_address"];
-
-impl List<Sim> {
-    /// Filters by `field:value` pairs, comma separated, on `imei` and
-    /// `ip_address` (`ip_address:10.0.0.1,imei:4711`): 1NCE's `q` parameter.
-    /// Other fields are refused before sending.
-    pub fn filter(self, q: impl Into<String>) -> Self {
-        let q = q.into();
-        for pair in q.split(',') {
-            let ok = match pair.split_once(':') {
-                Some((field, value)) => {
-                    SIM_FIELDS.contains(&field.trim()) && !value.trim().is_empty()
-                }
-                None => false,
-            };
-            if !ok {
-                return self.reject(ValidationError::new(
-                    "q",
-                    format!("{pair:?} is not field:value with field imei or ip_address"),
-                ));
-            }
-        }
-        self.param("q", q)
-    }
-
-    /// Sorts by `imei` or `ip_address`, comma separated; prefix `-` for
-    /// descending (`ip_address,-imei`). Other keys are refused before sending.
-    pub fn sort(self, sort: impl Into<String>) -> Self {
-        let sort = sort.into();
-        for key in sort.split(',') {
-            let key = key.trim();
-            if !SIM_FIELDS.contains(&key.strip_prefix('-').unwrap_or(key)) {
-                return self.reject(ValidationError::new(
-                    "sort",
-                    format!("{key:?} is not imei or ip_address (prefix - for descending)"),
-                ));
-            }
-        }
-        self.param("sort", sort)
-    }
-}
-
 impl List<SmsRecord> {
     /// Sorts by keys, comma separated; prefix `-` for descending
     /// (`-submit_date`).
@@ -240,23 +198,41 @@ impl V1Sims {
         Call::new(&self.client, Ok(req), call::json)
     }
 
-    /// Changes one SIM: status (required by v1), label, IMEI lock.
+    /// Changes one SIM: status (required by v1), label, IMEI lock. The same
+    /// builder as v2's [`Sims::update`](crate::api::sims::Sims::update): set
+    /// the fields, then await it or call `send()`. Checked before anything
+    /// is sent: a status (v1 requires it), a known one, a label of at most
+    /// 255 characters.
     ///
-    /// `PUT /v1/sims/{iccid}` with the ICCID of `update`. Free of charge;
-    /// changes the SIM (disabling it cuts it off the network); idempotent, so
-    /// retried on transient failures.
+    /// `PUT /v1/sims/{iccid}`. Free of charge; changes the SIM (disabling it
+    /// cuts it off the network); idempotent, so retried on transient
+    /// failures.
     /// 1NCE retires v1 at the end of 2026: use `client.sims().update()` (v2).
     ///
     /// ```no_run
     /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
-    /// use once_sdk::{types::v1::SimUpdate, SimStatus};
-    /// client.v1().sims().update(&SimUpdate::new(iccid, SimStatus::Enabled).label("pump-17")).await?;
+    /// use once_sdk::SimStatus;
+    /// client.v1().sims().update(&iccid).status(SimStatus::Enabled).label("pump-17").await?;
     /// # Ok(()) }
     /// ```
     #[deprecated(
         note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().update() (v2)"
     )]
-    pub fn update(&self, update: &SimUpdate) -> Call<()> {
+    pub fn update(&self, iccid: &Iccid) -> UpdateSim {
+        UpdateSim::new(&self.client, iccid, Version::V1)
+    }
+
+    /// Changes one SIM from a [`SimUpdate`] value: the form `update` had
+    /// before it became v2's builder. Sends exactly what
+    /// `update(&iccid).status(..).label(..).imei_lock(..)` sends.
+    ///
+    /// `PUT /v1/sims/{iccid}` with the ICCID of `update`; idempotent, so
+    /// retried on transient failures.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use the builder: client.v1().sims().update(&iccid).status(..).label(..).imei_lock(..) (v2's shape), or v2's client.sims().update(&iccid)"
+    )]
+    pub fn update_with(&self, update: &SimUpdate) -> Call<()> {
         Call::new(&self.client, update_request(update), call::empty)
     }
 
@@ -467,7 +443,7 @@ impl V1Sims {
     /// # async fn run(client: once_sdk::Client, iccid: once_sdk::Iccid) -> Result<(), once_sdk::Error> {
     /// use once_sdk::types::v1::PaymentMethod;
     /// let order = client.v1().sims().top_up(&iccid).payment_method(PaymentMethod::MonthlyInvoice).await?;
-    /// println!("order {:?}", order.order_id());
+    /// println!("order {:?}", order.order_number());
     /// # Ok(()) }
     /// ```
     #[deprecated(
@@ -610,8 +586,9 @@ impl V1Sims {
     }
 }
 
-/// The request of [`V1Sims::update`], its input checked.
-fn update_request(update: &SimUpdate) -> Result<ApiRequest> {
+/// The request of [`V1Sims::update`] and [`V1Sims::update_with`], its
+/// input checked.
+pub(crate) fn update_request(update: &SimUpdate) -> Result<ApiRequest> {
     update.validate()?;
     let req = ApiRequest::new(
         "v1.sims.update",
@@ -898,17 +875,6 @@ pub type EventList = List<Event>;
 
 fn header_num<N: std::str::FromStr>(headers: &HeaderMap, name: &str) -> Option<N> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
-}
-
-/// The order a top-up created, from the `Location` header of the answer.
-pub(crate) fn top_up_order(resp: &RawResponse) -> TopUpOrder {
-    TopUpOrder {
-        location: resp
-            .headers
-            .get(LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string),
-    }
 }
 
 /// One page of v1 events: totals from the body, else from the `X-*` headers.

@@ -20,8 +20,9 @@ string_enum!(
     }
 );
 
-/// The order 1NCE created for a top-up.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The order 1NCE created for a top-up, v1's or v2's (one type for both:
+/// `once_sdk::types::v1::TopUpOrder` is this type).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TopUpOrder {
     /// Where the order is (the `Location` header, e.g.
@@ -47,5 +48,15 @@ impl TopUpOrder {
             .rsplit('/')
             .next()
             .filter(|s| !s.is_empty())
+    }
+
+    /// The order number: v1's name for [`order_number`](Self::order_number),
+    /// from when v1 had a `TopUpOrder` of its own.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use order_number() (the v1 and v2 top-up orders are one type)"
+    )]
+    pub fn order_id(&self) -> Option<&str> {
+        self.order_number()
     }
 }

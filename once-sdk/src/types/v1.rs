@@ -4,93 +4,25 @@
 //! 1NCE retires SIM management v1 at the end of 2026; prefer the v2 models
 //! at the crate root ([`crate::Sim`], [`crate::Quota`]) where v2 has the
 //! operation. These types are what `client.v1()` sends and returns.
+//!
+//! Where v1 and v2 have the same wire shape, the v1 name is the v2 type
+//! (`pub use`), one model per shape: [`Sim`], [`PaymentMethod`],
+//! [`TopUpOrder`]. Code naming either keeps compiling.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::de::{opt_bool, opt_f64, opt_i64, opt_string};
 use super::ids::{Iccid, Imei, Imsi, Msisdn};
-use super::sim::{QuotaThreshold, SimStatus};
+use super::sim::SimStatus;
 use super::string_enum;
 use super::time::{opt_timestamp, Timestamp};
 use crate::error::ValidationError;
 
-/// A SIM card as SIM management v1 reports it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Sim {
-    /// The ICCID 1NCE addresses the SIM by (19 digits).
-    pub iccid: Iccid,
-    /// The ICCID with its Luhn check digit (20 digits).
-    #[serde(default, deserialize_with = "opt_string")]
-    pub iccid_with_luhn: Option<String>,
-    /// First IMSI, used on the normal 1NCE network.
-    #[serde(default, deserialize_with = "super::ids::opt_id")]
-    pub imsi: Option<Imsi>,
-    /// Second IMSI, used on the China+ network.
-    #[serde(default, deserialize_with = "super::ids::opt_id")]
-    pub imsi_2: Option<Imsi>,
-    /// The IMSI currently in use.
-    #[serde(default, deserialize_with = "super::ids::opt_id")]
-    pub current_imsi: Option<Imsi>,
-    /// The SIM's phone number.
-    #[serde(default, deserialize_with = "super::ids::opt_id")]
-    pub msisdn: Option<Msisdn>,
-    /// IMEI of the device the SIM is in (may be a 16-digit IMEISV).
-    #[serde(default, deserialize_with = "super::ids::opt_id")]
-    pub imei: Option<Imei>,
-    /// Whether the SIM is locked to the current device IMEI.
-    #[serde(default, deserialize_with = "opt_bool")]
-    pub imei_lock: Option<bool>,
-    /// Enabled or disabled.
-    #[serde(default)]
-    pub status: Option<SimStatus>,
-    /// When the SIM was activated.
-    #[serde(default, deserialize_with = "opt_timestamp")]
-    pub activation_date: Option<Timestamp>,
-    /// The SIM's fixed IP address.
-    #[serde(default, deserialize_with = "opt_string")]
-    pub ip_address: Option<String>,
-    /// The overall data quota in MB.
-    #[serde(default, deserialize_with = "opt_f64")]
-    pub current_quota: Option<f64>,
-    /// How much data quota is left, roughly.
-    #[serde(default)]
-    pub quota_status: Option<QuotaThreshold>,
-    /// The current SMS quota.
-    #[serde(default, rename = "current_quota_SMS", deserialize_with = "opt_f64")]
-    pub current_quota_sms: Option<f64>,
-    /// How much SMS quota is left, roughly.
-    #[serde(default, rename = "quota_status_SMS")]
-    pub quota_status_sms: Option<QuotaThreshold>,
-    /// Your label for the SIM.
-    #[serde(default, deserialize_with = "opt_string")]
-    pub label: Option<String>,
-}
-
-impl Sim {
-    /// The SIM `iccid` with nothing else known (set the public fields as
-    /// needed, e.g. in tests).
-    pub fn new(iccid: Iccid) -> Self {
-        Self {
-            iccid,
-            iccid_with_luhn: None,
-            imsi: None,
-            imsi_2: None,
-            current_imsi: None,
-            msisdn: None,
-            imei: None,
-            imei_lock: None,
-            status: None,
-            activation_date: None,
-            ip_address: None,
-            current_quota: None,
-            quota_status: None,
-            current_quota_sms: None,
-            quota_status_sms: None,
-            label: None,
-        }
-    }
-}
+/// A SIM card as SIM management v1 reports it: the same type as v2's
+/// [`crate::Sim`]. 1NCE's two documents describe the same SIM object
+/// (`SIM_card` in v1, `SimsSim` in v2: the same fields, types and quota
+/// status), so one model decodes both.
+pub use super::sim::Sim;
 
 /// One SIM's new settings (v1 `Values_for_a_SIM_update`): the ICCID and
 /// status are always sent, the label and IMEI lock only when set.
@@ -1242,24 +1174,6 @@ pub(crate) fn check_iccids(
     Ok(())
 }
 
-/// The order a top-up created: 1NCE answers with its address in the
-/// `Location` header.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct TopUpOrder {
-    /// The URL of the new order, when 1NCE sent one
-    /// (`https://api.1nce.com/management-api/v1/orders/1234`).
-    pub location: Option<String>,
-}
-
-impl TopUpOrder {
-    /// The order number, the last segment of [`location`](Self::location).
-    pub fn order_id(&self) -> Option<&str> {
-        self.location
-            .as_deref()?
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .filter(|s| !s.is_empty())
-    }
-}
+/// The order a top-up created (v1 or v2): the same type as v2's
+/// [`crate::TopUpOrder`], the `Location` header 1NCE answers with.
+pub use super::top_up::TopUpOrder;
