@@ -111,7 +111,7 @@ pub mod types;
 pub use api::call::{Call, RequestPreview};
 pub use api::os::{Effect, HistoryQuery, Os, OsOperation, Submit};
 pub use api::raw::{ApiResponse, RawRequest};
-pub use api::v1::{V1Sims, V1Sms, V1};
+pub use api::v1::{V1Sims, V1Sms, V1UpdateTarget, V1};
 pub use api::List;
 pub use auth::{
     AccessToken, Credentials, InMemoryTokenStore, RefreshLock, StoredToken, TokenStore,

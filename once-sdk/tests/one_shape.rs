@@ -1,7 +1,7 @@
 //! v1 and v2 in one shape where their wire shapes are the same: one
 //! `PaymentMethod`, `Sim` and `TopUpOrder`, an SMS send that answers with the
 //! SMS's id in both, and one update builder (v1's sends what its old
-//! `update_with(&SimUpdate)` form sent).
+//! `update(&SimUpdate)` form, still accepted, sent).
 
 #![allow(deprecated)]
 
@@ -84,7 +84,7 @@ async fn v1_update_builder_sends_what_the_old_form_sent() {
             .imei_lock(true),
     ];
     for old in &old_forms {
-        client.v1().sims().update_with(old).await.unwrap();
+        client.v1().sims().update(old).await.unwrap();
         let mut new = client.v1().sims().update(&iccid).status(old.status.clone());
         if let Some(label) = &old.label {
             new = new.label(label.clone());

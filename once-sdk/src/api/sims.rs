@@ -431,7 +431,7 @@ impl UpdateSim {
         } = self;
         let request = match (version, update.status.clone()) {
             // v1's own request (the body of `types::v1::SimUpdate`), so the
-            // builder and `update_with` send the same bytes.
+            // builder and the `update(&SimUpdate)` form send the same bytes.
             (Version::V1, Some(status)) => {
                 let mut v1 = crate::types::v1::SimUpdate::new(iccid, status);
                 v1.label = update.label;

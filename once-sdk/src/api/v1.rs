@@ -204,6 +204,10 @@ impl V1Sims {
     /// is sent: a status (v1 requires it), a known one, a label of at most
     /// 255 characters.
     ///
+    /// The form before the builder, `update(&SimUpdate)`, still compiles
+    /// and sends the same body: `update` takes either (see
+    /// [`V1UpdateTarget`]); new code passes the ICCID.
+    ///
     /// `PUT /v1/sims/{iccid}`. Free of charge; changes the SIM (disabling it
     /// cuts it off the network); idempotent, so retried on transient
     /// failures.
@@ -218,22 +222,8 @@ impl V1Sims {
     #[deprecated(
         note = "1NCE retires SIM management v1 on 2026-12-31: use client.sims().update() (v2)"
     )]
-    pub fn update(&self, iccid: &Iccid) -> UpdateSim {
-        UpdateSim::new(&self.client, iccid, Version::V1)
-    }
-
-    /// Changes one SIM from a [`SimUpdate`] value: the form `update` had
-    /// before it became v2's builder. Sends exactly what
-    /// `update(&iccid).status(..).label(..).imei_lock(..)` sends.
-    ///
-    /// `PUT /v1/sims/{iccid}` with the ICCID of `update`; idempotent, so
-    /// retried on transient failures.
-    #[deprecated(
-        since = "0.2.0",
-        note = "use the builder: client.v1().sims().update(&iccid).status(..).label(..).imei_lock(..) (v2's shape), or v2's client.sims().update(&iccid)"
-    )]
-    pub fn update_with(&self, update: &SimUpdate) -> Call<()> {
-        Call::new(&self.client, update_request(update), call::empty)
+    pub fn update<T: V1UpdateTarget>(&self, target: T) -> T::Update {
+        target.update(&self.client)
     }
 
     /// Changes many SIMs at once (status, label, IMEI lock each). 1NCE queues
@@ -586,7 +576,40 @@ impl V1Sims {
     }
 }
 
-/// The request of [`V1Sims::update`] and [`V1Sims::update_with`], its
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for &crate::types::Iccid {}
+    impl Sealed for &crate::types::v1::SimUpdate {}
+}
+
+/// What [`V1Sims::update`] takes: an ICCID, for v2's builder
+/// ([`UpdateSim`], the form to use), or a whole [`SimUpdate`], the form
+/// `update` had before (kept so that code keeps compiling; it sends the
+/// same body the builder sends for the same fields). Implemented for
+/// `&Iccid` and `&SimUpdate` only.
+pub trait V1UpdateTarget: sealed::Sealed {
+    /// What `update` returns for it.
+    type Update;
+    /// The update of this target, on `client`.
+    #[doc(hidden)]
+    fn update(self, client: &Client) -> Self::Update;
+}
+
+impl V1UpdateTarget for &Iccid {
+    type Update = UpdateSim;
+    fn update(self, client: &Client) -> UpdateSim {
+        UpdateSim::new(client, self, Version::V1)
+    }
+}
+
+impl V1UpdateTarget for &SimUpdate {
+    type Update = Call<()>;
+    fn update(self, client: &Client) -> Call<()> {
+        Call::new(client, update_request(self), call::empty)
+    }
+}
+
+/// The request of [`V1Sims::update`] (either form), its
 /// input checked.
 pub(crate) fn update_request(update: &SimUpdate) -> Result<ApiRequest> {
     update.validate()?;
