@@ -69,9 +69,10 @@ class Hook:
         self.server.server_close()
 
 
-def build(sb: once_sdk.Sandbox, client: once_sdk.Client, hook_url: str) -> dict[str, Any]:
+def build(sb: once_sdk.Sandbox, client: once_sdk.Client, hook_url: str, operation: str = "") -> dict[str, Any]:
     """Makes one of each thing through `client` and returns the arguments
-    the operations take, by their Python names."""
+    the operations take, by their Python names (the plugin is of a partner
+    other than the one in the `operation`'s path: 1NCE has one plugin per partner)."""
     device = sb.iccids()[0]
     # Actions wait for the device to come online: they can be cancelled.
     sb.set_online(device, False)
@@ -100,7 +101,8 @@ def build(sb: once_sdk.Sandbox, client: once_sdk.Client, hook_url: str) -> dict[
     aws = os.integrations.create_aws(
         NewAwsIntegration(name="aws", event_types=[{"event_type": "TELEMETRY_DATA"}], json_payload_enabled=True)
     )
-    plugin = os.plugins.create("DATACAKE", PLUGIN_SETTINGS["DATACAKE"])
+    partner = "MENDER" if "/DATACAKE/" in operation else "DATACAKE"
+    plugin = os.plugins.create(partner, PLUGIN_SETTINGS[partner])
     sb.os_device_message(device, "UDP", bytes([0, 231, 2]))
     sb.os_report_position(device, *BERLIN)
     sb.advance_os_clock(3600)

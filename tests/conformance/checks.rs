@@ -407,7 +407,8 @@ fn coverage_markdown() -> String {
          The {} operations of 1NCE's device platform, checked by\n\
          `tests/conformance/os.rs` (each request against the document's\n\
          parameters and body schema; every example and a body generated from\n\
-         each response schema decoded). Python and CLI: not yet (—).\n\
+         each response schema decoded; the Python calls by the wheel's\n\
+         `tests/test_coverage.py` against the sandbox). CLI: not yet (—).\n\
          \n\
          | operation | spec file | method + path | Rust call | Python call | CLI command |\n\
          | --- | --- | --- | --- | --- | --- |\n",
@@ -419,14 +420,17 @@ fn coverage_markdown() -> String {
             .iter()
             .find(|o| o.method == r.method && o.path == r.path)
             .map_or(String::new(), |o| o.summary.clone());
+        let python = crate::python::call(r.method, r.path)
+            .map_or_else(|| "—".to_string(), |p| format!("`{}`", cell(p)));
         let _ = writeln!(
             out,
-            "| {} | {} | `{} {}` | `{}` | — | — |",
+            "| {} | {} | `{} {}` | `{}` | {} | — |",
             cell(&summary),
             r.spec,
             r.method,
             r.path,
-            cell(r.rust)
+            cell(r.rust),
+            python
         );
     }
     out.push_str(
@@ -485,11 +489,12 @@ fn additions_are_not_in_the_documents() {
     }
 }
 
-/// Every Python call names a row, once; every row outside SIM management v1
-/// has one (v1 rows get theirs with the v1 wrapper).
+/// Every Python call names a row (1NCE OS's included), once; every row
+/// outside SIM management v1 has one (v1 rows get theirs with the v1 wrapper).
 #[test]
 fn python_calls_name_rows() {
-    let rows = all_ops();
+    let mut rows = all_ops();
+    rows.extend(crate::os::ops());
     let mut problems = Vec::new();
     for (i, (m, p, _)) in crate::python::PYTHON_CALLS.iter().enumerate() {
         if !rows.iter().any(|r| r.method == *m && r.path == *p) {
