@@ -270,6 +270,10 @@ macro_rules! py_model {
             fn py_type() -> String {
                 stringify!($name).into()
             }
+            /// An instance, or a dict of its keywords (as `wire_from_py` takes).
+            fn py_arg_type() -> String {
+                format!("{} | Mapping[str, Any]", stringify!($name))
+            }
         }
     };
 }

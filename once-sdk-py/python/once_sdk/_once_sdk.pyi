@@ -1723,7 +1723,7 @@ class Partner(StrEnum):
 @final
 class Sim:
     """A SIM card (SIM management v2)."""
-    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | Mapping[str, Any] | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | Mapping[str, Any] | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -1822,7 +1822,7 @@ class QuotaStatus:
 @final
 class Quota:
     """A data or SMS quota of a SIM (v2)."""
-    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | Mapping[str, Any] | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -1868,7 +1868,7 @@ class SimConnectivity:
     """A SIM's connectivity: status, data limit state, location, PDP contexts and
     the services available (the v2 connectivity detail).
     """
-    def __new__(cls, *, status: ConnectivityState = ..., data_traffic_limit_state: DataTrafficLimitState | None = ..., location: SimLocation | None = ..., pdp_contexts: Sequence[PdpContext] = ..., services: Sequence[str] = ...) -> Self: ...
+    def __new__(cls, *, status: ConnectivityState | Mapping[str, Any] = ..., data_traffic_limit_state: DataTrafficLimitState | Mapping[str, Any] | None = ..., location: SimLocation | Mapping[str, Any] | None = ..., pdp_contexts: Sequence[PdpContext | Mapping[str, Any]] = ..., services: Sequence[str] = ...) -> Self: ...
     @property
     def status(self) -> ConnectivityState:
         """Online, attached, offline or blocked."""
@@ -1922,7 +1922,7 @@ class DataTrafficLimitState:
 @final
 class SimLocation:
     """Where a SIM was last seen in the network."""
-    def __new__(cls, *, iccid: str = ..., imsi: str = ..., last_updated: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., mme_name: str | None = ..., mme_realm: str | None = ..., sgsn_name: str | None = ..., sgsn_realm: str | None = ..., operator: Operator | None = ..., country: Country | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., imsi: str = ..., last_updated: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., mme_name: str | None = ..., mme_realm: str | None = ..., sgsn_name: str | None = ..., sgsn_realm: str | None = ..., operator: Operator | Mapping[str, Any] | None = ..., country: Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The SIM's ICCID."""
@@ -1975,7 +1975,7 @@ class SimLocation:
 @final
 class Operator:
     """A mobile network operator."""
-    def __new__(cls, *, id: int | None = ..., name: str | None = ..., mnc: str | None = ..., country: Country | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., mnc: str | None = ..., country: Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's id of the operator."""
@@ -2053,7 +2053,7 @@ class PdpContext:
     events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
     exist only for 2G/3G sessions, whatever the spec's `required` list says.
     """
-    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., tx_teid_data_plane: str | None = ..., tx_teid_control_plane: str | None = ..., rx_teid: str | None = ..., rx_teid_data_plane: str | None = ..., rx_teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., tunnel_created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ..., gtp_v1_uli: GtpV1Uli | None = ..., gtp_v2_uli: GtpV2Uli | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., rat_type: RatType | None = ..., region: str | None = ..., apn: str | None = ..., ipcan_session_id: str | None = ..., breakout_ip: str | None = ...) -> Self: ...
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., tx_teid_data_plane: str | None = ..., tx_teid_control_plane: str | None = ..., rx_teid: str | None = ..., rx_teid_data_plane: str | None = ..., rx_teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., tunnel_created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ..., gtp_v1_uli: GtpV1Uli | Mapping[str, Any] | None = ..., gtp_v2_uli: GtpV2Uli | Mapping[str, Any] | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., rat_type: RatType | Mapping[str, Any] | None = ..., region: str | None = ..., apn: str | None = ..., ipcan_session_id: str | None = ..., breakout_ip: str | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The PDP context's id."""
@@ -2198,7 +2198,7 @@ class GtpV1Uli:
 @final
 class GtpV2Uli:
     """GTP v2 User Location Information."""
-    def __new__(cls, *, cgi: CellGlobalId | None = ..., sai: ServiceAreaId | None = ..., rai: RoutingAreaId | None = ..., tac: str | None = ..., eci: str | None = ..., lac: str | None = ..., menbi: str | None = ..., emenbi: str | None = ...) -> Self: ...
+    def __new__(cls, *, cgi: CellGlobalId | Mapping[str, Any] | None = ..., sai: ServiceAreaId | Mapping[str, Any] | None = ..., rai: RoutingAreaId | Mapping[str, Any] | None = ..., tac: str | None = ..., eci: str | None = ..., lac: str | None = ..., menbi: str | None = ..., emenbi: str | None = ...) -> Self: ...
     @property
     def cgi(self) -> CellGlobalId | None:
         """Cell Global Identification."""
@@ -2284,7 +2284,7 @@ class RoutingAreaId:
 @final
 class Event:
     """A diagnostic event of a SIM."""
-    def __new__(cls, *, id: int | None = ..., event_type: EventCode | None = ..., timestamp: datetime.datetime | None = ..., alert: bool | None = ..., user: str | None = ..., description: str | None = ..., event_source: EventCode | None = ..., event_severity: EventCode | None = ..., organisation: Organisation | None = ..., endpoint: EventEndpoint | None = ..., sim: EventSim | None = ..., imsi: EventImsi | None = ..., detail: EventDetail | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., event_type: EventCode | Mapping[str, Any] | None = ..., timestamp: datetime.datetime | None = ..., alert: bool | None = ..., user: str | None = ..., description: str | None = ..., event_source: EventCode | Mapping[str, Any] | None = ..., event_severity: EventCode | Mapping[str, Any] | None = ..., organisation: Organisation | Mapping[str, Any] | None = ..., endpoint: EventEndpoint | Mapping[str, Any] | None = ..., sim: EventSim | Mapping[str, Any] | None = ..., imsi: EventImsi | Mapping[str, Any] | None = ..., detail: EventDetail | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The event's id."""
@@ -2435,7 +2435,7 @@ class EventDetail:
     data session, quota, VPN) without saying which; this type holds the fields
     of all four, and those of the shape received are set.
     """
-    def __new__(cls, *, id: int | None = ..., name: str | None = ..., country: Country | None = ..., tapcode: Sequence[TapCode] | None = ..., mnc: Sequence[NetworkCode] | None = ..., update_location_failure_reason: str | None = ..., volume: SessionVolume | None = ..., data_service_failure_cause: DataServiceFailureCause | Literal["IMSI_NOT_FOUND", "APN_NOT_AUTHORIZED", "PDN_NOT_SUPPORTED", "IMEI_LOCK_BREACHED", "NO_QUOTA_FOUND", "QUOTA_EXPIRED", "QUOTA_EXHAUSTED", "MONTHLY_USAGE_LIMIT_EXCEEDED", "DATA_SERVICE_BARRED", "IMEI_LOCK_ENFORCED", "INACTIVITY_TIMER_EXPIRED"] | None = ..., pdp_context: PdpContext | None = ..., quota: EventQuota | None = ..., regional_pool: RegionalPool | None = ..., vpn_id: int | None = ..., region: str | None = ..., client: VpnClient | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., country: Country | Mapping[str, Any] | None = ..., tapcode: Sequence[TapCode | Mapping[str, Any]] | None = ..., mnc: Sequence[NetworkCode | Mapping[str, Any]] | None = ..., update_location_failure_reason: str | None = ..., volume: SessionVolume | Mapping[str, Any] | None = ..., data_service_failure_cause: DataServiceFailureCause | Literal["IMSI_NOT_FOUND", "APN_NOT_AUTHORIZED", "PDN_NOT_SUPPORTED", "IMEI_LOCK_BREACHED", "NO_QUOTA_FOUND", "QUOTA_EXPIRED", "QUOTA_EXHAUSTED", "MONTHLY_USAGE_LIMIT_EXCEEDED", "DATA_SERVICE_BARRED", "IMEI_LOCK_ENFORCED", "INACTIVITY_TIMER_EXPIRED"] | None = ..., pdp_context: PdpContext | Mapping[str, Any] | None = ..., quota: EventQuota | Mapping[str, Any] | None = ..., regional_pool: RegionalPool | Mapping[str, Any] | None = ..., vpn_id: int | None = ..., region: str | None = ..., client: VpnClient | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The network's or session's id (location update, data session)."""
@@ -2559,7 +2559,7 @@ class SessionVolume:
 @final
 class EventQuota:
     """The quota of a quota event (either of the two shapes 1NCE sends)."""
-    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., threshold: QuotaThresholdLevel | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | Mapping[str, Any] | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., threshold: QuotaThresholdLevel | Mapping[str, Any] | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -2643,7 +2643,7 @@ class VpnClient:
 @final
 class SmsRecord:
     """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
-    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., gsm_map_error: str | None = ..., dcs: int | None = ..., pid: int | None = ..., source_address: str | None = ..., source_address_type: SourceAddressTypeInfo | None = ..., endpoint: SmsEndpoint | None = ..., sim_id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., udh: str | None = ..., payload: str | None = ..., status: SmsStatusInfo | None = ..., sms_type: SmsType | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., gsm_map_error: str | None = ..., dcs: int | None = ..., pid: int | None = ..., source_address: str | None = ..., source_address_type: SourceAddressTypeInfo | Mapping[str, Any] | None = ..., endpoint: SmsEndpoint | Mapping[str, Any] | None = ..., sim_id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., udh: str | None = ..., payload: str | None = ..., status: SmsStatusInfo | Mapping[str, Any] | None = ..., sms_type: SmsType | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `client.sms.get` and
@@ -2809,7 +2809,7 @@ class TopUpOrder:
 @final
 class Order:
     """An order of the account: SIMs, top-ups, tariff changes."""
-    def __new__(cls, *, order_number: int | None = ..., order_type: OrderType | Literal["FIRST_ORDER", "ADDITIONAL_ORDER", "TOPUP", "BULK_TOPUP", "TARIFF_CHANGE"] | None = ..., order_date: datetime.datetime | None = ..., order_status: str | None = ..., invoice_number: str | None = ..., invoice_amount: str | None = ..., currency: str | None = ..., shipping_address: DeliveryAddress | None = ..., sims: Sequence[OrderSim] | None = ..., products: Sequence[OrderProduct] | None = ...) -> Self: ...
+    def __new__(cls, *, order_number: int | None = ..., order_type: OrderType | Literal["FIRST_ORDER", "ADDITIONAL_ORDER", "TOPUP", "BULK_TOPUP", "TARIFF_CHANGE"] | None = ..., order_date: datetime.datetime | None = ..., order_status: str | None = ..., invoice_number: str | None = ..., invoice_amount: str | None = ..., currency: str | None = ..., shipping_address: DeliveryAddress | Mapping[str, Any] | None = ..., sims: Sequence[OrderSim | Mapping[str, Any]] | None = ..., products: Sequence[OrderProduct | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The order's number."""
@@ -2898,7 +2898,7 @@ class DeliveryAddress:
 @final
 class OrderSim:
     """A SIM included in or affected by an order."""
-    def __new__(cls, *, iccid: str | None = ..., links: Sequence[SimLink] | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str | None = ..., links: Sequence[SimLink | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
@@ -2949,7 +2949,7 @@ class OrderProduct:
 @final
 class OrderRequest:
     """The body of a new order (`POST /v1/orders`); 1NCE may echo it back."""
-    def __new__(cls, *, products: Sequence[OrderedProduct] = ..., delivery_address: DeliveryAddress | None = ..., customer_reference: str | None = ...) -> Self: ...
+    def __new__(cls, *, products: Sequence[OrderedProduct | Mapping[str, Any]] = ..., delivery_address: DeliveryAddress | Mapping[str, Any] | None = ..., customer_reference: str | None = ...) -> Self: ...
     @property
     def products(self) -> tuple[OrderedProduct, ...]:
         """The products to order."""
@@ -2990,7 +2990,7 @@ class OrderedProduct:
 @final
 class OrderCreated:
     """What 1NCE answered to a new order."""
-    def __new__(cls, *, order_number: int | None = ..., location: str | None = ..., order: OrderRequest | None = ...) -> Self: ...
+    def __new__(cls, *, order_number: int | None = ..., location: str | None = ..., order: OrderRequest | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The new order's number, when 1NCE said where it lives."""
@@ -3010,7 +3010,7 @@ class OrderCreated:
 @final
 class Product:
     """A product that can be ordered with `client.orders.create()`."""
-    def __new__(cls, *, id: int | None = ..., product: str | None = ..., material: str | None = ..., package_size: int | None = ..., min_quantity: int | None = ..., max_quantity: int | None = ..., max_quantity_per_customer: int | None = ..., min_contract_duration: int | None = ..., one_time_charges: Sequence[Charge] | None = ..., recurring_charges: Sequence[Charge] | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., product: str | None = ..., material: str | None = ..., package_size: int | None = ..., min_quantity: int | None = ..., max_quantity: int | None = ..., max_quantity_per_customer: int | None = ..., min_contract_duration: int | None = ..., one_time_charges: Sequence[Charge | Mapping[str, Any]] | None = ..., recurring_charges: Sequence[Charge | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The product id to order by."""
@@ -3071,7 +3071,7 @@ class Charge:
 @final
 class ServiceRequest:
     """A service request (support ticket) of the account."""
-    def __new__(cls, *, case_id: str | None = ..., status: ServiceRequestStatus | Literal["OPEN", "IN_PROGRESS", "CLOSED"] | None = ..., subject: str | None = ..., text: str | None = ..., create_date: datetime.datetime | None = ..., solved_date: datetime.datetime | None = ..., communications: Sequence[Communication] | None = ...) -> Self: ...
+    def __new__(cls, *, case_id: str | None = ..., status: ServiceRequestStatus | Literal["OPEN", "IN_PROGRESS", "CLOSED"] | None = ..., subject: str | None = ..., text: str | None = ..., create_date: datetime.datetime | None = ..., solved_date: datetime.datetime | None = ..., communications: Sequence[Communication | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def case_id(self) -> str | None:
         """The case id to refer to the ticket by."""
@@ -3138,7 +3138,7 @@ class V1Sim:
 
     1NCE retires v1 at the end of 2026: v2's ``client.sims`` returns ``Sim``.
     """
-    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | Mapping[str, Any] | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | Mapping[str, Any] | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -3236,7 +3236,7 @@ class V1Connectivity:
     (``client.v1.sims.status``; SIM management v1, retired by 1NCE at the
     end of 2026).
     """
-    def __new__(cls, *, status: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] | None = ..., location: V1Location | None = ..., pdp_context: V1PdpContext | None = ..., services: Sequence[str] | None = ...) -> Self: ...
+    def __new__(cls, *, status: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] | None = ..., location: V1Location | Mapping[str, Any] | None = ..., pdp_context: V1PdpContext | Mapping[str, Any] | None = ..., services: Sequence[str] | None = ...) -> Self: ...
     @property
     def status(self) -> ConnectivityStatus | None:
         """`OFFLINE`, `ONLINE` or `ATTACHED`."""
@@ -3259,7 +3259,7 @@ class V1Connectivity:
 @final
 class V1Location:
     """Where a SIM's device was last seen by the network (SIM management v1)."""
-    def __new__(cls, *, iccid: str | None = ..., imsi: str | None = ..., last_updated: datetime.datetime | None = ..., last_updated_gprs: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., vlr_number_np: str | None = ..., msc_number_np: str | None = ..., sgsn_number_np: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., operator: V1Operator | None = ..., country: V1Country | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str | None = ..., imsi: str | None = ..., last_updated: datetime.datetime | None = ..., last_updated_gprs: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., vlr_number_np: str | None = ..., msc_number_np: str | None = ..., sgsn_number_np: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., operator: V1Operator | Mapping[str, Any] | None = ..., country: V1Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
@@ -3312,7 +3312,7 @@ class V1Location:
 @final
 class V1Operator:
     """A mobile operator (SIM management v1)."""
-    def __new__(cls, *, id: str | None = ..., name: str | None = ..., country: V1OperatorCountry | None = ...) -> Self: ...
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., country: V1OperatorCountry | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """The operator's id."""
@@ -3401,7 +3401,7 @@ class V1RatType:
 @final
 class V1PdpContext:
     """A SIM's current data session, its PDP context (SIM management v1)."""
-    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_profile_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., teid_data_plane: str | None = ..., teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., duration: str | None = ..., rat_type: V1RatType | None = ...) -> Self: ...
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_profile_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., teid_data_plane: str | None = ..., teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., duration: str | None = ..., rat_type: V1RatType | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The context's id."""
@@ -3496,7 +3496,7 @@ class ConnectivityInfo:
     (``client.v1.sims.connectivity_info``; v1 only, no v2 counterpart;
     1NCE retires v1 at the end of 2026).
     """
-    def __new__(cls, *, ussd_info: UssdInfo | None = ..., subscriber_info: SubscriberInfo | None = ..., request_timestamp: datetime.datetime | None = ..., reply_timestamp: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, ussd_info: UssdInfo | Mapping[str, Any] | None = ..., subscriber_info: SubscriberInfo | Mapping[str, Any] | None = ..., request_timestamp: datetime.datetime | None = ..., reply_timestamp: datetime.datetime | None = ...) -> Self: ...
     @property
     def ussd_info(self) -> UssdInfo | None:
         """USSD result, when asked for with `ussd=True`."""
@@ -3536,7 +3536,7 @@ class UssdInfo:
 @final
 class SubscriberInfo:
     """The subscriber part of ``ConnectivityInfo``."""
-    def __new__(cls, *, success: bool | None = ..., state: str | None = ..., location: SubscriberLocation | None = ...) -> Self: ...
+    def __new__(cls, *, success: bool | None = ..., state: str | None = ..., location: SubscriberLocation | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def success(self) -> bool | None:
         """Whether the subscriber request succeeded."""
@@ -3556,7 +3556,7 @@ class SubscriberInfo:
 @final
 class SubscriberLocation:
     """A device location from the network (subscriber information)."""
-    def __new__(cls, *, current_location_retrieved: bool | None = ..., age_of_location: int | None = ..., cell_global_id: V1CellGlobalId | None = ...) -> Self: ...
+    def __new__(cls, *, current_location_retrieved: bool | None = ..., age_of_location: int | None = ..., cell_global_id: V1CellGlobalId | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def current_location_retrieved(self) -> bool | None:
         """Whether the location is current."""
@@ -3692,7 +3692,7 @@ class Traffic:
     """Data or SMS traffic of one usage row (1NCE sends the figures as
     strings; they are numbers here).
     """
-    def __new__(cls, *, cost: float | None = ..., currency: Currency | None = ..., traffic_type: TrafficType | None = ..., volume: float | None = ..., volume_rx: float | None = ..., volume_tx: float | None = ...) -> Self: ...
+    def __new__(cls, *, cost: float | None = ..., currency: Currency | Mapping[str, Any] | None = ..., traffic_type: TrafficType | Mapping[str, Any] | None = ..., volume: float | None = ..., volume_rx: float | None = ..., volume_tx: float | None = ...) -> Self: ...
     @property
     def cost(self) -> float | None:
         """Mirrors the volume (there is no real cost behind it)."""
@@ -3721,7 +3721,7 @@ class Traffic:
 @final
 class DailyUsage:
     """The usage of one day."""
-    def __new__(cls, *, date: datetime.datetime | None = ..., data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
+    def __new__(cls, *, date: datetime.datetime | None = ..., data: Traffic | Mapping[str, Any] | None = ..., sms: Traffic | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def date(self) -> datetime.datetime | None:
         """The day (midnight UTC); None if 1NCE left it out."""
@@ -3741,7 +3741,7 @@ class DailyUsage:
 @final
 class UsageTotal:
     """The sums over the whole period (the row 1NCE dates `TOTAL`)."""
-    def __new__(cls, *, data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
+    def __new__(cls, *, data: Traffic | Mapping[str, Any] | None = ..., sms: Traffic | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def data(self) -> Traffic | None:
         """Data used in the period."""
@@ -3764,7 +3764,7 @@ class Usage:
     1NCE puts a row dated `TOTAL` among the daily rows; it is taken out of
     `stats` and kept in `total`.
     """
-    def __new__(cls, *, stats: Sequence[DailyUsage] = ..., total: UsageTotal | None = ...) -> Self: ...
+    def __new__(cls, *, stats: Sequence[DailyUsage | Mapping[str, Any]] = ..., total: UsageTotal | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def stats(self) -> tuple[DailyUsage, ...]:
         """One row per day, the `TOTAL` row excluded."""
@@ -3801,7 +3801,7 @@ class V1SmsRecord:
 
     1NCE retires v1 at the end of 2026: v2 has SMS under ``client.sms``.
     """
-    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., source_address: str | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., dcs: int | None = ..., udh: str | None = ..., payload: str | None = ..., status: V1Described | None = ..., sms_type: V1Described | None = ..., source_address_type: V1Described | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., source_address: str | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., dcs: int | None = ..., udh: str | None = ..., payload: str | None = ..., status: V1Described | Mapping[str, Any] | None = ..., sms_type: V1Described | Mapping[str, Any] | None = ..., source_address_type: V1Described | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `get_sms` and `delete_sms`)."""
@@ -3893,7 +3893,7 @@ class Limits:
     """The account-wide self-set monthly limits (``client.v1.sims.limits``;
     v1 only, no v2 counterpart; 1NCE retires v1 at the end of 2026).
     """
-    def __new__(cls, *, data: Limit | None = ..., sms_mt: Limit | None = ..., sms_mo: Limit | None = ...) -> Self: ...
+    def __new__(cls, *, data: Limit | Mapping[str, Any] | None = ..., sms_mt: Limit | Mapping[str, Any] | None = ..., sms_mo: Limit | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def data(self) -> Limit | None:
         """The data limit."""
@@ -3950,7 +3950,7 @@ class SettingDetails:
 @final
 class OsSetting:
     """A 1NCE OS setting of the account."""
-    def __new__(cls, *, name: str | None = ..., description: str | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ..., details: SettingDetails | None = ...) -> Self: ...
+    def __new__(cls, *, name: str | None = ..., description: str | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ..., details: SettingDetails | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def name(self) -> str | None:
         """Its name."""
@@ -4094,7 +4094,7 @@ class DailyLogCount:
 @final
 class AdminLogStats:
     """Administration log figures."""
-    def __new__(cls, *, total_unique_devices: int | None = ..., administration_logs: Sequence[DailyLogCount] | None = ...) -> Self: ...
+    def __new__(cls, *, total_unique_devices: int | None = ..., administration_logs: Sequence[DailyLogCount | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def total_unique_devices(self) -> int | None:
         """Devices with logs."""
@@ -4128,7 +4128,7 @@ class EventSubscription:
 @final
 class Integration:
     """A cloud integration (AWS or webhook)."""
-    def __new__(cls, *, id: str | None = ..., name: str | None = ..., event_types: Sequence[EventSubscription] | None = ..., state: IntegrationState | Literal["ROLLOUT_STARTED", "ROLLOUT_DONE", "ROLLOUT_FAILED", "INTEGRATION_ACTIVE", "INTEGRATION_FAILED"] | None = ..., integration_type: IntegrationType | Literal["AWS", "WEBHOOK"] | None = ..., last_successful_message_delivery: datetime.datetime | None = ..., aws_account_id: str | None = ..., region: str | None = ..., error: str | None = ..., jwt: str | None = ..., created_time: datetime.datetime | None = ..., updated_time: datetime.datetime | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., state: IntegrationState | Literal["ROLLOUT_STARTED", "ROLLOUT_DONE", "ROLLOUT_FAILED", "INTEGRATION_ACTIVE", "INTEGRATION_FAILED"] | None = ..., integration_type: IntegrationType | Literal["AWS", "WEBHOOK"] | None = ..., last_successful_message_delivery: datetime.datetime | None = ..., aws_account_id: str | None = ..., region: str | None = ..., error: str | None = ..., jwt: str | None = ..., created_time: datetime.datetime | None = ..., updated_time: datetime.datetime | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """Its id."""
@@ -4184,7 +4184,7 @@ class Integration:
 @final
 class NewAwsIntegration:
     """A new AWS integration (`POST /v1/integrate/clouds/aws`)."""
-    def __new__(cls, *, name: str | None = ..., event_types: Sequence[EventSubscription] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    def __new__(cls, *, name: str | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
     @property
     def name(self) -> str | None:
         """Its name."""
@@ -4204,7 +4204,7 @@ class NewAwsIntegration:
 @final
 class NewWebhookIntegration:
     """A new webhook integration (`POST /v1/integrate/clouds/webhooks`)."""
-    def __new__(cls, *, name: str | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    def __new__(cls, *, name: str | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
     @property
     def name(self) -> str | None:
         """Its name."""
@@ -4230,7 +4230,7 @@ class NewWebhookIntegration:
 @final
 class IntegrationUpdate:
     """A change of an integration (only the fields set are sent)."""
-    def __new__(cls, *, url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    def __new__(cls, *, url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
     @property
     def url(self) -> str | None:
         """A new URL (webhook)."""
@@ -4270,7 +4270,7 @@ class CloudFormationTemplate:
 @final
 class AwsParameters:
     """The CloudFormation templates for AWS integrations."""
-    def __new__(cls, *, aws_integration: Sequence[CloudFormationTemplate] | None = ...) -> Self: ...
+    def __new__(cls, *, aws_integration: Sequence[CloudFormationTemplate | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def aws_integration(self) -> tuple[CloudFormationTemplate, ...] | None:
         """The templates, by version."""
@@ -4284,7 +4284,7 @@ class AwsParameters:
 @final
 class IntegrationRestart:
     """What restarting an integration did."""
-    def __new__(cls, *, integration: Integration | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
+    def __new__(cls, *, integration: Integration | Mapping[str, Any] | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
     @property
     def integration(self) -> Integration | None:
         """The integration."""
@@ -4344,7 +4344,7 @@ class EventTypeInfo:
 @final
 class EventTypes:
     """The event types integrations can forward."""
-    def __new__(cls, *, event_types: Sequence[EventTypeInfo] | None = ...) -> Self: ...
+    def __new__(cls, *, event_types: Sequence[EventTypeInfo | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def event_types(self) -> tuple[EventTypeInfo, ...] | None:
         """The event types."""
@@ -4378,7 +4378,7 @@ class EndpointSetting:
 @final
 class ProtocolEndpoint:
     """A protocol endpoint of 1NCE OS devices talk to (UDP, CoAP, LwM2M)."""
-    def __new__(cls, *, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., active: bool | None = ..., domain: str | None = ..., ip_addresses: Sequence[str] | None = ..., port: int | None = ..., secure_port: int | None = ..., settings: Sequence[EndpointSetting] | None = ...) -> Self: ...
+    def __new__(cls, *, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., active: bool | None = ..., domain: str | None = ..., ip_addresses: Sequence[str] | None = ..., port: int | None = ..., secure_port: int | None = ..., settings: Sequence[EndpointSetting | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def protocol(self) -> OsProtocol | None:
         """The protocol."""
@@ -4427,7 +4427,7 @@ class EndpointSettingUpdate:
 @final
 class EndpointUpdate:
     """The body of an endpoint change (`PATCH .../endpoints/{protocol}`)."""
-    def __new__(cls, *, active: bool | None = ..., settings: Sequence[EndpointSettingUpdate] | None = ...) -> Self: ...
+    def __new__(cls, *, active: bool | None = ..., settings: Sequence[EndpointSettingUpdate | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def active(self) -> bool | None:
         """Switches the endpoint on or off."""
@@ -4730,7 +4730,7 @@ class AcceptedRequest:
 @final
 class BulkActionAccepted:
     """1NCE's answer to an action for many devices (202 Accepted)."""
-    def __new__(cls, *, accepted_requests: Sequence[AcceptedRequest] | None = ..., rejected_devices: Sequence[str] | None = ..., message: str | None = ...) -> Self: ...
+    def __new__(cls, *, accepted_requests: Sequence[AcceptedRequest | Mapping[str, Any]] | None = ..., rejected_devices: Sequence[str] | None = ..., message: str | None = ...) -> Self: ...
     @property
     def accepted_requests(self) -> tuple[AcceptedRequest, ...] | None:
         """The requests made, one per accepted device."""
@@ -4839,7 +4839,7 @@ class DeviceMessage:
 @final
 class MessageHistory:
     """A page of message history: the messages and the tokens to page on."""
-    def __new__(cls, *, items: Sequence[DeviceMessage] | None = ..., next_token: str | None = ..., first_token: str | None = ...) -> Self: ...
+    def __new__(cls, *, items: Sequence[DeviceMessage | Mapping[str, Any]] | None = ..., next_token: str | None = ..., first_token: str | None = ...) -> Self: ...
     @property
     def items(self) -> tuple[DeviceMessage, ...] | None:
         """The messages."""
@@ -4879,7 +4879,7 @@ class MessageCount:
 @final
 class HistoryInsights:
     """Message insights: counts per interval."""
-    def __new__(cls, *, items: Sequence[MessageCount] | None = ..., interval: str | None = ...) -> Self: ...
+    def __new__(cls, *, items: Sequence[MessageCount | Mapping[str, Any]] | None = ..., interval: str | None = ...) -> Self: ...
     @property
     def items(self) -> tuple[MessageCount, ...] | None:
         """The counts."""
@@ -4962,7 +4962,7 @@ class TowerMetadata:
 @final
 class CellActivity:
     """A cell tower a device used."""
-    def __new__(cls, *, iccid: str | None = ..., tower_location: TowerLocation | None = ..., tower_metadata: TowerMetadata | None = ..., sample_time: datetime.datetime | None = ..., resolution_metadata: Mapping[str, Any] | None = ..., radio_access_type: RadioAccessType | Literal["2G", "3G", "3.5G", "4G", "NB-IoT", "LTE-M"] | None = ..., resolution_mode: ResolutionMode | Literal["BASIC", "ADVANCED"] | None = ..., location_resolution_status: ResolutionStatus | Literal["SUCCEEDED", "FAILED"] | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str | None = ..., tower_location: TowerLocation | Mapping[str, Any] | None = ..., tower_metadata: TowerMetadata | Mapping[str, Any] | None = ..., sample_time: datetime.datetime | None = ..., resolution_metadata: Mapping[str, Any] | None = ..., radio_access_type: RadioAccessType | Literal["2G", "3G", "3.5G", "4G", "NB-IoT", "LTE-M"] | None = ..., resolution_mode: ResolutionMode | Literal["BASIC", "ADVANCED"] | None = ..., location_resolution_status: ResolutionStatus | Literal["SUCCEEDED", "FAILED"] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The device's SIM."""
@@ -4997,7 +4997,7 @@ class CellActivity:
 @final
 class DeviceActivity:
     """A device's cell-tower activity."""
-    def __new__(cls, *, items: Sequence[CellActivity] | None = ...) -> Self: ...
+    def __new__(cls, *, items: Sequence[CellActivity | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def items(self) -> tuple[CellActivity, ...] | None:
         """The towers, in time order."""
@@ -5219,7 +5219,7 @@ class Trend:
 @final
 class Savings:
     """The energy saver's figures over a period."""
-    def __new__(cls, *, messages_translated: Trend | None = ..., average_bytes_reduced_per_message: Trend | None = ..., bytes_saved: Trend | None = ...) -> Self: ...
+    def __new__(cls, *, messages_translated: Trend | Mapping[str, Any] | None = ..., average_bytes_reduced_per_message: Trend | Mapping[str, Any] | None = ..., bytes_saved: Trend | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def messages_translated(self) -> Trend | None:
         """Messages translated."""
@@ -5326,7 +5326,7 @@ class PluginSettings:
 @final
 class PluginRestart:
     """What restarting a plugin did."""
-    def __new__(cls, *, plugin: Plugin | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
+    def __new__(cls, *, plugin: Plugin | Mapping[str, Any] | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
     @property
     def plugin(self) -> Plugin | None:
         """The plugin."""
@@ -5415,7 +5415,7 @@ class OsDevices:
         """The protocol endpoints devices talk to: `GET /v1/integrate/devices/endpoints`."""
     def endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> ProtocolEndpoint:
         """One protocol endpoint: `GET /v1/integrate/devices/endpoints/{protocol}`."""
-    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate, *, timeout: float | None = None) -> ProtocolEndpoint:
+    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate | Mapping[str, Any], *, timeout: float | None = None) -> ProtocolEndpoint:
         """Changes an endpoint's settings: `PATCH /v1/integrate/devices/endpoints/{protocol}`."""
     def action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[ActionRequest]:
         """Every action request: `GET /v1/integrate/devices/actions/requests`."""
@@ -5429,11 +5429,11 @@ class OsDevices:
         """Cancels one action request: `DELETE /v1/integrate/devices/actions/requests/{requestId}`."""
     def cancel_action_requests(self, device_id: str, *, timeout: float | None = None) -> tuple[CancelledRequest, ...]:
         """Cancels every pending action request of a device: `DELETE /v1/integrate/devices/{deviceId}/actions/requests`."""
-    def set_preshared_key(self, device_id: str, key: PskSet, *, timeout: float | None = None) -> PreSharedKey:
+    def set_preshared_key(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> PreSharedKey:
         """Sets a device's pre-shared key (older path): `POST /v1/integrate/devices/{deviceId}/presharedkey`.
         Never sent twice once it may have reached 1NCE.
         """
-    def set_psk(self, device_id: str, key: PskSet, *, timeout: float | None = None) -> PreSharedKey:
+    def set_psk(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> PreSharedKey:
         """Sets a device's pre-shared key: `POST /v1/integrate/devices/{deviceId}/psk`.
         Never sent twice once it may have reached 1NCE.
         """
@@ -5443,31 +5443,31 @@ class OsDevices:
         """The pre-shared-key jobs (older path): `GET /v1/integrate/devices/presharedkey/jobs`."""
     def psk_jobs(self, *, timeout: float | None = None) -> Paginator[PskJob]:
         """The pre-shared-key jobs: `GET /v1/integrate/devices/psk/jobs`."""
-    def create_preshared_key_job(self, keys: Sequence[PskJobEntry], *, timeout: float | None = None) -> PskJobHandle:
+    def create_preshared_key_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> PskJobHandle:
         """Sets many devices' keys as a job (older path): `POST /v1/integrate/devices/presharedkey/jobs`.
         Returns a handle to wait on; never sent twice.
         """
-    def create_psk_job(self, keys: Sequence[PskJobEntry], *, timeout: float | None = None) -> PskJobHandle:
+    def create_psk_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> PskJobHandle:
         """Sets many devices' keys as a job: `POST /v1/integrate/devices/psk/jobs`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_lwm2m(self, device_id: str, action: Lwm2mAction, *, timeout: float | None = None) -> ActionHandle:
+    def send_lwm2m(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
         """Sends an LwM2M action to a device: `POST /v1/integrate/devices/{deviceId}/actions/LWM2M`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_action(self, device_id: str, action: Lwm2mAction, *, timeout: float | None = None) -> ActionHandle:
+    def send_action(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
         """Sends an LwM2M action (the device API's path): `POST /v1/devices/{deviceId}/actions`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction, *, timeout: float | None = None) -> BulkActionHandle:
+    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
         """Sends an LwM2M action to many devices: `POST /v1/integrate/devices/actions/LWM2M`."""
-    def send_coap(self, device_id: str, action: CoapAction, *, timeout: float | None = None) -> ActionHandle:
+    def send_coap(self, device_id: str, action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
         """Sends a CoAP action to a device: `POST /v1/integrate/devices/{deviceId}/actions/COAP`."""
-    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction, *, timeout: float | None = None) -> BulkActionHandle:
+    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
         """Sends a CoAP action to many devices: `POST /v1/integrate/devices/actions/COAP`."""
-    def send_udp(self, device_id: str, action: UdpAction, *, timeout: float | None = None) -> ActionHandle:
+    def send_udp(self, device_id: str, action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
         """Sends a UDP message to a device: `POST /v1/integrate/devices/{deviceId}/actions/UDP`."""
-    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction, *, timeout: float | None = None) -> BulkActionHandle:
+    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
         """Sends a UDP message to many devices: `POST /v1/integrate/devices/actions/UDP`."""
     def stats(self, *, timeout: float | None = None) -> DeviceStats:
         """Device counts: `GET /v1/devices/stats`."""
@@ -5482,7 +5482,7 @@ class AsyncOsDevices:
         """The protocol endpoints devices talk to: `GET /v1/integrate/devices/endpoints`."""
     def endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> Awaitable[ProtocolEndpoint]:
         """One protocol endpoint: `GET /v1/integrate/devices/endpoints/{protocol}`."""
-    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate, *, timeout: float | None = None) -> Awaitable[ProtocolEndpoint]:
+    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[ProtocolEndpoint]:
         """Changes an endpoint's settings: `PATCH /v1/integrate/devices/endpoints/{protocol}`."""
     def action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ActionRequest]:
         """Every action request: `GET /v1/integrate/devices/actions/requests`."""
@@ -5496,11 +5496,11 @@ class AsyncOsDevices:
         """Cancels one action request: `DELETE /v1/integrate/devices/actions/requests/{requestId}`."""
     def cancel_action_requests(self, device_id: str, *, timeout: float | None = None) -> Awaitable[tuple[CancelledRequest, ...]]:
         """Cancels every pending action request of a device: `DELETE /v1/integrate/devices/{deviceId}/actions/requests`."""
-    def set_preshared_key(self, device_id: str, key: PskSet, *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
+    def set_preshared_key(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
         """Sets a device's pre-shared key (older path): `POST /v1/integrate/devices/{deviceId}/presharedkey`.
         Never sent twice once it may have reached 1NCE.
         """
-    def set_psk(self, device_id: str, key: PskSet, *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
+    def set_psk(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
         """Sets a device's pre-shared key: `POST /v1/integrate/devices/{deviceId}/psk`.
         Never sent twice once it may have reached 1NCE.
         """
@@ -5510,31 +5510,31 @@ class AsyncOsDevices:
         """The pre-shared-key jobs (older path): `GET /v1/integrate/devices/presharedkey/jobs`."""
     def psk_jobs(self, *, timeout: float | None = None) -> AsyncPaginator[PskJob]:
         """The pre-shared-key jobs: `GET /v1/integrate/devices/psk/jobs`."""
-    def create_preshared_key_job(self, keys: Sequence[PskJobEntry], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
+    def create_preshared_key_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
         """Sets many devices' keys as a job (older path): `POST /v1/integrate/devices/presharedkey/jobs`.
         Returns a handle to wait on; never sent twice.
         """
-    def create_psk_job(self, keys: Sequence[PskJobEntry], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
+    def create_psk_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
         """Sets many devices' keys as a job: `POST /v1/integrate/devices/psk/jobs`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_lwm2m(self, device_id: str, action: Lwm2mAction, *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+    def send_lwm2m(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
         """Sends an LwM2M action to a device: `POST /v1/integrate/devices/{deviceId}/actions/LWM2M`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_action(self, device_id: str, action: Lwm2mAction, *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+    def send_action(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
         """Sends an LwM2M action (the device API's path): `POST /v1/devices/{deviceId}/actions`.
         Returns a handle to wait on; never sent twice.
         """
-    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction, *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
         """Sends an LwM2M action to many devices: `POST /v1/integrate/devices/actions/LWM2M`."""
-    def send_coap(self, device_id: str, action: CoapAction, *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+    def send_coap(self, device_id: str, action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
         """Sends a CoAP action to a device: `POST /v1/integrate/devices/{deviceId}/actions/COAP`."""
-    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction, *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
         """Sends a CoAP action to many devices: `POST /v1/integrate/devices/actions/COAP`."""
-    def send_udp(self, device_id: str, action: UdpAction, *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+    def send_udp(self, device_id: str, action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
         """Sends a UDP message to a device: `POST /v1/integrate/devices/{deviceId}/actions/UDP`."""
-    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction, *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
         """Sends a UDP message to many devices: `POST /v1/integrate/devices/actions/UDP`."""
     def stats(self, *, timeout: float | None = None) -> Awaitable[DeviceStats]:
         """Device counts: `GET /v1/devices/stats`."""
@@ -5601,11 +5601,11 @@ class OsLocator:
         """The cell towers a device used: `GET /v1/locate/devices/{deviceId}/activity`."""
     def geofences(self, *, name: str | None = None, device_id: str | None = None, scope: GeofenceScope | Literal["global", "device"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[Geofence]:
         """The geofences: `GET /v1/locate/geofences` (1NCE allows 30 a minute; the client paces it)."""
-    def create_geofence(self, geofence: NewGeofence, *, timeout: float | None = None) -> Geofence:
+    def create_geofence(self, geofence: NewGeofence | Mapping[str, Any], *, timeout: float | None = None) -> Geofence:
         """Creates a geofence: `POST /v1/locate/geofences`. Never sent twice."""
     def geofence(self, geofence_id: str, *, timeout: float | None = None) -> Geofence:
         """One geofence: `GET /v1/locate/geofences/{geofenceId}`."""
-    def update_geofence(self, geofence_id: str, update: GeofenceUpdate, *, timeout: float | None = None) -> Geofence:
+    def update_geofence(self, geofence_id: str, update: GeofenceUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Geofence:
         """Changes a geofence: `PATCH /v1/locate/geofences/{geofenceId}`."""
     def delete_geofence(self, geofence_id: str, *, timeout: float | None = None) -> None:
         """Deletes a geofence: `DELETE /v1/locate/geofences/{geofenceId}`."""
@@ -5626,11 +5626,11 @@ class AsyncOsLocator:
         """The cell towers a device used: `GET /v1/locate/devices/{deviceId}/activity`."""
     def geofences(self, *, name: str | None = None, device_id: str | None = None, scope: GeofenceScope | Literal["global", "device"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Geofence]:
         """The geofences: `GET /v1/locate/geofences` (1NCE allows 30 a minute; the client paces it)."""
-    def create_geofence(self, geofence: NewGeofence, *, timeout: float | None = None) -> Awaitable[Geofence]:
+    def create_geofence(self, geofence: NewGeofence | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Geofence]:
         """Creates a geofence: `POST /v1/locate/geofences`. Never sent twice."""
     def geofence(self, geofence_id: str, *, timeout: float | None = None) -> Awaitable[Geofence]:
         """One geofence: `GET /v1/locate/geofences/{geofenceId}`."""
-    def update_geofence(self, geofence_id: str, update: GeofenceUpdate, *, timeout: float | None = None) -> Awaitable[Geofence]:
+    def update_geofence(self, geofence_id: str, update: GeofenceUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Geofence]:
         """Changes a geofence: `PATCH /v1/locate/geofences/{geofenceId}`."""
     def delete_geofence(self, geofence_id: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Deletes a geofence: `DELETE /v1/locate/geofences/{geofenceId}`."""
@@ -5641,15 +5641,15 @@ class OsOptimizer:
 
     From ``Client.os.optimizer``.
     """
-    def test(self, test: TranslationTest, *, timeout: float | None = None) -> Translation:
+    def test(self, test: TranslationTest | Mapping[str, Any], *, timeout: float | None = None) -> Translation:
         """Translates a payload with a template, as a test: `POST /v1/optimize/messages/test`."""
     def savings(self, *, range: SavingsRange | Literal["1", "7", "30"] | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, iccid: str | None = None, timeout: float | None = None) -> Savings:
         """The energy saver's figures: `GET /v1/optimize/savings`."""
     def templates(self, *, timeout: float | None = None) -> tuple[Template, ...]:
         """The translation templates: `GET /v1/optimize/templates`."""
-    def create_template(self, template: TemplateInput, *, timeout: float | None = None) -> Template:
+    def create_template(self, template: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Template:
         """Creates a template: `POST /v1/optimize/templates`. Never sent twice."""
-    def update_template(self, template_id: str, change: TemplateInput, *, timeout: float | None = None) -> Template:
+    def update_template(self, template_id: str, change: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Template:
         """Changes a template: `PATCH /v1/optimize/templates/{templateId}`."""
     def delete_template(self, template_id: str, *, timeout: float | None = None) -> None:
         """Deletes a template: `DELETE /v1/optimize/templates/{templateId}`."""
@@ -5660,15 +5660,15 @@ class AsyncOsOptimizer:
 
     From ``AsyncClient.os.optimizer``: each call returns an awaitable.
     """
-    def test(self, test: TranslationTest, *, timeout: float | None = None) -> Awaitable[Translation]:
+    def test(self, test: TranslationTest | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Translation]:
         """Translates a payload with a template, as a test: `POST /v1/optimize/messages/test`."""
     def savings(self, *, range: SavingsRange | Literal["1", "7", "30"] | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, iccid: str | None = None, timeout: float | None = None) -> Awaitable[Savings]:
         """The energy saver's figures: `GET /v1/optimize/savings`."""
     def templates(self, *, timeout: float | None = None) -> Awaitable[tuple[Template, ...]]:
         """The translation templates: `GET /v1/optimize/templates`."""
-    def create_template(self, template: TemplateInput, *, timeout: float | None = None) -> Awaitable[Template]:
+    def create_template(self, template: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Template]:
         """Creates a template: `POST /v1/optimize/templates`. Never sent twice."""
-    def update_template(self, template_id: str, change: TemplateInput, *, timeout: float | None = None) -> Awaitable[Template]:
+    def update_template(self, template_id: str, change: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Template]:
         """Changes a template: `PATCH /v1/optimize/templates/{templateId}`."""
     def delete_template(self, template_id: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Deletes a template: `DELETE /v1/optimize/templates/{templateId}`."""
@@ -5683,9 +5683,9 @@ class OsIntegrations:
         """The integrations: `GET /v1/integrate/clouds`."""
     def get(self, integration_id: str, *, timeout: float | None = None) -> Integration:
         """One integration: `GET /v1/integrate/clouds/{integrationId}`."""
-    def update(self, integration_id: str, change: IntegrationUpdate, *, timeout: float | None = None) -> Integration:
+    def update(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
         """Changes an integration: `PATCH /v1/integrate/clouds/{integrationId}`."""
-    def update_webhook(self, integration_id: str, change: IntegrationUpdate, *, timeout: float | None = None) -> Integration:
+    def update_webhook(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
         """Changes a webhook integration: `PATCH /v1/integrate/clouds/webhooks/{integrationId}`."""
     def delete(self, integration_id: str, *, timeout: float | None = None) -> None:
         """Deletes an integration: `DELETE /v1/integrate/clouds/{integrationId}`. Never sent twice."""
@@ -5693,9 +5693,9 @@ class OsIntegrations:
         """The event types integrations can subscribe to: `GET /v1/integrate/clouds/eventTypes`."""
     def aws_parameters(self, *, timeout: float | None = None) -> AwsParameters:
         """The parameters of an AWS integration: `GET /v1/integrate/clouds/aws/parameters`."""
-    def create_aws(self, integration: NewAwsIntegration, *, timeout: float | None = None) -> Integration:
+    def create_aws(self, integration: NewAwsIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
         """Creates an AWS integration: `POST /v1/integrate/clouds/aws`. Never sent twice."""
-    def create_webhook(self, integration: NewWebhookIntegration, *, timeout: float | None = None) -> Integration:
+    def create_webhook(self, integration: NewWebhookIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
         """Creates a webhook integration: `POST /v1/integrate/clouds/webhooks`
         (its header values are secrets). Never sent twice.
         """
@@ -5718,9 +5718,9 @@ class AsyncOsIntegrations:
         """The integrations: `GET /v1/integrate/clouds`."""
     def get(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[Integration]:
         """One integration: `GET /v1/integrate/clouds/{integrationId}`."""
-    def update(self, integration_id: str, change: IntegrationUpdate, *, timeout: float | None = None) -> Awaitable[Integration]:
+    def update(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
         """Changes an integration: `PATCH /v1/integrate/clouds/{integrationId}`."""
-    def update_webhook(self, integration_id: str, change: IntegrationUpdate, *, timeout: float | None = None) -> Awaitable[Integration]:
+    def update_webhook(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
         """Changes a webhook integration: `PATCH /v1/integrate/clouds/webhooks/{integrationId}`."""
     def delete(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[None]:
         """Deletes an integration: `DELETE /v1/integrate/clouds/{integrationId}`. Never sent twice."""
@@ -5728,9 +5728,9 @@ class AsyncOsIntegrations:
         """The event types integrations can subscribe to: `GET /v1/integrate/clouds/eventTypes`."""
     def aws_parameters(self, *, timeout: float | None = None) -> Awaitable[AwsParameters]:
         """The parameters of an AWS integration: `GET /v1/integrate/clouds/aws/parameters`."""
-    def create_aws(self, integration: NewAwsIntegration, *, timeout: float | None = None) -> Awaitable[Integration]:
+    def create_aws(self, integration: NewAwsIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
         """Creates an AWS integration: `POST /v1/integrate/clouds/aws`. Never sent twice."""
-    def create_webhook(self, integration: NewWebhookIntegration, *, timeout: float | None = None) -> Awaitable[Integration]:
+    def create_webhook(self, integration: NewWebhookIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
         """Creates a webhook integration: `POST /v1/integrate/clouds/webhooks`
         (its header values are secrets). Never sent twice.
         """
@@ -5753,7 +5753,7 @@ class OsPlugins:
         """The plugins: `GET /v1/partners/plugins`."""
     def get(self, plugin_id: str, *, timeout: float | None = None) -> Plugin:
         """One plugin: `GET /v1/partners/plugins/{pluginId}`."""
-    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings, *, timeout: float | None = None) -> Plugin:
+    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings | Mapping[str, Any], *, timeout: float | None = None) -> Plugin:
         """Installs a partner's plugin: `POST /v1/partners/{partner}/plugins`
         (`DATACAKE`, `MENDER`, `TARTABIT`, `MEMFAULT`). Never sent twice.
         """
@@ -5772,7 +5772,7 @@ class AsyncOsPlugins:
         """The plugins: `GET /v1/partners/plugins`."""
     def get(self, plugin_id: str, *, timeout: float | None = None) -> Awaitable[Plugin]:
         """One plugin: `GET /v1/partners/plugins/{pluginId}`."""
-    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings, *, timeout: float | None = None) -> Awaitable[Plugin]:
+    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Plugin]:
         """Installs a partner's plugin: `POST /v1/partners/{partner}/plugins`
         (`DATACAKE`, `MENDER`, `TARTABIT`, `MEMFAULT`). Never sent twice.
         """
@@ -5789,7 +5789,7 @@ class OsSettings:
     """
     def list(self, *, language: SettingsLanguage | Literal["en", "de"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[OsSetting]:
         """The settings: `GET /v1/settings/1nceos`; `language` of the descriptions."""
-    def update(self, name: str, update: OsSettingUpdate, *, timeout: float | None = None) -> OsSettingChanged:
+    def update(self, name: str, update: OsSettingUpdate | Mapping[str, Any], *, timeout: float | None = None) -> OsSettingChanged:
         """Switches a setting on or off: `PATCH /v1/settings/1nceos/{name}`."""
 
 @final
@@ -5800,7 +5800,7 @@ class AsyncOsSettings:
     """
     def list(self, *, language: SettingsLanguage | Literal["en", "de"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[OsSetting]:
         """The settings: `GET /v1/settings/1nceos`; `language` of the descriptions."""
-    def update(self, name: str, update: OsSettingUpdate, *, timeout: float | None = None) -> Awaitable[OsSettingChanged]:
+    def update(self, name: str, update: OsSettingUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[OsSettingChanged]:
         """Switches a setting on or off: `PATCH /v1/settings/1nceos/{name}`."""
 
 @final
