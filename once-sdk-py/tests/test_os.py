@@ -258,3 +258,12 @@ async def test_a_write_is_retried_but_a_side_effect_is_not_async(sandbox):
         )
     assert sandbox.stats().requests_to("POST", "/v1/locate/geofences") == 1
     assert len([g async for g in aclient.os.locator.geofences()]) == 1
+
+
+def test_unknown_values_and_big_ids_survive_the_decoder():
+    # The constructors run the decoder responses go through.
+    request = once_sdk.ActionRequest(id=2**60 + 1, status="PAUSED", protocol="MQTT", device_id="dev-17")
+    assert request.id == str(2**60 + 1)  # every digit
+    assert request.status == "PAUSED" and isinstance(request.status, ActionStatus)
+    assert request.protocol == "MQTT" and request.to_dict(mode="json")["status"] == "PAUSED"
+    assert once_sdk.ActionRequest(status="SUCCEEDED").status is ActionStatus.SUCCEEDED
