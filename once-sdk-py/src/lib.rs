@@ -46,7 +46,13 @@ mod wire;
 /// check that the stub file carries exactly this text.
 #[pyfunction]
 fn _generated_stubs() -> String {
-    [enums::stubs(), models::stubs(), os::stubs()].join("\n")
+    [
+        enums::stubs(),
+        models::stubs(),
+        os::stubs(),
+        support::stubs(),
+    ]
+    .join("\n")
 }
 
 #[pymodule]

@@ -24,17 +24,45 @@ use serde::de::DeserializeOwned;
 use crate::client::Shared;
 use crate::convert::{Out, ToPy};
 use crate::errors::{self, IntoPyResult};
-use crate::pagination::{AsyncPaginator, Paginator};
 use crate::runtime;
+
+/// An argument's name as the 1NCE API spells it (`page_size` is
+/// `pageSize`), for `ValidationError.field`. Each name is made once.
+fn api_name(name: &'static str) -> &'static str {
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+    static NAMES: Mutex<BTreeMap<&'static str, &'static str>> = Mutex::new(BTreeMap::new());
+    if !name.contains('_') {
+        return name;
+    }
+    let mut names = NAMES.lock().unwrap_or_else(|p| p.into_inner());
+    names.entry(name).or_insert_with(|| {
+        let mut camel = String::with_capacity(name.len());
+        let mut upper = false;
+        for ch in name.chars() {
+            if ch == '_' {
+                upper = true;
+            } else if upper {
+                camel.extend(ch.to_uppercase());
+                upper = false;
+            } else {
+                camel.push(ch);
+            }
+        }
+        // A few dozen argument names in all: kept for the process.
+        Box::leak(camel.into_boxed_str())
+    })
+}
 
 /// A Python argument as the Rust type: through its JSON (as a response
 /// would be decoded); a value that does not fit raises `ValidationError`
-/// (or `TypeError`) naming the argument.
+/// (or `TypeError`) naming the argument as the API spells it.
 pub(crate) fn arg<T: ToPy + DeserializeOwned>(
     py: Python<'_>,
     name: &'static str,
     value: &Bound<'_, PyAny>,
 ) -> PyResult<T> {
+    let name = api_name(name);
     let json =
         T::wire_from_py(value).map_err(|e| crate::models::field_error(py, "argument", name, e))?;
     serde_json::from_value(json)
@@ -289,7 +317,7 @@ describe! {
 }
 
 /// The Python parameter list of a stub line.
-fn stub_params(positional: &[(&str, String)], keywords: &[(&str, String)]) -> String {
+pub(crate) fn stub_params(positional: &[(&str, String)], keywords: &[(&str, String)]) -> String {
     let mut out = vec!["self".to_string()];
     for (n, t) in positional {
         out.push(format!("{n}: {t}"));
@@ -302,9 +330,9 @@ fn stub_params(positional: &[(&str, String)], keywords: &[(&str, String)]) -> St
     out.join(", ")
 }
 
-/// One method of an area class, for one flavour (see `os_areas!`).
+/// One method of a resource class, for one flavour (see `resource_pair!`).
 macro_rules! os_method {
-    (call, $flavour:ident, $run:ident, $pag:ident, $wrap:ident, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
+    (call, $flavour:ident, $run:ident, $pag:ty, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
         $self_
             .shared
             .$run($py, $timeout, move |$c: once_sdk::Client| async move {
@@ -312,10 +340,10 @@ macro_rules! os_method {
                 Ok(out)
             })
     };
-    (list, $flavour:ident, $run:ident, $pag:ident, $wrap:ident, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
-        Ok(Bound::new(
+    (list, $flavour:ident, $run:ident, $pag:ty, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
+        Ok(pyo3::Bound::new(
             $py,
-            $pag::new(
+            <$pag>::new(
                 $py,
                 &$self_.shared,
                 $timeout,
@@ -324,50 +352,60 @@ macro_rules! os_method {
         )?
         .into_any())
     };
-    (submit, $flavour:ident, $run:ident, $pag:ident, $wrap:ident, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
+    (submit, $flavour:ident, $run:ident, $pag:ty, $self_:ident, $py:ident, $timeout:ident, $ret:ty, |$c:ident| $body:expr) => {
         $self_
             .shared
             .$run($py, $timeout, move |$c: once_sdk::Client| async move {
                 let handle: $ret = ($body).await?;
-                Ok($wrap(handle))
+                Ok($crate::os::$flavour(handle))
             })
     };
 }
+pub(crate) use os_method;
 
 /// The stub return type of an operation, per kind and flavour.
 macro_rules! os_stub_return {
     (call, Blocking, $ret:ty) => {
-        <$ret as ToPy>::py_type()
+        <$ret as $crate::convert::ToPy>::py_type()
     };
     (call, Asyncio, $ret:ty) => {
-        format!("Awaitable[{}]", <$ret as ToPy>::py_type())
+        format!("Awaitable[{}]", <$ret as $crate::convert::ToPy>::py_type())
     };
     (list, Blocking, $ret:ty) => {
-        format!("Paginator[{}]", <$ret as ToPy>::py_type())
+        format!("Paginator[{}]", <$ret as $crate::convert::ToPy>::py_type())
     };
     (list, Asyncio, $ret:ty) => {
-        format!("AsyncPaginator[{}]", <$ret as ToPy>::py_type())
+        format!(
+            "AsyncPaginator[{}]",
+            <$ret as $crate::convert::ToPy>::py_type()
+        )
     };
     (submit, Blocking, $ret:ty) => {
-        <Blocking<$ret> as ToPy>::py_type()
+        <$crate::os::Blocking<$ret> as $crate::convert::ToPy>::py_type()
     };
     (submit, Asyncio, $ret:ty) => {
-        format!("Awaitable[{}]", <Asyncio<$ret> as ToPy>::py_type())
+        format!(
+            "Awaitable[{}]",
+            <$crate::os::Asyncio<$ret> as $crate::convert::ToPy>::py_type()
+        )
     };
 }
+pub(crate) use os_stub_return;
 
-/// The class of one area in one flavour, its methods and its stub.
-macro_rules! os_area_class {
+/// The class of one resource in one flavour (`Blocking`: methods through
+/// `Shared::call`, lists as `Paginator`; `Asyncio`: `Shared::spawn`,
+/// `AsyncPaginator`), its methods and its stub text (`stub()`).
+macro_rules! resource_flavour {
     (
-        $(#[doc = $adoc:literal])* $name:ident, $flavour:ident, $run:ident, $pag:ident, $wrap:ident, $from:expr,
+        $(#[doc = $adoc:literal])* $name:ident, $flavour:ident, $run:ident, $pag:ty, $from:expr,
         $(
             $(#[doc = $doc:literal])*
             $kind:ident $op:ident ( $($arg:ident : $aty:ty),* ; $($kw:ident : $kty:ty),* ) -> $ret:ty = |$c:ident| $body:expr;
         )*
     ) => {
-        crate::client::resource_class!($(#[doc = $adoc])* $name);
+        $crate::client::resource_class!($(#[doc = $adoc])* $name);
 
-        #[pymethods]
+        #[pyo3::pymethods]
         impl $name {
             $(
                 $(#[doc = $doc])*
@@ -375,14 +413,14 @@ macro_rules! os_area_class {
                 #[allow(unused_variables, clippy::too_many_arguments)]
                 fn $op<'py>(
                     &self,
-                    py: Python<'py>,
-                    $($arg: Bound<'py, PyAny>,)*
-                    $($kw: Option<Bound<'py, PyAny>>,)*
+                    py: pyo3::Python<'py>,
+                    $($arg: pyo3::Bound<'py, pyo3::PyAny>,)*
+                    $($kw: Option<pyo3::Bound<'py, pyo3::PyAny>>,)*
                     timeout: Option<f64>,
-                ) -> PyResult<Bound<'py, PyAny>> {
-                    $( let $arg: $aty = arg(py, stringify!($arg), &$arg)?; )*
-                    $( let $kw: Option<$kty> = opt_arg(py, stringify!($kw), $kw.as_ref())?; )*
-                    os_method!($kind, $flavour, $run, $pag, $wrap, self, py, timeout, $ret, |$c| $body)
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    $( let $arg: $aty = $crate::os::arg(py, stringify!($arg), &$arg)?; )*
+                    $( let $kw: Option<$kty> = $crate::os::opt_arg(py, stringify!($kw), $kw.as_ref())?; )*
+                    $crate::os::os_method!($kind, $flavour, $run, $pag, self, py, timeout, $ret, |$c| $body)
                 }
             )*
         }
@@ -391,17 +429,19 @@ macro_rules! os_area_class {
             /// The class as it appears in `_once_sdk.pyi`.
             pub(crate) fn stub() -> String {
                 let mut s = format!("@final\nclass {}:\n", stringify!($name));
-                s += &crate::models::docstring("    ", &[$($adoc,)* "", $from]);
+                s += &$crate::models::docstring("    ", &[$($adoc,)* "", $from]);
                 $(
-                    let positional: Vec<(&str, String)> = vec![$((stringify!($arg), <$aty as ToPy>::py_arg_type())),*];
-                    let keywords: Vec<(&str, String)> = vec![$((stringify!($kw), <$kty as ToPy>::py_arg_type())),*];
+                    let positional: Vec<(&str, String)> =
+                        vec![$((stringify!($arg), <$aty as $crate::convert::ToPy>::py_arg_type())),*];
+                    let keywords: Vec<(&str, String)> =
+                        vec![$((stringify!($kw), <$kty as $crate::convert::ToPy>::py_arg_type())),*];
                     s += &format!(
                         "    def {}({}) -> {}:\n",
                         stringify!($op),
-                        stub_params(&positional, &keywords),
-                        os_stub_return!($kind, $flavour, $ret),
+                        $crate::os::stub_params(&positional, &keywords),
+                        $crate::os::os_stub_return!($kind, $flavour, $ret),
                     );
-                    let doc = crate::models::docstring("        ", &[$($doc),*]);
+                    let doc = $crate::models::docstring("        ", &[$($doc),*]);
                     s += if doc.is_empty() { "        ...\n" } else { &doc };
                 )*
                 s
@@ -409,9 +449,40 @@ macro_rules! os_area_class {
         }
     };
 }
+pub(crate) use resource_flavour;
 
-/// Declares the areas of 1NCE OS: each gets a blocking and an asyncio
-/// class, generated from the same operation list; and the `Os`/`AsyncOs`
+/// A resource of the clients declared once: its operations (kind
+/// `call`/`list`/`submit`, Python name, positional arguments before `;`,
+/// keyword-only ones after, the Rust result type, the Rust call) become the
+/// blocking class `$sync` and the asyncio class `$async_`, each with its
+/// stub text. `$path` (in parentheses) is where the clients have it (`"support"`,
+/// `"os.devices"`).
+macro_rules! resource_pair {
+    (
+        $(#[doc = $adoc:literal])*
+        $sync:ident, $async_:ident ($path:expr) {
+            $(
+                $(#[doc = $doc:literal])*
+                $kind:ident $op:ident ( $($arg:ident : $aty:ty),* ; $($kw:ident : $kty:ty),* ) -> $ret:ty = |$c:ident| $body:expr;
+            )*
+        }
+    ) => {
+        $crate::os::resource_flavour!(
+            $(#[doc = $adoc])* $sync, Blocking, call, $crate::pagination::Paginator,
+            concat!("From ``Client.", $path, "``."),
+            $( $(#[doc = $doc])* $kind $op ( $($arg : $aty),* ; $($kw : $kty),* ) -> $ret = |$c| $body; )*
+        );
+        $crate::os::resource_flavour!(
+            $(#[doc = $adoc])* $async_, Asyncio, spawn, $crate::pagination::AsyncPaginator,
+            concat!("From ``AsyncClient.", $path, "``: each call returns an awaitable."),
+            $( $(#[doc = $doc])* $kind $op ( $($arg : $aty),* ; $($kw : $kty),* ) -> $ret = |$c| $body; )*
+        );
+    };
+}
+pub(crate) use resource_pair;
+
+/// Declares the areas of 1NCE OS: each a `resource_pair!` (a blocking and
+/// an asyncio class from one operation list); and the `Os`/`AsyncOs`
 /// classes with one getter per area.
 macro_rules! os_areas {
     ($(
@@ -424,15 +495,11 @@ macro_rules! os_areas {
         }
     )*) => {
         $(
-            os_area_class!(
-                $(#[doc = $adoc])* $sync, Blocking, call, Paginator, Blocking,
-                concat!("From ``Client.os.", stringify!($area), "``."),
-                $( $(#[doc = $doc])* $kind $op ( $($arg : $aty),* ; $($kw : $kty),* ) -> $ret = |$c| $body; )*
-            );
-            os_area_class!(
-                $(#[doc = $adoc])* $async_, Asyncio, spawn, AsyncPaginator, Asyncio,
-                concat!("From ``AsyncClient.os.", stringify!($area), "``: each call returns an awaitable."),
-                $( $(#[doc = $doc])* $kind $op ( $($arg : $aty),* ; $($kw : $kty),* ) -> $ret = |$c| $body; )*
+            resource_pair!(
+                $(#[doc = $adoc])*
+                $sync, $async_ (concat!("os.", stringify!($area))) {
+                    $( $(#[doc = $doc])* $kind $op ( $($arg : $aty),* ; $($kw : $kty),* ) -> $ret = |$c| $body; )*
+                }
             );
         )*
 

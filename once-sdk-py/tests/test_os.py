@@ -218,7 +218,7 @@ def test_bad_input_is_refused_before_any_traffic(sandbox, client):
     assert e.value.field == "pageSize"
     with pytest.raises(once_sdk.ValidationError) as e:
         client.os.devices.action_requests(page_size=-1)
-    assert e.value.field == "page_size"
+    assert e.value.field == "pageSize"  # as the API spells it
     with pytest.raises(once_sdk.ValidationError) as e:
         client.os.devices.send_udp(device, {"port": "not a port"})
     assert e.value.field == "action"

@@ -1104,45 +1104,7 @@ class AsyncProducts:
     def list(self, *, timeout: float | None = None) -> Awaitable[Page[Product]]:
         """Every product 1NCE offers the account (``GET /v1/products``), as one ``Page``."""
 
-@final
-class Support:
-    """Support management, from ``Client.support``."""
-
-    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[ServiceRequest]:
-        """The account's service requests (``GET /v1/support``),
-        ``page_size`` 1..100 (default 1, 1NCE's).
-        ``timeout``: seconds each page's call may take, retries included, on
-        every page fetched; ``page(n, timeout=)`` overrides it."""
-    def create(
-        self,
-        subject: str,
-        text: str,
-        *,
-        reply_to_mail: str | None = None,
-        sender_name: str | None = None,
-        timeout: float | None = None,
-    ) -> None:
-        """Opens a service request (``POST /v1/support``). Checked first;
-        never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
-
-@final
-class AsyncSupport:
-    """Support management, from ``AsyncClient.support``."""
-
-    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ServiceRequest]:
-        """The account's service requests (``GET /v1/support``).
-        ``timeout``: seconds each page's call may take, retries included, on
-        every page fetched; ``page(n, timeout=)`` overrides it."""
-    def create(
-        self,
-        subject: str,
-        text: str,
-        *,
-        reply_to_mail: str | None = None,
-        sender_name: str | None = None,
-        timeout: float | None = None,
-    ) -> Awaitable[None]:
-        """Opens a service request (``POST /v1/support``)."""
+# Support and AsyncSupport are generated (below, with 1NCE OS).
 
 # --- end SMS, orders, products, support ---
 
@@ -5846,5 +5808,41 @@ class AsyncOsLogs:
         """Log counts per day in `timezone`: `GET /v1/administrationLogs/stats`."""
     def payload_url(self, admin_log_id: str, *, timeout: float | None = None) -> Awaitable[str]:
         """A download URL of a log's payload: `GET /v1/administrationLogs/{adminLogId}/payload`."""
+
+@final
+class Support:
+    """Support management: service requests to 1NCE support.
+
+    From ``Client.support``.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[ServiceRequest]:
+        """The account's service requests with their messages:
+        `GET /v1/support`, 1 per page by default (1NCE's), at most 100.
+        `timeout`: seconds each page's call may take, retries included, on
+        every page fetched; `page(n, timeout=)` overrides it.
+        """
+    def create(self, subject: str, text: str, *, reply_to_mail: str | None = None, sender_name: str | None = None, timeout: float | None = None) -> None:
+        """Opens a service request at 1NCE support: `POST /v1/support`.
+        Checked first; never retried once it may have reached 1NCE
+        (`OutcomeUnknownError`).
+        """
+
+@final
+class AsyncSupport:
+    """Support management: service requests to 1NCE support.
+
+    From ``AsyncClient.support``: each call returns an awaitable.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ServiceRequest]:
+        """The account's service requests with their messages:
+        `GET /v1/support`, 1 per page by default (1NCE's), at most 100.
+        `timeout`: seconds each page's call may take, retries included, on
+        every page fetched; `page(n, timeout=)` overrides it.
+        """
+    def create(self, subject: str, text: str, *, reply_to_mail: str | None = None, sender_name: str | None = None, timeout: float | None = None) -> Awaitable[None]:
+        """Opens a service request at 1NCE support: `POST /v1/support`.
+        Checked first; never retried once it may have reached 1NCE
+        (`OutcomeUnknownError`).
+        """
 
 # END GENERATED MODELS
