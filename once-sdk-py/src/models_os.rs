@@ -311,7 +311,7 @@ py_model! {
         updated_time,
         /// The URL it posts to (webhook).
         url,
-        /// Its custom headers (webhook; values redacted in `Debug`).
+        /// Its custom headers (webhook; values redacted in `repr()`).
         headers,
         /// Whether payloads are sent as JSON.
         json_payload_enabled,
@@ -517,7 +517,7 @@ py_model! {
 py_model! {
     /// A device's pre-shared key to set (`POST .../{deviceId}/psk`).
     PskSet(once_sdk::types::os::PskSet) {
-        /// The key (a secret: redacted in `Debug`).
+        /// The key (a secret: redacted in `repr()`).
         secret_key,
         /// CoAP or LwM2M.
         protocol,
@@ -533,7 +533,7 @@ py_model! {
         device_id,
         /// The PSK identity the device presents.
         identity,
-        /// The key (a secret: redacted in `Debug`).
+        /// The key (a secret: redacted in `repr()`).
         secret_key,
         /// When it was set.
         created_at,
@@ -551,7 +551,7 @@ py_model! {
     PskJobEntry(once_sdk::types::os::PskJobEntry) {
         /// The device.
         device_id,
-        /// The key (a secret: redacted in `Debug`).
+        /// The key (a secret: redacted in `repr()`).
         secret_key,
         /// CoAP or LwM2M.
         protocol,
@@ -850,8 +850,10 @@ py_model! {
 }
 
 py_model! {
-    /// A new geofence (`POST /v1/locate/geofences`); build it with
-    /// [`polygon`](Self::polygon) or [`circle`](Self::circle).
+    /// A new geofence (`POST /v1/locate/geofences`): a circle
+    /// (`geofence_type="circle"`, `center=[lon, lat]`, `radius` in metres) or
+    /// a polygon (`geofence_type="polygon"`, `coordinates`: rings of
+    /// `[lon, lat]` points, the first repeated last).
     NewGeofence(once_sdk::types::os::NewGeofence) {
         /// Its name.
         name,
@@ -996,8 +998,8 @@ py_model! {
 
 py_model! {
     /// The settings of a new partner plugin: each partner needs its own
-    /// (build them with [`datacake`](Self::datacake), [`mender`](Self::mender),
-    /// [`tartabit`](Self::tartabit) or [`memfault`](Self::memfault)).
+    /// (Datacake: `workspace_id`; Mender: `tenant_token`; Tartabit:
+    /// `server_domain`, `webhook_key`; Memfault: none).
     PluginSettings(once_sdk::types::os::PluginSettings) {
         /// Datacake: the workspace.
         workspace_id,

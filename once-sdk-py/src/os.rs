@@ -3,7 +3,8 @@
 //! `.locator`, `.optimizer`, `.integrations`, `.plugins`, `.settings`,
 //! `.agreements`, `.logs`).
 //!
-//! Every operation is declared once, in [`os_areas!`] below: its Python
+//! Every operation is declared once, in `os_areas!` below (a
+//! `resource_pair!` per area, the macro `client.support` uses too): its Python
 //! name and arguments (positional ones before `;`, keyword-only ones
 //! after), what it returns (`call`: a value; `list`: a paginator;
 //! `submit`: a handle to wait on) and the Rust call it makes. The macro
@@ -705,8 +706,8 @@ os_areas! {
         list positions(device_id: DeviceId; source: PositionSource, start: Timestamp, end: Timestamp, sort: String, page_size: u32) -> Position
             = |c| c.os().locator().positions(&device_id)
                 .with(&source, |l, s| l.source(s.clone()))
-                .with(&start, |l, t| l.start(t.clone()))
-                .with(&end, |l, t| l.end(t.clone()))
+                .with(&start, |l, t| l.start(*t))
+                .with(&end, |l, t| l.end(*t))
                 .with(&sort, |l, s| l.sort(s.clone()))
                 .with(&page_size, |l, n| l.page_size(*n));
         /// The latest position of each device (or of `device_id`), optionally

@@ -4132,7 +4132,7 @@ class Integration:
         """The URL it posts to (webhook)."""
     @property
     def headers(self) -> dict[str, Secret] | None:
-        """Its custom headers (webhook; values redacted in `Debug`)."""
+        """Its custom headers (webhook; values redacted in `repr()`)."""
     @property
     def json_payload_enabled(self) -> bool | None:
         """Whether payloads are sent as JSON."""
@@ -4473,7 +4473,7 @@ class PskSet:
     def __new__(cls, *, secret_key: Secret | str | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., format: KeyFormat | Literal["STRING", "HEX"] | None = ...) -> Self: ...
     @property
     def secret_key(self) -> Secret | None:
-        """The key (a secret: redacted in `Debug`)."""
+        """The key (a secret: redacted in `repr()`)."""
     @property
     def protocol(self) -> OsProtocol | None:
         """CoAP or LwM2M."""
@@ -4499,7 +4499,7 @@ class PreSharedKey:
         """The PSK identity the device presents."""
     @property
     def secret_key(self) -> Secret | None:
-        """The key (a secret: redacted in `Debug`)."""
+        """The key (a secret: redacted in `repr()`)."""
     @property
     def created_at(self) -> datetime.datetime | None:
         """When it was set."""
@@ -4528,7 +4528,7 @@ class PskJobEntry:
         """The device."""
     @property
     def secret_key(self) -> Secret | None:
-        """The key (a secret: redacted in `Debug`)."""
+        """The key (a secret: redacted in `repr()`)."""
     @property
     def protocol(self) -> OsProtocol | None:
         """CoAP or LwM2M."""
@@ -5018,8 +5018,10 @@ class Geofence:
 
 @final
 class NewGeofence:
-    """A new geofence (`POST /v1/locate/geofences`); build it with
-    [`polygon`](Self::polygon) or [`circle`](Self::circle).
+    """A new geofence (`POST /v1/locate/geofences`): a circle
+    (`geofence_type="circle"`, `center=[lon, lat]`, `radius` in metres) or
+    a polygon (`geofence_type="polygon"`, `coordinates`: rings of
+    `[lon, lat]` points, the first repeated last).
     """
     def __new__(cls, *, name: str | None = ..., event_types: Sequence[GeofenceEvent | Literal["ENTER", "EXIT"]] | None = ..., event_sources: Sequence[PositionSource | Literal["GPS", "CellTower"]] | None = ..., device_id: str | None = ..., geofence_type: GeofenceType | Literal["polygon", "circle"] | None = ..., coordinates: Sequence[Sequence[Sequence[float]]] | None = ..., radius: float | None = ..., center: Sequence[float] | None = ...) -> Self: ...
     @property
@@ -5256,8 +5258,8 @@ class Plugin:
 @final
 class PluginSettings:
     """The settings of a new partner plugin: each partner needs its own
-    (build them with [`datacake`](Self::datacake), [`mender`](Self::mender),
-    [`tartabit`](Self::tartabit) or [`memfault`](Self::memfault)).
+    (Datacake: `workspace_id`; Mender: `tenant_token`; Tartabit:
+    `server_domain`, `webhook_key`; Memfault: none).
     """
     def __new__(cls, *, workspace_id: str | None = ..., tenant_token: Secret | str | None = ..., private_key: Secret | str | None = ..., public_key: str | None = ..., server_domain: str | None = ..., webhook_key: Secret | str | None = ...) -> Self: ...
     @property
