@@ -11,6 +11,7 @@ use pyo3::types::PyType;
 
 use crate::convert::{Out, ToPy};
 use crate::errors::{self, IntoPyResult};
+use crate::os::{AsyncOs, Os};
 use crate::runtime;
 use crate::sims::{AsyncSims, Sims};
 use crate::v1::{AsyncV1, V1};
@@ -618,6 +619,10 @@ client_class!(
         /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
         /// of 2026: use `sims` (v2) wherever it has the operation.
         v1: V1,
+        /// 1NCE OS, the device platform: devices and their actions, inspector,
+        /// locator, optimizer, cloud integrations, plugins, settings,
+        /// agreements and logs.
+        os: Os,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE
@@ -658,6 +663,10 @@ client_class!(
         /// SIM management v1 (`client.v1.sims`), retired by 1NCE at the end
         /// of 2026: use `sims` (v2) wherever it has the operation.
         v1: AsyncV1,
+        /// 1NCE OS, the device platform: devices and their actions, inspector,
+        /// locator, optimizer, cloud integrations, plugins, settings,
+        /// agreements and logs.
+        os: AsyncOs,
     }
     methods {
         /// A valid access token (cached, or freshly issued), to call 1NCE

@@ -180,4 +180,62 @@ py_enums! {
     CommunicationChannel(once_sdk::CommunicationChannel),
     /// The service a v1 limit applies to.
     LimitService(once_sdk::types::v1::LimitService),
+    /// The severity of an administration log.
+    LogCategory(once_sdk::types::os::LogCategory),
+    /// What an administration log is about.
+    LogType(once_sdk::types::os::LogType),
+    /// The language of setting descriptions.
+    SettingsLanguage(once_sdk::types::os::SettingsLanguage),
+    /// Where an integration stands.
+    IntegrationState(once_sdk::types::os::IntegrationState),
+    /// The kind of an integration.
+    IntegrationType(once_sdk::types::os::IntegrationType),
+    /// A kind of event an integration forwards.
+    OsEventType(once_sdk::types::os::OsEventType),
+    /// Where a device action request stands.
+    ActionStatus(once_sdk::types::os::ActionStatus),
+    /// When an action is sent to the device.
+    RequestMode(once_sdk::types::os::RequestMode),
+    /// The LwM2M operation of an action.
+    Lwm2mOperation(once_sdk::types::os::Lwm2mOperation),
+    /// How an action's payload is encoded.
+    PayloadType(once_sdk::types::os::PayloadType),
+    /// The CoAP method of an action.
+    CoapMethod(once_sdk::types::os::CoapMethod),
+    /// How a pre-shared key is written.
+    KeyFormat(once_sdk::types::os::KeyFormat),
+    /// Where a pre-shared-key job stands.
+    PskJobStatus(once_sdk::types::os::PskJobStatus),
+    /// The name of an endpoint setting that can be changed.
+    EndpointSettingName(once_sdk::types::os::EndpointSettingName),
+    /// The order of an action request list.
+    ActionSort(once_sdk::types::os::ActionSort),
+    /// Where a position came from.
+    PositionSource(once_sdk::types::os::PositionSource),
+    /// Every position or a summary.
+    PositionMode(once_sdk::types::os::PositionMode),
+    /// The radio technology of a cell-tower sample.
+    RadioAccessType(once_sdk::types::os::RadioAccessType),
+    /// How a cell tower's location is resolved.
+    ResolutionMode(once_sdk::types::os::ResolutionMode),
+    /// Whether a cell tower's location was found.
+    ResolutionStatus(once_sdk::types::os::ResolutionStatus),
+    /// The shape of a geofence.
+    GeofenceType(once_sdk::types::os::GeofenceType),
+    /// What a geofence reports.
+    GeofenceEvent(once_sdk::types::os::GeofenceEvent),
+    /// Which geofences to list.
+    GeofenceScope(once_sdk::types::os::GeofenceScope),
+    /// A device protocol of 1NCE OS.
+    OsProtocol(once_sdk::types::os::OsProtocol),
+    /// Enabled or disabled (endpoint settings, 1NCE OS settings).
+    SettingState(once_sdk::types::os::SettingState),
+    /// The outcome of restarting or testing an integration or plugin.
+    OutcomeStatus(once_sdk::types::os::OutcomeStatus),
+    /// Whether a template is applied.
+    TemplateStatus(once_sdk::types::os::TemplateStatus),
+    /// The period of the savings figures.
+    SavingsRange(once_sdk::types::os::SavingsRange),
+    /// A partner of the plugin system.
+    Partner(once_sdk::types::os::Partner),
 }

@@ -37,13 +37,22 @@ mod support;
 // SIM management v1
 mod models_v1;
 mod v1;
+// 1NCE OS
+mod models_os;
+mod os;
 mod wire;
 
 /// The generated part of `_once_sdk.pyi` (the model classes); the tests
 /// check that the stub file carries exactly this text.
 #[pyfunction]
 fn _generated_stubs() -> String {
-    [enums::stubs(), models::stubs()].join("\n")
+    [
+        enums::stubs(),
+        models::stubs(),
+        os::stubs(),
+        support::stubs(),
+    ]
+    .join("\n")
 }
 
 #[pymodule]
@@ -60,6 +69,7 @@ fn _once_sdk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     orders::register(m)?;
     products::register(m)?;
     support::register(m)?;
+    os::register(m)?;
     pagination::register(m)?;
     enums::register(m)?;
     models::register(m)?;

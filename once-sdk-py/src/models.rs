@@ -270,6 +270,10 @@ macro_rules! py_model {
             fn py_type() -> String {
                 stringify!($name).into()
             }
+            /// An instance, or a dict of its keywords (as `wire_from_py` takes).
+            fn py_arg_type() -> String {
+                format!("{} | Mapping[str, Any]", stringify!($name))
+            }
         }
     };
 }
@@ -449,6 +453,8 @@ macro_rules! models {
 // The models of the SIM operations, SMS, orders, products and support.
 #[allow(clippy::wildcard_imports)]
 use crate::models_ops::*;
+#[allow(clippy::wildcard_imports)]
+use crate::models_os::*;
 
 models!(
     Sim,
@@ -528,4 +534,64 @@ models!(
     Limit,
     Limits,
     V1TopUpOrder,
+    // 1NCE OS (models_os.rs)
+    SettingDetails,
+    OsSetting,
+    OsSettingUpdate,
+    OsSettingChanged,
+    Agreement,
+    AdminLog,
+    DailyLogCount,
+    AdminLogStats,
+    EventSubscription,
+    Integration,
+    NewAwsIntegration,
+    NewWebhookIntegration,
+    IntegrationUpdate,
+    CloudFormationTemplate,
+    AwsParameters,
+    IntegrationRestart,
+    IntegrationTest,
+    EventTypeInfo,
+    EventTypes,
+    EndpointSetting,
+    ProtocolEndpoint,
+    EndpointSettingUpdate,
+    EndpointUpdate,
+    ActionRequest,
+    CancelledRequest,
+    PskSet,
+    PreSharedKey,
+    PskJobEntry,
+    PskJob,
+    Lwm2mAction,
+    CoapAction,
+    UdpAction,
+    ActionAccepted,
+    AcceptedRequest,
+    BulkActionAccepted,
+    DeviceStats,
+    Device,
+    DeviceTelemetry,
+    DeviceMessage,
+    MessageHistory,
+    MessageCount,
+    HistoryInsights,
+    Position,
+    TowerLocation,
+    TowerMetadata,
+    CellActivity,
+    DeviceActivity,
+    Geofence,
+    NewGeofence,
+    GeofenceUpdate,
+    Template,
+    TemplateInput,
+    TranslationTest,
+    Translation,
+    Trend,
+    Savings,
+    Plugin,
+    PluginSettings,
+    PluginRestart,
 );

@@ -718,6 +718,102 @@ impl Sandbox {
         self.with(py, |r| r.sandbox.stats().into())
     }
 
+    /// Moves 1NCE OS's clock forward by `seconds`: device actions, key jobs
+    /// and AWS rollouts progress as if that time had passed (the Management
+    /// API's clock is not affected).
+    fn advance_os_clock(&self, py: Python<'_>, seconds: f64) -> PyResult<()> {
+        let by = self::seconds(py, "seconds", seconds)?;
+        self.with(py, |r| r.sandbox.advance_os_clock(by))
+    }
+
+    /// How long (seconds) a device action stays `SCHEDULED` and then
+    /// `IN_PROGRESS` before it ends (1 by default), and how long a
+    /// pre-shared-key job or an AWS rollout takes.
+    fn set_os_action_stage(&self, py: Python<'_>, seconds: f64) -> PyResult<()> {
+        let stage = self::seconds(py, "seconds", seconds)?;
+        self.with(py, |r| r.sandbox.set_os_action_stage(stage))
+    }
+
+    /// Simulates the SIM's device (its 1NCE OS device id is the ICCID)
+    /// reporting a position (degrees) from `source` (`"GPS"` or
+    /// `"CellTower"`). Returns the geofence crossings it caused, as
+    /// `(geofence_id, "ENTER" | "EXIT")`.
+    #[pyo3(signature = (iccid, longitude, latitude, *, source="GPS"))]
+    fn os_report_position(
+        &self,
+        py: Python<'_>,
+        iccid: &str,
+        longitude: f64,
+        latitude: f64,
+        source: &str,
+    ) -> PyResult<Vec<(String, &'static str)>> {
+        let source = match source {
+            "GPS" => rs::PositionSource::Gps,
+            "CellTower" => rs::PositionSource::CellTower,
+            other => {
+                return Err(errors::config(
+                    py,
+                    format!("source must be 'GPS' or 'CellTower', got {other:?}"),
+                ))
+            }
+        };
+        let events = self
+            .with(py, |r| {
+                r.sandbox
+                    .os_report_position(iccid, longitude, latitude, source)
+            })?
+            .map_err(unknown)?;
+        Ok(events
+            .into_iter()
+            .map(|e| {
+                let kind = match e.crossing {
+                    rs::GeofenceCrossing::Enter => "ENTER",
+                    _ => "EXIT",
+                };
+                (e.geofence_id, kind)
+            })
+            .collect())
+    }
+
+    /// Simulates the SIM's device sending `payload` to 1NCE OS over
+    /// `protocol` (`"UDP"`, `"COAP"` or `"LWM2M"`): it shows in the
+    /// device's history and telemetry, and is posted to webhook
+    /// integrations subscribed to `TELEMETRY_DATA` (in the background).
+    fn os_device_message(
+        &self,
+        py: Python<'_>,
+        iccid: &str,
+        protocol: &str,
+        payload: &[u8],
+    ) -> PyResult<()> {
+        let protocol = rs::OsProtocol::parse(protocol).ok_or_else(|| {
+            errors::config(
+                py,
+                format!("protocol must be 'UDP', 'COAP' or 'LWM2M', got {protocol:?}"),
+            )
+        })?;
+        self.with(py, |r| {
+            r.sandbox.os_device_message(iccid, protocol, payload)
+        })?
+        .map_err(unknown)
+    }
+
+    /// Every post to a webhook integration that has ended, oldest first, as
+    /// `(integration_id, event_type, status)` (`status` `None`: the webhook
+    /// could not be reached).
+    fn os_webhook_deliveries(
+        &self,
+        py: Python<'_>,
+    ) -> PyResult<Vec<(String, String, Option<u16>)>> {
+        self.with(py, |r| {
+            r.sandbox
+                .os_webhook_deliveries()
+                .into_iter()
+                .map(|d| (d.integration_id, d.event_type, d.status))
+                .collect()
+        })
+    }
+
     /// Streams the fleet's records to `url` like 1NCE's Data Streamer (a
     /// webhook): from now on, usage (data and SMS), events, SMS delivery
     /// reports and MO SMS are queued and posted in batches (a JSON array,

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import once_sdk
+import os_world
 
 DOC = pathlib.Path(__file__).resolve().parents[2] / "docs" / "API_COVERAGE.md"
 CALL = re.compile(r"^`client\.([\w.]+)\((.*)\)`$")
@@ -91,6 +92,16 @@ def _arguments(path: str, ctx: dict[str, Any]) -> tuple[list[Any], dict[str, Any
     return ctx["positional"](named), keywords.get(path, {})
 
 
+_HOOK: list[os_world.Hook] = []
+
+
+def _hook() -> os_world.Hook:
+    """The webhook receiver of the 1NCE OS calls (one for the module)."""
+    if not _HOOK:
+        _HOOK.append(os_world.Hook())
+    return _HOOK[0]
+
+
 STUB = ast.parse((pathlib.Path(once_sdk.__file__).parent / "_once_sdk.pyi").read_text())
 STUB_CLASSES = {n.name: n for n in STUB.body if isinstance(n, ast.ClassDef)}
 
@@ -145,7 +156,8 @@ def test_each_listed_call_reaches_its_operation_on_the_sandbox(operation, call):
     assert m, call
     path, args = m.groups()
     method, template = operation.split(" ", 1)
-    with once_sdk.Sandbox(sims=3, seed=7) as sb:
+    # 1NCE OS rows make one of each thing first: unpaced, to stay quick.
+    with once_sdk.Sandbox(sims=3, seed=7, rate_limits=not path.startswith("os.")) as sb:
         client = sb.client()
         iccid = sb.iccids()[0]
         product_id = client.products.list()[0].id if path != "products.list" else 0
@@ -161,7 +173,12 @@ def test_each_listed_call_reaches_its_operation_on_the_sandbox(operation, call):
             "product_id": product_id,
             "positional": lambda named: [named[n] for n in names],
         }
-        positional, keywords = _arguments(path, ctx)
+        if path.startswith("os."):
+            # 1NCE OS: one of each thing first, for the ids and bodies.
+            world = os_world.build(sb, client, _hook().url, template)
+            positional, keywords = os_world.arguments(path, template, world, names), {}
+        else:
+            positional, keywords = _arguments(path, ctx)
         sb.reset_stats()
         # A new client: it has no token yet (`access_token()` fetches one).
         owner: Any = sb.client()

@@ -345,7 +345,7 @@ PYPI_README = Path(__file__).resolve().parents[1] / "README.md"
 
 def test_pypi_readme_snippets_run_against_a_sandbox(tmp_path: Path) -> None:
     blocks = re.findall(r"```python\n(.*?)```", PYPI_README.read_text(), re.S)
-    assert len(blocks) == 2, "once-sdk-py/README.md: a tour and a sandbox snippet"
+    assert len(blocks) == 4, "once-sdk-py/README.md: a tour, 1NCE OS (sync, async), the sandbox"
     with once_sdk.Sandbox(sims=5, seed=7, rate_limits=False) as sb:
         env = env_for(sb)
         outputs = []
@@ -365,3 +365,10 @@ def test_pypi_readme_snippets_run_against_a_sandbox(tmp_path: Path) -> None:
         stats = sb.stats()
         assert (stats.top_ups_applied, stats.sms_sent) == (1, 1)
         assert sb.client().sims.get(sb.iccids()[0]).label == "pump-17"
+        # 1NCE OS: every device listed, the action followed until it
+        # succeeded, the geofence seen by the async snippet, the key redacted.
+        assert set(sb.iccids()) <= {line.split()[0] for line in outputs[1].splitlines()}
+        assert "SUCCEEDED" in outputs[1], outputs[1]
+        assert outputs[2].startswith("geofence depot "), outputs[2]
+        assert "[redacted]" in outputs[2] and "0123456789abcdef" not in outputs[2]
+        assert sb.stats().requests_to("POST", "/v1/integrate/devices/{deviceId}/actions/UDP") == 1

@@ -267,3 +267,36 @@ def list_timeouts(client: Client, aclient: AsyncClient, iccid: str) -> Iterator[
     yield aclient.orders.list(timeout=2.0), aclient.support.list(timeout=2.0)
     yield aclient.v1.sims.list(timeout=2.0), aclient.v1.sims.events(iccid, timeout=2.0)
     yield aclient.v1.sims.list_sms(iccid, timeout=2.0)
+
+
+def os_blocking(client: Client, sandbox: Sandbox) -> list[str]:
+    """1NCE OS: typed results, handles, enums as members or strings."""
+    from once_sdk import ActionRequest, ActionStatus, Geofence, NewGeofence, PreSharedKey, PskSet, Secret, UdpAction
+
+    device = sandbox.iccids()[0]
+    handle = client.os.devices.send_udp(device, UdpAction(payload="AQI=", payload_type="BASE64", port=4445))
+    request_id: str | None = handle.id
+    sandbox.advance_os_clock(5.0)
+    done: ActionRequest = handle.wait(10.0, poll_every=0.1)
+    ok: bool = done.status == ActionStatus.SUCCEEDED
+    fence: Geofence = client.os.locator.create_geofence(
+        NewGeofence(name="depot", geofence_type="circle", center=[13.37, 52.51], radius=500.0)
+    )
+    crossings: list[tuple[str, str]] = list(sandbox.os_report_position(device, 13.37, 52.51))
+    names = [g.name for g in client.os.locator.geofences(scope="global", page_size=10)]
+    key: PreSharedKey = client.os.devices.set_psk(device, PskSet(secret_key="k", protocol="COAP"))
+    secret: Secret | None = key.secret_key
+    shown: str = secret.expose() if secret else ""
+    deliveries: list[tuple[str, str, int | None]] = sandbox.os_webhook_deliveries()
+    return [str(request_id), str(ok), str(fence.id), str(crossings), str(names), shown, str(deliveries)]
+
+
+async def os_asynchronous(client: AsyncClient) -> list[str]:
+    from once_sdk import AsyncActionHandle, Device, Template
+
+    device: Device = await client.os.inspector.device("8988280666000000000")
+    ids = [d.id async for d in client.os.inspector.devices(q="imsi1:901", page_size=5)]
+    handle: AsyncActionHandle = await client.os.devices.send_lwm2m(str(device.id), {"action": "read"})
+    templates: tuple[Template, ...] = await client.os.optimizer.templates()
+    await client.os.agreements.accept(True)
+    return [str(ids), str(handle.id), str(len(templates))]

@@ -407,8 +407,9 @@ fn coverage_markdown() -> String {
          The {} operations of 1NCE's device platform, checked by\n\
          `tests/conformance/os.rs` (each request against the document's\n\
          parameters and body schema; every example and a body generated from\n\
-         each response schema decoded); the CLI column is once-cli's `once os`\n\
-         command (`once_cli::operations::OS_COMMANDS`).\n\
+         each response schema decoded; the Python calls by the wheel's\n\
+         `tests/test_coverage.py` against the sandbox); the CLI column is\n\
+         once-cli's `once os` command (`once_cli::operations::OS_COMMANDS`).\n\
          \n\
          | operation | spec file | method + path | Rust call | Python call | CLI command |\n\
          | --- | --- | --- | --- | --- | --- |\n",
@@ -492,11 +493,12 @@ fn additions_are_not_in_the_documents() {
     }
 }
 
-/// Every Python call names a row, once; every row outside SIM management v1
-/// has one (v1 rows get theirs with the v1 wrapper).
+/// Every Python call names a row (1NCE OS's included), once; every row
+/// outside SIM management v1 has one (v1 rows get theirs with the v1 wrapper).
 #[test]
 fn python_calls_name_rows() {
-    let rows = all_ops();
+    let mut rows = all_ops();
+    rows.extend(crate::os::ops());
     let mut problems = Vec::new();
     for (i, (m, p, _)) in crate::python::PYTHON_CALLS.iter().enumerate() {
         if !rows.iter().any(|r| r.method == *m && r.path == *p) {

@@ -122,6 +122,11 @@ class Client:
     def v1(self) -> V1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
+    @property
+    def os(self) -> Os:
+        """1NCE OS, the device platform: devices and their actions, inspector,
+        locator, optimizer, cloud integrations, plugins, settings,
+        agreements and logs."""
     def access_token(self, *, timeout: float | None = None) -> str:
         """A valid access token (cached, or freshly issued), to call 1NCE
         endpoints the SDK does not cover yet. Keep it secret."""
@@ -200,6 +205,11 @@ class AsyncClient:
     def v1(self) -> AsyncV1:
         """SIM management v1 (``client.v1.sims``), retired by 1NCE at the end
         of 2026: use ``sims`` (v2) wherever it has the operation."""
+    @property
+    def os(self) -> AsyncOs:
+        """1NCE OS, the device platform: devices and their actions, inspector,
+        locator, optimizer, cloud integrations, plugins, settings,
+        agreements and logs."""
     def access_token(self, *, timeout: float | None = None) -> Awaitable[str]:
         """A valid access token (cached, or freshly issued). Keep it secret."""
     def close(self) -> None:
@@ -312,6 +322,87 @@ class AsyncSims:
     def auto_top_up(self, iccids: Sequence[str], *, enabled: bool, timeout: float | None = None) -> Awaitable[None]:
         """Switches automatic top-up on or off (``POST /v2/sims/autoTopup``);
         the body is inferred from v1."""
+
+# --- 1NCE OS (client.os): the area classes are generated below ---
+
+@final
+class Secret:
+    """A device or cloud secret (pre-shared key, partner key, webhook header
+    value): ``repr()`` and ``str()`` show ``[redacted]``; ``expose()``
+    returns it. ``"[redacted]"`` in ``to_dict(mode="json")`` too."""
+
+    def __new__(cls, value: str) -> Self: ...
+    def expose(self) -> str:
+        """The secret itself: only where it is meant to be seen."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ActionHandle:
+    """A device action 1NCE accepted (202): ``wait(timeout)`` follows its
+    request until it ended."""
+
+    @property
+    def id(self) -> str | None:
+        """The id of the action request, if 1NCE gave one."""
+    @property
+    def accepted(self) -> ActionAccepted:
+        """1NCE's answer to the action."""
+    def wait(self, timeout: float, *, poll_every: float | None = None) -> ActionRequest:
+        """Polls the request until it ended, for at most ``timeout`` seconds."""
+
+@final
+class AsyncActionHandle:
+    """A device action 1NCE accepted (202), from ``AsyncClient``."""
+
+    @property
+    def id(self) -> str | None:
+        """The id of the action request, if 1NCE gave one."""
+    @property
+    def accepted(self) -> ActionAccepted:
+        """1NCE's answer to the action."""
+    def wait(self, timeout: float, *, poll_every: float | None = None) -> Awaitable[ActionRequest]:
+        """Polls the request until it ended, for at most ``timeout`` seconds."""
+
+@final
+class BulkActionHandle:
+    """A bulk device action 1NCE accepted (202)."""
+
+    @property
+    def accepted(self) -> BulkActionAccepted:
+        """1NCE's answer: the requests it accepted, the devices it rejected."""
+    @property
+    def rejected(self) -> list[str]:
+        """The devices 1NCE rejected."""
+    def handles(self) -> list[ActionHandle]:
+        """One action handle per accepted request, to wait on."""
+
+@final
+class AsyncBulkActionHandle:
+    """A bulk device action 1NCE accepted (202), from ``AsyncClient``."""
+
+    @property
+    def accepted(self) -> BulkActionAccepted:
+        """1NCE's answer: the requests it accepted, the devices it rejected."""
+    @property
+    def rejected(self) -> list[str]:
+        """The devices 1NCE rejected."""
+    def handles(self) -> list[AsyncActionHandle]:
+        """One action handle per accepted request, to wait on."""
+
+@final
+class PskJobHandle:
+    """Pre-shared-key jobs 1NCE accepted (202)."""
+
+    def wait(self, timeout: float, *, poll_every: float | None = None) -> tuple[PskJob, ...]:
+        """Polls the jobs until none is in progress, for at most ``timeout`` seconds."""
+
+@final
+class AsyncPskJobHandle:
+    """Pre-shared-key jobs 1NCE accepted (202), from ``AsyncClient``."""
+
+    def wait(self, timeout: float, *, poll_every: float | None = None) -> Awaitable[tuple[PskJob, ...]]:
+        """Polls the jobs until none is in progress, for at most ``timeout`` seconds."""
 
 # --- SIM management v1 (client.v1.sims) ---
 
@@ -1013,45 +1104,7 @@ class AsyncProducts:
     def list(self, *, timeout: float | None = None) -> Awaitable[Page[Product]]:
         """Every product 1NCE offers the account (``GET /v1/products``), as one ``Page``."""
 
-@final
-class Support:
-    """Support management, from ``Client.support``."""
-
-    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[ServiceRequest]:
-        """The account's service requests (``GET /v1/support``),
-        ``page_size`` 1..100 (default 1, 1NCE's).
-        ``timeout``: seconds each page's call may take, retries included, on
-        every page fetched; ``page(n, timeout=)`` overrides it."""
-    def create(
-        self,
-        subject: str,
-        text: str,
-        *,
-        reply_to_mail: str | None = None,
-        sender_name: str | None = None,
-        timeout: float | None = None,
-    ) -> None:
-        """Opens a service request (``POST /v1/support``). Checked first;
-        never retried once it may have reached 1NCE (``OutcomeUnknownError``)."""
-
-@final
-class AsyncSupport:
-    """Support management, from ``AsyncClient.support``."""
-
-    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ServiceRequest]:
-        """The account's service requests (``GET /v1/support``).
-        ``timeout``: seconds each page's call may take, retries included, on
-        every page fetched; ``page(n, timeout=)`` overrides it."""
-    def create(
-        self,
-        subject: str,
-        text: str,
-        *,
-        reply_to_mail: str | None = None,
-        sender_name: str | None = None,
-        timeout: float | None = None,
-    ) -> Awaitable[None]:
-        """Opens a service request (``POST /v1/support``)."""
+# Support and AsyncSupport are generated (below, with 1NCE OS).
 
 # --- end SMS, orders, products, support ---
 
@@ -1332,6 +1385,22 @@ class Sandbox:
         """Every request received, oldest first."""
     def reset_stats(self) -> None:
         """Forgets the request log and resets the counters."""
+    def advance_os_clock(self, seconds: float) -> None:
+        """Moves 1NCE OS's clock forward by ``seconds``: device actions, key
+        jobs and AWS rollouts progress as if that time had passed."""
+    def set_os_action_stage(self, seconds: float) -> None:
+        """How long (seconds) a device action stays ``SCHEDULED`` and then
+        ``IN_PROGRESS`` before it ends (1 by default)."""
+    def os_report_position(
+        self, iccid: str, longitude: float, latitude: float, *, source: Literal["GPS", "CellTower"] = "GPS"
+    ) -> list[tuple[str, Literal["ENTER", "EXIT"]]]:
+        """Simulates the SIM's device reporting a position; returns the
+        geofence crossings it caused as ``(geofence_id, "ENTER" | "EXIT")``."""
+    def os_device_message(self, iccid: str, protocol: Literal["UDP", "COAP", "LWM2M"], payload: bytes) -> None:
+        """Simulates the SIM's device sending ``payload`` to 1NCE OS."""
+    def os_webhook_deliveries(self) -> list[tuple[str, str, int | None]]:
+        """Every ended post to a webhook integration, oldest first:
+        ``(integration_id, event_type, status)``."""
     def close(self) -> None:
         """Stops serving. Closing twice is fine."""
     def __enter__(self) -> Self: ...
@@ -1440,10 +1509,183 @@ class LimitService(StrEnum):
     SMS_MO = "smsMO"
     SMS_MT = "smsMT"
 
+class LogCategory(StrEnum):
+    """The severity of an administration log."""
+    INFO = "info"
+    ERROR = "error"
+
+class LogType(StrEnum):
+    """What an administration log is about."""
+    INTEGRATION = "INTEGRATION"
+    DEVICE = "DEVICE"
+    GENERAL = "GENERAL"
+    LOCATION = "LOCATION"
+    LIFECYCLE = "LIFECYCLE"
+
+class SettingsLanguage(StrEnum):
+    """The language of setting descriptions."""
+    EN = "en"
+    DE = "de"
+
+class IntegrationState(StrEnum):
+    """Where an integration stands."""
+    ROLLOUT_STARTED = "ROLLOUT_STARTED"
+    ROLLOUT_DONE = "ROLLOUT_DONE"
+    ROLLOUT_FAILED = "ROLLOUT_FAILED"
+    INTEGRATION_ACTIVE = "INTEGRATION_ACTIVE"
+    INTEGRATION_FAILED = "INTEGRATION_FAILED"
+
+class IntegrationType(StrEnum):
+    """The kind of an integration."""
+    AWS = "AWS"
+    WEBHOOK = "WEBHOOK"
+
+class OsEventType(StrEnum):
+    """A kind of event an integration forwards."""
+    TELEMETRY_DATA = "TELEMETRY_DATA"
+    LIFECYCLE = "LIFECYCLE"
+    ERROR = "ERROR"
+    GEOFENCE = "GEOFENCE"
+    LOCATION = "LOCATION"
+    TEST_MESSAGE = "TEST_MESSAGE"
+
+class ActionStatus(StrEnum):
+    """Where a device action request stands."""
+    SCHEDULED = "SCHEDULED"
+    IN_PROGRESS = "IN_PROGRESS"
+    FAILED = "FAILED"
+    SUCCEEDED = "SUCCEEDED"
+    CANCELLED = "CANCELLED"
+
+class RequestMode(StrEnum):
+    """When an action is sent to the device."""
+    SEND_NOW = "SEND_NOW"
+    SEND_WHEN_ACTIVE = "SEND_WHEN_ACTIVE"
+
+class Lwm2mOperation(StrEnum):
+    """The LwM2M operation of an action."""
+    READ = "read"
+    WRITE = "write"
+    EXECUTE = "execute"
+    OBSERVE_START = "observe-start"
+    OBSERVE_END = "observe-end"
+
+class PayloadType(StrEnum):
+    """How an action's payload is encoded."""
+    STRING = "STRING"
+    BASE64 = "BASE64"
+
+class CoapMethod(StrEnum):
+    """The CoAP method of an action."""
+    GET = "GET"
+    POST = "POST"
+    PUT = "PUT"
+    DELETE = "DELETE"
+    PATCH = "PATCH"
+
+class KeyFormat(StrEnum):
+    """How a pre-shared key is written."""
+    STRING = "STRING"
+    HEX = "HEX"
+
+class PskJobStatus(StrEnum):
+    """Where a pre-shared-key job stands."""
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+
+class EndpointSettingName(StrEnum):
+    """The name of an endpoint setting that can be changed."""
+    LWM2M_PASSIVE_REPORTING = "LWM2M_PASSIVE_REPORTING"
+
+class ActionSort(StrEnum):
+    """The order of an action request list."""
+    CREATED = "created"
+    CREATED_DESC = "-created"
+    UPDATED = "updated"
+    UPDATED_DESC = "-updated"
+
+class PositionSource(StrEnum):
+    """Where a position came from."""
+    GPS = "GPS"
+    CELL_TOWER = "CellTower"
+
+class PositionMode(StrEnum):
+    """Every position or a summary."""
+    ALL = "ALL"
+    SUMMARY = "SUMMARY"
+
+class RadioAccessType(StrEnum):
+    """The radio technology of a cell-tower sample."""
+    G2 = "2G"
+    G3 = "3G"
+    G3_5 = "3.5G"
+    G4 = "4G"
+    NB_IOT = "NB-IoT"
+    LTE_M = "LTE-M"
+
+class ResolutionMode(StrEnum):
+    """How a cell tower's location is resolved."""
+    BASIC = "BASIC"
+    ADVANCED = "ADVANCED"
+
+class ResolutionStatus(StrEnum):
+    """Whether a cell tower's location was found."""
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+
+class GeofenceType(StrEnum):
+    """The shape of a geofence."""
+    POLYGON = "polygon"
+    CIRCLE = "circle"
+
+class GeofenceEvent(StrEnum):
+    """What a geofence reports."""
+    ENTER = "ENTER"
+    EXIT = "EXIT"
+
+class GeofenceScope(StrEnum):
+    """Which geofences to list."""
+    GLOBAL = "global"
+    DEVICE = "device"
+
+class OsProtocol(StrEnum):
+    """A device protocol of 1NCE OS."""
+    UDP = "UDP"
+    COAP = "COAP"
+    LWM2M = "LWM2M"
+
+class SettingState(StrEnum):
+    """Enabled or disabled (endpoint settings, 1NCE OS settings)."""
+    ENABLED = "ENABLED"
+    DISABLED = "DISABLED"
+
+class OutcomeStatus(StrEnum):
+    """The outcome of restarting or testing an integration or plugin."""
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+
+class TemplateStatus(StrEnum):
+    """Whether a template is applied."""
+    ACTIVE = "ACTIVE"
+    INACTIVE = "INACTIVE"
+
+class SavingsRange(StrEnum):
+    """The period of the savings figures."""
+    DAY = "1"
+    WEEK = "7"
+    MONTH = "30"
+
+class Partner(StrEnum):
+    """A partner of the plugin system."""
+    DATACAKE = "DATACAKE"
+    MENDER = "MENDER"
+    TARTABIT = "TARTABIT"
+    MEMFAULT = "MEMFAULT"
+
 @final
 class Sim:
     """A SIM card (SIM management v2)."""
-    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | Mapping[str, Any] | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | Mapping[str, Any] | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -1542,7 +1784,7 @@ class QuotaStatus:
 @final
 class Quota:
     """A data or SMS quota of a SIM (v2)."""
-    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | Mapping[str, Any] | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -1588,7 +1830,7 @@ class SimConnectivity:
     """A SIM's connectivity: status, data limit state, location, PDP contexts and
     the services available (the v2 connectivity detail).
     """
-    def __new__(cls, *, status: ConnectivityState = ..., data_traffic_limit_state: DataTrafficLimitState | None = ..., location: SimLocation | None = ..., pdp_contexts: Sequence[PdpContext] = ..., services: Sequence[str] = ...) -> Self: ...
+    def __new__(cls, *, status: ConnectivityState | Mapping[str, Any] = ..., data_traffic_limit_state: DataTrafficLimitState | Mapping[str, Any] | None = ..., location: SimLocation | Mapping[str, Any] | None = ..., pdp_contexts: Sequence[PdpContext | Mapping[str, Any]] = ..., services: Sequence[str] = ...) -> Self: ...
     @property
     def status(self) -> ConnectivityState:
         """Online, attached, offline or blocked."""
@@ -1642,7 +1884,7 @@ class DataTrafficLimitState:
 @final
 class SimLocation:
     """Where a SIM was last seen in the network."""
-    def __new__(cls, *, iccid: str = ..., imsi: str = ..., last_updated: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., mme_name: str | None = ..., mme_realm: str | None = ..., sgsn_name: str | None = ..., sgsn_realm: str | None = ..., operator: Operator | None = ..., country: Country | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., imsi: str = ..., last_updated: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., mme_name: str | None = ..., mme_realm: str | None = ..., sgsn_name: str | None = ..., sgsn_realm: str | None = ..., operator: Operator | Mapping[str, Any] | None = ..., country: Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The SIM's ICCID."""
@@ -1695,7 +1937,7 @@ class SimLocation:
 @final
 class Operator:
     """A mobile network operator."""
-    def __new__(cls, *, id: int | None = ..., name: str | None = ..., mnc: str | None = ..., country: Country | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., mnc: str | None = ..., country: Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """1NCE's id of the operator."""
@@ -1773,7 +2015,7 @@ class PdpContext:
     events). Every field is optional: the deprecated `lac`/`ci`/`sac`/`rac`
     exist only for 2G/3G sessions, whatever the spec's `required` list says.
     """
-    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., tx_teid_data_plane: str | None = ..., tx_teid_control_plane: str | None = ..., rx_teid: str | None = ..., rx_teid_data_plane: str | None = ..., rx_teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., tunnel_created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ..., gtp_v1_uli: GtpV1Uli | None = ..., gtp_v2_uli: GtpV2Uli | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., rat_type: RatType | None = ..., region: str | None = ..., apn: str | None = ..., ipcan_session_id: str | None = ..., breakout_ip: str | None = ...) -> Self: ...
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., tx_teid_data_plane: str | None = ..., tx_teid_control_plane: str | None = ..., rx_teid: str | None = ..., rx_teid_data_plane: str | None = ..., rx_teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., tunnel_created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., sac: str | None = ..., rac: str | None = ..., gtp_v1_uli: GtpV1Uli | Mapping[str, Any] | None = ..., gtp_v2_uli: GtpV2Uli | Mapping[str, Any] | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., rat_type: RatType | Mapping[str, Any] | None = ..., region: str | None = ..., apn: str | None = ..., ipcan_session_id: str | None = ..., breakout_ip: str | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The PDP context's id."""
@@ -1918,7 +2160,7 @@ class GtpV1Uli:
 @final
 class GtpV2Uli:
     """GTP v2 User Location Information."""
-    def __new__(cls, *, cgi: CellGlobalId | None = ..., sai: ServiceAreaId | None = ..., rai: RoutingAreaId | None = ..., tac: str | None = ..., eci: str | None = ..., lac: str | None = ..., menbi: str | None = ..., emenbi: str | None = ...) -> Self: ...
+    def __new__(cls, *, cgi: CellGlobalId | Mapping[str, Any] | None = ..., sai: ServiceAreaId | Mapping[str, Any] | None = ..., rai: RoutingAreaId | Mapping[str, Any] | None = ..., tac: str | None = ..., eci: str | None = ..., lac: str | None = ..., menbi: str | None = ..., emenbi: str | None = ...) -> Self: ...
     @property
     def cgi(self) -> CellGlobalId | None:
         """Cell Global Identification."""
@@ -2004,7 +2246,7 @@ class RoutingAreaId:
 @final
 class Event:
     """A diagnostic event of a SIM."""
-    def __new__(cls, *, id: int | None = ..., event_type: EventCode | None = ..., timestamp: datetime.datetime | None = ..., alert: bool | None = ..., user: str | None = ..., description: str | None = ..., event_source: EventCode | None = ..., event_severity: EventCode | None = ..., organisation: Organisation | None = ..., endpoint: EventEndpoint | None = ..., sim: EventSim | None = ..., imsi: EventImsi | None = ..., detail: EventDetail | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., event_type: EventCode | Mapping[str, Any] | None = ..., timestamp: datetime.datetime | None = ..., alert: bool | None = ..., user: str | None = ..., description: str | None = ..., event_source: EventCode | Mapping[str, Any] | None = ..., event_severity: EventCode | Mapping[str, Any] | None = ..., organisation: Organisation | Mapping[str, Any] | None = ..., endpoint: EventEndpoint | Mapping[str, Any] | None = ..., sim: EventSim | Mapping[str, Any] | None = ..., imsi: EventImsi | Mapping[str, Any] | None = ..., detail: EventDetail | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The event's id."""
@@ -2155,7 +2397,7 @@ class EventDetail:
     data session, quota, VPN) without saying which; this type holds the fields
     of all four, and those of the shape received are set.
     """
-    def __new__(cls, *, id: int | None = ..., name: str | None = ..., country: Country | None = ..., tapcode: Sequence[TapCode] | None = ..., mnc: Sequence[NetworkCode] | None = ..., update_location_failure_reason: str | None = ..., volume: SessionVolume | None = ..., data_service_failure_cause: DataServiceFailureCause | Literal["IMSI_NOT_FOUND", "APN_NOT_AUTHORIZED", "PDN_NOT_SUPPORTED", "IMEI_LOCK_BREACHED", "NO_QUOTA_FOUND", "QUOTA_EXPIRED", "QUOTA_EXHAUSTED", "MONTHLY_USAGE_LIMIT_EXCEEDED", "DATA_SERVICE_BARRED", "IMEI_LOCK_ENFORCED", "INACTIVITY_TIMER_EXPIRED"] | None = ..., pdp_context: PdpContext | None = ..., quota: EventQuota | None = ..., regional_pool: RegionalPool | None = ..., vpn_id: int | None = ..., region: str | None = ..., client: VpnClient | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., name: str | None = ..., country: Country | Mapping[str, Any] | None = ..., tapcode: Sequence[TapCode | Mapping[str, Any]] | None = ..., mnc: Sequence[NetworkCode | Mapping[str, Any]] | None = ..., update_location_failure_reason: str | None = ..., volume: SessionVolume | Mapping[str, Any] | None = ..., data_service_failure_cause: DataServiceFailureCause | Literal["IMSI_NOT_FOUND", "APN_NOT_AUTHORIZED", "PDN_NOT_SUPPORTED", "IMEI_LOCK_BREACHED", "NO_QUOTA_FOUND", "QUOTA_EXPIRED", "QUOTA_EXHAUSTED", "MONTHLY_USAGE_LIMIT_EXCEEDED", "DATA_SERVICE_BARRED", "IMEI_LOCK_ENFORCED", "INACTIVITY_TIMER_EXPIRED"] | None = ..., pdp_context: PdpContext | Mapping[str, Any] | None = ..., quota: EventQuota | Mapping[str, Any] | None = ..., regional_pool: RegionalPool | Mapping[str, Any] | None = ..., vpn_id: int | None = ..., region: str | None = ..., client: VpnClient | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The network's or session's id (location update, data session)."""
@@ -2279,7 +2521,7 @@ class SessionVolume:
 @final
 class EventQuota:
     """The quota of a quota event (either of the two shapes 1NCE sends)."""
-    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., threshold: QuotaThresholdLevel | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., status: QuotaStatus | Mapping[str, Any] | None = ..., volume: float | None = ..., total_volume: float | None = ..., accumulated_total_volume: float | None = ..., last_volume_added: float | None = ..., service: QuotaService | Literal["data", "sms"] | None = ..., threshold_percentage: int | None = ..., threshold_volume: float | None = ..., threshold: QuotaThresholdLevel | Mapping[str, Any] | None = ..., expiry_date: datetime.datetime | None = ..., created_at: datetime.datetime | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The quota's id."""
@@ -2363,7 +2605,7 @@ class VpnClient:
 @final
 class SmsRecord:
     """An SMS sent to (MT) or received from (MO) a SIM, as 1NCE lists it (v2)."""
-    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., gsm_map_error: str | None = ..., dcs: int | None = ..., pid: int | None = ..., source_address: str | None = ..., source_address_type: SourceAddressTypeInfo | None = ..., endpoint: SmsEndpoint | None = ..., sim_id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., udh: str | None = ..., payload: str | None = ..., status: SmsStatusInfo | None = ..., sms_type: SmsType | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., gsm_map_error: str | None = ..., dcs: int | None = ..., pid: int | None = ..., source_address: str | None = ..., source_address_type: SourceAddressTypeInfo | Mapping[str, Any] | None = ..., endpoint: SmsEndpoint | Mapping[str, Any] | None = ..., sim_id: int | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., udh: str | None = ..., payload: str | None = ..., status: SmsStatusInfo | Mapping[str, Any] | None = ..., sms_type: SmsType | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `client.sms.get` and
@@ -2529,7 +2771,7 @@ class TopUpOrder:
 @final
 class Order:
     """An order of the account: SIMs, top-ups, tariff changes."""
-    def __new__(cls, *, order_number: int | None = ..., order_type: OrderType | Literal["FIRST_ORDER", "ADDITIONAL_ORDER", "TOPUP", "BULK_TOPUP", "TARIFF_CHANGE"] | None = ..., order_date: datetime.datetime | None = ..., order_status: str | None = ..., invoice_number: str | None = ..., invoice_amount: str | None = ..., currency: str | None = ..., shipping_address: DeliveryAddress | None = ..., sims: Sequence[OrderSim] | None = ..., products: Sequence[OrderProduct] | None = ...) -> Self: ...
+    def __new__(cls, *, order_number: int | None = ..., order_type: OrderType | Literal["FIRST_ORDER", "ADDITIONAL_ORDER", "TOPUP", "BULK_TOPUP", "TARIFF_CHANGE"] | None = ..., order_date: datetime.datetime | None = ..., order_status: str | None = ..., invoice_number: str | None = ..., invoice_amount: str | None = ..., currency: str | None = ..., shipping_address: DeliveryAddress | Mapping[str, Any] | None = ..., sims: Sequence[OrderSim | Mapping[str, Any]] | None = ..., products: Sequence[OrderProduct | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The order's number."""
@@ -2618,7 +2860,7 @@ class DeliveryAddress:
 @final
 class OrderSim:
     """A SIM included in or affected by an order."""
-    def __new__(cls, *, iccid: str | None = ..., links: Sequence[SimLink] | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str | None = ..., links: Sequence[SimLink | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
@@ -2669,7 +2911,7 @@ class OrderProduct:
 @final
 class OrderRequest:
     """The body of a new order (`POST /v1/orders`); 1NCE may echo it back."""
-    def __new__(cls, *, products: Sequence[OrderedProduct] = ..., delivery_address: DeliveryAddress | None = ..., customer_reference: str | None = ...) -> Self: ...
+    def __new__(cls, *, products: Sequence[OrderedProduct | Mapping[str, Any]] = ..., delivery_address: DeliveryAddress | Mapping[str, Any] | None = ..., customer_reference: str | None = ...) -> Self: ...
     @property
     def products(self) -> tuple[OrderedProduct, ...]:
         """The products to order."""
@@ -2710,7 +2952,7 @@ class OrderedProduct:
 @final
 class OrderCreated:
     """What 1NCE answered to a new order."""
-    def __new__(cls, *, order_number: int | None = ..., location: str | None = ..., order: OrderRequest | None = ...) -> Self: ...
+    def __new__(cls, *, order_number: int | None = ..., location: str | None = ..., order: OrderRequest | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def order_number(self) -> int | None:
         """The new order's number, when 1NCE said where it lives."""
@@ -2730,7 +2972,7 @@ class OrderCreated:
 @final
 class Product:
     """A product that can be ordered with `client.orders.create()`."""
-    def __new__(cls, *, id: int | None = ..., product: str | None = ..., material: str | None = ..., package_size: int | None = ..., min_quantity: int | None = ..., max_quantity: int | None = ..., max_quantity_per_customer: int | None = ..., min_contract_duration: int | None = ..., one_time_charges: Sequence[Charge] | None = ..., recurring_charges: Sequence[Charge] | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., product: str | None = ..., material: str | None = ..., package_size: int | None = ..., min_quantity: int | None = ..., max_quantity: int | None = ..., max_quantity_per_customer: int | None = ..., min_contract_duration: int | None = ..., one_time_charges: Sequence[Charge | Mapping[str, Any]] | None = ..., recurring_charges: Sequence[Charge | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The product id to order by."""
@@ -2791,7 +3033,7 @@ class Charge:
 @final
 class ServiceRequest:
     """A service request (support ticket) of the account."""
-    def __new__(cls, *, case_id: str | None = ..., status: ServiceRequestStatus | Literal["OPEN", "IN_PROGRESS", "CLOSED"] | None = ..., subject: str | None = ..., text: str | None = ..., create_date: datetime.datetime | None = ..., solved_date: datetime.datetime | None = ..., communications: Sequence[Communication] | None = ...) -> Self: ...
+    def __new__(cls, *, case_id: str | None = ..., status: ServiceRequestStatus | Literal["OPEN", "IN_PROGRESS", "CLOSED"] | None = ..., subject: str | None = ..., text: str | None = ..., create_date: datetime.datetime | None = ..., solved_date: datetime.datetime | None = ..., communications: Sequence[Communication | Mapping[str, Any]] | None = ...) -> Self: ...
     @property
     def case_id(self) -> str | None:
         """The case id to refer to the ticket by."""
@@ -2858,7 +3100,7 @@ class V1Sim:
 
     1NCE retires v1 at the end of 2026: v2's ``client.sims`` returns ``Sim``.
     """
-    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | None = ..., label: str | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str = ..., iccid_with_luhn: str | None = ..., imsi: str | None = ..., imsi_2: str | None = ..., current_imsi: str | None = ..., msisdn: str | None = ..., imei: str | None = ..., imei_lock: bool | None = ..., status: SimStatus | Literal["Enabled", "Disabled"] | None = ..., activation_date: datetime.datetime | None = ..., ip_address: str | None = ..., current_quota: float | None = ..., quota_status: QuotaThreshold | Mapping[str, Any] | None = ..., current_quota_sms: float | None = ..., quota_status_sms: QuotaThreshold | Mapping[str, Any] | None = ..., label: str | None = ...) -> Self: ...
     @property
     def iccid(self) -> str:
         """The ICCID 1NCE addresses the SIM by (19 digits)."""
@@ -2956,7 +3198,7 @@ class V1Connectivity:
     (``client.v1.sims.status``; SIM management v1, retired by 1NCE at the
     end of 2026).
     """
-    def __new__(cls, *, status: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] | None = ..., location: V1Location | None = ..., pdp_context: V1PdpContext | None = ..., services: Sequence[str] | None = ...) -> Self: ...
+    def __new__(cls, *, status: ConnectivityStatus | Literal["ONLINE", "ATTACHED", "OFFLINE", "BLOCKED"] | None = ..., location: V1Location | Mapping[str, Any] | None = ..., pdp_context: V1PdpContext | Mapping[str, Any] | None = ..., services: Sequence[str] | None = ...) -> Self: ...
     @property
     def status(self) -> ConnectivityStatus | None:
         """`OFFLINE`, `ONLINE` or `ATTACHED`."""
@@ -2979,7 +3221,7 @@ class V1Connectivity:
 @final
 class V1Location:
     """Where a SIM's device was last seen by the network (SIM management v1)."""
-    def __new__(cls, *, iccid: str | None = ..., imsi: str | None = ..., last_updated: datetime.datetime | None = ..., last_updated_gprs: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., vlr_number_np: str | None = ..., msc_number_np: str | None = ..., sgsn_number_np: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., operator: V1Operator | None = ..., country: V1Country | None = ...) -> Self: ...
+    def __new__(cls, *, iccid: str | None = ..., imsi: str | None = ..., last_updated: datetime.datetime | None = ..., last_updated_gprs: datetime.datetime | None = ..., sgsn_number: str | None = ..., vlr_number: str | None = ..., vlr_number_np: str | None = ..., msc_number_np: str | None = ..., sgsn_number_np: str | None = ..., operator_id: str | None = ..., msc: str | None = ..., sgsn_ip_address: str | None = ..., operator: V1Operator | Mapping[str, Any] | None = ..., country: V1Country | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def iccid(self) -> str | None:
         """The SIM's ICCID."""
@@ -3032,7 +3274,7 @@ class V1Location:
 @final
 class V1Operator:
     """A mobile operator (SIM management v1)."""
-    def __new__(cls, *, id: str | None = ..., name: str | None = ..., country: V1OperatorCountry | None = ...) -> Self: ...
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., country: V1OperatorCountry | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> str | None:
         """The operator's id."""
@@ -3121,7 +3363,7 @@ class V1RatType:
 @final
 class V1PdpContext:
     """A SIM's current data session, its PDP context (SIM management v1)."""
-    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_profile_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., teid_data_plane: str | None = ..., teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., duration: str | None = ..., rat_type: V1RatType | None = ...) -> Self: ...
+    def __new__(cls, *, pdp_context_id: str | None = ..., endpoint_id: str | None = ..., tariff_profile_id: str | None = ..., tariff_id: str | None = ..., ratezone_id: str | None = ..., organisation_id: str | None = ..., imsi_id: str | None = ..., imsi: str | None = ..., sim_id: str | None = ..., teid_data_plane: str | None = ..., teid_control_plane: str | None = ..., gtp_version: str | None = ..., nsapi: str | None = ..., sgsn_control_plane_ip_address: str | None = ..., sgsn_data_plane_ip_address: str | None = ..., ggsn_control_plane_ip_address: str | None = ..., ggsn_data_plane_ip_address: str | None = ..., created: datetime.datetime | None = ..., mcc: str | None = ..., mnc: str | None = ..., operator_id: str | None = ..., lac: str | None = ..., ci: str | None = ..., ue_ip_address: str | None = ..., imeisv: str | None = ..., duration: str | None = ..., rat_type: V1RatType | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def pdp_context_id(self) -> str | None:
         """The context's id."""
@@ -3216,7 +3458,7 @@ class ConnectivityInfo:
     (``client.v1.sims.connectivity_info``; v1 only, no v2 counterpart;
     1NCE retires v1 at the end of 2026).
     """
-    def __new__(cls, *, ussd_info: UssdInfo | None = ..., subscriber_info: SubscriberInfo | None = ..., request_timestamp: datetime.datetime | None = ..., reply_timestamp: datetime.datetime | None = ...) -> Self: ...
+    def __new__(cls, *, ussd_info: UssdInfo | Mapping[str, Any] | None = ..., subscriber_info: SubscriberInfo | Mapping[str, Any] | None = ..., request_timestamp: datetime.datetime | None = ..., reply_timestamp: datetime.datetime | None = ...) -> Self: ...
     @property
     def ussd_info(self) -> UssdInfo | None:
         """USSD result, when asked for with `ussd=True`."""
@@ -3256,7 +3498,7 @@ class UssdInfo:
 @final
 class SubscriberInfo:
     """The subscriber part of ``ConnectivityInfo``."""
-    def __new__(cls, *, success: bool | None = ..., state: str | None = ..., location: SubscriberLocation | None = ...) -> Self: ...
+    def __new__(cls, *, success: bool | None = ..., state: str | None = ..., location: SubscriberLocation | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def success(self) -> bool | None:
         """Whether the subscriber request succeeded."""
@@ -3276,7 +3518,7 @@ class SubscriberInfo:
 @final
 class SubscriberLocation:
     """A device location from the network (subscriber information)."""
-    def __new__(cls, *, current_location_retrieved: bool | None = ..., age_of_location: int | None = ..., cell_global_id: V1CellGlobalId | None = ...) -> Self: ...
+    def __new__(cls, *, current_location_retrieved: bool | None = ..., age_of_location: int | None = ..., cell_global_id: V1CellGlobalId | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def current_location_retrieved(self) -> bool | None:
         """Whether the location is current."""
@@ -3412,7 +3654,7 @@ class Traffic:
     """Data or SMS traffic of one usage row (1NCE sends the figures as
     strings; they are numbers here).
     """
-    def __new__(cls, *, cost: float | None = ..., currency: Currency | None = ..., traffic_type: TrafficType | None = ..., volume: float | None = ..., volume_rx: float | None = ..., volume_tx: float | None = ...) -> Self: ...
+    def __new__(cls, *, cost: float | None = ..., currency: Currency | Mapping[str, Any] | None = ..., traffic_type: TrafficType | Mapping[str, Any] | None = ..., volume: float | None = ..., volume_rx: float | None = ..., volume_tx: float | None = ...) -> Self: ...
     @property
     def cost(self) -> float | None:
         """Mirrors the volume (there is no real cost behind it)."""
@@ -3441,7 +3683,7 @@ class Traffic:
 @final
 class DailyUsage:
     """The usage of one day."""
-    def __new__(cls, *, date: datetime.datetime | None = ..., data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
+    def __new__(cls, *, date: datetime.datetime | None = ..., data: Traffic | Mapping[str, Any] | None = ..., sms: Traffic | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def date(self) -> datetime.datetime | None:
         """The day (midnight UTC); None if 1NCE left it out."""
@@ -3461,7 +3703,7 @@ class DailyUsage:
 @final
 class UsageTotal:
     """The sums over the whole period (the row 1NCE dates `TOTAL`)."""
-    def __new__(cls, *, data: Traffic | None = ..., sms: Traffic | None = ...) -> Self: ...
+    def __new__(cls, *, data: Traffic | Mapping[str, Any] | None = ..., sms: Traffic | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def data(self) -> Traffic | None:
         """Data used in the period."""
@@ -3484,7 +3726,7 @@ class Usage:
     1NCE puts a row dated `TOTAL` among the daily rows; it is taken out of
     `stats` and kept in `total`.
     """
-    def __new__(cls, *, stats: Sequence[DailyUsage] = ..., total: UsageTotal | None = ...) -> Self: ...
+    def __new__(cls, *, stats: Sequence[DailyUsage | Mapping[str, Any]] = ..., total: UsageTotal | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def stats(self) -> tuple[DailyUsage, ...]:
         """One row per day, the `TOTAL` row excluded."""
@@ -3521,7 +3763,7 @@ class V1SmsRecord:
 
     1NCE retires v1 at the end of 2026: v2 has SMS under ``client.sms``.
     """
-    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., source_address: str | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., dcs: int | None = ..., udh: str | None = ..., payload: str | None = ..., status: V1Described | None = ..., sms_type: V1Described | None = ..., source_address_type: V1Described | None = ...) -> Self: ...
+    def __new__(cls, *, id: int | None = ..., submit_date: datetime.datetime | None = ..., delivery_date: datetime.datetime | None = ..., expiry_date: datetime.datetime | None = ..., final_date: datetime.datetime | None = ..., retry_date: datetime.datetime | None = ..., last_delivery_attempt: datetime.datetime | None = ..., retry_count: int | None = ..., source_address: str | None = ..., iccid: str | None = ..., msisdn: str | None = ..., imsi: str | None = ..., msc: str | None = ..., dcs: int | None = ..., udh: str | None = ..., payload: str | None = ..., status: V1Described | Mapping[str, Any] | None = ..., sms_type: V1Described | Mapping[str, Any] | None = ..., source_address_type: V1Described | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def id(self) -> int | None:
         """The SMS id (for `get_sms` and `delete_sms`)."""
@@ -3613,7 +3855,7 @@ class Limits:
     """The account-wide self-set monthly limits (``client.v1.sims.limits``;
     v1 only, no v2 counterpart; 1NCE retires v1 at the end of 2026).
     """
-    def __new__(cls, *, data: Limit | None = ..., sms_mt: Limit | None = ..., sms_mo: Limit | None = ...) -> Self: ...
+    def __new__(cls, *, data: Limit | Mapping[str, Any] | None = ..., sms_mt: Limit | Mapping[str, Any] | None = ..., sms_mo: Limit | Mapping[str, Any] | None = ...) -> Self: ...
     @property
     def data(self) -> Limit | None:
         """The data limit."""
@@ -3649,5 +3891,1960 @@ class V1TopUpOrder:
     def __deepcopy__(self, memo: Any, /) -> Self: ...
     def __hash__(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class SettingDetails:
+    """Credits of a paid setting."""
+    def __new__(cls, *, credits: float | None = ..., expiry_date: datetime.datetime | None = ...) -> Self: ...
+    @property
+    def credits(self) -> float | None:
+        """Credits left."""
+    @property
+    def expiry_date(self) -> datetime.datetime | None:
+        """When they expire."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class OsSetting:
+    """A 1NCE OS setting of the account."""
+    def __new__(cls, *, name: str | None = ..., description: str | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ..., details: SettingDetails | Mapping[str, Any] | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def description(self) -> str | None:
+        """What it does."""
+    @property
+    def state(self) -> SettingState | None:
+        """On or off."""
+    @property
+    def details(self) -> SettingDetails | None:
+        """Credits, for paid settings."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class OsSettingUpdate:
+    """A change of a setting (`PATCH /v1/settings/1nceos/{name}`)."""
+    def __new__(cls, *, state: SettingState | Literal["ENABLED", "DISABLED"] | None = ..., read_and_accepted_disclaimer: bool | None = ...) -> Self: ...
+    @property
+    def state(self) -> SettingState | None:
+        """On or off."""
+    @property
+    def read_and_accepted_disclaimer(self) -> bool | None:
+        """Whether you read and accepted the setting's disclaimer."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class OsSettingChanged:
+    """A setting as changed."""
+    def __new__(cls, *, customer_id: str | None = ..., name: str | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ...) -> Self: ...
+    @property
+    def customer_id(self) -> str | None:
+        """The customer."""
+    @property
+    def name(self) -> str | None:
+        """The setting."""
+    @property
+    def state(self) -> SettingState | None:
+        """Its new state."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Agreement:
+    """The answer to the 1NCE OS agreement (`POST /v1/agreements/1nceos`)."""
+    def __new__(cls, *, accepted: bool | None = ...) -> Self: ...
+    @property
+    def accepted(self) -> bool | None:
+        """Whether you accept it."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AdminLog:
+    """An administration log entry."""
+    def __new__(cls, *, id: str | None = ..., imsi: str | None = ..., payload_reference: str | None = ..., ip: str | None = ..., iccid: str | None = ..., customer_id: str | None = ..., timestamp: datetime.datetime | None = ..., category: LogCategory | Literal["info", "error"] | None = ..., log_type: LogType | Literal["INTEGRATION", "DEVICE", "GENERAL", "LOCATION", "LIFECYCLE"] | None = ..., description: str | None = ..., message: str | None = ..., trace_id: str | None = ..., geofence_id: str | None = ..., integration_id: str | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """Its id."""
+    @property
+    def imsi(self) -> str | None:
+        """The SIM's IMSI."""
+    @property
+    def payload_reference(self) -> str | None:
+        """A reference to the payload (see `payload_url`)."""
+    @property
+    def ip(self) -> str | None:
+        """The device's IP address."""
+    @property
+    def iccid(self) -> str | None:
+        """The SIM's ICCID."""
+    @property
+    def customer_id(self) -> str | None:
+        """The customer."""
+    @property
+    def timestamp(self) -> datetime.datetime | None:
+        """When it happened."""
+    @property
+    def category(self) -> LogCategory | None:
+        """Info or error."""
+    @property
+    def log_type(self) -> LogType | None:
+        """What it is about."""
+    @property
+    def description(self) -> str | None:
+        """A description."""
+    @property
+    def message(self) -> str | None:
+        """The message."""
+    @property
+    def trace_id(self) -> str | None:
+        """The trace id."""
+    @property
+    def geofence_id(self) -> str | None:
+        """The geofence concerned."""
+    @property
+    def integration_id(self) -> str | None:
+        """The integration concerned."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class DailyLogCount:
+    """Logs on one day."""
+    def __new__(cls, *, day: datetime.date | None = ..., amount: int | None = ...) -> Self: ...
+    @property
+    def day(self) -> datetime.date | None:
+        """The day."""
+    @property
+    def amount(self) -> int | None:
+        """Logs on that day."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AdminLogStats:
+    """Administration log figures."""
+    def __new__(cls, *, total_unique_devices: int | None = ..., administration_logs: Sequence[DailyLogCount | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def total_unique_devices(self) -> int | None:
+        """Devices with logs."""
+    @property
+    def administration_logs(self) -> tuple[DailyLogCount, ...] | None:
+        """Logs per day."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EventSubscription:
+    """An event type an integration forwards, in a version."""
+    def __new__(cls, *, event_type: OsEventType | Literal["TELEMETRY_DATA", "LIFECYCLE", "ERROR", "GEOFENCE", "LOCATION", "TEST_MESSAGE"] | None = ..., version: str | None = ...) -> Self: ...
+    @property
+    def event_type(self) -> OsEventType | None:
+        """The event type."""
+    @property
+    def version(self) -> str | None:
+        """Its version."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Integration:
+    """A cloud integration (AWS or webhook)."""
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., state: IntegrationState | Literal["ROLLOUT_STARTED", "ROLLOUT_DONE", "ROLLOUT_FAILED", "INTEGRATION_ACTIVE", "INTEGRATION_FAILED"] | None = ..., integration_type: IntegrationType | Literal["AWS", "WEBHOOK"] | None = ..., last_successful_message_delivery: datetime.datetime | None = ..., aws_account_id: str | None = ..., region: str | None = ..., error: str | None = ..., jwt: str | None = ..., created_time: datetime.datetime | None = ..., updated_time: datetime.datetime | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """Its id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def event_types(self) -> tuple[EventSubscription, ...] | None:
+        """The event types it forwards."""
+    @property
+    def state(self) -> IntegrationState | None:
+        """Where it stands."""
+    @property
+    def integration_type(self) -> IntegrationType | None:
+        """AWS or webhook."""
+    @property
+    def last_successful_message_delivery(self) -> datetime.datetime | None:
+        """When data last got through."""
+    @property
+    def aws_account_id(self) -> str | None:
+        """The AWS account (AWS)."""
+    @property
+    def region(self) -> str | None:
+        """The AWS region (AWS)."""
+    @property
+    def error(self) -> str | None:
+        """The last error."""
+    @property
+    def jwt(self) -> str | None:
+        """The token of the CloudFormation stack (AWS)."""
+    @property
+    def created_time(self) -> datetime.datetime | None:
+        """When it was created."""
+    @property
+    def updated_time(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def url(self) -> str | None:
+        """The URL it posts to (webhook)."""
+    @property
+    def headers(self) -> dict[str, Secret] | None:
+        """Its custom headers (webhook; values redacted in `repr()`)."""
+    @property
+    def json_payload_enabled(self) -> bool | None:
+        """Whether payloads are sent as JSON."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class NewAwsIntegration:
+    """A new AWS integration (`POST /v1/integrate/clouds/aws`)."""
+    def __new__(cls, *, name: str | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def event_types(self) -> tuple[EventSubscription, ...] | None:
+        """The event types to forward."""
+    @property
+    def json_payload_enabled(self) -> bool | None:
+        """Whether payloads are sent as JSON."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class NewWebhookIntegration:
+    """A new webhook integration (`POST /v1/integrate/clouds/webhooks`)."""
+    def __new__(cls, *, name: str | None = ..., url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def url(self) -> str | None:
+        """The URL to post to."""
+    @property
+    def headers(self) -> dict[str, Secret] | None:
+        """Custom headers sent with every post (values are secrets)."""
+    @property
+    def event_types(self) -> tuple[EventSubscription, ...] | None:
+        """The event types to forward."""
+    @property
+    def json_payload_enabled(self) -> bool | None:
+        """Whether payloads are sent as JSON."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class IntegrationUpdate:
+    """A change of an integration (only the fields set are sent)."""
+    def __new__(cls, *, url: str | None = ..., headers: Mapping[str, Secret | str] | None = ..., event_types: Sequence[EventSubscription | Mapping[str, Any]] | None = ..., json_payload_enabled: bool | None = ...) -> Self: ...
+    @property
+    def url(self) -> str | None:
+        """A new URL (webhook)."""
+    @property
+    def headers(self) -> dict[str, Secret] | None:
+        """New custom headers (webhook; values are secrets)."""
+    @property
+    def event_types(self) -> tuple[EventSubscription, ...] | None:
+        """New event types."""
+    @property
+    def json_payload_enabled(self) -> bool | None:
+        """Whether payloads are sent as JSON."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class CloudFormationTemplate:
+    """A version of the CloudFormation template of AWS integrations."""
+    def __new__(cls, *, version: str | None = ..., url: str | None = ...) -> Self: ...
+    @property
+    def version(self) -> str | None:
+        """Its version."""
+    @property
+    def url(self) -> str | None:
+        """Where it is."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AwsParameters:
+    """The CloudFormation templates for AWS integrations."""
+    def __new__(cls, *, aws_integration: Sequence[CloudFormationTemplate | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def aws_integration(self) -> tuple[CloudFormationTemplate, ...] | None:
+        """The templates, by version."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class IntegrationRestart:
+    """What restarting an integration did."""
+    def __new__(cls, *, integration: Integration | Mapping[str, Any] | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
+    @property
+    def integration(self) -> Integration | None:
+        """The integration."""
+    @property
+    def restart_status(self) -> OutcomeStatus | None:
+        """Success or failure."""
+    @property
+    def message(self) -> str | None:
+        """1NCE's message."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class IntegrationTest:
+    """What a test message through an integration did."""
+    def __new__(cls, *, test_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
+    @property
+    def test_status(self) -> OutcomeStatus | None:
+        """Success or failure."""
+    @property
+    def message(self) -> str | None:
+        """1NCE's message."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EventTypeInfo:
+    """An event type integrations can forward."""
+    def __new__(cls, *, name: OsEventType | Literal["TELEMETRY_DATA", "LIFECYCLE", "ERROR", "GEOFENCE", "LOCATION", "TEST_MESSAGE"] | None = ..., description: str | None = ..., version: str | None = ..., payload: Mapping[str, Any] | None = ...) -> Self: ...
+    @property
+    def name(self) -> OsEventType | None:
+        """Its name."""
+    @property
+    def description(self) -> str | None:
+        """What it is."""
+    @property
+    def version(self) -> str | None:
+        """Its version."""
+    @property
+    def payload(self) -> dict[str, Any] | None:
+        """An example payload."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EventTypes:
+    """The event types integrations can forward."""
+    def __new__(cls, *, event_types: Sequence[EventTypeInfo | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def event_types(self) -> tuple[EventTypeInfo, ...] | None:
+        """The event types."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EndpointSetting:
+    """One setting of a protocol endpoint."""
+    def __new__(cls, *, name: str | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ..., description: str | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """The setting's name."""
+    @property
+    def state(self) -> SettingState | None:
+        """On or off."""
+    @property
+    def description(self) -> str | None:
+        """What it does."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ProtocolEndpoint:
+    """A protocol endpoint of 1NCE OS devices talk to (UDP, CoAP, LwM2M)."""
+    def __new__(cls, *, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., active: bool | None = ..., domain: str | None = ..., ip_addresses: Sequence[str] | None = ..., port: int | None = ..., secure_port: int | None = ..., settings: Sequence[EndpointSetting | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """The protocol."""
+    @property
+    def active(self) -> bool | None:
+        """Whether the endpoint is on."""
+    @property
+    def domain(self) -> str | None:
+        """Its domain name."""
+    @property
+    def ip_addresses(self) -> tuple[str, ...] | None:
+        """Its IP addresses."""
+    @property
+    def port(self) -> int | None:
+        """Its plain port."""
+    @property
+    def secure_port(self) -> int | None:
+        """Its DTLS port."""
+    @property
+    def settings(self) -> tuple[EndpointSetting, ...] | None:
+        """Its settings (one endpoint only)."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EndpointSettingUpdate:
+    """A change of one endpoint setting."""
+    def __new__(cls, *, name: EndpointSettingName | Literal["LWM2M_PASSIVE_REPORTING"] | None = ..., state: SettingState | Literal["ENABLED", "DISABLED"] | None = ...) -> Self: ...
+    @property
+    def name(self) -> EndpointSettingName | None:
+        """The setting."""
+    @property
+    def state(self) -> SettingState | None:
+        """The new state."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class EndpointUpdate:
+    """The body of an endpoint change (`PATCH .../endpoints/{protocol}`)."""
+    def __new__(cls, *, active: bool | None = ..., settings: Sequence[EndpointSettingUpdate | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def active(self) -> bool | None:
+        """Switches the endpoint on or off."""
+    @property
+    def settings(self) -> tuple[EndpointSettingUpdate, ...] | None:
+        """The settings to change (required by 1NCE, may be empty)."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ActionRequest:
+    """A device action request and where it stands."""
+    def __new__(cls, *, id: str | None = ..., status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = ..., device_id: str | None = ..., ip: str | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., created: datetime.datetime | None = ..., updated: datetime.datetime | None = ..., mode: RequestMode | Literal["SEND_NOW", "SEND_WHEN_ACTIVE"] | None = ..., result_data: Mapping[str, Any] | None = ..., request_data: Mapping[str, Any] | None = ..., send_attempts_left: int | None = ..., send_attempts: int | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The request's id."""
+    @property
+    def status(self) -> ActionStatus | None:
+        """Scheduled, in progress, succeeded, failed or cancelled."""
+    @property
+    def device_id(self) -> str | None:
+        """The device."""
+    @property
+    def ip(self) -> str | None:
+        """The device's IP address."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """The protocol it is sent with."""
+    @property
+    def created(self) -> datetime.datetime | None:
+        """When it was requested."""
+    @property
+    def updated(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def mode(self) -> RequestMode | None:
+        """Send now or when the device is active."""
+    @property
+    def result_data(self) -> dict[str, Any] | None:
+        """What the device answered."""
+    @property
+    def request_data(self) -> dict[str, Any] | None:
+        """What was requested."""
+    @property
+    def send_attempts_left(self) -> int | None:
+        """Attempts left."""
+    @property
+    def send_attempts(self) -> int | None:
+        """Attempts in all."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class CancelledRequest:
+    """A cancelled action request."""
+    def __new__(cls, *, id: str | None = ..., status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The request's id."""
+    @property
+    def status(self) -> ActionStatus | None:
+        """`CANCELLED`."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PskSet:
+    """A device's pre-shared key to set (`POST .../{deviceId}/psk`)."""
+    def __new__(cls, *, secret_key: Secret | str | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., format: KeyFormat | Literal["STRING", "HEX"] | None = ...) -> Self: ...
+    @property
+    def secret_key(self) -> Secret | None:
+        """The key (a secret: redacted in `repr()`)."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """CoAP or LwM2M."""
+    @property
+    def format(self) -> KeyFormat | None:
+        """Text or hexadecimal."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PreSharedKey:
+    """A device's pre-shared key, as 1NCE stores it."""
+    def __new__(cls, *, device_id: str | None = ..., identity: str | None = ..., secret_key: Secret | str | None = ..., created_at: datetime.datetime | None = ..., updated_at: datetime.datetime | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., format: KeyFormat | Literal["STRING", "HEX"] | None = ...) -> Self: ...
+    @property
+    def device_id(self) -> str | None:
+        """The device."""
+    @property
+    def identity(self) -> str | None:
+        """The PSK identity the device presents."""
+    @property
+    def secret_key(self) -> Secret | None:
+        """The key (a secret: redacted in `repr()`)."""
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When it was set."""
+    @property
+    def updated_at(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """CoAP or LwM2M."""
+    @property
+    def format(self) -> KeyFormat | None:
+        """Text or hexadecimal."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PskJobEntry:
+    """One device's key in a pre-shared-key job."""
+    def __new__(cls, *, device_id: str | None = ..., secret_key: Secret | str | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., format: KeyFormat | Literal["STRING", "HEX"] | None = ...) -> Self: ...
+    @property
+    def device_id(self) -> str | None:
+        """The device."""
+    @property
+    def secret_key(self) -> Secret | None:
+        """The key (a secret: redacted in `repr()`)."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """CoAP or LwM2M."""
+    @property
+    def format(self) -> KeyFormat | None:
+        """Text or hexadecimal."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PskJob:
+    """A pre-shared-key job: keys of many devices set at once."""
+    def __new__(cls, *, id: str | None = ..., created_at: datetime.datetime | None = ..., updated_at: datetime.datetime | None = ..., status: PskJobStatus | Literal["IN_PROGRESS", "DONE"] | None = ..., amount: int | None = ..., failed: int | None = ..., done: int | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The job's id."""
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When it was created."""
+    @property
+    def updated_at(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def status(self) -> PskJobStatus | None:
+        """In progress or done."""
+    @property
+    def amount(self) -> int | None:
+        """Keys in the job."""
+    @property
+    def failed(self) -> int | None:
+        """Keys that failed."""
+    @property
+    def done(self) -> int | None:
+        """Keys set."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Lwm2mAction:
+    """An LwM2M action for a device."""
+    def __new__(cls, *, action: Lwm2mOperation | Literal["read", "write", "execute", "observe-start", "observe-end"] | None = ..., resource_address: str | None = ..., data: str | None = ..., request_mode: RequestMode | Literal["SEND_NOW", "SEND_WHEN_ACTIVE"] | None = ..., send_attempts: int | None = ...) -> Self: ...
+    @property
+    def action(self) -> Lwm2mOperation | None:
+        """Read, write, execute, observe."""
+    @property
+    def resource_address(self) -> str | None:
+        """The resource, e.g. `/3/0/1`."""
+    @property
+    def data(self) -> str | None:
+        """The value to write or the arguments to execute."""
+    @property
+    def request_mode(self) -> RequestMode | None:
+        """Now or when active."""
+    @property
+    def send_attempts(self) -> int | None:
+        """Attempts before it fails."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class CoapAction:
+    """A CoAP request for a device."""
+    def __new__(cls, *, payload: str | None = ..., payload_type: PayloadType | Literal["STRING", "BASE64"] | None = ..., port: int | None = ..., path: str | None = ..., request_type: CoapMethod | Literal["GET", "POST", "PUT", "DELETE", "PATCH"] | None = ..., request_mode: RequestMode | Literal["SEND_NOW", "SEND_WHEN_ACTIVE"] | None = ..., send_attempts: int | None = ...) -> Self: ...
+    @property
+    def payload(self) -> str | None:
+        """The payload."""
+    @property
+    def payload_type(self) -> PayloadType | None:
+        """Text or base64."""
+    @property
+    def port(self) -> int | None:
+        """The device's port."""
+    @property
+    def path(self) -> str | None:
+        """The CoAP path."""
+    @property
+    def request_type(self) -> CoapMethod | None:
+        """The CoAP method."""
+    @property
+    def request_mode(self) -> RequestMode | None:
+        """Now or when active."""
+    @property
+    def send_attempts(self) -> int | None:
+        """Attempts before it fails."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class UdpAction:
+    """A UDP message for a device."""
+    def __new__(cls, *, payload: str | None = ..., payload_type: PayloadType | Literal["STRING", "BASE64"] | None = ..., port: int | None = ..., request_mode: RequestMode | Literal["SEND_NOW", "SEND_WHEN_ACTIVE"] | None = ...) -> Self: ...
+    @property
+    def payload(self) -> str | None:
+        """The payload."""
+    @property
+    def payload_type(self) -> PayloadType | None:
+        """Text or base64."""
+    @property
+    def port(self) -> int | None:
+        """The device's port."""
+    @property
+    def request_mode(self) -> RequestMode | None:
+        """Now or when active."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ActionAccepted:
+    """1NCE's answer to an action for one device (202 Accepted)."""
+    def __new__(cls, *, id: str | None = ..., message: str | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The action request's id (to follow it)."""
+    @property
+    def message(self) -> str | None:
+        """1NCE's message."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AcceptedRequest:
+    """One device's accepted request of a bulk action."""
+    def __new__(cls, *, device_id: str | None = ..., request_id: str | None = ...) -> Self: ...
+    @property
+    def device_id(self) -> str | None:
+        """The device."""
+    @property
+    def request_id(self) -> str | None:
+        """Its action request."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class BulkActionAccepted:
+    """1NCE's answer to an action for many devices (202 Accepted)."""
+    def __new__(cls, *, accepted_requests: Sequence[AcceptedRequest | Mapping[str, Any]] | None = ..., rejected_devices: Sequence[str] | None = ..., message: str | None = ...) -> Self: ...
+    @property
+    def accepted_requests(self) -> tuple[AcceptedRequest, ...] | None:
+        """The requests made, one per accepted device."""
+    @property
+    def rejected_devices(self) -> tuple[str, ...] | None:
+        """The devices refused."""
+    @property
+    def message(self) -> str | None:
+        """1NCE's message."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class DeviceStats:
+    """The account's device figures."""
+    def __new__(cls, *, total_devices: int | None = ..., activated_devices: int | None = ...) -> Self: ...
+    @property
+    def total_devices(self) -> int | None:
+        """Devices in all."""
+    @property
+    def activated_devices(self) -> int | None:
+        """Devices activated."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Device:
+    """A device of 1NCE OS."""
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., iccid: str | None = ..., imsi1: str | None = ..., ip: str | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The device's id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def iccid(self) -> str | None:
+        """Its SIM's ICCID."""
+    @property
+    def imsi1(self) -> str | None:
+        """Its SIM's IMSI."""
+    @property
+    def ip(self) -> str | None:
+        """Its IP address."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class DeviceTelemetry:
+    """A device's last reported state (LwM2M objects, as reported)."""
+    def __new__(cls, *, id: str | None = ..., state: Mapping[str, Any] | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """The device."""
+    @property
+    def state(self) -> dict[str, Any] | None:
+        """The state, as the device reported it."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class DeviceMessage:
+    """One message of a device's history."""
+    def __new__(cls, *, iccid: str | None = ..., time: datetime.datetime | None = ..., payload: str | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., device_id: str | None = ..., topic: str | None = ...) -> Self: ...
+    @property
+    def iccid(self) -> str | None:
+        """The device's SIM."""
+    @property
+    def time(self) -> datetime.datetime | None:
+        """When it was received."""
+    @property
+    def payload(self) -> str | None:
+        """The payload."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """The protocol it came with."""
+    @property
+    def device_id(self) -> str | None:
+        """The device."""
+    @property
+    def topic(self) -> str | None:
+        """The topic (one device's history only)."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class MessageHistory:
+    """A page of message history: the messages and the tokens to page on."""
+    def __new__(cls, *, items: Sequence[DeviceMessage | Mapping[str, Any]] | None = ..., next_token: str | None = ..., first_token: str | None = ...) -> Self: ...
+    @property
+    def items(self) -> tuple[DeviceMessage, ...] | None:
+        """The messages."""
+    @property
+    def next_token(self) -> str | None:
+        """Pass to `next_token` for the next page."""
+    @property
+    def first_token(self) -> str | None:
+        """The token of the first page."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class MessageCount:
+    """Messages counted per interval and protocol."""
+    def __new__(cls, *, time: datetime.datetime | None = ..., protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = ..., amount: int | None = ...) -> Self: ...
+    @property
+    def time(self) -> datetime.datetime | None:
+        """The interval's start."""
+    @property
+    def protocol(self) -> OsProtocol | None:
+        """The protocol."""
+    @property
+    def amount(self) -> int | None:
+        """Messages in the interval."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class HistoryInsights:
+    """Message insights: counts per interval."""
+    def __new__(cls, *, items: Sequence[MessageCount | Mapping[str, Any]] | None = ..., interval: str | None = ...) -> Self: ...
+    @property
+    def items(self) -> tuple[MessageCount, ...] | None:
+        """The counts."""
+    @property
+    def interval(self) -> str | None:
+        """The interval, e.g. `1d`."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Position:
+    """A device's position."""
+    def __new__(cls, *, device_id: str | None = ..., coordinate: Sequence[float] | None = ..., sample_time: datetime.datetime | None = ..., source: PositionSource | Literal["GPS", "CellTower"] | None = ..., metadata: Mapping[str, Any] | None = ...) -> Self: ...
+    @property
+    def device_id(self) -> str | None:
+        """The device (latest positions only)."""
+    @property
+    def coordinate(self) -> tuple[float, ...] | None:
+        """`[longitude, latitude]`."""
+    @property
+    def sample_time(self) -> datetime.datetime | None:
+        """When it was sampled."""
+    @property
+    def source(self) -> PositionSource | None:
+        """GPS or cell tower."""
+    @property
+    def metadata(self) -> dict[str, Any] | None:
+        """More about the sample."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class TowerLocation:
+    """Where a cell tower is."""
+    def __new__(cls, *, longitude: float | None = ..., latitude: float | None = ...) -> Self: ...
+    @property
+    def longitude(self) -> float | None:
+        """Longitude."""
+    @property
+    def latitude(self) -> float | None:
+        """Latitude."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class TowerMetadata:
+    """A cell tower's identity."""
+    def __new__(cls, *, mcc: str | None = ..., mnc: str | None = ..., lac: str | None = ..., cell_id: str | None = ...) -> Self: ...
+    @property
+    def mcc(self) -> str | None:
+        """Mobile country code."""
+    @property
+    def mnc(self) -> str | None:
+        """Mobile network code."""
+    @property
+    def lac(self) -> str | None:
+        """Location area code."""
+    @property
+    def cell_id(self) -> str | None:
+        """Cell id."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class CellActivity:
+    """A cell tower a device used."""
+    def __new__(cls, *, iccid: str | None = ..., tower_location: TowerLocation | Mapping[str, Any] | None = ..., tower_metadata: TowerMetadata | Mapping[str, Any] | None = ..., sample_time: datetime.datetime | None = ..., resolution_metadata: Mapping[str, Any] | None = ..., radio_access_type: RadioAccessType | Literal["2G", "3G", "3.5G", "4G", "NB-IoT", "LTE-M"] | None = ..., resolution_mode: ResolutionMode | Literal["BASIC", "ADVANCED"] | None = ..., location_resolution_status: ResolutionStatus | Literal["SUCCEEDED", "FAILED"] | None = ...) -> Self: ...
+    @property
+    def iccid(self) -> str | None:
+        """The device's SIM."""
+    @property
+    def tower_location(self) -> TowerLocation | None:
+        """The tower's location."""
+    @property
+    def tower_metadata(self) -> TowerMetadata | None:
+        """The tower's identity."""
+    @property
+    def sample_time(self) -> datetime.datetime | None:
+        """When it was sampled."""
+    @property
+    def resolution_metadata(self) -> dict[str, Any] | None:
+        """How the location was resolved."""
+    @property
+    def radio_access_type(self) -> RadioAccessType | None:
+        """The radio technology."""
+    @property
+    def resolution_mode(self) -> ResolutionMode | None:
+        """Basic or advanced."""
+    @property
+    def location_resolution_status(self) -> ResolutionStatus | None:
+        """Found or not."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class DeviceActivity:
+    """A device's cell-tower activity."""
+    def __new__(cls, *, items: Sequence[CellActivity | Mapping[str, Any]] | None = ...) -> Self: ...
+    @property
+    def items(self) -> tuple[CellActivity, ...] | None:
+        """The towers, in time order."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Geofence:
+    """A geofence: a polygon (`coordinates`) or a circle (`center`,
+    `radius`), global or for one device.
+    """
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., created: datetime.datetime | None = ..., updated: datetime.datetime | None = ..., device_id: str | None = ..., geofence_type: GeofenceType | Literal["polygon", "circle"] | None = ..., event_types: Sequence[GeofenceEvent | Literal["ENTER", "EXIT"]] | None = ..., event_sources: Sequence[PositionSource | Literal["GPS", "CellTower"]] | None = ..., coordinates: Sequence[Sequence[Sequence[float]]] | None = ..., radius: float | None = ..., center: Sequence[float] | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """Its id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def created(self) -> datetime.datetime | None:
+        """When it was created."""
+    @property
+    def updated(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def device_id(self) -> str | None:
+        """The device it is for (absent or null: every device)."""
+    @property
+    def geofence_type(self) -> GeofenceType | None:
+        """Polygon or circle."""
+    @property
+    def event_types(self) -> tuple[GeofenceEvent, ...] | None:
+        """Enter and/or exit."""
+    @property
+    def event_sources(self) -> tuple[PositionSource, ...] | None:
+        """GPS and/or cell tower."""
+    @property
+    def coordinates(self) -> tuple[tuple[tuple[float, ...], ...], ...] | None:
+        """A polygon's rings of `[longitude, latitude]` points."""
+    @property
+    def radius(self) -> float | None:
+        """A circle's radius, in metres."""
+    @property
+    def center(self) -> tuple[float, ...] | None:
+        """A circle's center, `[longitude, latitude]`."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class NewGeofence:
+    """A new geofence (`POST /v1/locate/geofences`): a circle
+    (`geofence_type="circle"`, `center=[lon, lat]`, `radius` in metres) or
+    a polygon (`geofence_type="polygon"`, `coordinates`: rings of
+    `[lon, lat]` points, the first repeated last).
+    """
+    def __new__(cls, *, name: str | None = ..., event_types: Sequence[GeofenceEvent | Literal["ENTER", "EXIT"]] | None = ..., event_sources: Sequence[PositionSource | Literal["GPS", "CellTower"]] | None = ..., device_id: str | None = ..., geofence_type: GeofenceType | Literal["polygon", "circle"] | None = ..., coordinates: Sequence[Sequence[Sequence[float]]] | None = ..., radius: float | None = ..., center: Sequence[float] | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def event_types(self) -> tuple[GeofenceEvent, ...] | None:
+        """Enter and/or exit."""
+    @property
+    def event_sources(self) -> tuple[PositionSource, ...] | None:
+        """GPS and/or cell tower."""
+    @property
+    def device_id(self) -> str | None:
+        """The device it is for (none: every device)."""
+    @property
+    def geofence_type(self) -> GeofenceType | None:
+        """Polygon or circle."""
+    @property
+    def coordinates(self) -> tuple[tuple[tuple[float, ...], ...], ...] | None:
+        """A polygon's rings of `[longitude, latitude]` points (the first
+        point repeated last).
+        """
+    @property
+    def radius(self) -> float | None:
+        """A circle's radius, in metres."""
+    @property
+    def center(self) -> tuple[float, ...] | None:
+        """A circle's center, `[longitude, latitude]`."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class GeofenceUpdate:
+    """A change of a geofence (`PATCH /v1/locate/geofences/{id}`)."""
+    def __new__(cls, *, name: str | None = ..., event_types: Sequence[GeofenceEvent | Literal["ENTER", "EXIT"]] | None = ..., event_sources: Sequence[PositionSource | Literal["GPS", "CellTower"]] | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """A new name."""
+    @property
+    def event_types(self) -> tuple[GeofenceEvent, ...] | None:
+        """New event types."""
+    @property
+    def event_sources(self) -> tuple[PositionSource, ...] | None:
+        """New event sources."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Template:
+    """A translation template of the energy saver."""
+    def __new__(cls, *, id: str | None = ..., name: str | None = ..., template: str | None = ..., status: TemplateStatus | Literal["ACTIVE", "INACTIVE"] | None = ..., protocol_filter: Sequence[OsProtocol | Literal["UDP", "COAP", "LWM2M"]] | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """Its id."""
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def template(self) -> str | None:
+        """The template."""
+    @property
+    def status(self) -> TemplateStatus | None:
+        """Active or inactive."""
+    @property
+    def protocol_filter(self) -> tuple[OsProtocol, ...] | None:
+        """The protocols it applies to (CoAP, UDP)."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class TemplateInput:
+    """A new template, or a change of one (only the fields set are sent)."""
+    def __new__(cls, *, name: str | None = ..., template: str | None = ..., protocol_filter: Sequence[OsProtocol | Literal["UDP", "COAP", "LWM2M"]] | None = ..., status: TemplateStatus | Literal["ACTIVE", "INACTIVE"] | None = ...) -> Self: ...
+    @property
+    def name(self) -> str | None:
+        """Its name."""
+    @property
+    def template(self) -> str | None:
+        """The template."""
+    @property
+    def protocol_filter(self) -> tuple[OsProtocol, ...] | None:
+        """The protocols it applies to (CoAP, UDP)."""
+    @property
+    def status(self) -> TemplateStatus | None:
+        """Active or inactive."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class TranslationTest:
+    """A payload to translate with a template, as a test."""
+    def __new__(cls, *, template: str | None = ..., payload: str | None = ...) -> Self: ...
+    @property
+    def template(self) -> str | None:
+        """The template."""
+    @property
+    def payload(self) -> str | None:
+        """The payload."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Translation:
+    """What a test translation gave."""
+    def __new__(cls, *, translated_payload: str | None = ..., reduced_bytes: float | None = ..., energy_usage_reduction: float | None = ...) -> Self: ...
+    @property
+    def translated_payload(self) -> str | None:
+        """The translated payload."""
+    @property
+    def reduced_bytes(self) -> float | None:
+        """Bytes saved."""
+    @property
+    def energy_usage_reduction(self) -> float | None:
+        """Energy saved, in percent."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Trend:
+    """A figure and its change over the period before."""
+    def __new__(cls, *, value: float | None = ..., delta: float | None = ...) -> Self: ...
+    @property
+    def value(self) -> float | None:
+        """The figure."""
+    @property
+    def delta(self) -> float | None:
+        """Its change."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Savings:
+    """The energy saver's figures over a period."""
+    def __new__(cls, *, messages_translated: Trend | Mapping[str, Any] | None = ..., average_bytes_reduced_per_message: Trend | Mapping[str, Any] | None = ..., bytes_saved: Trend | Mapping[str, Any] | None = ...) -> Self: ...
+    @property
+    def messages_translated(self) -> Trend | None:
+        """Messages translated."""
+    @property
+    def average_bytes_reduced_per_message(self) -> Trend | None:
+        """Bytes saved per message on average."""
+    @property
+    def bytes_saved(self) -> Trend | None:
+        """Bytes saved."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Plugin:
+    """A partner plugin; the fields beyond the common ones depend on the
+    partner.
+    """
+    def __new__(cls, *, id: str | None = ..., partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"] | None = ..., created: datetime.datetime | None = ..., updated: datetime.datetime | None = ..., status: str | None = ..., workspace_id: str | None = ..., tenant_token: Secret | str | None = ..., private_key: Secret | str | None = ..., public_key: str | None = ..., server_domain: str | None = ..., webhook_key: Secret | str | None = ..., email: str | None = ..., url: str | None = ..., memfault_project_id: str | None = ...) -> Self: ...
+    @property
+    def id(self) -> str | None:
+        """Its id."""
+    @property
+    def partner(self) -> Partner | None:
+        """The partner."""
+    @property
+    def created(self) -> datetime.datetime | None:
+        """When it was created."""
+    @property
+    def updated(self) -> datetime.datetime | None:
+        """When it last changed."""
+    @property
+    def status(self) -> str | None:
+        """Its status."""
+    @property
+    def workspace_id(self) -> str | None:
+        """The Datacake workspace."""
+    @property
+    def tenant_token(self) -> Secret | None:
+        """The Mender tenant token (a secret)."""
+    @property
+    def private_key(self) -> Secret | None:
+        """The Mender private key (a secret)."""
+    @property
+    def public_key(self) -> str | None:
+        """The Mender public key."""
+    @property
+    def server_domain(self) -> str | None:
+        """The Tartabit server."""
+    @property
+    def webhook_key(self) -> Secret | None:
+        """The Tartabit webhook key (a secret)."""
+    @property
+    def email(self) -> str | None:
+        """The Memfault account e-mail."""
+    @property
+    def url(self) -> str | None:
+        """The Memfault URL."""
+    @property
+    def memfault_project_id(self) -> str | None:
+        """The Memfault project."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PluginSettings:
+    """The settings of a new partner plugin: each partner needs its own
+    (Datacake: `workspace_id`; Mender: `tenant_token`; Tartabit:
+    `server_domain`, `webhook_key`; Memfault: none).
+    """
+    def __new__(cls, *, workspace_id: str | None = ..., tenant_token: Secret | str | None = ..., private_key: Secret | str | None = ..., public_key: str | None = ..., server_domain: str | None = ..., webhook_key: Secret | str | None = ...) -> Self: ...
+    @property
+    def workspace_id(self) -> str | None:
+        """Datacake: the workspace."""
+    @property
+    def tenant_token(self) -> Secret | None:
+        """Mender: the tenant token."""
+    @property
+    def private_key(self) -> Secret | None:
+        """Mender: a private key."""
+    @property
+    def public_key(self) -> str | None:
+        """Mender: a public key."""
+    @property
+    def server_domain(self) -> str | None:
+        """Tartabit: the server."""
+    @property
+    def webhook_key(self) -> Secret | None:
+        """Tartabit: the webhook key."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class PluginRestart:
+    """What restarting a plugin did."""
+    def __new__(cls, *, plugin: Plugin | Mapping[str, Any] | None = ..., restart_status: OutcomeStatus | Literal["SUCCESS", "FAILURE"] | None = ..., message: str | None = ...) -> Self: ...
+    @property
+    def plugin(self) -> Plugin | None:
+        """The plugin."""
+    @property
+    def restart_status(self) -> OutcomeStatus | None:
+        """Success or failure."""
+    @property
+    def message(self) -> str | None:
+        """1NCE's message."""
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __copy__(self) -> Self: ...
+    def __deepcopy__(self, memo: Any, /) -> Self: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Os:
+    """1NCE OS, 1NCE's device platform, from ``Client.os``."""
+    @property
+    def devices(self) -> OsDevices:
+        """IoT Integrator, device side: endpoints, actions, pre-shared keys."""
+    @property
+    def inspector(self) -> OsInspector:
+        """Device Inspector: devices, telemetry, message history."""
+    @property
+    def locator(self) -> OsLocator:
+        """Device Locator: positions, cell-tower activity, geofences."""
+    @property
+    def optimizer(self) -> OsOptimizer:
+        """Optimizer: energy-saver templates and savings."""
+    @property
+    def integrations(self) -> OsIntegrations:
+        """IoT Integrator, cloud side: AWS and webhook integrations."""
+    @property
+    def plugins(self) -> OsPlugins:
+        """Plugin system: partner plugins."""
+    @property
+    def settings(self) -> OsSettings:
+        """1NCE OS settings of the account."""
+    @property
+    def agreements(self) -> OsAgreements:
+        """The 1NCE OS agreement."""
+    @property
+    def logs(self) -> OsLogs:
+        """Administration logs."""
+
+@final
+class AsyncOs:
+    """1NCE OS, 1NCE's device platform, from ``AsyncClient.os``."""
+    @property
+    def devices(self) -> AsyncOsDevices:
+        """IoT Integrator, device side: endpoints, actions, pre-shared keys."""
+    @property
+    def inspector(self) -> AsyncOsInspector:
+        """Device Inspector: devices, telemetry, message history."""
+    @property
+    def locator(self) -> AsyncOsLocator:
+        """Device Locator: positions, cell-tower activity, geofences."""
+    @property
+    def optimizer(self) -> AsyncOsOptimizer:
+        """Optimizer: energy-saver templates and savings."""
+    @property
+    def integrations(self) -> AsyncOsIntegrations:
+        """IoT Integrator, cloud side: AWS and webhook integrations."""
+    @property
+    def plugins(self) -> AsyncOsPlugins:
+        """Plugin system: partner plugins."""
+    @property
+    def settings(self) -> AsyncOsSettings:
+        """1NCE OS settings of the account."""
+    @property
+    def agreements(self) -> AsyncOsAgreements:
+        """The 1NCE OS agreement."""
+    @property
+    def logs(self) -> AsyncOsLogs:
+        """Administration logs."""
+
+@final
+class OsDevices:
+    """IoT Integrator, device side: endpoints, actions, pre-shared keys.
+
+    From ``Client.os.devices``.
+    """
+    def endpoints(self, *, timeout: float | None = None) -> Paginator[ProtocolEndpoint]:
+        """The protocol endpoints devices talk to: `GET /v1/integrate/devices/endpoints`."""
+    def endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> ProtocolEndpoint:
+        """One protocol endpoint: `GET /v1/integrate/devices/endpoints/{protocol}`."""
+    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate | Mapping[str, Any], *, timeout: float | None = None) -> ProtocolEndpoint:
+        """Changes an endpoint's settings: `PATCH /v1/integrate/devices/endpoints/{protocol}`."""
+    def action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[ActionRequest]:
+        """Every action request: `GET /v1/integrate/devices/actions/requests`."""
+    def active_action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[ActionRequest]:
+        """The action requests in flight: `GET /v1/integrate/devices/actions/requests/active`."""
+    def archived_action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[ActionRequest]:
+        """The ended action requests: `GET /v1/integrate/devices/actions/requests/archived`."""
+    def action_request(self, request_id: str, *, timeout: float | None = None) -> ActionRequest:
+        """One action request: `GET /v1/integrate/devices/actions/requests/{requestId}`."""
+    def cancel_action_request(self, request_id: str, *, timeout: float | None = None) -> CancelledRequest:
+        """Cancels one action request: `DELETE /v1/integrate/devices/actions/requests/{requestId}`."""
+    def cancel_action_requests(self, device_id: str, *, timeout: float | None = None) -> tuple[CancelledRequest, ...]:
+        """Cancels every pending action request of a device: `DELETE /v1/integrate/devices/{deviceId}/actions/requests`."""
+    def set_preshared_key(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> PreSharedKey:
+        """Sets a device's pre-shared key (older path): `POST /v1/integrate/devices/{deviceId}/presharedkey`.
+        Never sent twice once it may have reached 1NCE.
+        """
+    def set_psk(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> PreSharedKey:
+        """Sets a device's pre-shared key: `POST /v1/integrate/devices/{deviceId}/psk`.
+        Never sent twice once it may have reached 1NCE.
+        """
+    def psk(self, device_id: str, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> PreSharedKey:
+        """A device's pre-shared key for a protocol: `GET /v1/integrate/devices/{deviceId}/psk/{protocol}`."""
+    def preshared_key_jobs(self, *, timeout: float | None = None) -> Paginator[PskJob]:
+        """The pre-shared-key jobs (older path): `GET /v1/integrate/devices/presharedkey/jobs`."""
+    def psk_jobs(self, *, timeout: float | None = None) -> Paginator[PskJob]:
+        """The pre-shared-key jobs: `GET /v1/integrate/devices/psk/jobs`."""
+    def create_preshared_key_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> PskJobHandle:
+        """Sets many devices' keys as a job (older path): `POST /v1/integrate/devices/presharedkey/jobs`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def create_psk_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> PskJobHandle:
+        """Sets many devices' keys as a job: `POST /v1/integrate/devices/psk/jobs`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_lwm2m(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
+        """Sends an LwM2M action to a device: `POST /v1/integrate/devices/{deviceId}/actions/LWM2M`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_action(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
+        """Sends an LwM2M action (the device API's path): `POST /v1/devices/{deviceId}/actions`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
+        """Sends an LwM2M action to many devices: `POST /v1/integrate/devices/actions/LWM2M`."""
+    def send_coap(self, device_id: str, action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
+        """Sends a CoAP action to a device: `POST /v1/integrate/devices/{deviceId}/actions/COAP`."""
+    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
+        """Sends a CoAP action to many devices: `POST /v1/integrate/devices/actions/COAP`."""
+    def send_udp(self, device_id: str, action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> ActionHandle:
+        """Sends a UDP message to a device: `POST /v1/integrate/devices/{deviceId}/actions/UDP`."""
+    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> BulkActionHandle:
+        """Sends a UDP message to many devices: `POST /v1/integrate/devices/actions/UDP`."""
+    def stats(self, *, timeout: float | None = None) -> DeviceStats:
+        """Device counts: `GET /v1/devices/stats`."""
+
+@final
+class AsyncOsDevices:
+    """IoT Integrator, device side: endpoints, actions, pre-shared keys.
+
+    From ``AsyncClient.os.devices``: each call returns an awaitable.
+    """
+    def endpoints(self, *, timeout: float | None = None) -> AsyncPaginator[ProtocolEndpoint]:
+        """The protocol endpoints devices talk to: `GET /v1/integrate/devices/endpoints`."""
+    def endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> Awaitable[ProtocolEndpoint]:
+        """One protocol endpoint: `GET /v1/integrate/devices/endpoints/{protocol}`."""
+    def update_endpoint(self, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], update: EndpointUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[ProtocolEndpoint]:
+        """Changes an endpoint's settings: `PATCH /v1/integrate/devices/endpoints/{protocol}`."""
+    def action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ActionRequest]:
+        """Every action request: `GET /v1/integrate/devices/actions/requests`."""
+    def active_action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ActionRequest]:
+        """The action requests in flight: `GET /v1/integrate/devices/actions/requests/active`."""
+    def archived_action_requests(self, *, device_id: str | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, status: ActionStatus | Literal["SCHEDULED", "IN_PROGRESS", "FAILED", "SUCCEEDED", "CANCELLED"] | None = None, sort: ActionSort | Literal["created", "-created", "updated", "-updated"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ActionRequest]:
+        """The ended action requests: `GET /v1/integrate/devices/actions/requests/archived`."""
+    def action_request(self, request_id: str, *, timeout: float | None = None) -> Awaitable[ActionRequest]:
+        """One action request: `GET /v1/integrate/devices/actions/requests/{requestId}`."""
+    def cancel_action_request(self, request_id: str, *, timeout: float | None = None) -> Awaitable[CancelledRequest]:
+        """Cancels one action request: `DELETE /v1/integrate/devices/actions/requests/{requestId}`."""
+    def cancel_action_requests(self, device_id: str, *, timeout: float | None = None) -> Awaitable[tuple[CancelledRequest, ...]]:
+        """Cancels every pending action request of a device: `DELETE /v1/integrate/devices/{deviceId}/actions/requests`."""
+    def set_preshared_key(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
+        """Sets a device's pre-shared key (older path): `POST /v1/integrate/devices/{deviceId}/presharedkey`.
+        Never sent twice once it may have reached 1NCE.
+        """
+    def set_psk(self, device_id: str, key: PskSet | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
+        """Sets a device's pre-shared key: `POST /v1/integrate/devices/{deviceId}/psk`.
+        Never sent twice once it may have reached 1NCE.
+        """
+    def psk(self, device_id: str, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"], *, timeout: float | None = None) -> Awaitable[PreSharedKey]:
+        """A device's pre-shared key for a protocol: `GET /v1/integrate/devices/{deviceId}/psk/{protocol}`."""
+    def preshared_key_jobs(self, *, timeout: float | None = None) -> AsyncPaginator[PskJob]:
+        """The pre-shared-key jobs (older path): `GET /v1/integrate/devices/presharedkey/jobs`."""
+    def psk_jobs(self, *, timeout: float | None = None) -> AsyncPaginator[PskJob]:
+        """The pre-shared-key jobs: `GET /v1/integrate/devices/psk/jobs`."""
+    def create_preshared_key_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
+        """Sets many devices' keys as a job (older path): `POST /v1/integrate/devices/presharedkey/jobs`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def create_psk_job(self, keys: Sequence[PskJobEntry | Mapping[str, Any]], *, timeout: float | None = None) -> Awaitable[AsyncPskJobHandle]:
+        """Sets many devices' keys as a job: `POST /v1/integrate/devices/psk/jobs`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_lwm2m(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+        """Sends an LwM2M action to a device: `POST /v1/integrate/devices/{deviceId}/actions/LWM2M`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_action(self, device_id: str, action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+        """Sends an LwM2M action (the device API's path): `POST /v1/devices/{deviceId}/actions`.
+        Returns a handle to wait on; never sent twice.
+        """
+    def send_lwm2m_bulk(self, device_ids: Sequence[str], action: Lwm2mAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+        """Sends an LwM2M action to many devices: `POST /v1/integrate/devices/actions/LWM2M`."""
+    def send_coap(self, device_id: str, action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+        """Sends a CoAP action to a device: `POST /v1/integrate/devices/{deviceId}/actions/COAP`."""
+    def send_coap_bulk(self, device_ids: Sequence[str], action: CoapAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+        """Sends a CoAP action to many devices: `POST /v1/integrate/devices/actions/COAP`."""
+    def send_udp(self, device_id: str, action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncActionHandle]:
+        """Sends a UDP message to a device: `POST /v1/integrate/devices/{deviceId}/actions/UDP`."""
+    def send_udp_bulk(self, device_ids: Sequence[str], action: UdpAction | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[AsyncBulkActionHandle]:
+        """Sends a UDP message to many devices: `POST /v1/integrate/devices/actions/UDP`."""
+    def stats(self, *, timeout: float | None = None) -> Awaitable[DeviceStats]:
+        """Device counts: `GET /v1/devices/stats`."""
+
+@final
+class OsInspector:
+    """Device Inspector: devices, telemetry, message history.
+
+    From ``Client.os.inspector``.
+    """
+    def devices(self, *, q: str | None = None, sort: str | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[Device]:
+        """The devices: `GET /v1/inspect/devices`; `q` searches, `sort` orders."""
+    def device(self, device_id: str, *, timeout: float | None = None) -> Device:
+        """One device: `GET /v1/inspect/devices/{deviceId}`."""
+    def telemetry(self, device_id: str, *, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, timeout: float | None = None) -> DeviceTelemetry:
+        """A device's telemetry: `GET /v1/inspect/devices/{deviceId}/telemetry`."""
+    def device_history(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, page_size: int | None = None, next_token: str | None = None, timeout: float | None = None) -> MessageHistory:
+        """One page of a device's messages: `GET /v1/inspect/devices/{deviceId}/history`
+        (`next_token` from the previous page).
+        """
+    def history(self, *, device_id: str | None = None, iccid: str | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, page_size: int | None = None, next_token: str | None = None, timeout: float | None = None) -> MessageHistory:
+        """One page of every device's messages: `GET /v1/inspect/devices/history`."""
+    def device_insights(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, interval: str | None = None, timeout: float | None = None) -> HistoryInsights:
+        """Message counts of a device: `GET /v1/inspect/devices/{deviceId}/history/insights`."""
+    def insights(self, *, device_id: str | None = None, iccid: str | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, interval: str | None = None, timeout: float | None = None) -> HistoryInsights:
+        """Message counts of every device: `GET /v1/inspect/devices/history/insights`."""
+
+@final
+class AsyncOsInspector:
+    """Device Inspector: devices, telemetry, message history.
+
+    From ``AsyncClient.os.inspector``: each call returns an awaitable.
+    """
+    def devices(self, *, q: str | None = None, sort: str | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Device]:
+        """The devices: `GET /v1/inspect/devices`; `q` searches, `sort` orders."""
+    def device(self, device_id: str, *, timeout: float | None = None) -> Awaitable[Device]:
+        """One device: `GET /v1/inspect/devices/{deviceId}`."""
+    def telemetry(self, device_id: str, *, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, timeout: float | None = None) -> Awaitable[DeviceTelemetry]:
+        """A device's telemetry: `GET /v1/inspect/devices/{deviceId}/telemetry`."""
+    def device_history(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, page_size: int | None = None, next_token: str | None = None, timeout: float | None = None) -> Awaitable[MessageHistory]:
+        """One page of a device's messages: `GET /v1/inspect/devices/{deviceId}/history`
+        (`next_token` from the previous page).
+        """
+    def history(self, *, device_id: str | None = None, iccid: str | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, page_size: int | None = None, next_token: str | None = None, timeout: float | None = None) -> Awaitable[MessageHistory]:
+        """One page of every device's messages: `GET /v1/inspect/devices/history`."""
+    def device_insights(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, interval: str | None = None, timeout: float | None = None) -> Awaitable[HistoryInsights]:
+        """Message counts of a device: `GET /v1/inspect/devices/{deviceId}/history/insights`."""
+    def insights(self, *, device_id: str | None = None, iccid: str | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, interval: str | None = None, timeout: float | None = None) -> Awaitable[HistoryInsights]:
+        """Message counts of every device: `GET /v1/inspect/devices/history/insights`."""
+
+@final
+class OsLocator:
+    """Device Locator: positions, cell-tower activity, geofences.
+
+    From ``Client.os.locator``.
+    """
+    def positions(self, device_id: str, *, source: PositionSource | Literal["GPS", "CellTower"] | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, sort: str | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[Position]:
+        """A device's positions: `GET /v1/locate/devices/{deviceId}/positions`."""
+    def latest_positions(self, *, device_id: str | None = None, mode: PositionMode | Literal["ALL", "SUMMARY"] | None = None, within: Sequence[float] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[Position]:
+        """The latest position of each device (or of `device_id`), optionally
+        within `within` = `(lon_from, lat_from, lon_to, lat_to)`: `GET /v1/locate/positions/latest`.
+        """
+    def activity(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, timeout: float | None = None) -> DeviceActivity:
+        """The cell towers a device used: `GET /v1/locate/devices/{deviceId}/activity`."""
+    def geofences(self, *, name: str | None = None, device_id: str | None = None, scope: GeofenceScope | Literal["global", "device"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[Geofence]:
+        """The geofences: `GET /v1/locate/geofences` (1NCE allows 30 a minute; the client paces it)."""
+    def create_geofence(self, geofence: NewGeofence | Mapping[str, Any], *, timeout: float | None = None) -> Geofence:
+        """Creates a geofence: `POST /v1/locate/geofences`. Never sent twice."""
+    def geofence(self, geofence_id: str, *, timeout: float | None = None) -> Geofence:
+        """One geofence: `GET /v1/locate/geofences/{geofenceId}`."""
+    def update_geofence(self, geofence_id: str, update: GeofenceUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Geofence:
+        """Changes a geofence: `PATCH /v1/locate/geofences/{geofenceId}`."""
+    def delete_geofence(self, geofence_id: str, *, timeout: float | None = None) -> None:
+        """Deletes a geofence: `DELETE /v1/locate/geofences/{geofenceId}`."""
+
+@final
+class AsyncOsLocator:
+    """Device Locator: positions, cell-tower activity, geofences.
+
+    From ``AsyncClient.os.locator``: each call returns an awaitable.
+    """
+    def positions(self, device_id: str, *, source: PositionSource | Literal["GPS", "CellTower"] | None = None, start: datetime.datetime | None = None, end: datetime.datetime | None = None, sort: str | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Position]:
+        """A device's positions: `GET /v1/locate/devices/{deviceId}/positions`."""
+    def latest_positions(self, *, device_id: str | None = None, mode: PositionMode | Literal["ALL", "SUMMARY"] | None = None, within: Sequence[float] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Position]:
+        """The latest position of each device (or of `device_id`), optionally
+        within `within` = `(lon_from, lat_from, lon_to, lat_to)`: `GET /v1/locate/positions/latest`.
+        """
+    def activity(self, device_id: str, *, start: datetime.datetime | None = None, end: datetime.datetime | None = None, timeout: float | None = None) -> Awaitable[DeviceActivity]:
+        """The cell towers a device used: `GET /v1/locate/devices/{deviceId}/activity`."""
+    def geofences(self, *, name: str | None = None, device_id: str | None = None, scope: GeofenceScope | Literal["global", "device"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Geofence]:
+        """The geofences: `GET /v1/locate/geofences` (1NCE allows 30 a minute; the client paces it)."""
+    def create_geofence(self, geofence: NewGeofence | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Geofence]:
+        """Creates a geofence: `POST /v1/locate/geofences`. Never sent twice."""
+    def geofence(self, geofence_id: str, *, timeout: float | None = None) -> Awaitable[Geofence]:
+        """One geofence: `GET /v1/locate/geofences/{geofenceId}`."""
+    def update_geofence(self, geofence_id: str, update: GeofenceUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Geofence]:
+        """Changes a geofence: `PATCH /v1/locate/geofences/{geofenceId}`."""
+    def delete_geofence(self, geofence_id: str, *, timeout: float | None = None) -> Awaitable[None]:
+        """Deletes a geofence: `DELETE /v1/locate/geofences/{geofenceId}`."""
+
+@final
+class OsOptimizer:
+    """Optimizer: energy-saver templates and savings.
+
+    From ``Client.os.optimizer``.
+    """
+    def test(self, test: TranslationTest | Mapping[str, Any], *, timeout: float | None = None) -> Translation:
+        """Translates a payload with a template, as a test: `POST /v1/optimize/messages/test`."""
+    def savings(self, *, range: SavingsRange | Literal["1", "7", "30"] | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, iccid: str | None = None, timeout: float | None = None) -> Savings:
+        """The energy saver's figures: `GET /v1/optimize/savings`."""
+    def templates(self, *, timeout: float | None = None) -> tuple[Template, ...]:
+        """The translation templates: `GET /v1/optimize/templates`."""
+    def create_template(self, template: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Template:
+        """Creates a template: `POST /v1/optimize/templates`. Never sent twice."""
+    def update_template(self, template_id: str, change: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Template:
+        """Changes a template: `PATCH /v1/optimize/templates/{templateId}`."""
+    def delete_template(self, template_id: str, *, timeout: float | None = None) -> None:
+        """Deletes a template: `DELETE /v1/optimize/templates/{templateId}`."""
+
+@final
+class AsyncOsOptimizer:
+    """Optimizer: energy-saver templates and savings.
+
+    From ``AsyncClient.os.optimizer``: each call returns an awaitable.
+    """
+    def test(self, test: TranslationTest | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Translation]:
+        """Translates a payload with a template, as a test: `POST /v1/optimize/messages/test`."""
+    def savings(self, *, range: SavingsRange | Literal["1", "7", "30"] | None = None, protocol: OsProtocol | Literal["UDP", "COAP", "LWM2M"] | None = None, iccid: str | None = None, timeout: float | None = None) -> Awaitable[Savings]:
+        """The energy saver's figures: `GET /v1/optimize/savings`."""
+    def templates(self, *, timeout: float | None = None) -> Awaitable[tuple[Template, ...]]:
+        """The translation templates: `GET /v1/optimize/templates`."""
+    def create_template(self, template: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Template]:
+        """Creates a template: `POST /v1/optimize/templates`. Never sent twice."""
+    def update_template(self, template_id: str, change: TemplateInput | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Template]:
+        """Changes a template: `PATCH /v1/optimize/templates/{templateId}`."""
+    def delete_template(self, template_id: str, *, timeout: float | None = None) -> Awaitable[None]:
+        """Deletes a template: `DELETE /v1/optimize/templates/{templateId}`."""
+
+@final
+class OsIntegrations:
+    """IoT Integrator, cloud side: AWS and webhook integrations.
+
+    From ``Client.os.integrations``.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[Integration]:
+        """The integrations: `GET /v1/integrate/clouds`."""
+    def get(self, integration_id: str, *, timeout: float | None = None) -> Integration:
+        """One integration: `GET /v1/integrate/clouds/{integrationId}`."""
+    def update(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
+        """Changes an integration: `PATCH /v1/integrate/clouds/{integrationId}`."""
+    def update_webhook(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
+        """Changes a webhook integration: `PATCH /v1/integrate/clouds/webhooks/{integrationId}`."""
+    def delete(self, integration_id: str, *, timeout: float | None = None) -> None:
+        """Deletes an integration: `DELETE /v1/integrate/clouds/{integrationId}`. Never sent twice."""
+    def event_types(self, *, timeout: float | None = None) -> EventTypes:
+        """The event types integrations can subscribe to: `GET /v1/integrate/clouds/eventTypes`."""
+    def aws_parameters(self, *, timeout: float | None = None) -> AwsParameters:
+        """The parameters of an AWS integration: `GET /v1/integrate/clouds/aws/parameters`."""
+    def create_aws(self, integration: NewAwsIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
+        """Creates an AWS integration: `POST /v1/integrate/clouds/aws`. Never sent twice."""
+    def create_webhook(self, integration: NewWebhookIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Integration:
+        """Creates a webhook integration: `POST /v1/integrate/clouds/webhooks`
+        (its header values are secrets). Never sent twice.
+        """
+    def restart_aws(self, integration_id: str, *, timeout: float | None = None) -> IntegrationRestart:
+        """Restarts an AWS integration: `POST /v1/integrate/clouds/aws/{integrationId}/restart`."""
+    def test_aws(self, integration_id: str, *, timeout: float | None = None) -> IntegrationTest:
+        """Tests an AWS integration: `POST /v1/integrate/clouds/aws/{integrationId}/test`."""
+    def restart_webhook(self, integration_id: str, *, timeout: float | None = None) -> IntegrationRestart:
+        """Restarts a webhook integration: `POST /v1/integrate/clouds/webhooks/{integrationId}/restart`."""
+    def test_webhook(self, integration_id: str, *, timeout: float | None = None) -> IntegrationTest:
+        """Tests a webhook integration (posts a test message): `POST /v1/integrate/clouds/webhooks/{integrationId}/test`."""
+
+@final
+class AsyncOsIntegrations:
+    """IoT Integrator, cloud side: AWS and webhook integrations.
+
+    From ``AsyncClient.os.integrations``: each call returns an awaitable.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Integration]:
+        """The integrations: `GET /v1/integrate/clouds`."""
+    def get(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[Integration]:
+        """One integration: `GET /v1/integrate/clouds/{integrationId}`."""
+    def update(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
+        """Changes an integration: `PATCH /v1/integrate/clouds/{integrationId}`."""
+    def update_webhook(self, integration_id: str, change: IntegrationUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
+        """Changes a webhook integration: `PATCH /v1/integrate/clouds/webhooks/{integrationId}`."""
+    def delete(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[None]:
+        """Deletes an integration: `DELETE /v1/integrate/clouds/{integrationId}`. Never sent twice."""
+    def event_types(self, *, timeout: float | None = None) -> Awaitable[EventTypes]:
+        """The event types integrations can subscribe to: `GET /v1/integrate/clouds/eventTypes`."""
+    def aws_parameters(self, *, timeout: float | None = None) -> Awaitable[AwsParameters]:
+        """The parameters of an AWS integration: `GET /v1/integrate/clouds/aws/parameters`."""
+    def create_aws(self, integration: NewAwsIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
+        """Creates an AWS integration: `POST /v1/integrate/clouds/aws`. Never sent twice."""
+    def create_webhook(self, integration: NewWebhookIntegration | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Integration]:
+        """Creates a webhook integration: `POST /v1/integrate/clouds/webhooks`
+        (its header values are secrets). Never sent twice.
+        """
+    def restart_aws(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[IntegrationRestart]:
+        """Restarts an AWS integration: `POST /v1/integrate/clouds/aws/{integrationId}/restart`."""
+    def test_aws(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[IntegrationTest]:
+        """Tests an AWS integration: `POST /v1/integrate/clouds/aws/{integrationId}/test`."""
+    def restart_webhook(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[IntegrationRestart]:
+        """Restarts a webhook integration: `POST /v1/integrate/clouds/webhooks/{integrationId}/restart`."""
+    def test_webhook(self, integration_id: str, *, timeout: float | None = None) -> Awaitable[IntegrationTest]:
+        """Tests a webhook integration (posts a test message): `POST /v1/integrate/clouds/webhooks/{integrationId}/test`."""
+
+@final
+class OsPlugins:
+    """Plugin system: partner plugins.
+
+    From ``Client.os.plugins``.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[Plugin]:
+        """The plugins: `GET /v1/partners/plugins`."""
+    def get(self, plugin_id: str, *, timeout: float | None = None) -> Plugin:
+        """One plugin: `GET /v1/partners/plugins/{pluginId}`."""
+    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings | Mapping[str, Any], *, timeout: float | None = None) -> Plugin:
+        """Installs a partner's plugin: `POST /v1/partners/{partner}/plugins`
+        (`DATACAKE`, `MENDER`, `TARTABIT`, `MEMFAULT`). Never sent twice.
+        """
+    def restart(self, plugin_id: str, *, timeout: float | None = None) -> PluginRestart:
+        """Restarts a plugin: `POST /v1/partners/plugins/{pluginId}/restart`."""
+    def delete(self, plugin_id: str, *, timeout: float | None = None) -> None:
+        """Removes a plugin: `DELETE /v1/partners/plugins/{pluginId}`. Never sent twice."""
+
+@final
+class AsyncOsPlugins:
+    """Plugin system: partner plugins.
+
+    From ``AsyncClient.os.plugins``: each call returns an awaitable.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[Plugin]:
+        """The plugins: `GET /v1/partners/plugins`."""
+    def get(self, plugin_id: str, *, timeout: float | None = None) -> Awaitable[Plugin]:
+        """One plugin: `GET /v1/partners/plugins/{pluginId}`."""
+    def create(self, partner: Partner | Literal["DATACAKE", "MENDER", "TARTABIT", "MEMFAULT"], settings: PluginSettings | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[Plugin]:
+        """Installs a partner's plugin: `POST /v1/partners/{partner}/plugins`
+        (`DATACAKE`, `MENDER`, `TARTABIT`, `MEMFAULT`). Never sent twice.
+        """
+    def restart(self, plugin_id: str, *, timeout: float | None = None) -> Awaitable[PluginRestart]:
+        """Restarts a plugin: `POST /v1/partners/plugins/{pluginId}/restart`."""
+    def delete(self, plugin_id: str, *, timeout: float | None = None) -> Awaitable[None]:
+        """Removes a plugin: `DELETE /v1/partners/plugins/{pluginId}`. Never sent twice."""
+
+@final
+class OsSettings:
+    """1NCE OS settings of the account.
+
+    From ``Client.os.settings``.
+    """
+    def list(self, *, language: SettingsLanguage | Literal["en", "de"] | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[OsSetting]:
+        """The settings: `GET /v1/settings/1nceos`; `language` of the descriptions."""
+    def update(self, name: str, update: OsSettingUpdate | Mapping[str, Any], *, timeout: float | None = None) -> OsSettingChanged:
+        """Switches a setting on or off: `PATCH /v1/settings/1nceos/{name}`."""
+
+@final
+class AsyncOsSettings:
+    """1NCE OS settings of the account.
+
+    From ``AsyncClient.os.settings``: each call returns an awaitable.
+    """
+    def list(self, *, language: SettingsLanguage | Literal["en", "de"] | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[OsSetting]:
+        """The settings: `GET /v1/settings/1nceos`; `language` of the descriptions."""
+    def update(self, name: str, update: OsSettingUpdate | Mapping[str, Any], *, timeout: float | None = None) -> Awaitable[OsSettingChanged]:
+        """Switches a setting on or off: `PATCH /v1/settings/1nceos/{name}`."""
+
+@final
+class OsAgreements:
+    """The 1NCE OS agreement.
+
+    From ``Client.os.agreements``.
+    """
+    def accept(self, accepted: bool, *, timeout: float | None = None) -> None:
+        """Accepts (or declines) the 1NCE OS agreement: `POST /v1/agreements/1nceos`."""
+
+@final
+class AsyncOsAgreements:
+    """The 1NCE OS agreement.
+
+    From ``AsyncClient.os.agreements``: each call returns an awaitable.
+    """
+    def accept(self, accepted: bool, *, timeout: float | None = None) -> Awaitable[None]:
+        """Accepts (or declines) the 1NCE OS agreement: `POST /v1/agreements/1nceos`."""
+
+@final
+class OsLogs:
+    """Administration logs.
+
+    From ``Client.os.logs``.
+    """
+    def list(self, *, q: str | None = None, page_size: int | None = None, timeout: float | None = None) -> Paginator[AdminLog]:
+        """The administration logs: `GET /v1/administrationLogs`; `q` searches."""
+    def stats(self, timezone: str, *, category: LogCategory | Literal["info", "error"] | None = None, timeout: float | None = None) -> AdminLogStats:
+        """Log counts per day in `timezone`: `GET /v1/administrationLogs/stats`."""
+    def payload_url(self, admin_log_id: str, *, timeout: float | None = None) -> str:
+        """A download URL of a log's payload: `GET /v1/administrationLogs/{adminLogId}/payload`."""
+
+@final
+class AsyncOsLogs:
+    """Administration logs.
+
+    From ``AsyncClient.os.logs``: each call returns an awaitable.
+    """
+    def list(self, *, q: str | None = None, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[AdminLog]:
+        """The administration logs: `GET /v1/administrationLogs`; `q` searches."""
+    def stats(self, timezone: str, *, category: LogCategory | Literal["info", "error"] | None = None, timeout: float | None = None) -> Awaitable[AdminLogStats]:
+        """Log counts per day in `timezone`: `GET /v1/administrationLogs/stats`."""
+    def payload_url(self, admin_log_id: str, *, timeout: float | None = None) -> Awaitable[str]:
+        """A download URL of a log's payload: `GET /v1/administrationLogs/{adminLogId}/payload`."""
+
+@final
+class Support:
+    """Support management: service requests to 1NCE support.
+
+    From ``Client.support``.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> Paginator[ServiceRequest]:
+        """The account's service requests with their messages:
+        `GET /v1/support`, 1 per page by default (1NCE's), at most 100.
+        `timeout`: seconds each page's call may take, retries included, on
+        every page fetched; `page(n, timeout=)` overrides it.
+        """
+    def create(self, subject: str, text: str, *, reply_to_mail: str | None = None, sender_name: str | None = None, timeout: float | None = None) -> None:
+        """Opens a service request at 1NCE support: `POST /v1/support`.
+        Checked first; never retried once it may have reached 1NCE
+        (`OutcomeUnknownError`).
+        """
+
+@final
+class AsyncSupport:
+    """Support management: service requests to 1NCE support.
+
+    From ``AsyncClient.support``: each call returns an awaitable.
+    """
+    def list(self, *, page_size: int | None = None, timeout: float | None = None) -> AsyncPaginator[ServiceRequest]:
+        """The account's service requests with their messages:
+        `GET /v1/support`, 1 per page by default (1NCE's), at most 100.
+        `timeout`: seconds each page's call may take, retries included, on
+        every page fetched; `page(n, timeout=)` overrides it.
+        """
+    def create(self, subject: str, text: str, *, reply_to_mail: str | None = None, sender_name: str | None = None, timeout: float | None = None) -> Awaitable[None]:
+        """Opens a service request at 1NCE support: `POST /v1/support`.
+        Checked first; never retried once it may have reached 1NCE
+        (`OutcomeUnknownError`).
+        """
 
 # END GENERATED MODELS
