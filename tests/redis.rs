@@ -558,10 +558,23 @@ async fn replicas_scanning_together_stay_within_the_shared_limit() {
     let elapsed = started.elapsed();
     let stats = sb.stats();
     let calls = stats.requests_to("GET", "/v2/sims/{iccid}/quota/data");
-    assert_eq!(calls, 400);
     // Each replica pacing on its own at the limit would be 4 × the limit:
-    // the sandbox answers 429 to that (checked: 4 key prefixes instead of one).
-    assert_eq!(stats.rate_limited, 0, "the sandbox answered 429: {stats:?}");
+    // the sandbox answers 429 to most of that (checked: 4 key prefixes
+    // instead of one). Shared pacing sends at the limit; on a loaded machine
+    // requests released in time can still reach the sandbox bunched (the
+    // jitter of docs/RELIABILITY.md), and the few 429s are retried (a 429 was
+    // not processed). So: every call beyond the 400 is a 429 answered, and
+    // those stay a handful.
+    assert_eq!(
+        calls,
+        400 + stats.rate_limited,
+        "calls beyond the 400 that were not 429s: {stats:?}"
+    );
+    assert!(
+        stats.rate_limited <= 8,
+        "the sandbox answered 429 to {} of {calls} calls: not one shared limit: {stats:?}",
+        stats.rate_limited
+    );
     assert_eq!(stats.token_requests, 1, "{stats:?}");
     // How close to the limit they get depends on the machine: a figure for
     // benches/shared_limit (docs/BENCHMARKS.md), not a test.
