@@ -197,8 +197,8 @@ def write_map(
     summary = f"{latest} of {len(out.devices)} devices with a position"
     if window is not None:
         earlier = 0
+        since, until = window
         for device_id in out.devices:
-            since, until = window
             line = []
             for p in locator.positions(
                 device_id, start=since, end=until, sort="sampleTime", page_size=100
@@ -292,9 +292,10 @@ def main() -> None:
         if partial:
             os.replace(partial, args.output)
     except (once_sdk.OnceError, OSError) as e:
-        if partial and os.path.exists(partial):
-            os.remove(partial)  # no half-written map is left behind
         sys.exit(f"device_locator: error: {e}")
+    finally:
+        if partial and os.path.exists(partial):
+            os.remove(partial)  # a failed run leaves no half-written map
     print(f"device_locator: {summary}, written to {args.output or 'stdout'}", file=sys.stderr)
 
 

@@ -333,6 +333,27 @@ def test_device_locator_maps_the_positions_and_geofences(
     assert {f["properties"]["kind"] for f in plain["features"]} == {"latest"}
 
 
+def test_device_locator_leaves_no_half_written_map(fleet: once_sdk.Sandbox, tmp_path: Path) -> None:
+    fleet.client().os.locator.create_geofence(
+        once_sdk.NewGeofence(
+            name="depot", geofence_type="circle", center=[2.35, 48.85], radius=50.0
+        )
+    )
+    (tmp_path / "map.geojson").write_text("the previous map")
+    fleet.inject(once_sdk.Fault.status(400).method("GET").path("/v1/locate/geofences/*"))
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / "device_locator.py"), "-o", "map.geojson"],
+        cwd=tmp_path,
+        env=env_for(fleet),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "device_locator: error: " in done.stderr, done.stderr
+    assert (tmp_path / "map.geojson").read_text() == "the previous map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.geojson"]
+
+
 def test_device_locator_without_credentials_uses_the_sandbox(tmp_path: Path) -> None:
     done = run("device_locator.py", sandbox=None, cwd=tmp_path)
     assert "runs against a local 1NCE sandbox" in done.stderr
