@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 import pytest
 
@@ -74,7 +75,9 @@ def summary(out: str) -> dict[str, int]:
     }
 
 
-@pytest.mark.parametrize("script", ["quickstart.py", "fleet_report.py", "quota_watchdog.py"])
+@pytest.mark.parametrize(
+    "script", ["quickstart.py", "fleet_report.py", "quota_watchdog.py", "device_locator.py"]
+)
 def test_help(script: str, tmp_path: Path) -> None:
     out = run(script, "--help", sandbox=None, cwd=tmp_path).stdout
     assert out.startswith("usage: ")
@@ -246,6 +249,141 @@ def test_watchdog_settles_a_lost_answer_by_the_quota(
     assert counts["topped up"] == 1
     assert counts["applied (settled by quota)"] == 1
     assert "re-checked the quota: it was applied" in out
+
+
+def twice_area(ring: list[list[float]]) -> float:
+    """The shoelace sum of a closed ring: positive when counterclockwise."""
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:]))
+
+
+def test_device_locator_maps_the_positions_and_geofences(
+    fleet: once_sdk.Sandbox, tmp_path: Path
+) -> None:
+    client = fleet.client()
+    a, b = fleet.iccids()[:2]
+    fleet.os_report_position(a, 13.4049, 52.5200)  # older: only in the time window
+    fleet.os_report_position(a, 13.4105, 52.5244)
+    fleet.os_report_position(b, 2.3522, 48.8566, source="CellTower")
+    # A clockwise outer ring: the map has it counterclockwise.
+    clockwise = [[13.0, 52.0], [13.0, 53.0], [14.0, 53.0], [14.0, 52.0], [13.0, 52.0]]
+    square = client.os.locator.create_geofence(
+        once_sdk.NewGeofence(name="square", geofence_type="polygon", coordinates=[clockwise])
+    )
+    depot = client.os.locator.create_geofence(
+        once_sdk.NewGeofence(
+            name="depot", geofence_type="circle", center=[2.35, 48.85], radius=500.0
+        )
+    )
+
+    done = run(
+        "device_locator.py", "-o", "map.geojson", "--hours", "1", sandbox=fleet, cwd=tmp_path
+    )
+    assert "sandbox" not in done.stderr
+    assert not (tmp_path / "map.geojson.partial").exists()
+    fc = json.loads((tmp_path / "map.geojson").read_text())
+    assert fc["type"] == "FeatureCollection"
+    features = fc["features"]
+    by_kind: dict[str, list[Any]] = {}
+    for f in features:
+        by_kind.setdefault(f["properties"]["kind"], []).append(f)
+
+    # Latest: one Point per device with a position, [lon, lat], the older one absent.
+    latest = {f["properties"]["deviceId"]: f for f in by_kind["latest"]}
+    assert set(latest) == {a, b}
+    assert latest[a]["geometry"] == {"type": "Point", "coordinates": [13.4105, 52.5244]}
+    assert latest[b]["geometry"] == {"type": "Point", "coordinates": [2.3522, 48.8566]}
+    assert latest[b]["properties"]["source"] == "CellTower"
+    assert latest[a]["properties"]["iccid"] == a
+    # The last hour: both of a's positions, oldest first, and its track.
+    mine = [
+        f["geometry"]["coordinates"]
+        for f in by_kind["position"]
+        if f["properties"]["deviceId"] == a
+    ]
+    assert mine == [[13.4049, 52.52], [13.4105, 52.5244]]
+    [track] = by_kind["track"]
+    assert track["geometry"] == {"type": "LineString", "coordinates": mine}
+
+    fences = {f["properties"]["geofenceId"]: f for f in by_kind["geofence"]}
+    assert set(fences) == {square.id, depot.id}
+    [ring] = fences[square.id]["geometry"]["coordinates"]
+    assert fences[square.id]["geometry"]["type"] == "Polygon"
+    assert ring[0] == ring[-1] and sorted(map(tuple, ring)) == sorted(map(tuple, clockwise))
+    assert twice_area(ring) > 0, ring
+    circle = fences[depot.id]
+    [ring] = circle["geometry"]["coordinates"]
+    assert len(ring) == 65 and ring[0] == ring[-1] and twice_area(ring) > 0
+    assert (
+        circle["properties"]["center"] == [2.35, 48.85] and circle["properties"]["radius"] == 500.0
+    )
+    # Every vertex is 500 m from the center (equirectangular is exact enough here).
+    for lon, lat in ring:
+        dx = math.radians(lon - 2.35) * math.cos(math.radians(48.85))
+        dy = math.radians(lat - 48.85)
+        assert 6_371_008.8 * math.hypot(dx, dy) == pytest.approx(500.0, rel=1e-3)
+    assert (
+        "2 of 12 devices with a position, 3 positions in the time window, 2 geofences"
+        in done.stderr
+    )
+
+    # Without a window: no positions but the latest, no tracks.
+    plain = json.loads(
+        run("device_locator.py", "--no-geofences", sandbox=fleet, cwd=tmp_path).stdout
+    )
+    assert {f["properties"]["kind"] for f in plain["features"]} == {"latest"}
+
+
+def test_device_locator_leaves_no_half_written_map(fleet: once_sdk.Sandbox, tmp_path: Path) -> None:
+    fleet.client().os.locator.create_geofence(
+        once_sdk.NewGeofence(
+            name="depot", geofence_type="circle", center=[2.35, 48.85], radius=50.0
+        )
+    )
+    (tmp_path / "map.geojson").write_text("the previous map")
+    fleet.inject(once_sdk.Fault.status(400).method("GET").path("/v1/locate/geofences/*"))
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / "device_locator.py"), "-o", "map.geojson"],
+        cwd=tmp_path,
+        env=env_for(fleet),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "device_locator: error: " in done.stderr, done.stderr
+    assert (tmp_path / "map.geojson").read_text() == "the previous map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.geojson"]
+
+
+def test_device_locator_without_credentials_uses_the_sandbox(tmp_path: Path) -> None:
+    done = run("device_locator.py", sandbox=None, cwd=tmp_path)
+    assert "runs against a local 1NCE sandbox" in done.stderr
+    fc = json.loads(done.stdout)
+    kinds = [f["properties"]["kind"] for f in fc["features"]]
+    assert kinds == ["latest"] * 10 + ["geofence"]
+    for f in fc["features"][:10]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert 13.3 <= lon <= 13.5 and 52.4 <= lat <= 52.6  # Berlin, [lon, lat]
+
+
+def test_device_locator_refuses_a_window_backwards(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(EXAMPLES / "device_locator.py"),
+            "--since",
+            "2026-12-02T00:00:00Z",
+            "--until",
+            "2026-12-01T00:00:00Z",
+        ],
+        cwd=tmp_path,
+        env=env_for(None),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--since (2026-12-02T00:00:00+00:00) is after --until" in done.stderr
+    assert "sandbox" not in done.stderr  # refused before connecting
 
 
 # The README's Python snippets, read from README.md itself.

@@ -374,6 +374,7 @@ __all__ = [
     # errors
     "OnceError",
     "ApiError",
+    "NotFoundError",
     "AuthError",
     "RateLimitError",
     "TimeoutError",
