@@ -37,3 +37,23 @@ def test_each_asyncio_twin_is_generated_from_its_blocking_class():
     edited = text.replace("-> Awaitable[Quota]:", "-> Quota:", 1)
     assert edited != text
     assert gen_stubs.render_twins(edited) == text
+
+
+def test_async_client_is_generated_from_client_down_to_close():
+    text = gen_stubs.STUB.read_text()
+    assert gen_stubs.CLIENT_MARK in text
+    # An edit to AsyncClient's generated part alone is undone.
+    edited = text.replace("-> AsyncSims:", "-> Sims:", 1)
+    assert edited != text
+    assert gen_stubs.render_twins(edited) == text
+    # A keyword added to Client's constructor reaches AsyncClient's; the
+    # constructor keeps returning Self, a resource turns into its twin.
+    added = text.replace("        no_proxy: bool = False,\n", "        no_proxy: bool = False,\n        extra: int = 0,\n", 1)
+    out = gen_stubs.render_twins(added)
+    aclient = out[out.index("class AsyncClient:") :]
+    aclient = aclient[: aclient.index("\n@final")]
+    assert "extra: int = 0," in aclient
+    assert "    ) -> Self:\n" in aclient
+    assert "def os(self) -> AsyncOs:" in aclient
+    assert "def access_token(self, *, timeout: float | None = None) -> Awaitable[str]:" in aclient
+    assert "def __aenter__(self) -> Awaitable[Self]: ..." in aclient
